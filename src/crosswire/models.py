@@ -1,0 +1,494 @@
+"""The one data model: frozen, slotted dataclasses passed between stages.
+
+Input → output: nothing; every stage imports its inputs and outputs from here.
+
+Flow of types through ``pipeline.py``::
+
+    paths ─ingest→ Document (text exactly as read, metadata) | Rejected
+          ─clean→  Document (+ clean view, OffsetMap, credit, dateline, truncated)
+          ─dedup→  Fingerprint per document
+          ─annotate→ AnnotatedDocument (sentences, mentions, spaCy Doc)
+          ─cluster→ Story (documents, families, duplicates)
+          ─extract→ Entity, Quote, TimeExpression per story
+          ─align→  Fact, Conflict, QuoteGroup per story
+          ─brief→  Brief (summary, timeline, coverage) → JSON / Markdown / HTML
+
+Every span in the model is ``(document, start, end)`` into ``Document.text``, the
+original text *exactly as read*; ``Citation.text`` is always ``text[start:end]`` of
+that original, never a normalised copy, so a reader can find the characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+__all__ = [
+    "Alignment",
+    "AnnotatedDocument",
+    "Brief",
+    "Citation",
+    "Conflict",
+    "ConflictSide",
+    "Document",
+    "Duplicate",
+    "Entity",
+    "Evidence",
+    "Extraction",
+    "Fact",
+    "Family",
+    "Fingerprint",
+    "Mention",
+    "OffsetMap",
+    "Quote",
+    "QuoteGroup",
+    "QuoteVariant",
+    "Rejected",
+    "Sentence",
+    "Span",
+    "Story",
+    "StoryDocs",
+    "SummarySentence",
+    "TimeExpression",
+    "TimelineEntry",
+]
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in ``Document.text`` of ``document``."""
+
+    document: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.document}:{self.start}-{self.end}: need 0 <= start <= end")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A quotation of the source: ``original[start:end] == text`` always holds.
+
+    Build one with :meth:`Document.cite` so the invariant cannot be broken.
+    """
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.document, self.start, self.end)
+
+
+# ----------------------------------------------------------------------- offsets
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps positions in a cleaned view back to the original text.
+
+    The cleaned view is a sequence of *runs*: run ``i`` copies the original from
+    ``orig_starts[i]`` for ``lengths[i]`` characters and starts at ``clean_starts[i]``
+    in the clean view. Cleaning only deletes characters or collapses whitespace runs
+    to one character, so runs are enough; a per-character array would cost 4–8 bytes
+    a character, too much for a 100k-document window.
+    """
+
+    clean_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    lengths: tuple[int, ...]
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls((0,), (0,), (length,))
+
+    @property
+    def clean_length(self) -> int:
+        return self.clean_starts[-1] + self.lengths[-1] if self.lengths else 0
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of the clean character at ``pos`` (``pos == len(clean)`` maps past the end)."""
+        if not self.clean_starts:
+            return 0
+        i = bisect.bisect_right(self.clean_starts, pos) - 1
+        i = max(i, 0)
+        delta = pos - self.clean_starts[i]
+        if delta < self.lengths[i] or i == len(self.lengths) - 1:
+            return self.orig_starts[i] + delta
+        # pos falls exactly after run i (a deleted stretch follows): the end of run i.
+        return self.orig_starts[i] + self.lengths[i]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` for the clean half-open range ``[start, end)``."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+# --------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input item that was not accepted, and why. Nothing is dropped silently."""
+
+    path: str
+    reason: str
+    code: str  # short machine-readable kind: "empty", "binary", "too-large", "decode", "malformed", ...
+    line: int | None = None  # 1-based line (JSONL) or record number (feeds, WARC)
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article.
+
+    ``text`` is the article text exactly as read (for ``.txt`` the decoded file; for
+    HTML, feeds and WARC the text the extractor returned) and is the one thing every
+    span points into. ``clean`` is the view later stages read (padding, boilerplate,
+    dateline and credit lines removed); ``offsets`` maps it back to ``text``.
+    """
+
+    id: str
+    text: str
+    path: str = ""  # where it came from: file path, "file.jsonl:12", URL
+    format: str = "txt"  # txt | html | jsonl | rss | warc
+    url: str | None = None
+    source: str | None = None  # publisher / outlet (domain, feed <source>, site name)
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime; None when unknown (never file mtime)
+    published_from: str | None = None  # where the date came from: "dateline", "sidecar", "html", "feed", ...
+    dateline_place: str | None = None
+    credit: str | None = None  # wire agency / origin named by a credit line: "PTI", "Reuters", ...
+    credit_span: Span | None = None
+    site_name: str | None = None
+    language: str | None = None
+    truncated: bool = False
+    truncation_reason: str | None = None
+    clean: str = ""
+    offsets: OffsetMap | None = None
+    fingerprint: Fingerprint | None = field(default=None, compare=False)
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    # -- helpers every stage uses to stay honest about offsets ------------------
+
+    @property
+    def body(self) -> str:
+        """The cleaned view when there is one, else the original text."""
+        return self.clean if self.offsets is not None else self.text
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` range of :attr:`body` to ``text`` offsets."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets.span_to_original(start, end)
+
+    def cite(self, start: int, end: int) -> Citation:
+        """A citation of ``text[start:end]`` (original offsets)."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"citation {self.id}:{start}-{end} is outside the text (0-{len(self.text)})")
+        return Citation(self.id, start, end, self.text[start:end])
+
+    def cite_body(self, start: int, end: int) -> Citation:
+        """A citation of a ``[start, end)`` range of :attr:`body`, mapped to the original."""
+        s, e = self.to_original(start, end)
+        return self.cite(s, e)
+
+    @property
+    def published_date(self) -> date | None:
+        if not self.published:
+            return None
+        try:
+            return datetime.fromisoformat(self.published).date()
+        except ValueError:
+            return date.fromisoformat(self.published[:10])
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document; ``start``/``end`` are original offsets."""
+
+    document: str
+    start: int
+    end: int
+    text: str  # == Document.text[start:end]
+    index: int  # position in the document, 0-based
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention as the annotator found it (original offsets)."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label after clean-up: PERSON, ORG, GPE, NORP, LOC, FAC, PRODUCT, EVENT, ...
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """A document after the one annotation pass.
+
+    ``doc`` is the spaCy ``Doc`` over ``document.body`` (clean view); use
+    ``document.to_original`` to turn its character offsets into spans.
+    """
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...] = ()
+    doc: Any = field(default=None, compare=False, hash=False, repr=False)
+
+
+# ---------------------------------------------------------------- dedup, cluster
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Identity of a document's text for duplicate detection."""
+
+    document: str
+    exact: str  # hex digest of the normalised text
+    simhash: int  # 64-bit
+    minhash: Any = field(default=None, compare=False, hash=False, repr=False)  # datasketch LeanMinHash
+
+    @property
+    def simhash_hex(self) -> str:
+        return f"{self.simhash:016x}"
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """``document`` repeats ``of`` (exact or near); ``similarity`` in [0, 1]."""
+
+    document: str
+    of: str
+    kind: Literal["exact", "near"]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why two documents share an origin: reused passages, a credit line, a publisher."""
+
+    kind: Literal["text-reuse", "credit", "publisher", "duplicate"]
+    description: str
+    documents: tuple[str, ...]
+    citations: tuple[Citation, ...] = ()
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Documents derived from one origin; one family is one independent source."""
+
+    id: str
+    members: tuple[str, ...]
+    origin: str | None  # the member judged the origin, or a named agency ("PTI")
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+    label: str | None = None  # human name: "PTI", "reuters.com", or the origin's source
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Documents that report one event."""
+
+    id: str
+    documents: tuple[str, ...]
+    families: tuple[Family, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.families) if self.families else len(self.documents)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDocs:
+    """Stage boundary cluster → extract: a story with its annotated documents (in story order)."""
+
+    story: Story
+    documents: tuple[AnnotatedDocument, ...]
+
+
+# ---------------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person, organisation or place across the documents of a story."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, NORP, LOC, FAC, PRODUCT, EVENT, ...
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # "External Affairs Minister", "Defense Secretary"
+    mentions: tuple[Span, ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.document for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker. ``speaker`` is an ``Entity.id`` or None (unknown, never guessed)."""
+
+    id: str
+    document: str
+    start: int
+    end: int
+    text: str  # == Document.text[start:end], the quoted content without the marks
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = None
+    speaker_text: str | None = None  # the words naming the speaker in this document ("he", "Hegseth")
+    speaker_span: Span | None = None
+    cue: str | None = None  # "said", "posted on X", "according to"
+    cue_span: Span | None = None
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.document, self.start, self.end, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression normalised against the document's publication date (TIMEX3)."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None  # TIMEX3 value: "2025-07-01", "2025-02", "P10Y", "PRESENT_REF"; None if unresolvable
+    anchor: str | None = None  # the date it was resolved against
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Stage boundary extract → align: who, what and when in one story."""
+
+    story: StoryDocs
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    times: tuple[TimeExpression, ...]
+
+
+# ------------------------------------------------------------------------ align
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Claims from several documents that say the same thing."""
+
+    id: str
+    text: str  # canonical wording: the clearest supporting claim
+    citations: tuple[Citation, ...]
+    documents: tuple[str, ...]
+    independent_sources: int
+    status: Literal["corroborated", "single_source", "contested"]
+    families: tuple[str, ...] = ()
+    score: float = 0.0  # salience, used to order the summary
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    value: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources disagree on one slot: a date, number, place, person, attribution or sequence."""
+
+    id: str
+    kind: Literal["date", "number", "place", "person", "attribution", "sequence"]
+    description: str
+    sides: tuple[ConflictSide, ...]
+    fact: str | None = None  # the Fact.id it was found in, when slot-level
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One wording of a quote; ``diff`` is a word-level diff against the group's canonical text."""
+
+    text: str
+    documents: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    verbatim: bool
+    diff: tuple[tuple[Literal["equal", "insert", "delete"], str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same quote as several outlets give it."""
+
+    id: str
+    speaker: str | None  # Entity.id
+    text: str
+    kind: Literal["direct", "partial", "indirect"]
+    quotes: tuple[str, ...]  # Quote.id
+    variants: tuple[QuoteVariant, ...]
+    documents: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Stage boundary align → brief: facts, conflicts and quote groups of one story."""
+
+    extraction: Extraction
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    quotes: tuple[QuoteGroup, ...]
+
+
+# ------------------------------------------------------------------------ brief
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str  # TIMEX3 value
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything a reader needs about one story; rendered by ``brief/`` to JSON, Markdown, HTML."""
+
+    story: Story
+    headline: str
+    event_date: str | None
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
