@@ -1,0 +1,74 @@
+"""Boilerplate lines: page furniture a scraper kept between or after paragraphs.
+
+Input → output: one stripped line → whether it is boilerplate (share and follow prompts,
+newsletter and subscription prompts, "Also read" / "Read more" / "Click here" links,
+"Advertisement" markers, copyright notices) — and separately whether it is a *teaser*
+("Read more", "(more)", "Continue reading"), which at the end of a text means the
+article was cut short.
+
+Only whole lines that are nothing but the prompt are matched, and only short ones
+(at most 30 words), so a sentence that merely mentions a newsletter is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_boilerplate", "is_teaser", "trailing_teaser"]
+
+_MAX_WORDS = 30
+_MAX_CHARS = 300
+_SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|instagram|youtube|threads|reddit|email|e-mail|google news|koo)"
+_PATTERNS = [
+    r"advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)",
+    r"story continues (?:below|after)(?: (?:this|the) (?:ad|advertisement))?|continue reading(?: below| the (?:main )?story)?",
+    r"(?:also )?read (?:more|also|next)(?: ?[:|\-–—>»].*| (?:at|on) \S+| here)?|also read\b.*|read\s*[:|].*|"
+    r"also (?:watch|see|check)\b.*|must (?:read|watch)\b.*",
+    # Page metadata labels: "Published By: …", "Edited By: …", "Last Updated: Jul 2, 2025 10:15 IST".
+    r"(?:published|edited|written|curated|reported) by\s*:.{0,80}|(?:last )?updated\s*:.{0,60}|published on\s*:.{0,60}",
+    r"(?:see also|related(?: (?:stories|articles|news|coverage|links|reading))?|recommended(?: for you| stories)?|"
+    r"trending(?: now| stories)?|more from \w+|top stories|latest news|don'?t miss)\s*[:|\-–—>»]?.*",
+    r"click here\b.*|tap here\b.*|(?:watch|listen)(?: the)?(?: video| podcast| live)?\s*[:|\-–—].*",
+    # Lead-ins to an embed (video, tweet, podcast player, sign-up form) the scraper dropped.
+    r"(?:watch|listen|see|view|read|subscribe|sign up|enter|check out)\b.{0,120}\b(?:below|here|above|embedded)\s*[:.]?|"
+    r"(?:also on|more on|more from) [\w .&'’-]{1,40}:|enter your e-?mail(?: address)?(?: here)?\s*:?",
+    rf"follow (?:us|the \w+|[\w.]+)(?: on {_SOCIAL}(?:(?:,| and| &| or) {_SOCIAL})*| for (?:more|the latest)\b.*)?\.?",
+    rf"(?:for (?:the latest|more)\b.*,? )?(?:follow|join|like) us on {_SOCIAL}\b.*",
+    rf"share(?: this| the)?(?: article| story| post| page| link)?(?: (?:on|via|with) {_SOCIAL}(?:(?:,| and| &| or) {_SOCIAL})*)?[:.]?",
+    rf"{_SOCIAL}(?:\s*[|/,·•]\s*{_SOCIAL})*|print|copy link|comments?|\d+ comments?|save|bookmark|listen to (?:this )?(?:article|story)",
+    r"subscribe(?: now| today| here| for free)?(?: to (?:our|the) .*)?[.!]?|.*\bsign up (?:for|to) (?:our|the) .*newsletter.*|"
+    r"(?:get|receive) (?:our|the) .*newsletters?\b.*|(?:daily |weekly |free )?newsletters?\s*[:|\-–—].*|"
+    r".*\bnewsletter\b.*\b(?:inbox|sign up|subscribe)\b.*",
+    r"(?:©|\(c\)|copyright\b).*|all rights reserved\.?|.*\ball rights reserved\.?",
+    r"download (?:the|our) .*\bapp\b.*|get (?:the|our) .*\bapp\b.*|"
+    rf"(?:join|subscribe to) (?:us|our [\w ]+) (?:on|at) {_SOCIAL}.*",
+]
+_BOILERPLATE = re.compile(rf"(?i)[\[(•·|>»\-–—*\s]*(?:{'|'.join(_PATTERNS)})[\])\s]*")
+_TEASER = re.compile(
+    r"(?i)[\[(\s]*(?:read (?:more|the (?:full|rest of the) (?:story|article|report)|the rest|it all)"
+    r"(?: (?:here|at [\w.]+|on [\w.]+))?|continue reading|more|continued|full story|\.\.\.|…)[\])\s.:>»→…]*"
+)
+
+# Only after a finished sentence: "Students will continue reading." is not a teaser.
+_TRAILING_TEASER = re.compile(
+    r"(?<=[.!?”\"’…)\]])[ \t]+(?:\((?i:more|continued)\)|(?i:read more|read the full (?:story|article)|continue reading)"
+    r"[ \t]*[\])>»→…:.]*)[ \t]*\Z"
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when the stripped ``line`` is nothing but page furniture."""
+    if len(line) > _MAX_CHARS or len(line.split()) > _MAX_WORDS:
+        return False  # a paragraph: skip the long regex
+    return _BOILERPLATE.fullmatch(line) is not None
+
+
+def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` of a "… Read more" / "(more)" / "Continue reading" closing the line, or None."""
+    m = _TRAILING_TEASER.search(text, max(start, end - 80), end)
+    return (m.start(), m.end()) if m and m.start() > start else None
+
+
+def is_teaser(line: str) -> bool:
+    """True for a "Read more" / "(more)" / "Continue reading" line that cuts an article short."""
+    return len(line) <= 80 and _TEASER.fullmatch(line) is not None

@@ -1,0 +1,180 @@
+"""Datelines: the place (and date, and agency) an article opens with.
+
+Input → output: the original text and where its first body line starts → a
+:class:`Dateline` (the ``[start, end)`` to delete, place, ISO date, agency) or None.
+
+Recognised at the start of the first body line only:
+
+- a machine date prefix, as scrapers write it: ``date 2025-07-02 Washington, July 2 During…``
+  (also ``dated``/``published``/``updated``, an optional time, and an optional place-and-date
+  after it even without a separator);
+- a classic dateline, which must end in a separator (``-``, ``—``, ``–``, ``:``), an agency in
+  parentheses, or be a place-comma-date followed by a capitalised word:
+  ``WASHINGTON (Reuters) -``, ``NEW DELHI, July 2 (PTI) —``, ``Washington, July 2:``,
+  ``Washington, July 2 During…``. An all-caps place needs only the separator
+  (``MUMBAI —``); a title-case place also needs a date or an agency, so a sentence
+  such as ``Delhi: a city…`` is not mistaken for one.
+
+The place is title-cased (``NEW DELHI`` → ``New Delhi``). A date with a year becomes ISO
+8601; a day and month without a year are not turned into a date (no guessing the year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from crosswire.clean.agencies import AGENCY_LIST, agency_names
+
+__all__ = ["Dateline", "find_dateline"]
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_NOT_PLACE = set(_MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "the", "a", "an", "in", "on", "at", "by", "for", "and", "but", "he", "she", "they", "it", "we",
+    "updated", "published", "date", "dated", "posted", "breaking", "exclusive", "watch", "live",
+    "update", "opinion", "analysis", "editorial", "photos", "video", "explained", "explainer", "note",
+    "editor's", "correction", "fact", "news", "report", "source", "sources", "read", "also",
+}  # fmt: skip
+_ABBREV = r"(?:,[ \t]*(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.))?"  # Washington, D.C. / Flint, Mich.
+_CAPS_PLACE = rf"[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*){{0,3}}{_ABBREV}"
+_TITLE_PLACE = rf"[A-Z][a-z.'’\-]+(?:[ \t]+(?:[A-Z][a-z.'’\-]+|de|del|da|la|el|es|of|upon))*?{_ABBREV}"
+_DAY_MONTH = (
+    rf"(?:(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{_MONTH})\.?)"
+    r"(?:,?[ \t]+(?P<year>\d{4}))?"
+)
+_AGENCY_PAREN = rf"\([ \t]*(?P<agency>{AGENCY_LIST})[ \t]*\)"
+_SEP = r"[ \t]*(?:[-—–:]+|(?=\s))"
+#: A dash that separates (not the hyphen of "US-India"): spaced hyphens, or an en/em dash.
+_DASH = r"(?:[ \t]+-{1,2}[ \t]+|[ \t]*[—–][ \t]*)"
+
+_PREFIX = re.compile(
+    r"(?i:date|dated|published|posted|updated)[ \t]*:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)?\b[ \t,:|-]*"
+)
+# After a date prefix the place-and-date may follow with no separator at all.
+_AFTER_PREFIX = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}(?:[ \t]*{_AGENCY_PAREN})?[ \t]*[-—–:]*[ \t]*"
+)
+_CLASSIC = [
+    # CAPS place alone, then a dash: "MUMBAI — Shares …"
+    re.compile(rf"(?P<place>{_CAPS_PLACE}){_DASH}"),
+    # CAPS place with a date and/or an agency, then any separator.
+    re.compile(
+        rf"(?P<place>{_CAPS_PLACE})(?=,[ \t]*\w|[ \t]*\()(?:,[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?"
+        r"[ \t]*[-—–:]+[ \t]*"
+    ),
+    # Any place + (Agency), separator optional: "Washington (Reuters) The …"
+    re.compile(
+        rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ \t]*{_DAY_MONTH})?[ \t]*{_AGENCY_PAREN}{_SEP}[ \t]*"
+    ),
+    # Place + date, then a separator or a capitalised word: "Washington, July 2: …", "…, July 2 During …"
+    re.compile(
+        rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}[ \t]*(?:[-—–:]+[ \t]*|(?=[A-Z“\"‘']))"
+    ),
+]
+# A bare agency opening the text: "(Reuters) - The …"
+_AGENCY_ONLY = re.compile(rf"{_AGENCY_PAREN}[ \t]*[-—–:]+[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int
+    end: int  # delete [start, end): the dateline and the separator after it
+    place: str | None
+    date: str | None  # ISO 8601 when the dateline has a full date
+    agency: str | None
+    agency_span: tuple[int, int] | None  # original offsets of "(Reuters)"
+
+
+def find_dateline(text: str, start: int) -> Dateline | None:
+    """The dateline at ``text[start:]`` (the first body line), or None."""
+    iso: str | None = None
+    pos = start
+    prefix = _PREFIX.match(text, pos)
+    if prefix:
+        iso = _valid_iso(prefix.group("iso"))
+        pos = prefix.end()
+        m = _AFTER_PREFIX.match(text, pos)
+        if m and _is_place(m.group("place")):
+            return _build(m, start, iso)
+        return Dateline(start, pos, None, iso, None, None)
+    bare = _AGENCY_ONLY.match(text, pos)
+    if bare:
+        return _build(bare, start, None)
+    for pattern in _CLASSIC:
+        m = pattern.match(text, pos)
+        if m and _is_place(m.group("place")) and (m.re is not _CLASSIC[1] or _has_date_or_agency(m)):
+            return _build(m, start, None)
+    return None
+
+
+def _build(m: re.Match[str], start: int, iso: str | None) -> Dateline:
+    groups = m.groupdict()
+    place = groups.get("place")
+    agency = agency_names(groups["agency"]) if groups.get("agency") else []
+    return Dateline(
+        start=start,
+        end=m.end(),
+        place=_title(place) if place else None,
+        date=iso or _date(groups),
+        agency=agency[0] if agency else None,
+        agency_span=(m.start("agency") - 1, m.end("agency") + 1) if groups.get("agency") else None,
+    )
+
+
+def _has_date_or_agency(m: re.Match[str]) -> bool:
+    return bool(m.group("month") or m.group("month2") or m.group("agency"))
+
+
+def _is_place(place: str) -> bool:
+    words = place.split()
+    return bool(words) and words[0].lower().strip(".:") not in _NOT_PLACE and 3 <= len(place) <= 40
+
+
+def _title(place: str) -> str:
+    """``NEW DELHI`` → ``New Delhi``; mixed-case words and abbreviations (``D.C.``) kept."""
+    return " ".join(w.capitalize() if w.isupper() and "." not in w else w for w in place.split())
+
+
+def _valid_iso(s: str) -> str | None:
+    try:
+        return date.fromisoformat(s).isoformat()
+    except ValueError:
+        return None
+
+
+def _date(groups: dict[str, str | None]) -> str | None:
+    month, day, year = (
+        groups.get("month") or groups.get("month2"),
+        groups.get("day") or groups.get("day2"),
+        groups.get("year"),
+    )
+    if not (month and day and year):
+        return None
+    try:
+        return date(int(year), _MONTHS[month.lower().rstrip(".")], int(day)).isoformat()
+    except (KeyError, ValueError):
+        return None

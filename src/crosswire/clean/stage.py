@@ -1,0 +1,212 @@
+"""The clean stage: Document → Document with a clean view, its offset map, and what the
+text says about itself (dateline, credit, truncation).
+
+Input → output: Documents from ingest → the same Documents (``dataclasses.replace``) with
+``clean`` + ``offsets`` (:class:`~crosswire.models.OffsetMap`), ``credit``/``credit_span``,
+``dateline_place``, ``published`` from the dateline when it was unknown
+(``published_from="dateline"``), ``truncated``/``truncation_reason``.
+
+What is removed from the clean view (it only ever deletes characters or collapses
+whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
+
+- the title line, when ingest found the headline at the start of the text (``meta["title_span"]``);
+- a leading dateline (:mod:`~crosswire.clean.dateline`);
+- credit lines, syndication notes, sign-offs and a credit closing the last paragraph
+  (:mod:`~crosswire.clean.credit`);
+- boilerplate lines, and a "Read more" / "(more)" closing the last line (:mod:`~crosswire.clean.boilerplate`);
+- blank-line padding and whitespace runs.
+
+A document with nothing left after cleaning is rejected into the ledger (when one is
+given) rather than passed on empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser
+from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, signoff_line, syndication_note
+from crosswire.clean.dateline import Dateline, find_dateline
+from crosswire.clean.layout import Line, collapse, split_lines
+from crosswire.clean.truncation import truncation
+from crosswire.ledger import Ledger
+from crosswire.models import Document, Rejected, Span
+
+__all__ = ["clean_document", "run"]
+
+#: Sign-offs are looked for only among this many last non-blank lines.
+_SIGNOFF_WINDOW = 3
+#: A first line this short may be a headline with a period; the dateline may then be on line two.
+_MAX_HEADLINE_WORDS = 20
+
+
+def run(docs: Iterable[Document], *, ledger: Ledger | None = None) -> Iterator[Document]:
+    """Each document with its clean view and self-description filled in."""
+    for doc in docs:
+        cleaned = clean_document(doc)
+        if not cleaned.clean and ledger is not None:
+            ledger.reject(
+                Rejected(
+                    doc.path or doc.id, "nothing is left after removing boilerplate and credit lines", "empty"
+                )
+            )
+            continue
+        yield cleaned
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What cleaning one text decided: ranges to delete and facts found on the way."""
+
+    deletions: list[tuple[int, int]] = field(default_factory=list)
+    credits: list[CreditMatch] = field(default_factory=list)
+    removed: set[int] = field(default_factory=set)  # indices of lines removed whole
+    teaser: bool = False
+    syndicated: bool = False
+
+
+def clean_document(doc: Document) -> Document:
+    """One document with ``clean``, ``offsets``, dateline, credit and truncation filled in."""
+    text = doc.text
+    lines = split_lines(text)
+    plan = _Plan()
+    body, body_start = _drop_title(doc, text, lines, plan)
+    content = [ln for ln in body if not ln.blank]
+    _mark_lines(text, content, plan)
+    kept = [ln for ln in content if ln.index not in plan.removed]
+
+    dateline = _find_dateline(text, kept, body_start)
+    if dateline is not None:
+        plan.deletions.append((dateline.start, dateline.end))
+    inline = inline_credit(text, max(kept[-1].start, body_start), kept[-1].end) if kept else None
+    if inline is not None:
+        plan.deletions.append((inline.start, inline.end))
+        plan.credits.append(inline)
+    teaser = trailing_teaser(text, max(kept[-1].start, body_start), kept[-1].end) if kept else None
+    if teaser is not None:  # "… the minister said. Read more" — the page showed only the start
+        plan.deletions.append(teaser)
+        plan.teaser = True
+
+    clean, offsets = collapse(text, plan.deletions)
+
+    credit, credit_span = _credit(doc.id, dateline, plan)
+    last_content = content[-1] if content else None
+    trailing_empty = (
+        last_content is not None
+        and last_content.index not in plan.removed  # a removed last line closes the article
+        and inline is None  # "… it added. — PTI" closes the article too
+        and _line_breaks(text[last_content.end :]) >= 2
+    )
+    truncated, reason = truncation(clean, teaser=plan.teaser, trailing_empty_paragraph=trailing_empty)
+
+    meta: dict[str, Any] = dict(doc.meta)
+    if plan.syndicated:
+        meta["syndicated"] = True
+    credits = [c.agency for c in plan.credits if c.agency]
+    if dateline and dateline.agency:
+        credits.insert(0, dateline.agency)
+    if len(dict.fromkeys(credits)) > 1:
+        meta["credits"] = list(dict.fromkeys(credits))
+    published, published_from = doc.published, doc.published_from
+    if published is None and dateline is not None and dateline.date is not None:
+        published, published_from = dateline.date, "dateline"
+    return replace(
+        doc,
+        clean=clean,
+        offsets=offsets,
+        credit=credit,
+        credit_span=credit_span,
+        dateline_place=dateline.place if dateline else doc.dateline_place,
+        published=published,
+        published_from=published_from,
+        truncated=truncated,
+        truncation_reason=reason,
+        meta=meta,
+    )
+
+
+# ----------------------------------------------------------------------- helpers
+
+
+def _drop_title(doc: Document, text: str, lines: list[Line], plan: _Plan) -> tuple[list[Line], int]:
+    """Delete the headline ingest found at the start (``meta["title_span"]``).
+
+    Returns the lines from the body's first line on, and where the body starts (after the
+    headline, when the headline shares its line with the body).
+    """
+    span = doc.meta.get("title_span")
+    if not span:
+        return lines, 0
+    start, end = int(span[0]), int(span[1])
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if not (ln.start <= start and end <= ln.end):
+            break  # the span is not on the first line with text: leave the text alone
+        if (ln.start, ln.end) == (start, end):
+            plan.deletions.append((ln.line_start, ln.next))
+            return lines[i + 1 :], ln.next
+        plan.deletions.append((start, end))
+        body_start = end
+        while body_start < ln.end and text[body_start].isspace():
+            body_start += 1
+        return lines[i:], body_start
+    return lines, 0
+
+
+def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
+    """Decide, line by line, what is a credit, a sign-off, a teaser or boilerplate."""
+    last_body = -1  # position in ``content`` of the last line that is article text
+    for pos, ln in enumerate(content):
+        line = text[ln.start : ln.end]
+        near_end = pos >= len(content) - _SIGNOFF_WINDOW
+        match = (
+            credit_line(text, ln.start, ln.end)
+            or syndication_note(text, ln.start, ln.end)
+            or (signoff_line(text, ln.start, ln.end) if near_end else None)
+        )
+        if match is not None:
+            plan.deletions.append((ln.line_start, ln.next))
+            plan.removed.add(ln.index)
+            plan.syndicated = plan.syndicated or match.kind == "syndication"
+            if match.kind != "bare" or pos == 0 or near_end:
+                plan.credits.append(match)
+            continue
+        if is_boilerplate(line) or is_teaser(line):
+            plan.deletions.append((ln.line_start, ln.next))
+            plan.removed.add(ln.index)
+            continue
+        last_body = pos
+    # A teaser counts only when no article text follows it.
+    plan.teaser = any(is_teaser(text[ln.start : ln.end]) for ln in content[last_body + 1 :])
+
+
+def _find_dateline(text: str, kept: list[Line], body_start: int) -> Dateline | None:
+    """The dateline opening the body: on the first line, or on the second when the first is a short
+    line ingest did not take for a headline ("The Latest: Trump urges supporters…" with a period)."""
+    if not kept:
+        return None
+    found = find_dateline(text, max(kept[0].start, body_start))
+    if (
+        found is None
+        and len(kept) > 1
+        and len(text[kept[0].start : kept[0].end].split()) <= _MAX_HEADLINE_WORDS
+    ):
+        found = find_dateline(text, kept[1].start)
+    return found
+
+
+def _credit(doc_id: str, dateline: Dateline | None, plan: _Plan) -> tuple[str | None, Span | None]:
+    """The credit to report: the dateline's agency first, else the first credit naming one."""
+    if dateline is not None and dateline.agency is not None and dateline.agency_span is not None:
+        return dateline.agency, Span(doc_id, *dateline.agency_span)
+    for match in plan.credits:
+        if match.agency is not None:
+            return match.agency, Span(doc_id, *match.span)
+    return None, None
+
+
+def _line_breaks(s: str) -> int:
+    return s.count("\n") + s.count("\r") - s.count("\r\n") + sum(s.count(c) for c in "\u2028\u2029\x85")

@@ -1,0 +1,93 @@
+"""Boilerplate lines are removed; sentences that mention the same words are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire import clean
+from crosswire.clean.boilerplate import is_boilerplate, is_teaser
+from crosswire.models import Document
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below this ad",
+        "Also Read: India, US to sign 10-year defence framework",
+        "Also read",
+        "Read more",
+        "Read More: Quad ministers meet in Washington",
+        "Click here to read the full statement",
+        "Follow us on Twitter and Facebook",
+        "For the latest news, follow us on Google News",
+        "Share this article",
+        "Share on WhatsApp",
+        "Facebook | Twitter | WhatsApp | Email",
+        "Subscribe to our newsletter",
+        "Sign up for our daily newsletter to get the top stories",
+        "© 2025 The Capital Ledger. All rights reserved.",
+        "Copyright 2025 Example Media",
+        "Download the Example News app for the latest updates",
+        "ALSO READ | Quad foreign ministers meet in Washington",
+        "Also Watch: Jaishankar at the Pentagon",
+        "Published By: Asha Menon",
+        "Last Updated: Jul 2, 2025 10:15 IST",
+    ],
+)
+def test_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hegseth on defence deals with India",
+        "The minister said the newsletter was not the point.",
+        "Read more about it in our report, the minister said, and the sales would go on.",
+        "Twitter users shared the clip widely after the meeting.",
+        "Subscribers to the service were told of the change on Tuesday, the company said.",
+        "Follow-up talks are expected later this year.",
+        "Published by Penguin, the memoir describes the talks.",
+        "Updated figures were released on Tuesday, the ministry said.",
+    ],
+)
+def test_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_teasers() -> None:
+    assert (
+        is_teaser("Read more") and is_teaser("(more)") and is_teaser("Continue reading…") and is_teaser("[…]")
+    )
+    assert is_teaser("Read the rest of the story here.") and is_teaser("Read it all at example.com.")
+    assert not is_teaser("More talks are planned.")
+    assert not is_teaser("Read the rest of the statement, the minister said.")
+
+
+def test_boilerplate_removed_between_paragraphs() -> None:
+    text = (
+        "The two leaders met at the Pentagon.\n\nAdvertisement\n\nThey discussed sales.\n"
+        "Also Read: Quad meets in Washington\nThey also discussed training.\n\nFollow us on X\n"
+    )
+    doc = next(clean.run([Document(id="b", text=text)]))
+    assert (
+        doc.clean
+        == "The two leaders met at the Pentagon.\n\nThey discussed sales.\nThey also discussed training."
+    )
+    assert doc.truncated is False
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch the full interview below:",
+        "Listen to both interviews below:",
+        "Subscribe here or listen to the latest episode below:",
+        "Also on WorldPost:",
+        "Enter your email address:",
+    ],
+)
+def test_embed_lead_ins(line: str) -> None:
+    assert is_boilerplate(line)

@@ -1,0 +1,93 @@
+"""The plain-text reader: text exactly as read, headline titles, sidecar metadata, never the mtime."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crosswire import ingest
+from crosswire.ingest.text import headline_span
+from crosswire.ledger import Ledger
+
+BODY = "US Defence Secretary Pete Hegseth met External Affairs Minister S Jaishankar at the Pentagon on Tuesday.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Hegseth, Jaishankar discuss defence sales\n\n" + BODY, "Hegseth, Jaishankar discuss defence sales"),
+        (
+            "  US hopes to finish 'major pending' deals with India  \r\n" + BODY,
+            "US hopes to finish 'major pending' deals with India",
+        ),
+        (
+            "Is the India-US partnership the most consequential?\n" + BODY,
+            "Is the India-US partnership the most consequential?",
+        ),
+        (BODY + BODY, None),  # a sentence, not a headline
+        ("The meeting took place on Tuesday.\n" + BODY, None),  # terminal period
+        ("date 2025-07-02 Washington\n" + BODY, None),  # a dateline
+        ("By Asha Menon\n" + BODY, None),  # a byline
+        ("Photo: Pentagon press office\n" + BODY, None),  # a caption
+        ("\n\n\nHegseth meets Jaishankar\n" + BODY, None),  # the first line is blank
+        ("Hegseth meets Jaishankar\n", None),  # nothing follows
+        ("hegseth meets jaishankar at the pentagon\n" + BODY, None),  # not title-like
+        ("Pentagon talks\nEnd", None),  # the body must be longer than the headline
+    ],
+)
+def test_headline(text: str, title: str | None) -> None:
+    span = headline_span(text)
+    assert (text[span[0] : span[1]] if span else None) == title
+
+
+def test_text_is_exactly_the_file(write: Callable[[str, bytes], Path]) -> None:
+    raw = "  \n\nSeveral   spaces\t and tabs \n\n\n\nand padding  \n\n"
+    path = write("raw.txt", raw.encode())
+    [doc] = list(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.text == raw
+    assert (doc.id, doc.format, doc.path) == ("raw", "txt", str(path))
+
+
+def test_sidecar_metadata(write: Callable[[str, bytes], Path]) -> None:
+    path = write("story.txt", ("Hegseth meets Jaishankar\n\n" + BODY).encode())
+    write(
+        "story.json",
+        json.dumps(
+            {
+                "source": "Hindustan Times",
+                "url": "https://ht.example/1",
+                "published": "2025-07-02T10:00:00+05:30",
+            }
+        ).encode(),
+    )
+    ledger = Ledger()
+    [doc] = list(ingest.run([str(path.parent)], ledger=ledger))  # the sidecar is not read as an article
+    assert ledger.rejected == []
+    assert (doc.source, doc.url) == ("Hindustan Times", "https://ht.example/1")
+    assert (doc.published, doc.published_from) == ("2025-07-02T10:00:00+05:30", "sidecar")
+    assert doc.title == "Hegseth meets Jaishankar"
+    assert doc.text[slice(*doc.meta["title_span"])] == doc.title
+
+
+def test_meta_json_sidecar_and_bad_sidecar(write: Callable[[str, bytes], Path]) -> None:
+    good = write("a.txt", BODY.encode())
+    write("a.meta.json", b'{"published": "2 July 2025", "title": "Pentagon talks"}')
+    bad = write("b.txt", BODY.encode())
+    write("b.json", b"{not json")
+    ledger = Ledger()
+    a, b = list(ingest.run([str(good), str(bad)], ledger=ledger))
+    assert (a.published, a.title) == ("2025-07-02", "Pentagon talks")
+    assert b.published is None
+    assert ledger.rejected == []
+    assert len(ledger.warnings) == 1 and "b.json" in ledger.warnings[0]
+
+
+def test_published_is_never_the_mtime(write: Callable[[str, bytes], Path]) -> None:
+    path = write("old.txt", BODY.encode())
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    [doc] = list(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.published is None and doc.published_from is None
