@@ -1,0 +1,213 @@
+"""Time expressions of one annotated document, TIMEX3-normalised against its publication date.
+
+Input → output: :class:`~crosswire.models.AnnotatedDocument` → ``list[TimeExpression]``
+with original offsets (``document.text[start:end] == text``), TIMEX3 type and value,
+and the anchor used ("2025-07-02", or None when the publication date is unknown: then
+relative expressions such as "Tuesday" keep ``value=None``; absolute dates still resolve).
+
+Candidates are the spaCy DATE/TIME entities plus :func:`timex_patterns.find_candidates`
+(spaCy misses "now", "recently", many durations and weekdays in some contexts).
+Overlapping candidates merge into one span, unless the spaCy entity joins two
+expressions ("Tuesday and Wednesday", "between 1994 and 1997"), which TIMEX3 marks
+separately. Normalisation is :func:`timex_rules.normalize`, re-exported here, given the
+tense of the governing verb (from the parse) and the reference time: the last date the
+text named, which anaphora ("a year earlier", "that day") count from.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from crosswire.extract.timex_lexicon import MONTH_WORDS, WEEKDAY_RE
+from crosswire.extract.timex_patterns import find_candidates, is_age, looks_temporal, trim_span
+from crosswire.extract.timex_rules import Tense, normalize
+from crosswire.models import AnnotatedDocument, TimeExpression
+
+__all__ = ["extract_times", "find_spans", "normalize"]
+
+_SPACY_LABELS = ("DATE", "TIME")
+# Values that can serve as reference time: a year, month, day or quarter on the calendar.
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?")
+# Only an expression that names its date sets the reference time; "a year earlier" or "that day"
+# resolved against it must not move it, or each anaphor would drift from the last.
+_EXPLICIT = re.compile(
+    rf"\d|\b(?:{MONTH_WORDS}|{WEEKDAY_RE}|today|yesterday|tomorrow|first|second|third|fourth)\b", re.I
+)
+# Words that make an expression count from the reference time; its value must not become the next one.
+_ANAPHORIC = re.compile(
+    r"\b(?:that|same|ago|earlier|later|following|previous|before|after|year-ago|year-earlier)\b", re.I
+)
+
+
+def _sets_reference(text: str, typ: str, value: str | None) -> bool:
+    """True when ``text`` names a date the following anaphora may count from.
+
+    An explicit date ("Oct. 27", "1989", "the third quarter") always does; a quarter named
+    by a determiner ("the latest quarter") does too — it is the period a results story is
+    about — unless it was itself resolved from the reference ("the year-ago quarter").
+    """
+    if typ != "DATE" or value is None or not _CALENDAR.fullmatch(value):
+        return False
+    if _EXPLICIT.search(text):
+        return True
+    return "-Q" in value and not _ANAPHORIC.search(text)
+
+
+# A spaCy DATE that is only one of these is a non-time: "annual report", "the day-to-day", "age 62".
+_NOT_TIME = re.compile(r"^(?:annual|the day|day-to-day|\d{1,3}|\d{5,}|ages? \d+.*|one day|the time)$", re.I)
+
+
+def extract_times(adoc: AnnotatedDocument) -> list[TimeExpression]:
+    """Every time expression of ``adoc`` in text order, normalised against its publication date."""
+    document = adoc.document
+    body = document.body
+    anchor = document.published_date
+    anchor_text = anchor.isoformat() if anchor else None
+    out: list[TimeExpression] = []
+    reference: str | None = None  # the date the text mentioned last, for "that day", "a year earlier"
+    spans = find_spans(body, adoc.doc)
+    end_date_of_period = False
+    for i, (start, end) in enumerate(spans):
+        text = body[start:end]
+        ends_with_date = i + 1 < len(spans) and _ENDED.fullmatch(body[end : spans[i + 1][0]]) is not None
+        if ends_with_date:
+            text = body[start : spans[i + 1][1]]  # normalised with its end date; the span stays the period
+        context, tense = _context(adoc.doc, body, start, end)
+        typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
+        if not end_date_of_period and _sets_reference(text, typ, value):
+            reference = value
+        # "Sept. 30" closing "the quarter ended Sept. 30" is not what the story is about: the quarter is
+        end_date_of_period = ends_with_date
+        o_start, o_end = document.to_original(start, end)
+        original = document.text[o_start:o_end]
+        out.append(TimeExpression(document.id, o_start, o_end, original, typ, value, anchor_text))
+    return out
+
+
+def find_spans(body: str, doc: Any = None) -> list[tuple[int, int]]:
+    """TIMEX3 extents in ``body`` (clean-view offsets): spaCy DATE/TIME entities of ``doc`` merged with patterns.
+
+    ``doc`` may be None (no parse available): the patterns alone are used.
+    """
+    patterns = find_candidates(body)
+    spacy_spans: list[tuple[int, int]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ not in _SPACY_LABELS:
+                continue
+            s, e = trim_span(body, ent.start_char, ent.end_char)
+            text = body[s:e]
+            if (
+                e <= s
+                or is_age(body[s : min(len(body), e + 6)])
+                or _NOT_TIME.match(text)
+                or not looks_temporal(text)
+            ):
+                continue
+            spacy_spans.append((s, e))
+    merged: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for s, e in spacy_spans:
+        inside = [i for i, (ps, pe) in enumerate(patterns) if ps < e and s < pe]
+        # Two pattern matches inside one entity joined by "and"/"or"/"to": TIMEX3 marks each.
+        if len(inside) >= 2 and all(
+            _is_joint(body, patterns[a][1], patterns[b][0]) for a, b in pairwise(inside)
+        ):
+            continue
+        for i in inside:
+            used.add(i)
+            s, e = min(s, patterns[i][0]), max(e, patterns[i][1])
+        merged.append((s, e))
+    merged.extend(p for i, p in enumerate(patterns) if i not in used)
+    return _non_overlapping(merged)
+
+
+def _is_joint(body: str, end: int, start: int) -> bool:
+    """True when the characters between two expressions only join them ("and", "or", "to", "-", ",")."""
+    gap = re.sub(r"\s+", " ", body[end:start].strip().lower())
+    return gap in _JOINTS
+
+
+_JOINTS = frozenset(
+    {"", ",", "and", "or", "to", "-", "–", "through", "until", ", and", "and early", "and late",
+     "ended", "ending", "that ended", "which ended", "ended on", "ends"}
+)  # fmt: skip
+# "the quarter ended Sept. 30": TIMEX3 marks the period and the date apart, but the period takes its value from the date.
+_ENDED = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)(?: on)?\s+$", re.I)
+
+
+def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps merged into their union."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "may", "might", "can", "should", "must", "would"})
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were", "did", "'ve", "could"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "does", "do"})
+_FUTURE_BEFORE = re.compile(r"(?:as soon as|as early as|no later than)\s*$", re.I)
+# Verbs of intending: what they govern lies ahead of the report even in the past tense
+# ("planned to leave Thursday", "has scheduled a news conference Thursday").
+_INTEND = frozenset(
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "intend",
+        "prepare",
+        "aim",
+        "hope",
+        "propose",
+        "promise",
+        "vow",
+        "threaten",
+    }
+)
+
+
+def _context(doc: Any, body: str, start: int, end: int) -> tuple[str, Tense]:
+    """The sentence around ``body[start:end]`` and the tense of the verb that governs it."""
+    if _FUTURE_BEFORE.search(body[max(0, start - 20) : start]):
+        tense: Tense = "future"
+    else:
+        tense = "past"  # news reports the past unless a verb says otherwise
+    if doc is None:
+        return "", tense
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "", tense
+    if tense == "past":
+        tense = _verb_tense(span.root)
+    return span.sent.text, tense
+
+
+def _verb_tense(token: Any) -> Tense:
+    """Tense of the first finite verb above ``token``: auxiliaries first, then the verb's own tag."""
+    for _ in range(6):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_ in _INTEND:
+            return "future"
+        auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & _FUTURE_AUX:
+            return "future"
+        if auxes & _PAST_AUX:
+            return "past"
+        if auxes & _PRESENT_AUX:
+            return "present"
+        if token.tag_ in ("VBD", "VBN"):
+            return "past"
+        if token.tag_ in ("VBZ", "VBP"):
+            return "present"
+        # an infinitive or a participle carries no tense of its own: "plans to meet Friday" → "plans"
+    return "past"  # news reports the past unless a verb says otherwise

@@ -1,0 +1,160 @@
+"""TIMEX3 normalisation of one time expression against an anchor date (rule-first).
+
+Input → output: ``(text, anchor, context, tense, reference)`` → ``(type, value)``, where type is one of the
+TIMEX3 types DATE, TIME, DURATION, SET and value follows TimeML conventions
+("2025-07-01", "2025-02", "2025-W26", "2025-Q3", "2025-SU", "199X", "P10Y",
+"PRESENT_REF", "2025-07-02T15:00", ...) or is None when it cannot be resolved.
+
+The rules encode English news conventions that a general date parser does not know:
+a bare weekday in a report means the most recent such day (the same day included)
+unless the clause is about the future; "the quarter" in a results story is the last
+completed quarter; "10-year" is a duration, never a date. ``dateparser`` is only a
+fallback for a span no rule recognises, and only ever sees that span — never free
+text, where it reads "we" as Wednesday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from crosswire.extract.timex_calendar import week_value
+from crosswire.extract.timex_lexicon import MONTH_WORDS, WEEKDAY_RE
+from crosswire.extract.timex_rules_days import RULES as DAY_RULES
+from crosswire.extract.timex_rules_days import Result, Tense, TimexType
+from crosswire.extract.timex_rules_periods import RULES as PERIOD_RULES
+
+__all__ = ["Tense", "TimexType", "normalize"]
+
+# Day and date rules first: "the past two years" must reach the duration rule before "the past".
+_RULES = [*DAY_RULES, *PERIOD_RULES]
+
+# Words that put a clause in the future when no parser gave the tense: a bare weekday then points forward.
+_FUTURE_CONTEXT = re.compile(
+    r"\b(?:will|'ll|shall|going to|plans?|planning|scheduled?|expected|due to|set to|to be held|"
+    r"intends? to|aims? to|as soon as|as early as|no later than|is to|are to)\b",
+    re.I,
+)
+
+_MODIFIER = re.compile(
+    r"^(?:about|around|approximately|nearly|almost|roughly|some|more than|less than|fewer than|"
+    r"at least|at most|no more than|no less than|over|under|up to|only|just|fully|barely|as (?:long|much|many|little|few|early|late|soon) as|"
+    r"earlier|later|the day|the night of|the morning of|the evening of|the week of|the early hours of|"
+    r"the (?:end|beginning|start|middle|close|turn|rest|remainder|balance) of|"
+    r"(?:very )?early|(?:very )?late|mid-?|middle|end-|end of|beginning of|start of|"
+    r"in|on|at|during|since|until|till|by|from|for|through|throughout|within|before|after|"
+    r"a good part of|much of|all of|most of|each of|"
+    r"the)\s*(?=\S)",
+    re.I,
+)
+
+
+def normalize(
+    text: str,
+    *,
+    anchor: dt.date | None,
+    context: str = "",
+    tense: Tense | None = None,
+    reference: str | None = None,
+) -> Result:
+    """TIMEX3 ``(type, value)`` of ``text`` read against ``anchor`` (the publication date).
+
+    ``context`` is the clause or sentence around the expression: it tells a results
+    story ("quarter") from others. ``tense`` is the tense of the verb governing the
+    expression, which decides the direction of bare weekdays, months and holidays
+    ("met Friday" is the last Friday, "will meet Friday" the next). The present counts
+    as the past: news present tense mostly reports ("says", "is"), and reading it as
+    the future lost more than it won on TimeBank. Without ``tense``, future wording in
+    ``context`` ("will", "plans", "as soon as") decides.
+    ``reference`` is the TIMEX3 value of the date the text mentioned last: anaphoric
+    expressions ("that day", "a year earlier", "the year-ago quarter") count from it.
+    ``anchor=None`` keeps absolute dates ("July 1, 2025") and durations but gives
+    ``None`` as the value of anything relative ("Tuesday", "last week").
+    """
+    s = _clean(text)
+    if not s or text.strip() in ("may", "march", "sat", "sun", "wed"):
+        return "DATE", None  # lower-case verbs and nouns, not months or weekdays
+    future = tense == "future" if tense is not None else bool(_FUTURE_CONTEXT.search(context))
+    for candidate in _variants(s):
+        for pattern, rule in _RULES:
+            m = pattern.fullmatch(candidate)
+            if m is None:
+                continue
+            out = rule(m, anchor, future, context, reference)
+            if out is not None:
+                return out
+    return _fallback(s, anchor)
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _clean(text: str) -> str:
+    s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    s = re.sub(r"\s+", " ", s.lower()).strip()
+    s = re.sub(r"(?:'s|s')$", "", s)  # possessive: "last year's" → "last year"
+    s = s.strip(' ,;:!?"()[]')
+    # A sentence-final period after a full word is punctuation; after "p.m." or "Oct" it is part of it.
+    if s.endswith(".") and not re.search(r"(?:\b[a-z]\.[a-z]\.|\b(?:" + MONTH_WORDS + r"))\.$", s):
+        s = s[:-1].rstrip()
+    return s
+
+
+def _variants(s: str) -> list[str]:
+    """``s`` and then ``s`` with leading modifiers removed one at a time ("about", "early", "the end of")."""
+    out = [s]
+    cur = s
+    while True:
+        nxt = _MODIFIER.sub("", cur, count=1)
+        if nxt == cur or not nxt:
+            break
+        out.append(nxt)
+        cur = nxt
+    # "the past two years" must reach the duration rule with its "the past" intact, which it does
+    # because the full form is tried first; the stripped forms only help what nothing matched.
+    return out
+
+
+# ------------------------------------------------------------------------ fallback
+
+
+# A month, a weekday, a four-digit year or a clock time: what dateparser reads reliably.
+_PARSEABLE = re.compile(
+    r"\b(?:" + MONTH_WORDS + r")\b|" + WEEKDAY_RE + r"|\b(?:1[0-9]|20)\d\d\b|\d:\d\d|\b[ap]\.?m\b", re.I
+)
+
+
+@functools.lru_cache(maxsize=32)
+def _date_parser(anchor: dt.date | None) -> Any:
+    """A dateparser parser relative to ``anchor``; built once per anchor (building one takes milliseconds)."""
+    from dateparser.date import DateDataParser
+
+    # Without an anchor, a relative phrase resolves against a date nobody writes about; the caller
+    # only keeps the result when the span names its year.
+    base = dt.datetime.combine(anchor, dt.time()) if anchor else dt.datetime(1900, 1, 1)
+    settings = {"PREFER_DATES_FROM": "current_period", "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _fallback(s: str, anchor: dt.date | None) -> Result:
+    """dateparser over the span alone, written at the granularity it reports."""
+    if not _PARSEABLE.search(s):
+        return "DATE", None  # a bare number ("the 5th") is no date; dateparser would guess a month
+    data = _date_parser(anchor).get_date_data(s)
+    if data.date_obj is None:
+        return "DATE", None
+    d, period = data.date_obj, data.period
+    absolute = re.search(r"\b(?:1[0-9]|20)\d\d\b", s) is not None
+    if anchor is None and not absolute:
+        return "DATE", None
+    if period == "time":
+        return "TIME", d.strftime("%Y-%m-%dT%H:%M")
+    if period == "year":
+        return "DATE", d.strftime("%Y")
+    if period == "month":
+        return "DATE", d.strftime("%Y-%m")
+    if period == "week":
+        return "DATE", week_value(d.date())
+    return "DATE", d.date().isoformat()

@@ -1,0 +1,281 @@
+"""Time expressions: TIMEX3 normalisation rules, candidate spans, and extraction on the seed story."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from crosswire.extract.timex import extract_times, find_spans
+from crosswire.extract.timex_calendar import day_year, easter, month_year, weekday_date
+from crosswire.extract.timex_patterns import find_candidates, is_age, trim_span
+from crosswire.extract.timex_rules import normalize
+from crosswire.models import AnnotatedDocument, Document, OffsetMap
+
+WED = dt.date(2025, 7, 2)  # a Wednesday, the day after the Hegseth–Jaishankar meeting
+
+# (text, anchor, expected type, expected value)
+TABLE: list[tuple[str, dt.date, str, str | None]] = [
+    # the seed expressions
+    ("on Wednesday", WED, "DATE", "2025-07-02"),
+    ("Tuesday", WED, "DATE", "2025-07-01"),
+    ("yesterday", WED, "DATE", "2025-07-01"),
+    ("July 1, 2025", WED, "DATE", "2025-07-01"),
+    ("February 2025", WED, "DATE", "2025-02"),
+    ("later this year", WED, "DATE", "2025"),
+    ("10-year", WED, "DURATION", "P10Y"),
+    ("decadal", WED, "DURATION", "P10Y"),
+    # relative days and weeks across month and year boundaries
+    ("today", dt.date(2025, 1, 1), "DATE", "2025-01-01"),
+    ("yesterday", dt.date(2025, 1, 1), "DATE", "2024-12-31"),
+    ("tomorrow", dt.date(2024, 12, 31), "DATE", "2025-01-01"),
+    ("yesterday", dt.date(2024, 3, 1), "DATE", "2024-02-29"),  # leap year
+    ("yesterday", dt.date(2023, 3, 1), "DATE", "2023-02-28"),
+    ("last week", WED, "DATE", "2025-W26"),
+    ("this week", dt.date(2021, 1, 2), "DATE", "2020-W53"),  # ISO week-year
+    ("next month", dt.date(2025, 12, 15), "DATE", "2026-01"),
+    ("last month", dt.date(2025, 1, 15), "DATE", "2024-12"),
+    ("earlier this month", WED, "DATE", "2025-07"),
+    ("this year", WED, "DATE", "2025"),
+    ("last year", WED, "DATE", "2024"),
+    ("early next year", WED, "DATE", "2026"),
+    ("two weeks ago", WED, "DATE", "2025-W25"),
+    ("five months ago", WED, "DATE", "2025-02"),
+    ("a year ago", WED, "DATE", "2024"),
+    ("last Friday", WED, "DATE", "2025-06-27"),
+    ("next Wednesday", WED, "DATE", "2025-07-09"),
+    ("Friday night", WED, "DATE", "2025-06-27TNI"),
+    ("this morning", WED, "TIME", "2025-07-02TMO"),
+    # calendar dates with and without a year
+    ("Aug. 7, 1998", WED, "DATE", "1998-08-07"),
+    ("1 July 2025", WED, "DATE", "2025-07-01"),
+    ("June 30", WED, "DATE", "2025-06-30"),
+    ("Dec. 30", dt.date(2026, 1, 3), "DATE", "2025-12-30"),
+    ("Feb. 29", dt.date(2024, 3, 10), "DATE", "2024-02-29"),
+    ("December", dt.date(2026, 1, 10), "DATE", "2025-12"),
+    ("2025-07-01", WED, "DATE", "2025-07-01"),
+    ("fiscal 1989", WED, "DATE", "1989"),
+    ("mid-1996", WED, "DATE", "1996"),
+    ("the 1990s", WED, "DATE", "199X"),
+    ("the 20th century", WED, "DATE", "19"),
+    # quarters, seasons, holidays
+    ("the third quarter", WED, "DATE", "2025-Q3"),
+    ("third-quarter", dt.date(1989, 10, 27), "DATE", "1989-Q3"),
+    ("the first half of 2024", WED, "DATE", "2024-H1"),
+    ("this summer", WED, "DATE", "2025-SU"),
+    ("last fall", dt.date(2025, 3, 1), "DATE", "2024-FA"),
+    ("Thanksgiving Day", dt.date(2025, 12, 1), "DATE", "2025-11-27"),
+    ("Christmas", dt.date(2026, 1, 5), "DATE", "2025-12-25"),
+    # references to the present, past and future
+    ("now", WED, "DATE", "PRESENT_REF"),
+    ("currently", WED, "DATE", "PRESENT_REF"),
+    ("recently", WED, "DATE", "PAST_REF"),
+    ("the future", WED, "DATE", "FUTURE_REF"),
+    # durations: counted, vague and adjectival
+    ("the past two years", WED, "DURATION", "P2Y"),
+    ("two years", WED, "DURATION", "P2Y"),
+    ("a decade", WED, "DURATION", "P10Y"),
+    ("two decades", WED, "DURATION", "P20Y"),
+    ("the first nine months", WED, "DURATION", "P9M"),
+    ("16-hour", WED, "DURATION", "PT16H"),
+    ("more than four hours", WED, "DURATION", "PT4H"),
+    ("several years", WED, "DURATION", "PXY"),
+    ("recent weeks", WED, "DURATION", "PXW"),
+    ("the past decade", WED, "DURATION", "P10Y"),
+    # clock times
+    ("3 p.m.", WED, "TIME", "2025-07-02T15:00"),
+    ("10:35 a.m. Tuesday", WED, "TIME", "2025-07-01T10:35"),
+    ("Tuesday at 3 p.m.", WED, "TIME", "2025-07-01T15:00"),
+    ("noon", WED, "TIME", "2025-07-02T12:00"),
+    ("midnight", WED, "TIME", "2025-07-02T24"),
+    # sets
+    ("weekly", WED, "SET", "P1W"),
+    ("every day", WED, "SET", "P1D"),
+    ("twice a year", WED, "SET", "P1Y"),
+    ("Tuesday nights", WED, "SET", "XXXX-WXX-2TNI"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "typ", "value"), TABLE, ids=[f"{t}@{a}" for t, a, _, _ in TABLE])
+def test_normalize_table(text: str, anchor: dt.date, typ: str, value: str | None) -> None:
+    assert normalize(text, anchor=anchor) == (typ, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday", ("DATE", None)),
+        ("last week", ("DATE", None)),
+        ("3 p.m.", ("TIME", None)),
+        ("July 1, 2025", ("DATE", "2025-07-01")),
+        ("February 2025", ("DATE", "2025-02")),
+        ("10-year", ("DURATION", "P10Y")),
+        ("now", ("DATE", "PRESENT_REF")),
+    ],
+)
+def test_without_anchor_only_absolute_values_resolve(text: str, expected: tuple[str, str | None]) -> None:
+    assert normalize(text, anchor=None) == expected
+
+
+def test_tense_turns_bare_weekday_and_month_forward() -> None:
+    assert normalize("Friday", anchor=WED) == ("DATE", "2025-06-27")
+    assert normalize("Friday", anchor=WED, tense="future") == ("DATE", "2025-07-04")
+    assert normalize("Friday", anchor=WED, context="The ministers will meet again Friday.") == (
+        "DATE",
+        "2025-07-04",
+    )
+    assert normalize("Wednesday", anchor=WED, tense="future") == ("DATE", "2025-07-02")  # the same day stays
+    assert normalize("March", anchor=dt.date(2025, 11, 5)) == ("DATE", "2025-03")
+    assert normalize("March", anchor=dt.date(2025, 11, 5), tense="future") == ("DATE", "2026-03")
+
+
+def test_reference_time_resolves_anaphora() -> None:
+    anchor = dt.date(1989, 10, 27)
+    assert normalize("a year earlier", anchor=anchor, reference="1989-Q3") == ("DATE", "1988-Q3")
+    assert normalize("the year-ago quarter", anchor=anchor, reference="1989-Q3") == ("DATE", "1988-Q3")
+    assert normalize("that day", anchor=anchor, reference="1989-10-13") == ("DATE", "1989-10-13")
+    assert normalize("the following month", anchor=anchor, reference="1989-03") == ("DATE", "1989-04")
+    assert normalize("that day", anchor=anchor) == ("DATE", None)  # nothing to point back at
+    assert normalize("the quarter ended Sept. 30", anchor=anchor) == ("DATE", "1989-Q3")
+
+
+def test_lowercase_verbs_are_not_months() -> None:
+    assert normalize("may", anchor=WED) == ("DATE", None)
+    assert normalize("May", anchor=WED) == ("DATE", "2025-05")
+
+
+def test_calendar_helpers() -> None:
+    assert weekday_date(WED, 1, direction=0, future=False) == dt.date(2025, 7, 1)
+    assert weekday_date(WED, 2, direction=-1, future=False) == dt.date(2025, 6, 25)
+    assert month_year(dt.date(2025, 1, 10), 12, direction=0, future=False) == 2024
+    assert day_year(dt.date(2025, 1, 5), 1, 14, future=False) == 2025  # nine days ahead, against the tense
+    assert day_year(dt.date(2025, 3, 10), 2, 29, future=False) == 2024  # only a leap year has it
+    assert easter(2000) == dt.date(2000, 4, 23)
+    assert easter(2025) == dt.date(2025, 4, 20)
+
+
+# ------------------------------------------------------------------- candidate spans
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_candidates(text)]
+
+
+def test_candidates_catch_what_taggers_miss() -> None:
+    text = (
+        "Now, officials said the talks, held weekly for the past two years, resumed on Tuesday at 3 p.m. "
+        "and are now expected to end soon, several weeks before the 10-year pact lapses in the third quarter."
+    )
+    found = _texts(text)
+    assert found == [
+        "weekly",
+        "the past two years",
+        "Tuesday at 3 p.m.",  # one TIMEX3: a clock time on a day
+        "now",
+        "several weeks",
+        "10-year",
+        "the third quarter",
+    ]
+
+
+def test_candidates_skip_words_that_only_look_like_times() -> None:
+    # "we" is not Wednesday, "may" and "march" are verbs, "Jan" is a name, ages are not times.
+    text = "We may march with Jan, a 62-year-old who is 37 years old, and with a second group."
+    assert _texts(text) == []
+    assert is_age("62-year-old") and is_age("37 years old")
+    assert not is_age("10-year")
+
+
+def test_trim_span_to_timex_extent() -> None:
+    text = "It happened on Tuesday's session, within the past two years."
+    s = text.index("on Tuesday's")
+    assert text.__getitem__(slice(*trim_span(text, s, s + len("on Tuesday's")))) == "Tuesday"
+    s = text.index("within")
+    assert text.__getitem__(slice(*trim_span(text, s, len(text)))) == "the past two years"
+    t2 = "They talked for three days later on."
+    s = t2.index("three")
+    assert t2.__getitem__(slice(*trim_span(t2, s, s + len("three days later")))) == "three days"
+
+
+# --------------------------------------------------------------------- extraction
+
+
+def test_extract_times_maps_clean_offsets_to_original_without_a_parse() -> None:
+    text = (
+        "  WASHINGTON, July 2 (PTI)  \n\nHegseth met Jaishankar on Tuesday.\nThey will meet again next month."
+    )
+    body_start = text.index("Hegseth")
+    clean = text[body_start:]
+    doc = Document(
+        id="d1",
+        text=text,
+        published="2025-07-02",
+        clean=clean,
+        offsets=OffsetMap((0,), (body_start,), (len(clean),)),
+    )
+    times = extract_times(AnnotatedDocument(document=doc, sentences=(), doc=None))
+    assert [(t.text, t.type, t.value, t.anchor) for t in times] == [
+        ("Tuesday", "DATE", "2025-07-01", "2025-07-02"),
+        ("next month", "DATE", "2025-08", "2025-07-02"),
+    ]
+    for t in times:
+        assert doc.text[t.start : t.end] == t.text
+
+
+def test_unknown_publication_date_keeps_absolute_dates_only() -> None:
+    doc = Document(id="d2", text="The pact signed on July 1, 2025 was discussed again on Tuesday.")
+    times = extract_times(AnnotatedDocument(document=doc, sentences=(), doc=None))
+    assert [(t.text, t.value, t.anchor) for t in times] == [
+        ("July 1, 2025", "2025-07-01", None),
+        ("Tuesday", None, None),
+    ]
+
+
+def test_reference_time_runs_through_a_results_story() -> None:
+    text = (
+        "Net income rose in the third quarter to $5 million from $4 million a year earlier. "
+        "For the year ended March 31, sales fell."
+    )
+    doc = Document(id="wsj", text=text, published="1989-10-27")
+    times = extract_times(AnnotatedDocument(document=doc, sentences=(), doc=None))
+    assert [(t.text, t.type, t.value) for t in times] == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),  # the year-ago quarter, not the year 1988
+        ("the year", "DURATION", "P1Y"),  # twelve months ending March 31
+        ("March 31", "DATE", "1989-03-31"),
+    ]
+
+
+@pytest.mark.slow
+def test_spacy_ranges_are_split_and_ages_dropped(nlp: Any) -> None:
+    body = "Sales rose between 1994 and 1997, the 62-year-old chairman said on Tuesday and Wednesday."
+    spans = [body[s:e] for s, e in find_spans(body, nlp(body))]
+    assert "1994" in spans and "1997" in spans
+    assert "Tuesday" in spans and "Wednesday" in spans
+    assert not any("old" in s for s in spans)
+
+
+@pytest.mark.slow
+def test_seed_times(seed_annotated: list[Any]) -> None:
+    by_prefix = {a.document.id[:3]: a for a in seed_annotated}
+    times = {p: extract_times(a) for p, a in by_prefix.items()}
+    for prefix, found in times.items():
+        text = by_prefix[prefix].document.text
+        for t in found:
+            assert text[t.start : t.end] == t.text, (prefix, t)
+
+    # 002 is dated 2025-07-02 by its dateline: "at the Pentagon on Tuesday" is 1 July.
+    assert by_prefix["002"].document.published_date == WED
+    tuesday = [t for t in times["002"] if t.text == "Tuesday"]
+    assert [(t.type, t.value, t.anchor) for t in tuesday] == [("DATE", "2025-07-01", "2025-07-02")]
+
+    # 004 has no date: weekdays and "yesterday" stay unresolved, but the spans are found.
+    relative = {(t.text, t.value) for t in times["004"] if t.type == "DATE"}
+    assert {("Wednesday", None), ("Tuesday", None), ("yesterday", None)} <= relative
+
+    # 001 and 003 name the day outright; "10-year" is a duration everywhere, never a date.
+    assert ("July 1, 2025", "2025-07-01") in {(t.text, t.value) for t in times["001"]}
+    assert ("February 2025", "2025-02") in {(t.text, t.value) for t in times["003"]}
+    ten_year = [t for found in times.values() for t in found if t.text.lower() == "10-year"]
+    assert len(ten_year) >= 5 and {(t.type, t.value) for t in ten_year} == {("DURATION", "P10Y")}
