@@ -268,7 +268,7 @@ class Fingerprint:
     document: str
     exact: str  # hex digest of the normalised text
     simhash: int  # 64-bit
-    minhash: Any = field(default=None, compare=False, hash=False, repr=False)  # datasketch LeanMinHash
+    minhash: Any = field(default=None, compare=False, hash=False, repr=False)  # dedup.sketch.MinHashSignature (datasketch-compatible)
 
     @property
     def simhash_hex(self) -> str:
@@ -364,6 +364,8 @@ class Quote:
     speaker_span: Span | None = None
     cue: str | None = None  # "said", "posted on X", "according to"
     cue_span: Span | None = None
+    # When speaker_text is a pronoun ("he", "who"): the earlier phrase it refers to ("Rajnath Singh").
+    speaker_antecedent: Span | None = None
 
     @property
     def citation(self) -> Citation:

@@ -1,0 +1,594 @@
+"""Quotes with their speakers: an annotated document → direct, partial and indirect quotes.
+
+Input → output: :class:`~crosswire.models.AnnotatedDocument` (spaCy ``Doc`` over
+``Document.body``, mentions in original offsets) → :class:`~crosswire.models.Quote` list,
+every span in ORIGINAL offsets (``document.text[q.start:q.end] == q.text``).
+
+Three kinds, found in one pass over the parse:
+
+* ``direct`` — words between quotation marks that stand as a sentence or clause of their own
+  ("…," Hegseth said / he said, "…" / Jaishankar posted on X, "…"). Marks of any style, also
+  mismatched (see :mod:`.quotes_marks`); multi-paragraph quotations give one quote per paragraph.
+* ``partial`` — a quoted fragment inside the writer's own sentence (described the partnership
+  as "one of the most consequential pillars"). A fragment with no cue of saying in its
+  sentence is a title, a nickname or a scare quote and is not reported.
+* ``indirect`` — the clausal complement of a verb of saying or believing ("Hegseth said that
+  the US and India are …", "…, he said", "According to the Pentagon, …"); ``text`` is the
+  reported clause without the complementiser "that".
+
+Speakers: the subject of the cue verb (or the object of "according to"), as the noun phrase
+the writer used. A pronoun speaker keeps its own words and span in ``speaker_text`` /
+``speaker_span`` (that is what the text says and what attribution corpora annotate) and its
+antecedent goes to ``speaker_antecedent``: the most recent earlier speaker or subject mention
+of a compatible type in the same or the previous paragraph, outside quotation marks and
+outside the quote's own content. No antecedent found → ``speaker_antecedent`` stays None;
+nothing is guessed. A direct quotation without a cue of its own continues the quotation just
+before it (same paragraph, or the paragraph before when it opens a paragraph) and takes that
+speaker.
+
+:func:`link_speakers` then maps the speaker (or its antecedent) to an ``Entity.id``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from crosswire.extract.quotes_marks import Quoted, find_quoted
+from crosswire.extract.quotes_syntax import (
+    CHANNEL_NOUNS,
+    PRONOUNS,
+    cue_extent,
+    is_according,
+    is_belief_cue,
+    is_speech_cue,
+    noun_phrase,
+    speaker_of,
+)
+from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
+
+__all__ = ["extract_quotes", "link_speakers"]
+
+Kind = Literal["direct", "partial", "indirect"]
+Token = Any  # spaCy Token
+
+_KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MIN_INDIRECT_TOKENS = 3
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """One quote under construction; offsets are into ``Document.body`` (spaCy's text)."""
+
+    start: int
+    end: int
+    kind: Kind
+    cue: Token | None = None
+    speaker: tuple[int, int] | None = None  # token range of the speaker phrase
+    antecedent: tuple[int, int] | None = None  # body char range
+    quoted: Quoted | None = None
+
+
+# ------------------------------------------------------------------ public API
+
+
+def extract_quotes(adoc: AnnotatedDocument) -> list[Quote]:
+    """Every quote of ``adoc`` with its cue and speaker phrase, in text order (pure)."""
+    doc = adoc.doc
+    if doc is None:
+        raise ValueError(f"{adoc.document.id}: the AnnotatedDocument has no spaCy Doc; run annotate first")
+    # ``Doc.text`` is rebuilt on every access; the body is the same string.
+    text = adoc.document.body
+    if len(text) != len(doc.text):
+        raise ValueError(
+            f"{adoc.document.id}: the spaCy Doc is not over Document.body ({len(doc.text)} vs {len(text)} chars)"
+        )
+    quoted = find_quoted(text)
+    blocked = _blocked_tokens(doc, quoted)
+    atts = _quoted_attributions(doc, text, quoted, blocked)
+    atts += _indirect_attributions(doc, text, quoted, blocked, atts)
+    _resolve_pronouns(adoc, text, atts, quoted)
+    return _to_quotes(adoc.document, doc, atts)
+
+
+def link_speakers(
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    adocs: Sequence[AnnotatedDocument] = (),
+) -> list[Quote]:
+    """Set ``Quote.speaker`` to the id of the entity the speaker phrase names (pure).
+
+    The phrase to look up is the pronoun's antecedent when there is one, else the speaker
+    span. An entity whose mention contains the phrase's syntactic head wins (so "the
+    economist Jared Bernstein, a former adviser in the Obama White House" is Bernstein, not
+    Obama); without a parse (``adocs`` not given) the first overlapping mention does. A
+    phrase no mention overlaps, such as "The defence secretary", is matched against entity
+    roles and names, and linked only when exactly one entity fits. Otherwise ``speaker``
+    stays None.
+    """
+    by_doc = {a.document.id: a for a in adocs}
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            mentions.setdefault(m.document, []).append((m.start, m.end, ent.id))
+    out = []
+    for q in quotes:
+        span = q.speaker_antecedent or q.speaker_span
+        if span is None:
+            out.append(q)
+            continue
+        ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document))
+        if ent_id is None:
+            words = (
+                by_doc[span.document].document.text[span.start : span.end]
+                if span.document in by_doc
+                else None
+            )
+            ent_id = _entity_by_role(words if words is not None else (q.speaker_text or ""), entities)
+        out.append(dataclasses.replace(q, speaker=ent_id) if ent_id else q)
+    return out
+
+
+# ------------------------------------------------------------ quoted stretches
+
+
+def _blocked_tokens(doc: Any, quoted: Sequence[Quoted]) -> set[int]:
+    """Tokens inside quotation marks (marks included): never cues, never speakers."""
+    out: set[int] = set()
+    for q in quoted:
+        span = doc.char_span(q.open, q.outer_end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+class _Tokens:
+    """Character → token lookup for one parsed document (built once per document)."""
+
+    __slots__ = ("doc", "starts")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, pos: int) -> Token:
+        """The token covering character ``pos`` (the one before it when ``pos`` is a gap)."""
+        return self.doc[max(bisect.bisect_right(self.starts, pos) - 1, 0)]
+
+
+def _quoted_attributions(
+    doc: Any, text: str, quoted: Sequence[Quoted], blocked: set[int]
+) -> list[_Attribution]:
+    toks = _Tokens(doc)
+    out: list[_Attribution] = []
+    for n, q in enumerate(quoted):
+        # The cue is looked for in the sentences the quotation touches, within its paragraph.
+        para_lo = text.rfind("\n", 0, q.open) + 1
+        para_hi = text.find("\n", q.outer_end)
+        para_hi = len(text) if para_hi == -1 else para_hi
+        open_tok = toks.at(q.open)
+        first_in = toks.at(q.start)
+        last_in = toks.at(max(q.end - 1, q.start))
+        after = toks.at(min(q.outer_end, len(text) - 1))
+        lo = max(open_tok.sent.start, toks.at(para_lo).i)
+        hi = min(after.sent.end, toks.at(para_hi).i + 1 if para_hi < len(text) else len(doc))
+        region = [doc[i] for i in range(lo, hi) if i not in blocked and para_lo <= doc[i].idx < para_hi]
+        # Between the neighbouring quotations: "A," he said, "B." / "C," she said.
+        prev_end = quoted[n - 1].outer_end if n else 0
+        next_open = quoted[n + 1].open if n + 1 < len(quoted) else len(text)
+        near = [t for t in region if prev_end <= t.idx < next_open]
+        kind = _quote_kind(text, toks, q, lo, blocked)
+        inner = [doc[i] for i in range(first_in.i, last_in.i + 1)]
+        cue = _pick_cue(region, near, inner, q)
+        if cue is None and kind == "partial":
+            continue  # scare quote, title or nickname: no one is quoted
+        att = _Attribution(q.start, q.end, kind, cue=cue, quoted=q)
+        if cue is None:
+            cue = _colon_cue(toks, text, q, blocked)
+            att.cue = cue
+        if cue is None:
+            _continue_previous(att, out, text)
+        elif (sp := speaker_of(cue)) is not None and sp.i not in blocked:
+            att.speaker = noun_phrase(sp, blocked=blocked)
+        out.append(att)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
+
+
+def _quote_kind(text: str, toks: _Tokens, q: Quoted, lo: int, blocked: set[int]) -> Kind:
+    """``direct`` when the quotation stands as its own sentence or clause, else ``partial``."""
+    doc = toks.doc
+    if q.continued:
+        return "direct"
+    # The writer's words before the opening mark, back to the start of the sentence or line.
+    line_start = text.rfind("\n", 0, q.open) + 1
+    pre_start = max(doc[lo].idx if lo < len(doc) else 0, line_start)
+    for m in _SENTENCE_END.finditer(text, pre_start, q.open):
+        pre_start = m.end()
+    pre = text[pre_start : q.open].rstrip()
+    if not pre or pre.endswith(":"):
+        return "direct"
+    starts_upper = text[q.start].isupper() or not text[q.start].isalpha()
+    before = [
+        t for t in doc[lo : toks.at(q.open).i] if t.i not in blocked and not t.is_space and t.idx >= pre_start
+    ]
+    if pre.endswith(",") and any(is_speech_cue(t) for t in before):
+        return "direct"  # "he said, “and certainly …" / "posted on X, “Had …"
+    if starts_upper and before and is_speech_cue(before[-1]):
+        return "direct"  # "Trump said "You tell me.""
+    return "partial"
+
+
+def _pick_cue(
+    region: Sequence[Token], near: Sequence[Token], inner: Sequence[Token], q: Quoted
+) -> Token | None:
+    """The cue verb of a quotation among the unquoted tokens around it.
+
+    A cue whose clause contains the quotation (an ancestor in the parse) wins; otherwise the
+    nearest cue between the neighbouring quotations.
+    """
+
+    def distance(cue: Token) -> int:
+        idx: int = cue.idx
+        return idx - q.outer_end if idx >= q.outer_end else q.open - idx
+
+    cues = [t for t in region if is_speech_cue(t) or is_according(t)]
+    ruling = [c for c in cues if any(c in t.ancestors for t in inner)]
+    if ruling:
+        return min(ruling, key=distance)
+    near_ids = {t.i for t in near}
+    nearby = [c for c in cues if c.i in near_ids]
+    return min(nearby, key=distance) if nearby else None
+
+
+def _colon_cue(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token | None:
+    """The cue of a sentence just before that ends with a colon.
+
+    "Hegseth said:\n“…”", and also "Clinton released the following statement:" — a verb whose
+    object is a statement, post or message introduces words as well as a verb of saying does.
+    """
+    before = text[: q.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    sent = toks.at(len(before) - 1).sent
+    cues = [t for t in sent if t.i not in blocked and (is_speech_cue(t) or is_according(t))]
+    if cues:
+        return cues[-1]
+    for t in sent:
+        if (
+            t.dep_ == "dobj"
+            and t.lemma_.lower() in CHANNEL_NOUNS
+            and t.head.pos_ == "VERB"
+            and t.head.i not in blocked
+        ):
+            return t.head
+    return None
+
+
+def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: str) -> None:
+    """A direct quotation without a cue continues the one before it: same speaker, same cue."""
+    if att.kind != "direct" or not done or att.quoted is None:
+        return
+    prev = done[-1]
+    if prev.quoted is None or prev.cue is None:
+        return
+    gap = text[prev.quoted.outer_end : att.quoted.open]
+    breaks = len(_PARAGRAPH.findall(gap))
+    same_paragraph = breaks == 0
+    # A paragraph of bare quotation right after a paragraph that ends with an attributed one.
+    next_paragraph = breaks == 1 and prev.kind == "direct" and "\n" not in gap.strip(" \t\r\n")
+    if att.quoted.continued or same_paragraph or next_paragraph:
+        # Only called when the quotation's own sentences hold no cue, so nothing closer claims it.
+        att.cue, att.speaker, att.antecedent = prev.cue, prev.speaker, prev.antecedent
+
+
+# ------------------------------------------------------------- indirect speech
+
+
+def _indirect_attributions(
+    doc: Any, text: str, quoted: Sequence[Quoted], blocked: set[int], direct: Sequence[_Attribution]
+) -> list[_Attribution]:
+    direct_cues = {a.cue.i for a in direct if a.cue is not None and a.kind == "direct"}
+    out: list[_Attribution] = []
+    for tok in doc:
+        if tok.i in blocked or tok.i in direct_cues:
+            continue
+        content = _reported_clause(tok)
+        if content is None:
+            continue
+        i, j = _within_paragraph(doc, text, tok, content)
+        while i < j and (
+            doc[i].is_punct or doc[i].is_space or (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
+        ):
+            i += 1
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+            j -= 1
+        if j - i < _MIN_INDIRECT_TOKENS:
+            continue
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        # A clause inside one quotation is the quotation itself, reported above.
+        if any(q.open <= start and end <= q.outer_end for q in quoted):
+            continue
+        # A clause that ends inside a quotation keeps that quotation whole, closing mark included.
+        end = max([end, *(q.outer_end for q in quoted if start <= q.open < end < q.outer_end)])
+        sp = speaker_of(tok)
+        # A reported clause with no one reporting it ("knowing who's who", "you'd think") is
+        # the writer's own sentence, not a quote.
+        if sp is None or sp.i in blocked or i <= sp.i < j or sp.lower_ == "you":
+            continue
+        out.append(_Attribution(start, end, "indirect", cue=tok, speaker=noun_phrase(sp, blocked=blocked)))
+    return out
+
+
+def _reported_clause(tok: Token) -> set[int] | None:
+    """Token ids of the clause reported by cue ``tok``, or None when ``tok`` reports none."""
+    if is_according(tok):
+        head = tok.head
+        if head is tok or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        skip = {t.i for t in tok.subtree}
+        return {t.i for t in head.subtree if t.i not in skip}
+    speech = is_speech_cue(tok)
+    if not speech and not is_belief_cue(tok):
+        return None
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if comps:
+        return {t.i for t in comps[0].subtree}
+    if speech:
+        # "urged voters to “turn away”", "called him “a total stiff”", "described it as …":
+        # an object and what is said of it.
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        compl = [
+            c
+            for c in tok.children
+            if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"as", "of"} and c.i > tok.i)
+        ]
+        if objs and compl and objs[0].i < compl[0].i:
+            return {t.i for t in objs[0].subtree} | {t.i for c in compl for t in c.subtree}
+    if speech and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
+        # "The US, he said, will act soon." — the cue interrupts the clause it reports.
+        skip = {t.i for t in tok.subtree}
+        return {t.i for t in tok.head.subtree if t.i not in skip}
+    return None
+
+
+def _within_paragraph(doc: Any, text: str, anchor: Token, ids: set[int]) -> tuple[int, int]:
+    """Range ``[i, j)`` of ``ids`` in the paragraph of ``anchor`` (parsers run over headings).
+
+    A cue in the middle of the clause ("The US, he said, will act") stays inside the range.
+    """
+    lo = text.rfind("\n", 0, anchor.idx) + 1
+    hi = text.find("\n", anchor.idx)
+    hi = len(text) if hi == -1 else hi
+    kept = [i for i in ids if lo <= doc[i].idx < hi]
+    return (min(kept), max(kept) + 1) if kept else (0, 0)
+
+
+# ---------------------------------------------------------- pronoun speakers
+
+
+def _resolve_pronouns(
+    adoc: AnnotatedDocument, text: str, atts: list[_Attribution], quoted: Sequence[Quoted]
+) -> None:
+    """Fill ``antecedent`` of pronoun speakers, in text order (earlier resolutions feed later ones)."""
+    doc = adoc.doc
+    # Names inside quotation marks or inside reported clauses are what was said, not who said it
+    # (a speaker of a nested report, "According to X, Hegseth said …", still is one).
+    inside = [(q.open, q.outer_end) for q in quoted]
+    mentions = _subject_mentions(adoc, inside + [(a.start, a.end) for a in atts])
+    atts.sort(key=lambda a: (doc[a.speaker[0]].idx if a.speaker else a.start, _KIND_RANK[a.kind]))
+    # (position, char range, label or None, pronoun used) of speakers met so far.
+    speakers: list[tuple[int, tuple[int, int], str | None, str | None]] = []
+    for att in atts:
+        if att.speaker is None:
+            continue
+        i, j = att.speaker
+        pos = doc[i].idx
+        word = doc[i].lower_ if j - i == 1 else ""
+        if word in PRONOUNS and att.antecedent is None:
+            head = doc[i]
+            if (
+                head.dep_ in {"nsubj", "nsubjpass"}
+                and head.head.dep_ == "relcl"
+                and word in {"who", "which", "that"}
+            ):
+                ni, nj = noun_phrase(head.head.head)
+                att.antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
+            else:
+                att.antecedent = _antecedent(text, pos, word, att, speakers, mentions, inside)
+        if att.antecedent is not None:
+            label = _label_at(adoc, att.antecedent)
+            speakers.append((pos, att.antecedent, label, word or None))
+        elif word not in PRONOUNS:
+            rng = (pos, doc[j - 1].idx + len(doc[j - 1]))
+            speakers.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
+    atts.sort(key=lambda a: (a.start, _KIND_RANK[a.kind]))
+
+
+def _antecedent(
+    text: str,
+    pos: int,
+    pronoun: str,
+    att: _Attribution,
+    speakers: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
+    mentions: Sequence[tuple[int, int, str]],
+    inside: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The most recent compatible speaker or subject mention before ``pos`` in this or the previous paragraph."""
+    window = _paragraph_window(text, pos)
+    labels = PRONOUNS[pronoun]
+    other = {"he": "she", "she": "he"}.get(pronoun)
+    # Entities already called by the other gendered pronoun are not this one.
+    wrong_gender = {rng for _, rng, _, used in speakers if other and used == other}
+    best: tuple[int, tuple[int, int]] | None = None
+    for spos, rng, label, _used in speakers:
+        fits = window <= spos < pos and (label is None or label in labels) and rng not in wrong_gender
+        if fits and not any(a <= rng[0] < b for a, b in inside) and (best is None or spos > best[0]):
+            best = (spos, rng)
+    for s, e, label in mentions:
+        fits = window <= s < pos and label in labels and (s, e) not in wrong_gender
+        if fits and (best is None or s > best[0]):
+            best = (s, (s, e))
+    return best[1] if best else None
+
+
+def _paragraph_window(text: str, pos: int) -> int:
+    """Start of the paragraph before the one holding ``pos``."""
+    here = text.rfind("\n", 0, pos)
+    if here == -1:
+        return 0
+    # Skip the blank lines between paragraphs, then find the start of the previous one.
+    k = here
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    prev = text.rfind("\n", 0, k)
+    return prev + 1
+
+
+def _subject_mentions(
+    adoc: AnnotatedDocument, inside: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Mentions (body offsets) that are subjects of their clause and outside quotation marks."""
+    doc = adoc.doc
+    document = adoc.document
+    out = []
+    for m in adoc.mentions:
+        if m.label not in _SPEAKER_LABELS:
+            continue
+        s, e = _to_body(document, m.start), _to_body(document, m.end)
+        if any(a <= s < b for a, b in inside):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        # Subjects, and the appositions/compounds of subjects ("Defence Minister Rajnath Singh").
+        while root.dep_ in {"appos", "compound", "conj"} and root.head is not root:
+            root = root.head
+        if root.dep_ in {"nsubj", "nsubjpass", "pobj"} and (root.dep_ != "pobj" or root.head.lower_ == "to"):
+            out.append((s, e, m.label))
+    return out
+
+
+def _label_at(adoc: AnnotatedDocument, rng: tuple[int, int]) -> str | None:
+    s, e = rng
+    for m in adoc.mentions:
+        ms, me = _to_body(adoc.document, m.start), _to_body(adoc.document, m.end)
+        if ms < e and s < me and m.label in _SPEAKER_LABELS:
+            return m.label
+    return None
+
+
+def _nominal_label(span: Any) -> str | None:
+    """Type of a speaker phrase with no named entity: people-nouns count as PERSON ("the secretary")."""
+    root = span.root
+    if root.ent_type_:
+        return str(root.ent_type_)
+    if root.pos_ == "PROPN":
+        return None
+    return "PERSON" if root.tag_ == "NN" else None
+
+
+def _to_body(document: Document, pos: int) -> int:
+    """Original offset → body offset (identity without a clean view)."""
+    om = document.offsets
+    if om is None:
+        return pos
+    i = max(bisect.bisect_right(om.orig_starts, pos) - 1, 0)
+    return om.clean_starts[i] + min(pos - om.orig_starts[i], om.lengths[i])
+
+
+# ------------------------------------------------------------------ output
+
+
+def _to_quotes(document: Document, doc: Any, atts: Sequence[_Attribution]) -> list[Quote]:
+    body = document.body
+    seen: set[int] = set()
+    out: list[Quote] = []
+    for att in sorted(atts, key=lambda a: (a.start, _KIND_RANK[a.kind])):
+        content = document.cite_body(att.start, att.end)
+        if content.start in seen or not content.text.strip():
+            continue
+        seen.add(content.start)
+        speaker_text = speaker_span = antecedent = None
+        if att.speaker is not None:
+            i, j = att.speaker
+            sp = document.cite_body(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+            speaker_text, speaker_span = sp.text, sp.span
+        if att.antecedent is not None:
+            antecedent = document.cite_body(*att.antecedent).span
+        cue_text = cue_span = None
+        if att.cue is not None:
+            ci, cj = cue_extent(att.cue)
+            c_start, c_end = doc[ci].idx, doc[cj - 1].idx + len(doc[cj - 1])
+            while c_end - 1 > c_start and body[c_end - 1] in ".,;:":
+                c_end -= 1  # the tokenizer's "X." at a sentence end
+            c = document.cite_body(c_start, c_end)
+            cue_text, cue_span = c.text, c.span
+        out.append(
+            Quote(
+                id=f"q-{document.id}-{content.start}",
+                document=document.id,
+                start=content.start,
+                end=content.end,
+                text=content.text,
+                kind=att.kind,
+                speaker_text=speaker_text,
+                speaker_span=speaker_span,
+                speaker_antecedent=antecedent,
+                cue=cue_text,
+                cue_span=cue_span,
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------- linking
+
+
+def _entity_by_mention(
+    span: Span, mentions: Sequence[tuple[int, int, str]], adoc: AnnotatedDocument | None
+) -> str | None:
+    overlapping = [(s, e, eid) for s, e, eid in mentions if s < span.end and span.start < e]
+    if not overlapping:
+        return None
+    if adoc is not None and adoc.doc is not None:
+        b0, b1 = _to_body(adoc.document, span.start), _to_body(adoc.document, span.end)
+        phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
+        if phrase is not None:
+            head_start, head_end = adoc.document.to_original(
+                phrase.root.idx, phrase.root.idx + len(phrase.root)
+            )
+            for s, e, eid in overlapping:
+                if s <= head_start and head_end <= e:
+                    return eid
+    return overlapping[0][2]
+
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|his|her|its)\s+", re.IGNORECASE)
+
+
+def _norm_role(words: str) -> str:
+    return " ".join(_DETERMINERS.sub("", words.strip()).casefold().split())
+
+
+def _entity_by_role(words: str, entities: Sequence[Entity]) -> str | None:
+    """The one entity holding the role (or bearing the name) ``words`` names, if exactly one does."""
+    key = _norm_role(words)
+    if not key:
+        return None
+    hits = {
+        e.id
+        for e in entities
+        if any(_norm_role(r) == key or _norm_role(r).endswith(" " + key) for r in e.roles)
+        or key in {_norm_role(e.name), *(_norm_role(a) for a in e.aliases)}
+    }
+    return next(iter(hits)) if len(hits) == 1 else None

@@ -1,0 +1,418 @@
+"""Attribution syntax over a spaCy parse: cue verbs, their speakers, noun-phrase extents.
+
+Input → output: spaCy ``Token``s of one parsed document → cue tokens, speaker tokens and
+token ranges. No offsets are mapped here; :mod:`crosswire.extract.quotes` does that.
+
+The cue lexicon is deliberately about *saying*: verbs whose subject is the one who uttered or
+wrote the words (say, add, tell, post, write, …). Verbs of belief or intent (believe, want,
+plan) report a position rather than words; they are used only for indirect speech with a
+that-clause, where the reported clause is still something the subject is on record as holding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "BELIEF_VERBS",
+    "CHANNEL_NOUNS",
+    "PRONOUNS",
+    "SPEECH_VERBS",
+    "cue_extent",
+    "is_belief_cue",
+    "is_speech_cue",
+    "noun_phrase",
+    "speaker_of",
+]
+
+Token = Any  # spaCy Token; spaCy is an optional dependency, so no import at module level
+
+#: Verbs of saying or writing (lemmas). A direct quotation is attributed only through these.
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "add",
+        "tell",
+        "state",
+        "note",
+        "stress",
+        "post",
+        "write",
+        "describe",
+        "affirm",
+        "highlight",
+        "emphasise",
+        "emphasize",
+        "express",
+        "explain",
+        "insist",
+        "claim",
+        "argue",
+        "declare",
+        "announce",
+        "assert",
+        "warn",
+        "tweet",
+        "retweet",
+        "reply",
+        "respond",
+        "answer",
+        "ask",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "continue",
+        "conclude",
+        "recall",
+        "report",
+        "remark",
+        "comment",
+        "mention",
+        "observe",
+        "reiterate",
+        "repeat",
+        "urge",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "confirm",
+        "deny",
+        "contend",
+        "maintain",
+        "quip",
+        "joke",
+        "concede",
+        "confess",
+        "complain",
+        "caution",
+        "counter",
+        "agree",
+        "disclose",
+        "reveal",
+        "testify",
+        "tout",
+        "boast",
+        "praise",
+        "criticize",
+        "criticise",
+        "accuse",
+        "charge",
+        "allege",
+        "estimate",
+        "proclaim",
+        "exclaim",
+        "shout",
+        "yell",
+        "whisper",
+        "mutter",
+        "scream",
+        "laugh",
+        "sigh",
+        "chime",
+        "interject",
+        "retort",
+        "rebut",
+        "dismiss",
+        "blast",
+        "slam",
+        "lament",
+        "recount",
+        "characterize",
+        "characterise",
+        "label",
+        "call",
+        "dub",
+        "term",
+        "brand",
+        "welcome",
+        "thank",
+        "underscore",
+        "underline",
+        "reaffirm",
+        "assure",
+        "reassure",
+        "advise",
+        "inform",
+        "notify",
+        "text",
+        "email",
+        "message",
+        "blog",
+        "publish",
+        "quote",
+        "cite",
+        "read",
+        "echo",
+        "chant",
+        "point",
+        "demand",
+        "request",
+        "remind",
+        "portray",
+        "mock",
+        "condemn",
+        "denounce",
+        "signal",
+        "hint",
+        "muse",
+        "wonder",
+        "add",
+        "recommend",
+        "order",
+        "instruct",
+        "propose",
+    ]
+)
+
+#: Verbs of belief, knowledge, finding or intent (lemmas): indirect speech only, with a clausal
+#: complement ("polls show that …", "Hegseth believes the US …").
+BELIEF_VERBS = frozenset(
+    [
+        "think",
+        "believe",
+        "feel",
+        "hope",
+        "fear",
+        "expect",
+        "know",
+        "worry",
+        "doubt",
+        "guess",
+        "reckon",
+        "suspect",
+        "assume",
+        "consider",
+        "find",
+        "understand",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "show",
+        "indicate",
+        "learn",
+        "remember",
+        "imagine",
+        "decide",
+        "determine",
+        "suppose",
+        "bet",
+    ]
+)
+
+#: Personal and relative pronouns that can stand for a speaker, with the mention labels they may
+#: refer to. "I"/"we"/"you" outside quotation marks are the writer or the reader: never resolved.
+PRONOUNS: dict[str, frozenset[str]] = {
+    "he": frozenset({"PERSON"}),
+    "she": frozenset({"PERSON"}),
+    "they": frozenset({"ORG", "NORP", "GPE", "PERSON"}),
+    "it": frozenset({"ORG", "GPE", "NORP"}),
+    "who": frozenset({"PERSON", "ORG", "NORP", "GPE"}),
+    "which": frozenset({"ORG", "GPE", "NORP"}),
+    "that": frozenset({"PERSON", "ORG", "NORP", "GPE"}),
+}
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies through which a verb without its own subject borrows its head's subject:
+# "Hegseth affirmed …, describing them as …" (advcl), "… and added" (conj), "went on to say" (xcomp).
+_BORROW = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+# Nouns naming the channel of a statement: "posted on X", "wrote in a statement", "told CNN in an interview".
+CHANNEL_NOUNS = frozenset(
+    [
+        "statement",
+        "interview",
+        "post",
+        "tweet",
+        "blog",
+        "letter",
+        "email",
+        "e-mail",
+        "message",
+        "video",
+        "speech",
+        "remarks",
+        "release",
+        "briefing",
+        "conference",
+        "op-ed",
+        "column",
+        "memo",
+        "note",
+    ]
+)
+_EDGE_TRIM = frozenset({"punct", "cc", "prep", "mark"})
+
+
+def _crosses_line(doc: Any, i: int, j: int) -> bool:
+    """Whether the text from token ``i`` up to token ``j`` holds a line break.
+
+    Looked up token by token: ``Doc.text`` rebuilds the whole string on every access.
+    """
+    return any("\n" in doc[k].text_with_ws for k in range(i, j))
+
+
+def is_speech_cue(tok: Token) -> bool:
+    """A verb of saying (not inside a compound noun or used as a modifier).
+
+    The tagger often reads a present-tense cue after a name as a plural noun ("…,” Viguerie
+    notes."); such a word right after a name, at the end of its clause, is taken as the verb.
+    """
+    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound", "nmod"}:
+        return tok.lemma_.lower() in SPEECH_VERBS
+    return _mistagged_cue(tok)
+
+
+def _mistagged_cue(tok: Token) -> bool:
+    if (
+        tok.pos_ not in {"NOUN", "PROPN"}
+        or not tok.lower_.endswith("s")
+        or tok.lower_[:-1] not in SPEECH_VERBS
+    ):
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (
+        before is not None
+        and before.pos_ in {"PROPN", "PRON"}
+        and (after is None or after.is_punct or after.is_space or after.pos_ in {"ADP", "ADV"})
+    )
+
+
+def is_belief_cue(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in BELIEF_VERBS
+
+
+def is_according(tok: Token) -> bool:
+    """The ``according`` of "according to X"."""
+    return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The token heading the speaker of ``cue``: its subject, or the object of "according to".
+
+    A verb without a subject borrows its head's along advcl/conj/xcomp links, so "Hegseth
+    affirmed …, describing them as …" gives Hegseth. A relative clause ("who said") gives the
+    relative pronoun, resolved later like any pronoun. Passive agents ("was told by X") and
+    impersonal subjects give None: no speaker is guessed.
+    """
+    if is_according(cue):
+        for to in cue.children:
+            if to.lower_ == "to":
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    if _mistagged_cue(cue):
+        return cue.doc[cue.i - 1]
+    tok = cue
+    for _ in range(4):
+        for child in tok.children:
+            # "was told/asked" has the addressee as subject, not the speaker; a "subject" across
+            # a line break is the parser joining a heading to the text.
+            addressee = child.dep_ == "nsubjpass" and tok.lemma_ in {"tell", "ask"}
+            if (
+                child.dep_ in _SUBJ
+                and not addressee
+                and not _crosses_line(cue.doc, min(child.i, cue.i), max(child.i, cue.i))
+            ):
+                return child
+        if tok.dep_ in _BORROW and tok.head is not tok and tok.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head
+            continue
+        # "punctuated his list by saying …": through the preposition to the verb it hangs on.
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head.head
+            continue
+        break
+    return _adjacent_name(cue)
+
+
+def _adjacent_name(cue: Token) -> Token | None:
+    """A name right next to a subjectless cue: the parser's usual slip with long titles.
+
+    "…, US Defence Secretary Pete Hegseth said that …" is often parsed with the name as an
+    apposition of an earlier noun and "said" left without a subject; likewise "…," said Geoff
+    Garin. Only a proper noun directly before (or, inverted, after) the verb is taken.
+    """
+    doc = cue.doc
+    if cue.i > 0:
+        before = doc[cue.i - 1]
+        if before.pos_ == "PROPN" and before.dep_ in {"appos", "conj", "pobj", "dobj", "npadvmod"}:
+            return before
+    if cue.i + 1 < len(doc):
+        after = doc[cue.i + 1]
+        if after.pos_ == "PROPN" and after.head is cue:
+            return after
+        if after.dep_ == "compound" and after.head.pos_ == "PROPN" and after.head.head is cue:
+            return after.head
+    return None
+
+
+def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
+    """Token range ``[i, j)`` of the noun phrase headed by ``head``.
+
+    Appositions, prepositional modifiers and participles stay ("Jack Dorsey, Twitter's chief
+    executive", "exit polls taken in South Carolina"); relative clauses do not (their "who" is
+    a speaker of its own), nor an age and what follows it. The phrase never runs into a
+    ``blocked`` token (a quotation) or over a line break, starts after a dateline's dash, and
+    loses punctuation, conjunctions and prepositions at its edges.
+    """
+    blocked_set = set(blocked)
+    skip: set[int] = set()
+    for tok in head.subtree:
+        if (tok is not head and tok.dep_ in {"relcl", "advcl", "ccomp", "parataxis"}) or (
+            tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}
+        ):
+            # "who said …" describes the speaker and has a cue of its own; a verb clause inside
+            # the subject is the parser running on into the sentence.
+            skip.update(t.i for t in tok.subtree)
+    for child in head.children:
+        if child.dep_ in {"appos", "amod", "npadvmod"} and child.i > head.i and child.like_num:
+            # "Renee Gold, 83, of Sarasota": an age and what follows it are not the name.
+            skip.update(range(child.i, max(t.i for t in head.subtree) + 1))
+    keep = [t.i for t in head.subtree if t.i not in skip]
+    start = end = head.i
+    # Grow contiguously from the head so a skipped clause cuts the phrase there.
+    keep_set = set(keep)
+    while start - 1 in keep_set and start - 1 not in blocked_set:
+        start -= 1
+    while end + 1 in keep_set and end + 1 not in blocked_set:
+        end += 1
+    doc = head.doc
+    # A dateline before the name ends at its dash: "RENO, Nev. (AP) — Republican … Trump".
+    for k in range(start, head.i):
+        if doc[k].text in {"—", "–", "--"}:
+            start = k + 1
+    # A phrase never spans a line break (the parser sometimes joins a heading to the next line).
+    while start < head.i and _crosses_line(doc, start, head.i):
+        start += 1
+    while end > head.i and _crosses_line(doc, head.i, end):
+        end -= 1
+    while start < head.i and (doc[start].dep_ in _EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > head.i and (doc[end].dep_ in _EDGE_TRIM or doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start, end + 1
+
+
+def cue_extent(cue: Token) -> tuple[int, int]:
+    """Token range ``[i, j)`` of the cue words: "said", "posted on X", "said in a statement", "according to"."""
+    if is_according(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return min(cue.i, to.i), max(cue.i, to.i) + 1
+    start = end = cue.i
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i == end + 1:
+            end = child.i
+    for child in cue.children:
+        # A channel right after the verb: "posted on X", "said in a statement".
+        if child.dep_ == "prep" and child.lower_ in {"on", "in"} and child.i == end + 1:
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            # A channel noun ("a statement") or a platform's name ("X", "Truth Social").
+            named = objs and objs[0].pos_ in {"PROPN", "NOUN"} and objs[0].text[:1].isupper()
+            if objs and (objs[0].lemma_.lower() in CHANNEL_NOUNS or named):
+                end = max(t.i for t in objs[0].subtree)
+    return start, end + 1

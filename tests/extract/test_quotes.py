@@ -1,0 +1,282 @@
+"""Quotes with their speakers: quotation-mark pairing, the five seed reports, speaker linking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pytest
+
+from crosswire.extract.quotes import extract_quotes, link_speakers
+from crosswire.extract.quotes_marks import find_quoted
+from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
+
+# --------------------------------------------------------------------- helpers
+
+
+def _contents(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quoted(text)]
+
+
+def _assert_offsets(quotes: Sequence[Quote], text: str) -> None:
+    """Every span a quote carries is exact in the original text."""
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.id == f"q-{q.document}-{q.start}"
+        if q.speaker_span is not None:
+            assert (q.speaker_span.document, text[q.speaker_span.start : q.speaker_span.end]) == (
+                q.document,
+                q.speaker_text,
+            )
+        if q.cue_span is not None:
+            assert text[q.cue_span.start : q.cue_span.end] == q.cue
+
+
+def _one(quotes: Sequence[Quote], starts: str, kind: str | None = None) -> Quote:
+    hits = [q for q in quotes if q.text.startswith(starts) and (kind is None or q.kind == kind)]
+    assert len(hits) == 1, (
+        f"{len(hits)} quotes start with {starts!r} (kind {kind}): {[q.text[:40] for q in quotes]}"
+    )
+    return hits[0]
+
+
+def _words(text: str, span: Span | None) -> str | None:
+    return text[span.start : span.end] if span is not None else None
+
+
+# ------------------------------------------------------ quotation-mark pairing
+
+
+def test_pairs_straight_curly_and_mismatched_marks() -> None:
+    text = '"We\'re eager. They\'re deep”, he said. “It\'s not," she said. "Plain" and “curly”.'
+    assert _contents(text) == ["We're eager. They're deep", "It's not", "Plain", "curly"]
+
+
+def test_pairs_doubled_apostrophes_of_wire_archives() -> None:
+    text = "''We finally may be seeing some wage acceleration,'' the economist wrote. It's Bernstein's."
+    assert _contents(text) == ["We finally may be seeing some wage acceleration"]
+
+
+def test_quotation_running_over_paragraphs_is_split_per_paragraph() -> None:
+    text = 'He said: "The first paragraph ends open.\n\n"The second one closes." Then more.'
+    found = find_quoted(text)
+    assert [text[q.start : q.end] for q in found] == [
+        "The first paragraph ends open.",
+        "The second one closes.",
+    ]
+    assert (found[0].continues, found[0].close, found[1].continued) == (True, None, True)
+
+
+def test_stray_mark_does_not_swallow_the_next_paragraph() -> None:
+    text = 'The pipe is 5" wide and "quoted\n\nNext paragraph "here".'
+    assert _contents(text) == ["here"]
+
+
+def test_single_quotes_and_apostrophes_are_not_paired() -> None:
+    assert _contents("It's ‘in their heads’ and the voters' mood.") == []
+
+
+# --------------------------------------------------------------- seed reports
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_annotated: list[Any]) -> dict[str, tuple[str, list[Quote]]]:
+    """Prefix → (original text, quotes linked to the story's entities)."""
+    from crosswire.extract.entities import resolve_entities
+
+    entities = resolve_entities(seed_annotated)
+    out = {}
+    for adoc in seed_annotated:
+        quotes = link_speakers(extract_quotes(adoc), entities, seed_annotated)
+        out[adoc.document.id[:3]] = (adoc.document.text, quotes)
+    return out
+
+
+@pytest.mark.slow
+def test_seed_spans_are_exact(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> None:
+    assert sum(len(qs) for _, qs in seed_quotes.values()) >= 30
+    for text, quotes in seed_quotes.values():
+        _assert_offsets(quotes, text)
+        assert len({q.id for q in quotes}) == len(quotes)
+
+
+@pytest.mark.slow
+def test_seed_002_direct_quotes_and_speakers(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> None:
+    text, qs = seed_quotes["002"]
+    # Mismatched marks "…” around two sentences, speaker after the quotation.
+    q = _one(qs, "We're eager", "direct")
+    assert q.text == "We're eager to work alongside you to realise our shared goals. They're deep and ongoing"
+    assert (q.speaker, q.speaker_text, q.cue) == ("e-pete-hegseth", "Hegseth", "said")
+    assert text[q.start - 1] == '"' and text[q.end] == "”"
+
+    q = _one(qs, "one of the most consequential pillars", "partial")
+    assert (q.speaker, q.speaker_text) == ("e-s-jaishankar", "Jaishankar")
+
+    # Two sentences, one attribution: both quoted sentences are Jaishankar's.
+    first = _one(qs, "It's not built merely on shared interests", "direct")
+    second = _one(qs, "And what we do in the Indo-Pacific", "direct")
+    assert first.text.endswith("of capabilities, of responsibilities")
+    assert second.text.endswith("crucial to its strategic stability.")
+    assert first.speaker == second.speaker == "e-s-jaishankar"
+
+    # "he said": the pronoun is kept as written, its antecedent is the previous speaker.
+    for start in ("The world is a complicated place", "and certainly our partnership"):
+        q = _one(qs, start, "direct")
+        assert q.speaker_text == "he"
+        assert _words(text, q.speaker_antecedent) == "Jaishankar"
+        assert q.speaker == "e-s-jaishankar"
+
+    q = _one(qs, "The United States is very pleased", "direct")
+    assert q.speaker == "e-pete-hegseth"
+
+    q = _one(qs, "Had a productive conversation", "direct")
+    assert (q.speaker, q.speaker_text, q.cue) == ("e-s-jaishankar", "Jaishankar", "posted on X")
+
+    # "He posted on X" — He is Rajnath Singh, subject of the sentence before.
+    q = _one(qs, "excellent discussion to review", "partial")
+    assert (q.speaker_text, _words(text, q.speaker_antecedent)) == ("He", "Rajnath Singh")
+    assert q.speaker == "e-rajnath-singh"
+    q = _one(qs, "deep appreciation for the unwavering support", "partial")
+    assert q.speaker == "e-rajnath-singh"
+
+    # A role noun phrase is linked through the entity's roles ("Defence Secretary").
+    q = _one(qs, "set a strong foundation", "partial")
+    assert (q.speaker_text, q.speaker) == ("The defence secretary", "e-pete-hegseth")
+    q = _one(qs, "And our nations boast", "direct")
+    assert (q.speaker_text, q.cue, q.speaker) == ("he", "added", "e-pete-hegseth")
+    assert _words(text, q.speaker_antecedent) == "The defence secretary"
+
+
+@pytest.mark.slow
+def test_seed_002_indirect_speech(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> None:
+    _, qs = seed_quotes["002"]
+    q = _one(qs, "the US and India are mutually aware", "indirect")
+    assert q.text.endswith("have the ability to counter that threat together")
+    assert (q.speaker_text, q.speaker) == ("US Defence Secretary Pete Hegseth", "e-pete-hegseth")
+    q = _one(qs, "they discussed weapons sales", "indirect")
+    assert (q.cue, q.speaker_text, q.speaker) == ("According to", "the Pentagon", "e-pentagon")
+    q = _one(qs, "India has also deployed", "indirect")
+    assert (q.speaker_text, q.speaker) == ("it", "e-pentagon")
+
+
+@pytest.mark.slow
+def test_seed_001_indirect_speech(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> None:
+    text, qs = seed_quotes["001"]
+    q = _one(qs, "the U.S. and India are mutually aware", "indirect")
+    assert q.text == (
+        "the U.S. and India are mutually aware of the security concerns in the Indo-Pacific region "
+        "and possess the ability to counter those threats together"
+    )
+    assert (q.speaker_text, q.cue, q.speaker) == ("Hegseth", "stated", "e-pete-hegseth")
+    assert text[q.start - 5 : q.start] == "that "
+
+
+@pytest.mark.slow
+def test_seed_000_partial_quote(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> None:
+    _, qs = seed_quotes["000"]
+    q = _one(qs, "one of the most consequential pillars", "partial")
+    assert q.text == "one of the most consequential pillars"
+    assert (q.speaker_text, q.cue, q.speaker) == ("Jaishankar", "described", "e-s-jaishankar")
+
+
+@pytest.mark.slow
+def test_seed_004_post_on_x(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> None:
+    _, qs = seed_quotes["004"]
+    q = _one(qs, "Great meeting yesterday with", "direct")
+    assert q.text == "Great meeting yesterday with Indian Minister of External Affairs S Jaishankar"
+    assert (q.speaker_text, q.cue, q.speaker) == ("Hegseth", "posted on X", "e-pete-hegseth")
+    q = _one(qs, "Thank you, Mr. Minister", "direct")
+    assert (q.speaker_text, q.speaker) == ("he", "e-pete-hegseth")
+
+
+# ------------------------------------------------------- made-up documents
+
+
+@pytest.fixture(scope="module")
+def annotate_text(nlp: Any) -> Callable[[str, str], AnnotatedDocument]:
+    """Text → AnnotatedDocument through the real clean and annotate stages (offsets mapped)."""
+    from crosswire import annotate, clean
+
+    def build(doc_id: str, text: str) -> AnnotatedDocument:
+        (doc,) = list(clean.run([Document(id=doc_id, text=text)]))
+        (adoc,) = list(annotate.run([doc]))
+        return adoc
+
+    return build
+
+
+@pytest.mark.slow
+def test_pronoun_without_antecedent_stays_unresolved(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    adoc = annotate_text("t-pronoun", "He said the budget would pass next week, and it did.")
+    (q,) = [q for q in extract_quotes(adoc) if q.kind == "indirect"]
+    assert (q.text, q.speaker_text, q.speaker_antecedent) == ("the budget would pass next week", "He", None)
+    assert link_speakers([q], [], [adoc])[0].speaker is None
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quotation_keeps_its_speaker(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Mayor Ana Ruiz spoke to reporters on Monday.\n\n"
+        "The mayor said: “We will open the bridge in May. The contractors have assured us of that.\n\n"
+        "“We will not accept another delay,” she added.\n"
+    )
+    adoc = annotate_text("t-paras", text)
+    quotes = extract_quotes(adoc)
+    _assert_offsets(quotes, text)
+    first = _one(quotes, "We will open the bridge", "direct")
+    second = _one(quotes, "We will not accept another delay", "direct")
+    assert first.text.endswith("assured us of that.")
+    assert (first.speaker_text, first.cue) == ("The mayor", "said")
+    assert second.speaker_text == "she"
+    assert _words(text, second.speaker_antecedent) == "The mayor"
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_not_quotes(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    adoc = annotate_text("t-scare", "The so-called “peace dividend” never came, and the council moved on.")
+    assert extract_quotes(adoc) == []
+
+
+def test_document_without_parse_is_refused() -> None:
+    adoc = AnnotatedDocument(Document(id="t-noparse", text="He said so."), sentences=())
+    with pytest.raises(ValueError, match="t-noparse"):
+        extract_quotes(adoc)
+
+
+# ------------------------------------------------------------------- linking
+
+
+def _quote(
+    doc: str, speaker: tuple[int, int], words: str, antecedent: tuple[int, int] | None = None
+) -> Quote:
+    return Quote(
+        id=f"q-{doc}-0",
+        document=doc,
+        start=0,
+        end=4,
+        text="Text",
+        kind="direct",
+        speaker_text=words,
+        speaker_span=Span(doc, *speaker),
+        speaker_antecedent=Span(doc, *antecedent) if antecedent else None,
+    )
+
+
+def test_link_by_mention_and_by_antecedent() -> None:
+    ent = Entity("e-ruiz", "Ana Ruiz", "PERSON", mentions=(Span("d", 10, 18),))
+    assert link_speakers([_quote("d", (10, 18), "Ana Ruiz")], [ent])[0].speaker == "e-ruiz"
+    # A pronoun is linked through its antecedent, not its own span.
+    assert link_speakers([_quote("d", (40, 42), "he", antecedent=(10, 18))], [ent])[0].speaker == "e-ruiz"
+    assert link_speakers([_quote("d", (40, 42), "he")], [ent])[0].speaker is None
+
+
+def test_link_by_role_only_when_one_entity_holds_it() -> None:
+    mayor = Entity("e-ruiz", "Ana Ruiz", "PERSON", roles=("Mayor",))
+    quote = _quote("d", (0, 9), "The mayor")
+    assert link_speakers([quote], [mayor])[0].speaker == "e-ruiz"
+    other = Entity("e-lee", "Tom Lee", "PERSON", roles=("Deputy Mayor",))
+    assert link_speakers([quote], [mayor, other])[0].speaker is None  # two fit: no guess
