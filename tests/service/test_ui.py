@@ -1,0 +1,149 @@
+"""Server-rendered pages: they work without JavaScript and never let article text become markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crosswire.service.ui import brief_view, highlighted, marked_snippet
+
+HOSTILE = (
+    "Officials said the <script>alert('x')</script> ceremony in Oslo went ahead. "
+    'A second line <img src=x onerror="alert(1)"> and a link <a href="javascript:alert(2)">here</a>.'
+)
+
+
+def test_article_text_is_escaped_everywhere(service: Any) -> None:
+    rec = {
+        "id": "hostile",
+        "title": "<b onmouseover=alert(3)>Oslo</b>",
+        "source": "<i>x</i>",
+        "text": HOSTILE,
+    }
+    assert service.post("/documents", json=rec).json()["accepted"] == 1
+    service.settle()
+    (story,) = service.get("/stories").json()["stories"]
+    start = HOSTILE.index("<script>")
+    pages = [
+        service.get("/article/hostile", params={"start": start, "end": start + 30}).text,
+        service.get(f"/story/{story['id']}").text,
+        service.get("/").text,
+        service.get("/find", params={"q": "ceremony Oslo"}).text,
+    ]
+    for html in pages:
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "<b onmouseover" not in html
+        assert 'href="javascript:' not in html
+    article = pages[0]
+    assert '<mark id="hl" class="hl">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;' in article
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in article
+    # the only scripts on any page are our own, from /static
+    for html in pages:
+        assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/app.js" defer>']
+
+
+def test_story_page_links_every_citation_to_its_sentence(
+    service: Any, seed_records: list[dict[str, Any]]
+) -> None:
+    service.post("/documents", json=seed_records)
+    service.settle()
+    (story,) = service.get("/stories").json()["stories"]
+    html = service.get(f"/story/{story['id']}").text
+    links = re.findall(r'class="cite" href="(/article/[^"]+)"', html)
+    assert links
+    texts = {r["id"]: r["text"] for r in seed_records}
+    for link in links[:5]:
+        m = re.match(r"/article/([^?]+)\?start=(\d+)&amp;end=(\d+)#hl", link)
+        assert m, link
+        doc, start, end = m.group(1), int(m.group(2)), int(m.group(3))
+        page = service.get(f"/article/{doc}?start={start}&end={end}").text
+        inner = re.search(r'<mark id="hl" class="hl">(.*?)</mark>', page, re.S)
+        assert inner is not None
+        from html import unescape
+
+        assert unescape(inner.group(1)) == texts[doc][start:end]
+    for section in ["Summary", "What the sources say", "Quotes", "Coverage", "Sources"]:
+        assert f"<h2>{section}</h2>" in html
+
+
+def test_story_list_shows_counts_and_filters(service: Any, seed_records: list[dict[str, Any]]) -> None:
+    service.post("/documents", json=[dict(r, source="wire") for r in seed_records])
+    service.settle()
+    html = service.get("/").text
+    assert "5 documents" in html and "5 independent sources" in html
+    assert "No stories" in service.get("/", params={"q": "zeppelin"}).text
+    assert service.get("/story/s-missing").status_code == 404
+    assert service.get("/article/missing").status_code == 404
+
+
+def test_story_before_its_first_brief_lists_its_documents(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.worker import Worker
+
+    store.add_document(
+        Document(id="d1", text="Dockworkers in Rotterdam began a strike.", title="Rotterdam strike")
+    )
+    store.assign_story("d1", "s-1")
+    # No `with`: the lifespan (and so the worker) never starts, so no brief is ever computed.
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    html = client.get("/story/s-1").text
+    assert 'data-stale="true"' in html and "not computed yet" in html and "Rotterdam strike" in html
+    r = client.get("/stories/s-1")
+    assert r.json() == {"schema": "crosswire/1", "stories": [], "rejected": []}
+    assert r.headers["x-crosswire-stale"] == "true" and r.headers["x-crosswire-updated-at"] == ""
+    assert client.get("/stories/s-1/brief.md").status_code == 409
+
+
+def test_admin_forms_need_the_token(service: Any, tmp_path: Any) -> None:
+    r = service.client.post(
+        "/admin/folders", data={"path": str(tmp_path), "token": "wrong"}, follow_redirects=False
+    )
+    assert r.status_code == 303 and "error=" in r.headers["location"]
+    assert service.store.list_folders() == []
+    r = service.client.post(
+        "/admin/folders", data={"path": str(tmp_path), "token": service.token}, follow_redirects=False
+    )
+    assert r.status_code == 303 and "msg=" in r.headers["location"]
+    (folder,) = service.store.list_folders()
+    page = service.get("/admin").text
+    assert str(tmp_path) in page
+    r = service.client.post(
+        f"/admin/folders/{folder.id}/delete", data={"token": service.token}, follow_redirects=False
+    )
+    assert r.status_code == 303 and service.store.list_folders() == []
+
+
+def test_highlight_helpers_escape_before_marking() -> None:
+    assert str(highlighted("a<b>c", 1, 4)) == 'a<mark id="hl" class="hl">&lt;b&gt;</mark>c'
+    assert str(highlighted("a<b>c", 3, 99)) == "a&lt;b&gt;c"
+    assert str(marked_snippet("x \ue000<i>\ue001 y")) == "x <mark>&lt;i&gt;</mark> y"
+
+
+def test_brief_view_tolerates_missing_sections() -> None:
+    view = brief_view({"story": {"id": "s-1", "headline": "H", "documents": ["a"]}})
+    assert view.headline == "H" and view.documents[0]["n"] == 1 and view.facts == [] and view.coverage == []
+    view = brief_view(
+        {
+            "documents": [{"id": "a", "source": "A"}, {"id": "b", "source": "B"}],
+            "facts": [
+                {
+                    "text": "t",
+                    "status": "corroborated",
+                    "citations": [{"document": "b", "start": 0, "end": 1, "text": "x"}],
+                }
+            ],
+        }
+    )
+    assert view.coverage == [{"text": "t", "status": "corroborated", "cells": [False, True]}]
+    assert view.facts[0]["cites"][0].n == 2 and view.facts[0]["cites"][0].url == "/article/b?start=0&end=1#hl"
+
+
+def test_times_read_as_utc() -> None:
+    from crosswire.service.ui import when
+
+    assert when("2025-07-01T16:03:09.120+02:00") == "2025-07-01 14:03 UTC"
+    assert when(None) == "never" and when("not a time") == "not a time"
