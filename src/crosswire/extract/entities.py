@@ -1,0 +1,409 @@
+"""Canonical entities of a story: one per real-world person, organisation or place.
+
+Input → output: the :class:`~crosswire.models.AnnotatedDocument` s of one story →
+:class:`~crosswire.models.Entity` tuple (id, canonical name, type, aliases, roles, mentions),
+and :func:`entity_at` to find the entity covering a span (speaker linking).
+
+How mentions become entities (all within one story — nothing is merged across stories):
+
+- **Names are compared normalised**: case, periods, a leading "the" and possessives do not
+  count, so ``S. Jaishankar`` = ``S Jaishankar`` and ``U.S.`` = ``US``.
+- **Countries** use a small alias table of general knowledge (``US`` = ``U.S.`` =
+  ``United States`` = ``America``). **Demonyms** (NORP ``Indian``, ``American``) attach to their
+  country: for "who is involved" a reader wants one India, and a demonym names the country's
+  people or state. NORP groups that are not demonyms (parties, religions) stay NORP entities.
+- **People**: full names cluster when surnames agree and given names are compatible
+  (``Pete``/``Peter``, ``S``/``Subrahmanyam``, but not ``Hillary``/``Bill``). A surname alone
+  binds to the one full name in the story with that surname (a lone first name, to the one
+  full name with that first name); when several share it, it binds only if exactly one of
+  them appears in the same document, else it stays its own, ambiguous, entity. A surname never seen with a given name that is one typo away (rapidfuzz Levenshtein
+  ≤ 1, ≤ 2 from 8 letters; same first letter, length ≥ 5, rarer than its target, and only in
+  documents that also name the target) from a unique other person is that person
+  (``Jaishanakar``).
+- **Roles** come from titles and appositives around PERSON mentions (:mod:`.roles`), so
+  ``External Affairs Minister`` is Jaishankar's role, not an organisation.
+- **Organisations and places**: one entity per normalised name, whatever label the model gave
+  each mention (the majority label wins); ``X region`` is ``X``; ``US Department of Defense`` is
+  ``Department of Defense`` when that name also occurs; an acronym in parentheses after a name,
+  or one matching a name's initials, is that name (``DoD``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from crosswire.annotate.lexicon import DEMONYMS, GEO_HEADS, HONORIFICS, NAME_SUFFIXES, country_for
+from crosswire.extract.roles import roles_around
+from crosswire.models import AnnotatedDocument, Entity, Mention, Span
+
+__all__ = ["NAME_LABELS", "entity_at", "name_key", "resolve_entities"]
+
+#: Mention labels that name something; numbers, dates and amounts are not entities.
+NAME_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.-]{1,11})\)")
+_DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_DOTTED_INITIAL = re.compile(r"\b[A-Z]\.(?:\s|$)")
+
+
+def name_key(surface: str) -> str:
+    """Normalised form for comparing names: lower case, no periods, no leading "the", no possessive."""
+    s = unicodedata.normalize("NFKC", surface).replace("’", "'")
+    s = re.sub(r"'s$|'$", "", s.strip())
+    s = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), s)  # U.S. → US
+    s = " ".join(s.replace(".", " ").split()).lower()  # S. Jaishankar → s jaishankar
+    return s.removeprefix("the ")
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "entity"
+
+
+# --------------------------------------------------------------------------- occurrences
+
+
+@dataclass(slots=True)
+class _Occ:
+    """One mention with what the resolver knows about it (working state)."""
+
+    order: int  # position in the story: (document index, start) flattened
+    mention: Mention
+    key: str
+    label: str
+    roles: tuple[str, ...] = ()
+    country: str | None = None
+
+
+def _occurrences(adocs: Sequence[AnnotatedDocument]) -> list[_Occ]:
+    occs: list[_Occ] = []
+    for adoc in adocs:
+        text = adoc.document.text
+        starts = [s.start for s in adoc.sentences]
+        persons = [(m.start, m.end) for m in adoc.mentions if m.label == "PERSON"]
+        for m in sorted(adoc.mentions, key=lambda m: m.start):
+            if m.label not in NAME_LABELS:
+                continue
+            key = name_key(m.text)
+            if not key:
+                continue
+            occ = _Occ(order=len(occs), mention=m, key=key, label=m.label)
+            if m.label in {"GPE", "ORG", "LOC", "NORP"}:
+                occ.country = country_for(m.text) or (DEMONYMS.get(key) if m.label == "NORP" else None)
+            if m.label == "PERSON":
+                i = bisect.bisect_right(starts, m.start) - 1
+                sent = adoc.sentences[i] if i >= 0 else None
+                occ.roles = roles_around(
+                    text,
+                    m.start,
+                    m.end,
+                    sentence_start=sent.start if sent else 0,
+                    sentence_end=sent.end if sent else None,
+                    stops=[p for p in persons if p != (m.start, m.end)],
+                )
+            occs.append(occ)
+    return occs
+
+
+# -------------------------------------------------------------------------------- people
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    given: tuple[str, ...]
+    surname: str
+    suffix: str = ""
+
+
+def _parse_person(key: str) -> _Name | None:
+    words = [w for w in key.split() if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    suffix = ""
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        suffix = words.pop()
+    if not words:
+        return None
+    return _Name(tuple(words[:-1]), words[-1], suffix)
+
+
+def _given_part_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a))  # Pete / Peter
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    if not _given_part_compatible(a[0], b[0]):
+        return False
+    if len(a) > 1 and len(b) > 1:  # George W. Bush is not George H. W. Bush
+        return _given_part_compatible(a[1], b[1])
+    return True
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """Occurrences believed to name one thing (working state)."""
+
+    label: str
+    occs: list[_Occ] = field(default_factory=list)
+    name: _Name | None = None  # people: the most complete name seen
+    canonical: str | None = None  # fixed names (countries)
+    base_key: str = ""  # non-people: the key other spellings were merged into
+    extra_aliases: list[str] = field(default_factory=list)
+    fuzzy_keys: set[str] = field(default_factory=set)  # typo spellings: never the canonical name
+
+    @property
+    def documents(self) -> set[str]:
+        return {o.mention.document for o in self.occs}
+
+
+def _resolve_people(occs: list[_Occ]) -> list[_Cluster]:
+    parsed = [(o, _parse_person(o.key)) for o in occs]
+    full = sorted(
+        ((o, n) for o, n in parsed if n is not None and n.given),
+        key=lambda p: (-len(p[1].given), -sum(map(len, p[1].given)), p[0].order),
+    )
+    clusters: list[_Cluster] = []
+    for occ, name in full:
+        matches = [
+            c
+            for c in clusters
+            if c.name is not None
+            and c.name.surname == name.surname
+            and c.name.suffix == name.suffix
+            and _given_compatible(c.name.given, name.given)
+        ]
+        if len(matches) == 1:
+            matches[0].occs.append(occ)
+        else:  # new person, or compatible with several (a bare "George Bush") — kept apart
+            clusters.append(_Cluster("PERSON", [occ], name))
+    bare = [(o, n) for o, n in parsed if n is not None and not n.given]
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if c.name is not None and len(c.occs) and c.name.given:
+            by_surname[c.name.surname].append(c)
+    loose: dict[str, _Cluster] = {}
+    by_given: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if c.name is not None and c.name.given and len(c.name.given[0]) > 1:
+            by_given[c.name.given[0]].append(c)
+    for occ, name in bare:
+        # A surname first ("Clinton"); failing that a first name ("Hillary") of exactly one person.
+        candidates = by_surname.get(name.surname) or by_given.get(name.surname, [])
+        if len(candidates) > 1:
+            candidates = [c for c in candidates if occ.mention.document in c.documents]
+        if len(candidates) == 1:
+            candidates[0].occs.append(occ)
+        else:
+            loose.setdefault(name.surname, _Cluster("PERSON", [], name)).occs.append(occ)
+    clusters.extend(loose.values())
+    return _merge_typos(clusters)
+
+
+def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Fold a surname-only cluster into the one person it is a typo of."""
+    from rapidfuzz.distance import Levenshtein
+
+    result = list(clusters)
+    for c in sorted(clusters, key=lambda c: len(c.occs)):
+        if c.name is None or c.name.given or len(c.name.surname) < 5:
+            continue
+        s = c.name.surname
+        limit = 1 if len(s) < 8 else 2
+        targets = [
+            t
+            for t in result
+            if t is not c
+            and t.name is not None
+            and len(t.occs) > len(c.occs)
+            and c.documents <= t.documents  # the correct spelling is in the same report
+            and t.name.surname != s
+            and t.name.surname[:1] == s[:1]
+            and abs(len(t.name.surname) - len(s)) <= limit
+            and Levenshtein.distance(t.name.surname, s, score_cutoff=limit) <= limit
+        ]
+        if len(targets) == 1:
+            targets[0].occs.extend(c.occs)
+            targets[0].fuzzy_keys.update(o.key for o in c.occs)
+            result.remove(c)
+    return result
+
+
+def _person_canonical(c: _Cluster) -> str:
+    candidates = [o for o in c.occs if o.key not in c.fuzzy_keys] or c.occs
+    counts = Counter(o.mention.text for o in candidates)
+
+    def score(surface: str) -> tuple[int, int, int, int]:
+        n = _parse_person(name_key(surface))
+        tokens = (len(n.given) + 1) if n else 0
+        well_formed = all(w[:1].isupper() for w in surface.split())
+        return (tokens, int(well_formed), len(_DOTTED_INITIAL.findall(surface)), counts[surface])
+
+    return max(counts, key=lambda s: (score(s), len(s), s))
+
+
+# ------------------------------------------------------------------- organisations, places
+
+
+def _strip_geo_head(key: str) -> str:
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in GEO_HEADS else key
+
+
+def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> list[_Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    countries: dict[str, _Cluster] = {}
+    for o in occs:
+        if o.country is not None:
+            c = countries.setdefault(o.country, _Cluster("GPE", canonical=o.country, base_key=o.country))
+            c.occs.append(o)
+            continue
+        key = _strip_geo_head(o.key)
+        clusters.setdefault(key, _Cluster(o.label, base_key=key)).occs.append(o)
+    # "US Department of Defense" → "Department of Defense" when that name occurs too.
+    for key in list(clusters):
+        words = key.split()
+        for n in (1, 2):
+            rest = " ".join(words[n:])
+            if len(words) > n + 1 and country_for(" ".join(words[:n])) and rest in clusters:
+                clusters[rest].occs.extend(clusters.pop(key).occs)
+                break
+    # Acronyms: "Department of Defense (DoD)" and names matching another's initials.
+    texts = {a.document.id: a.document.text for a in adocs}
+    for c in clusters.values():
+        for o in c.occs:
+            m = _ACRONYM_AFTER.match(texts[o.mention.document], o.mention.end)
+            if m and m.group(1) not in c.extra_aliases:
+                c.extra_aliases.append(m.group(1))
+    acronyms = {name_key(a): k for k, c in clusters.items() for a in c.extra_aliases}
+    for key in list(clusters):
+        if key not in clusters or " " in key or not key.isalpha():
+            continue
+        if not all(sum(ch.isupper() for ch in o.mention.text) >= 2 for o in clusters[key].occs):
+            continue  # "Asia" is a place, not the acronym "ASIA"
+        target = acronyms.get(key)
+        if target is None:
+            initials = [k for k in clusters if " " in k and "".join(w[0] for w in k.split()) == key]
+            target = initials[0] if len(initials) == 1 else None
+        if target is not None and target != key and target in clusters:
+            clusters[target].occs.extend(clusters.pop(key).occs)
+    out = list(countries.values())
+    for c in clusters.values():
+        labels = Counter(o.label for o in c.occs)
+        c.label = max(labels, key=lambda lab: (labels[lab], lab != "ORG"))
+        out.append(c)
+    return out
+
+
+def _other_canonical(c: _Cluster) -> str:
+    if c.canonical:
+        return c.canonical
+    # The plain name ("Indo-Pacific") before its variants ("Indo-Pacific region", "US Department of …").
+    base = [o.mention.text for o in c.occs if o.key == c.base_key] or [o.mention.text for o in c.occs]
+    counts = Counter(" ".join(t.split()) for t in base)
+    return max(counts, key=lambda s: (counts[s], not s.islower(), len(s), s))
+
+
+# ------------------------------------------------------------------------------- public
+
+
+def _person_keys(occs: Iterable[_Occ]) -> set[str]:
+    keys: set[str] = set()
+    for o in occs:
+        n = _parse_person(o.key)
+        if n is not None and n.given:
+            keys.add(o.key)
+            keys.add(n.surname)
+    return keys
+
+
+def _unique_roles(occs: Iterable[_Occ]) -> tuple[str, ...]:
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for o in occs:
+        for r in o.roles:
+            low = r.lower()
+            counts[low] += 1
+            first.setdefault(low, o.order)
+            if low not in spelling or (r[:1].isupper() and not spelling[low][:1].isupper()):
+                spelling[low] = r
+    return tuple(spelling[k] for k in sorted(counts, key=lambda k: (-counts[k], first[k])))
+
+
+def resolve_entities(adocs: Sequence[AnnotatedDocument]) -> tuple[Entity, ...]:
+    """One :class:`Entity` per real-world person, organisation or place named in ``adocs`` (one story).
+
+    Entities come most-mentioned first; ``id`` is ``"e-"`` + a slug of the canonical name
+    (``-2``, ``-3`` … when two differ only in punctuation), stable for the same input.
+    """
+    occs = _occurrences(adocs)
+    # A name the model labels PERSON in one place and ORG in another is the person's when a
+    # full personal name with that surname occurs in the story.
+    person_keys = _person_keys(o for o in occs if o.label == "PERSON")
+    for o in occs:
+        if o.label not in {"PERSON", "GPE", "LOC", "FAC"} and o.country is None and o.key in person_keys:
+            o.label = "PERSON"
+    people = _resolve_people([o for o in occs if o.label == "PERSON"])
+    others = _resolve_others([o for o in occs if o.label != "PERSON"], adocs)
+
+    built: list[tuple[int, int, Entity]] = []
+    used: Counter[str] = Counter()
+    ordered = sorted(people + others, key=lambda c: min(o.order for o in c.occs))
+    for c in ordered:
+        c.occs.sort(key=lambda o: o.order)
+        name = _person_canonical(c) if c.label == "PERSON" else _other_canonical(c)
+        slug = _slug(name)
+        used[slug] += 1
+        eid = f"e-{slug}" if used[slug] == 1 else f"e-{slug}-{used[slug]}"
+        surfaces = Counter(o.mention.text for o in c.occs)
+        aliases = tuple(sorted(surfaces, key=lambda s: (-surfaces[s], s))) + tuple(
+            a for a in c.extra_aliases if a not in surfaces
+        )
+        entity = Entity(
+            id=eid,
+            name=name,
+            type=c.label,
+            aliases=aliases,
+            roles=_unique_roles(c.occs),
+            mentions=tuple(Span(o.mention.document, o.mention.start, o.mention.end) for o in c.occs),
+        )
+        built.append((-len(c.occs), c.occs[0].order, entity))
+    built.sort(key=lambda t: (t[0], t[1]))
+    return tuple(e for _, _, e in built)
+
+
+def entity_at(entities: Iterable[Entity], span: Span) -> Entity | None:
+    """The entity with a mention covering ``span`` (same document), else one inside it, else overlapping.
+
+    For speaker linking: ``span`` may be a bare name ("Hegseth") or a longer phrase that
+    contains a name ("US Defence Secretary Pete Hegseth").
+    """
+    best: tuple[int, int, int] | None = None
+    found: Entity | None = None
+    for rank, entity in enumerate(entities):
+        for m in entity.mentions:
+            if m.document != span.document or m.end <= span.start or span.end <= m.start:
+                continue
+            if m.start <= span.start and span.end <= m.end:
+                kind = 3
+            elif span.start <= m.start and m.end <= span.end:
+                kind = 2
+            else:
+                kind = 1
+            overlap = min(m.end, span.end) - max(m.start, span.start)
+            score = (kind, overlap, -rank)
+            if best is None or score > best:
+                best, found = score, entity
+    return found

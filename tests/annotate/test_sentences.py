@@ -1,0 +1,112 @@
+"""Sentence boundaries: paragraph breaks, quotes, abbreviations, datelines; offsets into the original."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from crosswire import annotate
+from crosswire.annotate.sentences import paragraph_breaks
+from crosswire.models import AnnotatedDocument, Document
+
+
+def _annotate(doc: Document) -> AnnotatedDocument:
+    return next(annotate.run([doc]))
+
+
+def test_blank_lines_separate_paragraphs_and_single_newlines_are_wraps() -> None:
+    text = "First line of a paragraph\nwrapped here.\n\nSecond paragraph."
+    assert paragraph_breaks(text) == [(text.index("\n\n"), text.index("Second"))]
+
+
+def test_single_newlines_separate_paragraphs_when_there_are_no_blank_lines() -> None:
+    text = "One paragraph ends.\nAnother starts\nand is wrapped.\nHeadline\nBody."
+    starts = [e for _, e in paragraph_breaks(text)]
+    assert [text[s:].split()[0] for s in starts] == ["Another", "Headline", "Body."]
+
+
+@pytest.mark.slow
+def test_a_heading_without_a_full_stop_is_split_from_the_next_paragraph(nlp: Any) -> None:
+    doc = Document(
+        id="d", text="Minister on defence deals with India\n\nAccording to the ministry, talks went well."
+    )
+    sents = [s.text for s in _annotate(doc).sentences]
+    assert sents == ["Minister on defence deals with India", "According to the ministry, talks went well."]
+
+
+@pytest.mark.slow
+def test_closing_quote_stays_with_its_sentence(nlp: Any) -> None:
+    text = (
+        '"And what we do in the region, we believe, is absolutely crucial to its stability."\n\n'
+        "The ties are already strong, but more can be done, he said."
+    )
+    adoc = _annotate(Document(id="q", text=text))
+    assert [s.text for s in adoc.sentences] == [
+        '"And what we do in the region, we believe, is absolutely crucial to its stability."',
+        "The ties are already strong, but more can be done, he said.",
+    ]
+    assert [s.paragraph for s in adoc.sentences] == [0, 1]
+
+
+@pytest.mark.slow
+def test_abbreviations_initials_and_ranks_do_not_end_sentences(nlp: Any) -> None:
+    text = (
+        "Senior Defense Spokesman Col. Chris Devine said the U.S. Defense Secretary met Minister "
+        "S. Jaishankar in Washington. Talks went well."
+    )
+    sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
+    assert sents == [text[: text.index(" Talks")], "Talks went well."]
+
+
+@pytest.mark.slow
+def test_dateline_prefix_is_its_own_sentence(nlp: Any) -> None:
+    text = "WASHINGTON (Reuters) - The minister met his counterpart on Tuesday. They spoke for an hour."
+    sents = [s.text for s in _annotate(Document(id="dl", text=text)).sentences]
+    assert sents[0] == "WASHINGTON (Reuters) -"
+    assert sents[1].startswith("The minister met")
+
+
+@pytest.mark.slow
+def test_sentence_offsets_point_into_the_original_through_the_clean_view(
+    nlp: Any, make_clean_doc: Callable[[str, str], Document]
+) -> None:
+    doc = make_clean_doc("ws", "   The  minister\tmet   reporters.\n\n  He   said  little.  ")
+    adoc = _annotate(doc)
+    assert [s.text for s in adoc.sentences] == ["The  minister\tmet   reporters.", "He   said  little."]
+    for s in adoc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+    assert [s.paragraph for s in adoc.sentences] == [0, 1]
+
+
+@pytest.mark.slow
+def test_seed_sentences_are_exact_and_never_cross_a_paragraph(seed_annotated: list[Any]) -> None:
+    assert len(seed_annotated) == 5
+    for adoc in seed_annotated:
+        text = adoc.document.text
+        assert adoc.sentences, adoc.document.id
+        assert [s.index for s in adoc.sentences] == list(range(len(adoc.sentences)))
+        for s in adoc.sentences:
+            assert text[s.start : s.end] == s.text
+            assert s.text == s.text.strip()
+            assert "\n\n" not in s.text
+        paragraphs = [s.paragraph for s in adoc.sentences]
+        assert paragraphs == sorted(paragraphs)
+
+
+@pytest.mark.slow
+def test_seed_quote_closing_marks_are_not_sentence_starts(seed_annotated: list[Any]) -> None:
+    for adoc in seed_annotated:
+        for s in adoc.sentences:
+            assert not (s.text[:1] in '"”' and s.text[1:2] in {"", " ", "\n"}), s.text
+
+
+@pytest.mark.slow
+def test_dateline_left_without_separator_is_split_from_the_lede(nlp: Any) -> None:
+    text = "Washington, July 2 During his meeting with the minister, the secretary praised the talks."
+    sents = [s.text for s in _annotate(Document(id="dl2", text=text)).sentences]
+    assert sents == [
+        "Washington, July 2",
+        "During his meeting with the minister, the secretary praised the talks.",
+    ]

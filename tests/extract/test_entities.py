@@ -1,0 +1,179 @@
+"""Canonical entities across the documents of a story: merges, aliases, roles, and non-merges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crosswire import annotate
+from crosswire.extract.entities import entity_at, name_key, resolve_entities
+from crosswire.models import AnnotatedDocument, Document, Entity, Span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def entities(seed_annotated: list[AnnotatedDocument]) -> tuple[Entity, ...]:
+    return resolve_entities(seed_annotated)
+
+
+def _by_alias(entities: tuple[Entity, ...], alias: str) -> Entity:
+    found = [e for e in entities if alias in e.aliases]
+    assert len(found) == 1, (alias, [e.name for e in found])
+    return found[0]
+
+
+def test_name_key_ignores_case_periods_the_and_possessives() -> None:
+    assert name_key("S. Jaishankar") == name_key("S Jaishankar") == "s jaishankar"
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("the United States") == name_key("The United States") == "united states"
+    assert name_key("Modi's") == "modi"
+
+
+def test_jaishankar_is_one_person_with_his_spellings_and_roles(entities: tuple[Entity, ...]) -> None:
+    j = _by_alias(entities, "S. Jaishankar")
+    assert j.type == "PERSON"
+    assert j.name == "S. Jaishankar"
+    assert {"S. Jaishankar", "S Jaishankar", "Jaishankar", "Jaishanakar"} <= set(j.aliases)
+    assert {"External Affairs Minister", "Minister of External Affairs"} <= set(j.roles)
+    assert len(j.documents) == 5
+    assert j.id == "e-s-jaishankar"
+
+
+def test_hegseth_roles_come_from_titles(entities: tuple[Entity, ...]) -> None:
+    h = _by_alias(entities, "Pete Hegseth")
+    assert h.name == "Pete Hegseth" and "Hegseth" in h.aliases
+    assert {"Defense Secretary", "Defence Secretary", "Secretary"} <= set(h.roles)
+    devine = _by_alias(entities, "Chris Devine")
+    assert "Senior Defense Spokesman" in devine.roles
+
+
+def test_titles_are_roles_not_organisations(entities: tuple[Entity, ...]) -> None:
+    names = {e.name.lower() for e in entities if e.type == "ORG"}
+    assert not names & {
+        "external affairs",
+        "minister of external affairs",
+        "external affairs minister",
+        "state",
+    }
+
+
+def test_united_states_spellings_are_one_place(entities: tuple[Entity, ...]) -> None:
+    us = _by_alias(entities, "U.S.")
+    assert us.name == "United States" and us.type == "GPE"
+    assert {"US", "U.S.", "United States"} <= set(us.aliases)
+    india = _by_alias(entities, "India")
+    assert "Indian" in india.aliases  # demonyms attach to the country
+
+
+def test_leaders_merge_across_title_and_full_name(entities: tuple[Entity, ...]) -> None:
+    modi = _by_alias(entities, "Narendra Modi")
+    assert "Modi" in modi.aliases and "Prime Minister" in modi.roles
+    trump = _by_alias(entities, "Donald Trump")
+    assert "Trump" in trump.aliases and "President" in trump.roles
+    assert {m.document[:3] for m in trump.mentions} == {"000", "001", "002"}
+
+
+def test_different_people_stay_apart(entities: tuple[Entity, ...]) -> None:
+    people = {e.name: e for e in entities if e.type == "PERSON"}
+    for name in ("Marco Rubio", "Anthony Albanese", "Takeshi Iwaya", "Rajnath Singh", "S. Jaishankar"):
+        assert name in people, sorted(people)
+    ids = {people[n].id for n in ("Marco Rubio", "Anthony Albanese", "Takeshi Iwaya", "Rajnath Singh")}
+    assert len(ids) == 4
+    assert "Secretary of State" in people["Marco Rubio"].roles
+    assert "Defence Minister" in people["Rajnath Singh"].roles
+
+
+def test_aircraft_are_products(entities: tuple[Entity, ...]) -> None:
+    for alias in ("C 17 Globemaster III", "P 8I Poseidon"):
+        assert _by_alias(entities, alias).type == "PRODUCT"
+
+
+def test_acronym_in_parentheses_is_an_alias(entities: tuple[Entity, ...]) -> None:
+    dod = _by_alias(entities, "Department of Defense")
+    assert dod.name == "Department of Defense"
+    assert {"DoD", "US Department of Defense"} <= set(dod.aliases)
+
+
+def test_entity_mentions_are_exact_and_ids_unique_and_stable(
+    seed_annotated: list[AnnotatedDocument], entities: tuple[Entity, ...]
+) -> None:
+    texts = {a.document.id: a.document.text for a in seed_annotated}
+    for e in entities:
+        assert e.id.startswith("e-")
+        for m in e.mentions:
+            assert texts[m.document][m.start : m.end] in e.aliases
+    assert len({e.id for e in entities}) == len(entities)
+    assert resolve_entities(seed_annotated) == entities
+
+
+def test_entity_at_finds_the_person_for_a_name_or_a_longer_phrase(
+    seed_annotated: list[AnnotatedDocument], entities: tuple[Entity, ...]
+) -> None:
+    doc = next(a.document for a in seed_annotated if a.document.id.startswith("002"))
+    phrase = "US Defence Secretary Pete Hegseth"
+    start = doc.text.index(phrase)
+    found = entity_at(entities, Span(doc.id, start, start + len(phrase)))
+    assert found is not None and found.name == "Pete Hegseth"
+    name_start = doc.text.index("Jaishanakar")
+    found = entity_at(entities, Span(doc.id, name_start + 2, name_start + 5))
+    assert found is not None and found.name == "S. Jaishankar"
+    assert entity_at(entities, Span(doc.id, 0, 0)) is None
+
+
+def _story(*texts: str) -> list[AnnotatedDocument]:
+    return list(annotate.run(Document(id=f"c{i}", text=t) for i, t in enumerate(texts)))
+
+
+def test_shared_surname_binds_only_when_unambiguous_in_the_document(nlp: Any) -> None:
+    adocs = _story(
+        "Hillary Clinton met voters in Iowa on Monday. Clinton said the campaign was going well.",
+        "Bill Clinton and Hillary Clinton attended a dinner in New York. Clinton left early.",
+        "Bill Clinton gave a speech in Little Rock on Friday.",
+    )
+    ents = resolve_entities(adocs)
+    people = {e.name: e for e in ents if e.type == "PERSON"}
+    hillary, bill = people["Hillary Clinton"], people["Bill Clinton"]
+    assert hillary.id != bill.id
+    first_clinton = adocs[0].document.text.index("Clinton said")
+    assert Span("c0", first_clinton, first_clinton + 7) in hillary.mentions
+    second = adocs[1].document.text.index("Clinton left")
+    ambiguous = Span("c1", second, second + 7)
+    assert ambiguous not in hillary.mentions and ambiguous not in bill.mentions
+    assert people["Clinton"].mentions == (ambiguous,)
+
+
+def test_surname_binds_to_the_only_full_name_in_the_story(nlp: Any) -> None:
+    ents = resolve_entities(
+        _story(
+            "Prime Minister Anthony Albanese visited Tokyo on Monday.",
+            "Albanese said the talks with Japan were useful.",
+        )
+    )
+    albanese = [e for e in ents if e.type == "PERSON"]
+    assert len(albanese) == 1
+    assert albanese[0].name == "Anthony Albanese" and set(albanese[0].documents) == {"c0", "c1"}
+    assert "Prime Minister" in albanese[0].roles
+
+
+def test_appositive_gives_a_role(nlp: Any) -> None:
+    ents = resolve_entities(_story("Mark Carney, the Canadian prime minister, said the deal was close."))
+    carney = next(e for e in ents if e.type == "PERSON")
+    assert carney.roles == ("prime minister",)
+
+
+def test_a_lone_first_name_binds_to_the_one_person_with_it(nlp: Any) -> None:
+    adocs = _story("Hillary Clinton met voters in Iowa on Monday. Later, Hillary thanked the volunteers.")
+    people = [e for e in resolve_entities(adocs) if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Hillary Clinton"]
+    assert "Hillary" in people[0].aliases
+
+
+def test_a_surname_one_letter_off_is_not_merged_across_documents(nlp: Any) -> None:
+    adocs = _story(
+        "Boris Johnson spoke in London on Monday. Johnson said the vote would pass.",
+        "Mr. Johnston said the vote would fail.",
+    )
+    people = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
+    assert {"Boris Johnson", "Johnston"} <= people
