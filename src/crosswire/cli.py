@@ -47,8 +47,12 @@ def _parser() -> argparse.ArgumentParser:
 
     def inputs(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs or feed URLs")
-        sp.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (default 20 MB)")
-        sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no reject list on stderr")
+        sp.add_argument(
+            "--max-bytes", type=int, default=None, help="reject files larger than this (default 20 MB)"
+        )
+        sp.add_argument(
+            "-q", "--quiet", action="store_true", help="no progress bar, no reject list on stderr"
+        )
         sp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
     sp = sub.add_parser("ingest", help="read inputs and show what was read and what was rejected")
@@ -66,13 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("watch", help="watch a folder; each new file joins a story or starts one")
     sp.add_argument("directory")
     sp.add_argument("--interval", type=float, default=2.0, help="seconds between scans (default 2)")
-    sp.add_argument("--window-days", type=float, default=None, help="stories stay open this many days (default 3)")
+    sp.add_argument(
+        "--window-days", type=float, default=None, help="stories stay open this many days (default 3)"
+    )
     sp.add_argument("--once", action="store_true", help="scan once, print the stories, exit")
     sp.add_argument("--format", choices=["table", "json"], default="table")
     sp.add_argument("-q", "--quiet", action="store_true")
 
     sp = sub.add_parser("serve", help="run the HTTP API and web UI")
-    sp.add_argument("--db", default=None, help="sqlite:///PATH (default: in the user data dir) or postgresql://…")
+    sp.add_argument(
+        "--db", default=None, help="sqlite:///PATH (default: in the user data dir) or postgresql://…"
+    )
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
 
@@ -89,14 +97,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def _out(args: argparse.Namespace) -> TextIO:
     if getattr(args, "output", None):
-        return open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        return open(args.output, "w", encoding="utf-8")
     return sys.stdout
 
 
 def _config(args: argparse.Namespace) -> Any:
     from crosswire.config import load_config
 
-    return load_config(max_bytes=getattr(args, "max_bytes", None), window_days=getattr(args, "window_days", None))
+    return load_config(
+        max_bytes=getattr(args, "max_bytes", None), window_days=getattr(args, "window_days", None)
+    )
 
 
 class _Progress:
@@ -127,7 +137,14 @@ def _read(args: argparse.Namespace, ledger: Ledger) -> list[Document]:
 
     config = _config(args)
     progress = _Progress(args.quiet)
-    docs = list(dedup.run(clean.run(ingest.run(args.paths, max_bytes=config.max_bytes, ledger=ledger, progress=progress), ledger=ledger)))
+    docs = list(
+        dedup.run(
+            clean.run(
+                ingest.run(args.paths, max_bytes=config.max_bytes, ledger=ledger, progress=progress),
+                ledger=ledger,
+            )
+        )
+    )
     progress.close()
     return docs
 
@@ -193,7 +210,10 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if args.format == "json":
             payload = {
                 "documents": [_doc_row(d) for d in docs],
-                "rejected": [{"path": r.path, "line": r.line, "code": r.code, "reason": r.reason} for r in ledger.rejected],
+                "rejected": [
+                    {"path": r.path, "line": r.line, "code": r.code, "reason": r.reason}
+                    for r in ledger.rejected
+                ],
             }
             json.dump(payload, out, indent=2, ensure_ascii=False)
             out.write("\n")
@@ -212,7 +232,17 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                 ]
                 for d in docs
             ]
-            headers = ["id", "source", "published", "place", "title", "words", "credit", "truncated", "simhash"]
+            headers = [
+                "id",
+                "source",
+                "published",
+                "place",
+                "title",
+                "words",
+                "credit",
+                "truncated",
+                "simhash",
+            ]
             out.write(_table(rows, headers) + "\n")
             out.write(f"\n{len(docs)} read, {len(ledger.rejected)} rejected\n")
             for r in ledger.rejected:
@@ -255,7 +285,11 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     briefs = []
     if docs:
         embedder = load_embedder(config.embedder)
-        briefs = list(pipeline.briefs(pipeline.stories(docs, config=config, embedder=embedder), config=config, embedder=embedder))
+        briefs = list(
+            pipeline.briefs(
+                pipeline.stories(docs, config=config, embedder=embedder), config=config, embedder=embedder
+            )
+        )
     out = _out(args)
     try:
         out.write(render(briefs, rejected=ledger.rejected, fmt=args.format))
@@ -269,7 +303,14 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 def _cmd_watch(args: argparse.Namespace) -> int:
     from crosswire.cluster.watch import watch
 
-    return watch(args.directory, interval=args.interval, once=args.once, fmt=args.format, quiet=args.quiet, config=_config(args))
+    return watch(
+        args.directory,
+        interval=args.interval,
+        once=args.once,
+        fmt=args.format,
+        quiet=args.quiet,
+        config=_config(args),
+    )
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

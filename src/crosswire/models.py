@@ -268,7 +268,9 @@ class Fingerprint:
     document: str
     exact: str  # hex digest of the normalised text
     simhash: int  # 64-bit
-    minhash: Any = field(default=None, compare=False, hash=False, repr=False)  # dedup.sketch.MinHashSignature (datasketch-compatible)
+    minhash: Any = field(
+        default=None, compare=False, hash=False, repr=False
+    )  # dedup.sketch.MinHashSignature (datasketch-compatible)
 
     @property
     def simhash_hex(self) -> str:

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["briefs", "read", "run", "stories"]
 
 
-def read(paths: Iterable[str], *, config: Config | None = None, ledger: Ledger | None = None) -> list[Document]:
+def read(
+    paths: Iterable[str], *, config: Config | None = None, ledger: Ledger | None = None
+) -> list[Document]:
     """ingest → clean → dedup: every accepted document, fingerprinted; rejects go to ``ledger``."""
     from crosswire import clean, dedup, ingest
 
@@ -60,7 +62,9 @@ def stories(
     return list(cluster.run(annotated, embedder=embedder))
 
 
-def briefs(story_docs: Iterable[StoryDocs], *, config: Config | None = None, embedder: Embedder | None = None) -> Iterator[Brief]:
+def briefs(
+    story_docs: Iterable[StoryDocs], *, config: Config | None = None, embedder: Embedder | None = None
+) -> Iterator[Brief]:
     """extract → align → brief: one brief per story."""
     from crosswire import align, brief, extract
     from crosswire.embedding import load_embedder
@@ -79,4 +83,6 @@ def run(paths: Iterable[str], *, config: Config | None = None, ledger: Ledger | 
     config = config or load_config()
     embedder = load_embedder(config.embedder)
     documents = read(paths, config=config, ledger=ledger)
-    return list(briefs(stories(documents, config=config, embedder=embedder), config=config, embedder=embedder))
+    return list(
+        briefs(stories(documents, config=config, embedder=embedder), config=config, embedder=embedder)
+    )
