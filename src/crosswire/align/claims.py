@@ -1,0 +1,307 @@
+"""Claims: the checkable statements of a document, each pinned to original characters.
+
+Input → output: an :class:`~crosswire.models.AnnotatedDocument` (sentences in original
+offsets, the spaCy doc over ``Document.body``) → a list of :class:`Claim`.
+
+A claim is a sentence, or one clause of a sentence that packs several facts: in "the US
+hopes to complete pending sales, expand co-production and sign a framework" each
+coordinated verb phrase becomes a claim that keeps the shared subject and predicate
+("the US hopes to" + "sign a framework"), so it reads on its own. A split claim's
+``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
+those ranges joined by a space, so every character is traceable. Datelines, credit lines
+and boilerplate are not claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.align.features import content_words, numbers_with_units
+from crosswire.models import AnnotatedDocument, Document, Entity, Sentence
+
+__all__ = ["Claim", "claim_text", "extract_claims", "is_boilerplate", "trim_sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement of one document; ``text`` is its ``parts`` of ``Document.text`` joined by spaces."""
+
+    id: str
+    document: str
+    sentence: int  # Sentence.index
+    sentence_span: tuple[int, int]  # the (trimmed) sentence it comes from, original offsets
+    parts: tuple[tuple[int, int], ...]
+    text: str
+    position: float  # relative position of the sentence in the document: 0.0 is the lead
+    whole: bool  # True when the claim is the whole (trimmed) sentence
+    words: frozenset[str]
+    numbers: tuple[tuple[float, str], ...] = ()
+    entities: tuple[str, ...] = ()  # Entity.id of every entity mentioned inside the parts
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+# Lines that are about the article, not about the world.
+_BOILERPLATE = re.compile(
+    r"^\W*(?:based on (?:an? )?(?:\w+ )?(?:report|reports|inputs|wire)|with (?:agency )?inputs from|inputs from|"
+    r"(?:reporting|writing|editing|edited) by|written by|also read|read more|read also|click here|"
+    r"subscribe|sign up|follow us|download the|advertisement|copyright|all rights reserved|"
+    r"this (?:story|article) (?:has been|was) (?:published|edited|updated)|"
+    r"\(?this story has not been edited)",
+    re.IGNORECASE,
+)
+# A dateline opening the text: "LONDON, March 3 (Reuters) —", "date 2024-03-03 London, March 3".
+_DATELINE = re.compile(
+    r"^\s*(?:(?:date|published|updated)[:\s]+\d{4}-\d{2}-\d{2}\S*\s+)?"
+    r"(?:[A-Z][A-Za-z.'\- ]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,\s+\d{4})?\s*(?:\([A-Za-z]+\))?\s*[-–—:]?\s+)?"
+)
+_MIN_WORDS = 4
+_SPLIT_DEPS = frozenset(
+    {"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "dative", "oprd", "advcl", "obj", "pobj"}
+)
+
+
+def _kept_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Original ranges that survive cleaning (all of the text when there is no clean view)."""
+    if doc.offsets is None:
+        return [(0, len(doc.text))]
+    return [(o, o + n) for o, n in zip(doc.offsets.orig_starts, doc.offsets.lengths, strict=True) if n > 0]
+
+
+def trim_sentence(
+    doc: Document, start: int, end: int, *, kept: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to what cleaning kept, minus a leading dateline and outer whitespace."""
+    ranges = kept if kept is not None else _kept_ranges(doc)
+    inside = [(max(s, start), min(e, end)) for s, e in ranges if s < end and e > start]
+    if not inside:
+        return start, start
+    start, end = inside[0][0], inside[-1][1]
+    text = doc.text[start:end]
+    m = _DATELINE.match(text)
+    if m and m.end() < len(text):
+        start += m.end()
+    # a closing quote mark the sentence splitter left at the start of the next paragraph
+    m2 = re.match(r"[\"'”’]\s*\n\s*", doc.text[start:end])
+    if m2:
+        start += m2.end()
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_boilerplate(text: str) -> bool:
+    """A credit line, a "read more", a copyright notice: words about the article, not claims."""
+    return bool(_BOILERPLATE.match(text)) or len(text.split()) < _MIN_WORDS
+
+
+def claim_text(doc: Document, parts: Sequence[tuple[int, int]]) -> str:
+    """The words of ``parts`` of the original, joined by one space."""
+    return " ".join(doc.text[s:e] for s, e in parts)
+
+
+def _token_offsets(adoc: AnnotatedDocument) -> tuple[list[int], list[tuple[int, int]]]:
+    """Original (start, end) of every token of the spaCy doc, and the sorted starts for bisect."""
+    doc = adoc.document
+    spans = [doc.to_original(t.idx, t.idx + len(t.text)) for t in adoc.doc]
+    return [s for s, _ in spans], spans
+
+
+def _coordinated_group(tokens: Sequence[Any]) -> list[Any]:
+    """The largest group of coordinated verbs in the sentence that each carry their own complement.
+
+    The parser often hangs "hope to complete A, expand B and sign C" on the wrong head
+    ("hope ... expand", "stated ... expand"); conjuncts share their verb form, so a head whose
+    form differs is replaced by the last verb of that form before the first conjunct.
+    """
+    best: list[Any] = []
+    pos = {t.i: k for k, t in enumerate(tokens)}
+    if any(t.dep_ == "preconj" for t in tokens):
+        return []  # "not only ... but also", "both ... and": the halves do not read alone
+    for t in tokens:
+        if t.pos_ != "VERB" or t.dep_ == "conj":
+            continue
+        conj = sorted((c for c in t.conjuncts if c.pos_ == "VERB" and c.i in pos), key=lambda x: x.i)
+        if not conj:
+            continue
+        members = [t, *conj]
+        form = conj[0].tag_
+        if t.tag_ != form:
+            lo, hi = pos[t.i] + 1, pos[conj[0].i]
+            same = [x for x in tokens[lo:hi] if x.tag_ == form and x.pos_ == "VERB"]
+            if not same:
+                continue
+            members = [same[-1], *conj]
+        # "completing A, expanding B and strengthening C": the first of a comma list is often
+        # parsed as the head of the rest; take it back into the group.
+        first = pos[members[0].i]
+        earlier = [x for x in tokens[:first] if x.pos_ == "VERB" and x.dep_ not in {"amod", "compound"}]
+        if (
+            earlier
+            and earlier[-1].tag_ == form
+            and earlier[-1].tag_ != "VBD"
+            and (tokens[first - 1].is_punct or tokens[first - 1].dep_ == "cc")
+        ):
+            members = [earlier[-1], *members]
+        if any(c.text.lower() in {"but", "yet"} for m in members for c in m.children if c.dep_ == "cc"):
+            continue
+        if not all(any(ch.dep_ in _SPLIT_DEPS for ch in m.children) for m in members):
+            continue
+        between = tokens[pos[members[0].i] : pos[members[-1].i]]
+        if any(x.is_quote for x in between):
+            continue  # the conjuncts straddle a quotation boundary: splitting would mix speakers
+        if len(members) > len(best):
+            best = members
+    return best
+
+
+def _strip_edges(tokens: Sequence[Any], lo: int, hi: int) -> tuple[int, int]:
+    """Drop conjunctions, commas and ellipses at both ends of tokens[lo:hi]."""
+    while lo < hi and (tokens[lo].dep_ in {"cc", "punct"} or tokens[lo].is_space):
+        lo += 1
+    while hi > lo and (tokens[hi - 1].dep_ in {"cc", "punct"} or tokens[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def _split_parts(
+    tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int
+) -> list[list[tuple[int, int]]]:
+    """Original ranges of each clause claim of one sentence ([[whole sentence]] when it does not split)."""
+    group = _coordinated_group(tokens)
+    if not group:
+        return [[(start, end)]]
+    pos = {t.i: k for k, t in enumerate(tokens)}
+    starts = [pos[group[0].i]]
+    for m in group[1:]:
+        lo, _ = _strip_edges(tokens, pos[m.left_edge.i], len(tokens))
+        starts.append(lo)
+    group_end = max(pos[t.i] for t in group[-1].subtree if t.i in pos) + 1
+    prefix_lo, prefix_hi = _strip_edges(tokens, 0, starts[0])
+    prefix_hi = starts[0]  # keep "to" and the like, which every conjunct shares
+    while prefix_hi > prefix_lo and tokens[prefix_hi - 1].is_space:
+        prefix_hi -= 1
+    out: list[list[tuple[int, int]]] = []
+    for k, lo in enumerate(starts):
+        hi = starts[k + 1] if k + 1 < len(starts) else group_end
+        lo, hi = _strip_edges(tokens, lo, hi)
+        if hi <= lo:
+            return [[(start, end)]]
+        if k + 1 == len(starts):
+            # the last conjunct carries what follows the group ("... soon", ", the minister said").
+            tail_hi = len(tokens)
+            while tail_hi > hi and (tokens[tail_hi - 1].is_punct or tokens[tail_hi - 1].is_space):
+                tail_hi -= 1
+            hi = max(hi, tail_hi)
+        if hi < len(tokens) and tokens[hi].text == ")" and any(t.text == "(" for t in tokens[lo:hi]):
+            hi += 1  # keep an abbreviation in brackets whole: "Meeting (ABC)"
+        own_subject = k > 0 and any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in group[k].children)
+        ranges: list[tuple[int, int]] = []
+        if prefix_hi > prefix_lo and not own_subject:
+            ranges.append((max(start, spans[tokens[prefix_lo].i][0]), spans[tokens[prefix_hi - 1].i][1]))
+        ranges.append((spans[tokens[lo].i][0], min(end, spans[tokens[hi - 1].i][1])))
+        if len(ranges) == 2 and not ranges[1][0] > ranges[0][1]:
+            ranges = [(ranges[0][0], ranges[1][1])]
+        out.append(ranges)
+    return out
+
+
+def _has_verb(tokens: Sequence[Any]) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def extract_claims(
+    adoc: AnnotatedDocument,
+    *,
+    entities: Sequence[Entity] = (),
+    split_clauses: bool = True,
+) -> list[Claim]:
+    """The claims of one document, in reading order.
+
+    ``entities`` (the story's canonical entities) let each claim list the entities it names.
+    Without a spaCy doc (``adoc.doc is None``) sentences are kept whole and not checked for a verb.
+    """
+    doc = adoc.document
+    kept = _kept_ranges(doc)
+    credit = doc.credit_span
+    token_starts: list[int] = []
+    token_spans: list[tuple[int, int]] = []
+    if adoc.doc is not None:
+        token_starts, token_spans = _token_offsets(adoc)
+    mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.document == doc.id)
+    n = max(len(adoc.sentences), 1)
+    claims: list[Claim] = []
+    for sent in adoc.sentences:
+        claims.extend(
+            _sentence_claims(
+                doc, sent, n, kept, credit, token_starts, token_spans, adoc.doc, mentions, split_clauses
+            )
+        )
+    return claims
+
+
+def _sentence_claims(
+    doc: Document,
+    sent: Sentence,
+    n_sentences: int,
+    kept: Sequence[tuple[int, int]],
+    credit: Any,
+    token_starts: list[int],
+    token_spans: list[tuple[int, int]],
+    spacy_doc: Any,
+    mentions: Sequence[tuple[int, int, str]],
+    split_clauses: bool,
+) -> list[Claim]:
+    start, end = trim_sentence(doc, sent.start, sent.end, kept=kept)
+    if end <= start:
+        return []
+    text = doc.text[start:end]
+    if is_boilerplate(text):
+        return []
+    if credit is not None and credit.document == doc.id and credit.start < end and start < credit.end:
+        return []
+    parts_list: list[list[tuple[int, int]]] = [[(start, end)]]
+    if spacy_doc is not None:
+        lo = bisect.bisect_left(token_starts, start)
+        hi = bisect.bisect_left(token_starts, end)
+        tokens = [spacy_doc[i] for i in range(lo, hi) if token_spans[i][1] <= end]
+        if not _has_verb(tokens):
+            return []
+        if split_clauses:
+            parts_list = _split_parts(tokens, token_spans, start, end)
+    out: list[Claim] = []
+    for k, parts in enumerate(parts_list):
+        ctext = claim_text(doc, parts)
+        whole = len(parts_list) == 1
+        ents = tuple(
+            dict.fromkeys(eid for ms, me, eid in mentions if any(ps <= ms and me <= pe for ps, pe in parts))
+        )
+        out.append(
+            Claim(
+                id=f"{doc.id}:{sent.index}" + ("" if whole else f".{k + 1}"),
+                document=doc.id,
+                sentence=sent.index,
+                sentence_span=(start, end),
+                parts=tuple(parts),
+                text=ctext,
+                position=sent.index / n_sentences,
+                whole=whole,
+                words=content_words(ctext),
+                numbers=tuple(numbers_with_units(ctext)),
+                entities=ents,
+            )
+        )
+    return out

@@ -1,0 +1,360 @@
+"""Conflicts: where the sources disagree, slot by slot, and only where they really do.
+
+Input → output: the claims of a story, their fact groups, the story's entities, time
+expressions and annotated documents → :class:`~crosswire.models.Conflict` list (ids
+are assigned by the caller).
+
+Precision over recall: a paraphrase is never a conflict. Each detector needs the
+same *slot* filled differently:
+
+- date: two claims of one fact whose DATE values differ at their common granularity,
+  governed by the same verb ("met on Tuesday" vs "met on July 2");
+- number: two claims of one fact with the same unit and different values ("10-year" vs "5-year");
+- person: two claims of one fact that each name exactly one person, a different one;
+- place: two place names that share a word ("Asia-Pacific" / "Indo-Pacific", "Persian Gulf" / "Arabian Gulf"), never
+  appear in one sentence, and fill the same context in different documents;
+- sequence: the same event placed before / during / after the same reference event.
+Attribution (the same words given to different speakers) comes from quote grouping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from crosswire.align.claims import Claim, trim_sentence
+from crosswire.align.features import STOPWORDS, stem
+from crosswire.models import (
+    AnnotatedDocument,
+    Citation,
+    Conflict,
+    ConflictSide,
+    Document,
+    Entity,
+    TimeExpression,
+)
+
+__all__ = [
+    "date_conflicts",
+    "number_conflicts",
+    "person_conflicts",
+    "place_conflicts",
+    "sequence_conflicts",
+]
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_GENERIC_EVENT = frozenset(
+    [
+        "meeting",
+        "meetings",
+        "summit",
+        "talks",
+        "talk",
+        "visit",
+        "conference",
+        "session",
+        "ministerial",
+        "minister",
+        "ministers",
+        "foreign",
+        "forum",
+        "dialogue",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+    ]
+)
+_RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("after", re.compile(r"\b(?:follows|followed|following|after|on the heels of|in the wake of)\b", re.I)),
+    ("before", re.compile(r"\b(?:ahead of|before|precedes|preceded|prior to|in the run-up to)\b", re.I)),
+    ("during", re.compile(r"\b(?:during|on the sidelines of|on the margins of|in the margins of)\b", re.I)),
+)
+
+
+def _sentence_citation(doc: Document, adoc: AnnotatedDocument | None, start: int, end: int) -> Citation:
+    """Cite the (trimmed) sentence around ``[start, end)``; the span itself when no sentence covers it."""
+    if adoc is not None:
+        for s in adoc.sentences:
+            if s.start <= start and end <= s.end:
+                a, b = trim_sentence(doc, s.start, s.end)
+                if a <= start and end <= b:
+                    return doc.cite(a, b)
+                return doc.cite(s.start, s.end)
+    return doc.cite(start, end)
+
+
+def _claim_citations(claim: Claim, documents: Mapping[str, Document]) -> tuple[Citation, ...]:
+    doc = documents[claim.document]
+    return tuple(doc.cite(s, e) for s, e in claim.parts)
+
+
+def _inside(claim: Claim, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in claim.parts)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str | None:
+    """Lemma of the verb a time expression hangs on (None without a parse)."""
+    if adoc is None or adoc.doc is None:
+        return None
+    doc = adoc.document
+    for tok in adoc.doc:
+        s, e = doc.to_original(tok.idx, tok.idx + len(tok.text))
+        if s >= start and e <= end:
+            head = tok
+            for _ in range(6):
+                if head.pos_ in {"VERB", "AUX"} or head.head is head:
+                    break
+                head = head.head
+            return str(head.lemma_).lower() if head.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _date_compatible(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def date_conflicts(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    *,
+    times: Sequence[TimeExpression],
+    documents: Mapping[str, Document],
+    annotated: Mapping[str, AnnotatedDocument],
+) -> list[tuple[int, Conflict]]:
+    """Claims of one fact that date the same action differently (after TIMEX3 normalisation)."""
+    by_doc: dict[str, list[TimeExpression]] = defaultdict(list)
+    for t in times:
+        if t.type == "DATE" and t.value and re.match(r"^\d{4}(-\d{2}){0,2}$", t.value):
+            by_doc[t.document].append(t)
+    out: list[tuple[int, Conflict]] = []
+    for g, idx in enumerate(groups):
+        dated: list[tuple[str, str | None, Claim]] = []
+        for k in idx:
+            c = claims[k]
+            for t in by_doc.get(c.document, []):
+                if _inside(c, t.start, t.end) and t.value:
+                    dated.append((t.value, _governing_verb(annotated.get(c.document), t.start, t.end), c))
+        values: dict[str, list[Claim]] = defaultdict(list)
+        for i, (v1, verb1, c1) in enumerate(dated):
+            for v2, verb2, c2 in dated[i + 1 :]:
+                if c1.document == c2.document or _date_compatible(v1, v2):
+                    continue
+                if verb1 is None or verb1 != verb2:
+                    continue  # different actions ("thanked on Wednesday", "met on Tuesday")
+                values[v1].append(c1)
+                values[v2].append(c2)
+        if len(values) >= 2:
+            sides = tuple(
+                ConflictSide(
+                    v, tuple(cit for c in dict.fromkeys(cs) for cit in _claim_citations(c, documents))
+                )
+                for v, cs in sorted(values.items())
+            )
+            desc = "Sources give different dates for the same event: " + " vs ".join(sorted(values))
+            out.append((g, Conflict("", "date", desc, sides)))
+    return out
+
+
+# ------------------------------------------------------------------------- numbers
+
+
+def number_conflicts(
+    claims: Sequence[Claim], groups: Sequence[Sequence[int]], *, documents: Mapping[str, Document]
+) -> list[tuple[int, Conflict]]:
+    """Claims of one fact that count the same unit differently ("10-year" vs "5-year")."""
+    out: list[tuple[int, Conflict]] = []
+    for g, idx in enumerate(groups):
+        per_unit: dict[str, dict[float, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for k in idx:
+            c = claims[k]
+            units: dict[str, set[float]] = defaultdict(set)
+            for value, unit in c.numbers:
+                if unit:
+                    units[unit].add(value)
+            for unit, vals in units.items():
+                if len(vals) == 1:  # a claim with two values of one unit is ambiguous: skip
+                    per_unit[unit][next(iter(vals))].append(c)
+        for unit, by_value in per_unit.items():
+            docs = {c.document for cs in by_value.values() for c in cs}
+            if len(by_value) >= 2 and len(docs) >= 2:
+                sides = tuple(
+                    ConflictSide(
+                        f"{v:g} {unit}", tuple(cit for c in cs for cit in _claim_citations(c, documents))
+                    )
+                    for v, cs in sorted(by_value.items())
+                )
+                desc = f"Sources give different numbers ({unit}): " + " vs ".join(s.value for s in sides)
+                out.append((g, Conflict("", "number", desc, sides)))
+    return out
+
+
+# -------------------------------------------------------------------------- people
+
+
+def person_conflicts(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    *,
+    entities: Sequence[Entity],
+    documents: Mapping[str, Document],
+) -> list[tuple[int, Conflict]]:
+    """Claims of one fact that each name exactly one person — a different one, absent from the other."""
+    people = {e.id: e for e in entities if e.type == "PERSON"}
+    out: list[tuple[int, Conflict]] = []
+    for g, idx in enumerate(groups):
+        named: dict[str, list[Claim]] = defaultdict(list)
+        for k in idx:
+            c = claims[k]
+            persons = [e for e in c.entities if e in people]
+            if len(persons) == 1:
+                named[persons[0]].append(c)
+        if len(named) < 2:
+            continue
+        everyone = set(named)
+        # each side must not mention any other side's person anywhere in its claims
+        if any(set(c.entities) & (everyone - {p}) for p, cs in named.items() for c in cs):
+            continue
+        sides = tuple(
+            ConflictSide(people[p].name, tuple(cit for c in cs for cit in _claim_citations(c, documents)))
+            for p, cs in named.items()
+        )
+        desc = "Sources name different people for the same statement: " + " vs ".join(s.value for s in sides)
+        out.append((g, Conflict("", "person", desc, sides)))
+    return out
+
+
+# -------------------------------------------------------------------------- places
+
+
+def _context(text: str, start: int, end: int, value: str) -> frozenset[str]:
+    """Stemmed content words around a mention (three left, two right) and inside it beyond the
+    name itself ("the Asia-Pacific region" → "region"), so mentions cut either way compare."""
+    left = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, start - 60) : start])[-3:]
+    right = re.findall(r"[A-Za-z][A-Za-z'-]*", text[end : end + 30])[:2]
+    own = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", value)}
+    inner = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[start:end]) if w.lower() not in own]
+    return frozenset(stem(w) for w in left + inner + right if w.lower() not in STOPWORDS)
+
+
+def _place_words(value: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.split(r"[\s\-–]+", value) if len(w) >= 4)
+
+
+def place_conflicts(
+    *,
+    annotated: Sequence[AnnotatedDocument],
+    entities: Sequence[Entity],
+) -> list[Conflict]:
+    """Rival names for one place: they share a word, never meet in a sentence, and fill the same context."""
+    # (value, document, start, end, sentence span) for every place mention
+    occ: list[tuple[str, str, int, int, tuple[int, int]]] = []
+    docs = {a.document.id: a for a in annotated}
+    spans: list[tuple[str, str, int, int]] = []
+    if entities:
+        for ent in entities:
+            if ent.type in _PLACE_TYPES:
+                spans += [(ent.name, m.document, m.start, m.end) for m in ent.mentions]
+    else:
+        for a in annotated:
+            spans += [(m.text, m.document, m.start, m.end) for m in a.mentions if m.label in _PLACE_TYPES]
+    for value, d, s, e in spans:
+        adoc = docs.get(d)
+        if adoc is None:
+            continue
+        sent = next(((x.start, x.end) for x in adoc.sentences if x.start <= s and e <= x.end), (s, e))
+        occ.append((value, d, s, e, sent))
+    by_value: dict[str, list[tuple[str, int, int, tuple[int, int]]]] = defaultdict(list)
+    for value, d, s, e, sent in occ:
+        by_value[value].append((d, s, e, sent))
+    values = sorted(by_value)
+    out: list[Conflict] = []
+    for i, v1 in enumerate(values):
+        for v2 in values[i + 1 :]:
+            w1, w2 = _place_words(v1), _place_words(v2)
+            if not (w1 & w2) or w1 <= w2 or w2 <= w1:
+                continue
+            sents1 = {(d, sent) for d, _, _, sent in by_value[v1]}
+            if sents1 & {(d, sent) for d, _, _, sent in by_value[v2]}:
+                continue  # named side by side: two places, not two names for one
+            hits1, hits2 = set(), set()
+            for d1, s1, e1, _ in by_value[v1]:
+                c1 = _context(docs[d1].document.text, s1, e1, v1)
+                for d2, s2, e2, _ in by_value[v2]:
+                    if d1 != d2 and c1 & _context(docs[d2].document.text, s2, e2, v2):
+                        hits1.add((d1, s1, e1))
+                        hits2.add((d2, s2, e2))
+            if not hits1:
+                continue
+            sides = []
+            for value, hits in ((v1, hits1), (v2, hits2)):
+                cites: dict[str, Citation] = {}
+                for d, s, e in sorted(hits):
+                    cites.setdefault(d, _sentence_citation(docs[d].document, docs[d], s, e))
+                sides.append(ConflictSide(value, tuple(cites.values())))
+            desc = f"Sources name the region differently: {v1!r} vs {v2!r}"
+            out.append(Conflict("", "place", desc, tuple(sides)))
+    return out
+
+
+# ------------------------------------------------------------------------ sequence
+
+
+def _relation_hits(
+    adoc: AnnotatedDocument,
+) -> list[tuple[str, frozenset[str], frozenset[str], str, int, int]]:
+    """(relation, subject words, reference-event words, phrase, sentence start, end) in one document."""
+    doc = adoc.document
+    out = []
+    for sent in adoc.sentences:
+        start, end = trim_sentence(doc, sent.start, sent.end)
+        text = doc.text[start:end]
+        for relation, pattern in _RELATIONS:
+            for m in pattern.finditer(text):
+                tail = re.split(
+                    r"[,;.:]\s|[,;]$|\.$|\s(?:and|but|which|where|while|as)\s", text[m.end() :], maxsplit=1
+                )[0]
+                words = re.findall(r"[A-Za-z][A-Za-z'’-]*", tail)[:8]
+                proper = frozenset(
+                    w.lower().rstrip("'’s")
+                    for w in words
+                    if w[0].isupper() and w.lower() not in _GENERIC_EVENT
+                )
+                subject = frozenset(
+                    stem(w) for w in re.findall(r"[A-Za-z]+", text[: m.start()]) if w.lower() not in STOPWORDS
+                )
+                if proper and subject:
+                    phrase = (m.group(0) + tail).strip()
+                    out.append((relation, subject, proper, phrase, start, end))
+    return out
+
+
+def sequence_conflicts(*, annotated: Sequence[AnnotatedDocument]) -> list[Conflict]:
+    """The same event placed before / during / after the same reference event by different documents."""
+    hits = [(a, h) for a in annotated for h in _relation_hits(a)]
+    out: list[Conflict] = []
+    seen: set[frozenset[tuple[str, int]]] = set()
+    for i, (a1, h1) in enumerate(hits):
+        for a2, h2 in hits[i + 1 :]:
+            if a1.document.id == a2.document.id or h1[0] == h2[0]:
+                continue
+            if not (h1[1] & h2[1]) or not (h1[2] & h2[2]):
+                continue
+            key = frozenset({(a1.document.id, h1[4]), (a2.document.id, h2[4])})
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = (
+                ConflictSide(h1[3], (a1.document.cite(h1[4], h1[5]),)),
+                ConflictSide(h2[3], (a2.document.cite(h2[4], h2[5]),)),
+            )
+            ref = ", ".join(sorted(h1[2] & h2[2]))
+            desc = f"Sources order the events differently relative to {ref}: {h1[0]} vs {h2[0]}"
+            out.append(Conflict("", "sequence", desc, sides))
+    return out

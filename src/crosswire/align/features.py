@@ -1,0 +1,309 @@
+"""Lexical features of a piece of text: content words, numbers, overlap.
+
+Input → output: a string (or a spaCy span) → normalised content words, numbers with
+their units, Jaccard overlap. Used by claim alignment, conflicts, quote
+grouping and the brief's redundancy check, so they all agree on what "the same words" means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "NUMBER_WORDS",
+    "STOPWORDS",
+    "content_words",
+    "jaccard",
+    "normalize_quotes",
+    "numbers_with_units",
+    "stem",
+]
+
+# A compact English stop list: function words and reporting filler that carry no claim.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "said",
+        "says",
+        "say",
+        "told",
+        "stated",
+        "added",
+        "also",
+        "us",
+        "s",
+        "t",
+        "it's",
+        "we're",
+        "they're",
+        "there's",
+        "he's",
+        "she's",
+        "that's",
+        "already",
+        "would'nt",
+        "cannot",
+    ]
+)
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion|thousand|hundred|bn|%|per ?cent))?"
+    r"(?:[\s-]+([A-Za-z]+))?"
+)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "–": "-", "—": "-"}
+)
+
+
+def normalize_quotes(text: str) -> str:
+    """Typographic quotes and dashes → ASCII (same length), for matching only, never for display."""
+    return text.translate(_QUOTES)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match "sales"/"sale", "signed"/"sign", "defence"/"defense"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    # British/American spelling: defence/defense, realise/realize, honour/honor.
+    w = re.sub(r"ence$", "ense", w)
+    w = re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", w)
+    w = re.sub(r"our$", "or", w)
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ly", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + repl
+            break
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]  # "sale"/"sales", "signe(d)": one stem
+    return w
+
+
+def content_words(text: str | Any) -> frozenset[str]:
+    """Stemmed content words of ``text``; a spaCy span/doc is read through its lemmas."""
+    if not isinstance(text, str):
+        out = set()
+        for tok in text:
+            if tok.is_alpha and not tok.is_stop and tok.lower_ not in STOPWORDS:
+                out.add(stem(tok.lemma_ or tok.text))
+            elif tok.like_num:
+                out.add(tok.text.lower())
+        return frozenset(out)
+    words = (m.group(0) for m in _WORD.finditer(normalize_quotes(text)))
+    return frozenset(stem(w) for w in words if (w.lower() not in STOPWORDS and len(w) > 1) or w.isdigit())
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def numbers_with_units(text: str) -> list[tuple[float, str]]:
+    """Numbers in ``text`` with the word that follows (their unit): "10-year" → (10, "year").
+
+    Years ("2025") and day-of-month numbers are left to the date slot, so "July 1" is not a number
+    that can conflict with "1 million".
+    """
+    out: list[tuple[float, str]] = []
+    norm = normalize_quotes(text)
+    for m in _NUMBER.finditer(norm):
+        raw, scale, unit = m.group(1), m.group(2), m.group(3) or ""
+        if _YEAR.match(raw) and not scale:
+            continue
+        before = norm[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", before):
+            continue  # "July 1"
+        if unit.lower() in {"jan", "january", "feb", "february", "march", "april", "may", "june", "july"} | {
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        }:
+            continue  # "1 July"
+        value = float(raw.replace(",", ""))
+        if scale and scale.lower() in _SCALES:
+            value *= _SCALES[scale.lower()]
+        elif scale:
+            unit = "percent"
+        out.append((value, stem(unit) if unit else ""))
+    for m in re.finditer(r"\b(" + "|".join(NUMBER_WORDS) + r")\b[\s-]+([A-Za-z]+)", norm, re.IGNORECASE):
+        word, unit = m.group(1).lower(), m.group(2).lower()
+        if word == "one" and unit in {"of", "another", "the"}:
+            continue  # "one of the most ..." is not a count
+        if unit in NUMBER_WORDS or unit in STOPWORDS:
+            continue
+        if word in _SCALES and re.search(r"\d\s*$", norm[: m.start()]):
+            continue  # "2 million": already read with its digits
+        out.append((float(NUMBER_WORDS[word]), stem(unit)))
+    return out

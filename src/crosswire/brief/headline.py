@@ -1,0 +1,83 @@
+"""The headline: the source sentence that best says who met whom, where and when, trimmed.
+
+Input → output: an :class:`~crosswire.models.Alignment` → a headline string whose every
+word is a contiguous stretch of one source sentence (extractive, never written anew).
+
+Candidates are the lead sentences of each document and the canonical wording of the
+corroborated facts; each is trimmed of a trailing participle/infinitive/relative clause
+(", emphasizing ...", ", to strengthen ...", ", which ..."), then scored by how many of
+who / whom / where / when it names (entities and dates inside it) and by how many
+independent sources back the fact it carries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.align.claims import is_boilerplate, trim_sentence
+from crosswire.models import Alignment
+
+__all__ = ["headline", "trim_headline"]
+
+_TAIL = re.compile(r",\s+(?:\w+ing|to|which|who|where|while|as|amid|amidst|after|before|during)\b")
+_PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|we|i)\b", re.I)
+
+
+def trim_headline(text: str, *, min_words: int = 6, max_words: int = 30) -> str:
+    """Cut a trailing subordinate clause after ``min_words`` words; drop the final full stop."""
+    for m in _TAIL.finditer(text):
+        if len(text[: m.start()].split()) >= min_words:
+            text = text[: m.start()]
+            break
+    words = text.split()
+    if len(words) > max_words:
+        text = " ".join(words[:max_words]) + " …"
+    return text.rstrip(" .;:")
+
+
+def headline(alignment: Alignment) -> str:
+    """The most representative sentence, trimmed (empty only for a story without claims)."""
+    ex = alignment.extraction
+    mentions = [(m.document, m.start, m.end, e.type) for e in ex.entities for m in e.mentions]
+    if not ex.entities:
+        mentions = [(m.document, m.start, m.end, m.label) for a in ex.story.documents for m in a.mentions]
+    dates = [(t.document, t.start, t.end) for t in ex.times if t.type == "DATE" and t.value]
+    total = max(len(ex.story.story.families) or len(ex.story.story.documents), 1)
+    best: tuple[float, str] | None = None
+    for adoc in ex.story.documents:
+        doc = adoc.document
+        for s in adoc.sentences[:3]:
+            a, b = trim_sentence(doc, s.start, s.end)
+            text = doc.text[a:b]
+            if b <= a or is_boilerplate(text) or _PRONOUN_START.match(text) or text[:1] in "\"“'‘":
+                continue
+            short = trim_headline(text)
+            end = a + len(short)
+            inside = [k for d, ms, me, k in mentions if d == doc.id and a <= ms and me <= end]
+            who = min(sum(1 for k in inside if k == "PERSON"), 2)
+            where = 1 if any(k in {"GPE", "LOC", "FAC"} for k in inside) else 0
+            when = 1 if any(d == doc.id and a <= ts and te <= end for d, ts, te in dates) else 0
+            backing = max(
+                (
+                    f.independent_sources
+                    for f in alignment.facts
+                    for c in f.citations
+                    if c.document == doc.id and c.start < b and a < c.end
+                ),
+                default=1,
+            )
+            score = (
+                who
+                + where
+                + when
+                + 2.0 * backing / total
+                - 0.3 * s.index
+                - (0.5 if len(short.split()) > 25 else 0.0)
+            )
+            if best is None or score > best[0]:
+                best = (score, short)
+    if best is not None:
+        return best[1]
+    if alignment.facts:
+        return trim_headline(alignment.facts[0].text)
+    return ""

@@ -1,0 +1,191 @@
+"""Brief → plain dict (the JSON shape of ``docs/brief.schema.json``, ``"schema": "crosswire/1"``).
+
+Input → output: :class:`~crosswire.models.Brief` → ``dict`` of JSON types; the Markdown and
+HTML renderers read this dict too, so all three formats say the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from crosswire.models import Brief, Citation, Rejected, Story
+
+__all__ = [
+    "SCHEMA",
+    "citation_dict",
+    "family_of",
+    "ordered",
+    "rejected_dict",
+    "render_json",
+    "short_ids",
+    "to_dict",
+]
+
+SCHEMA = "crosswire/1"
+
+
+def citation_dict(c: Citation) -> dict[str, Any]:
+    return {"document": c.document, "start": c.start, "end": c.end, "text": c.text}
+
+
+def family_of(story: Story) -> dict[str, str]:
+    """Document id → family id (a document in no family is its own)."""
+    out = {d: d for d in story.documents}
+    for f in story.families:
+        for m in f.members:
+            out[m] = f.id
+    return out
+
+
+def short_ids(ids: Sequence[str]) -> dict[str, str]:
+    """Short reference names for documents: the part before the first "_" when that is unique."""
+    heads = [i.split("_", 1)[0] for i in ids]
+    if len(set(heads)) == len(heads):
+        return dict(zip(ids, heads, strict=True))
+    return {i: i for i in ids}
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as JSON types, in the order a reader needs it."""
+    story = brief.story
+    fam = family_of(story)
+    doc_ids = [d.id for d in brief.documents]
+    families = [
+        {
+            "id": f.id,
+            "label": f.label,
+            "origin": f.origin,
+            "members": list(f.members),
+            "confidence": f.confidence,
+            "evidence": [
+                {"kind": e.kind, "description": e.description, "documents": list(e.documents)}
+                for e in f.evidence
+            ],
+        }
+        for f in story.families
+    ]
+    known = {m for f in story.families for m in f.members}
+    families += [
+        {"id": d, "label": None, "origin": d, "members": [d], "confidence": 1.0, "evidence": []}
+        for d in doc_ids
+        if d not in known
+    ]
+    names = {e.id: e.name for e in brief.entities}
+    fam_order = list(dict.fromkeys(fam.get(d, d) for d in doc_ids))
+    return {
+        "story": {
+            "id": story.id,
+            "headline": brief.headline,
+            "event_date": brief.event_date,
+            "documents": doc_ids,
+            "independent_sources": len(fam_order),
+        },
+        "documents": [
+            {
+                "id": d.id,
+                "source": d.source,
+                "title": d.title,
+                "published": d.published,
+                "family": fam.get(d.id, d.id),
+                "path": d.path,
+                "url": d.url,
+                "credit": d.credit,
+            }
+            for d in brief.documents
+        ],
+        "families": families,
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "roles": list(e.roles),
+                "documents": list(e.documents),
+            }
+            for e in brief.entities
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "speaker": q.speaker,
+                "speaker_name": names.get(q.speaker) if q.speaker else None,
+                "text": q.text,
+                "kind": q.kind,
+                "documents": list(q.documents),
+                "citations": [citation_dict(c) for c in q.citations],
+                "variants": [
+                    {
+                        "text": v.text,
+                        "documents": list(v.documents),
+                        "citations": [citation_dict(c) for c in v.citations],
+                        "verbatim": v.verbatim,
+                        "diff": [{"op": op, "text": t} for op, t in v.diff],
+                    }
+                    for v in q.variants
+                ],
+            }
+            for q in brief.quotes
+        ],
+        "facts": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "citations": [citation_dict(c) for c in f.citations],
+                "documents": list(f.documents),
+                "independent_sources": f.independent_sources,
+                "families": list(f.families),
+                "status": f.status,
+                "score": f.score,
+            }
+            for f in brief.facts
+        ],
+        "conflicts": [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "description": c.description,
+                "fact": c.fact,
+                "sides": [
+                    {"value": s.value, "citations": [citation_dict(x) for x in s.citations]} for s in c.sides
+                ],
+            }
+            for c in brief.conflicts
+        ],
+        "timeline": [
+            {"date": t.date, "text": t.text, "citations": [citation_dict(c) for c in t.citations]}
+            for t in brief.timeline
+        ],
+        "summary": [
+            {"text": s.text, "citations": [citation_dict(c) for c in s.citations]} for s in brief.summary
+        ],
+        "coverage": {
+            "documents": doc_ids,
+            "families": [fam.get(d, d) for d in doc_ids],
+            "rows": [
+                {"fact": f.id, "status": f.status, "cells": [1 if d in f.documents else 0 for d in doc_ids]}
+                for f in brief.facts
+            ],
+        },
+        "single_source": [f.id for f in brief.facts if f.status == "single_source"],
+    }
+
+
+def rejected_dict(r: Rejected) -> dict[str, Any]:
+    return {"path": r.path, "line": r.line, "code": r.code, "reason": r.reason}
+
+
+def ordered(briefs: Sequence[Brief]) -> list[Brief]:
+    """Largest story first (documents, then independent sources), stable otherwise."""
+    return sorted(briefs, key=lambda b: (-len(b.documents), -b.story.independent_sources))
+
+
+def render_json(briefs: Sequence[Brief], *, rejected: Sequence[Rejected]) -> str:
+    payload = {
+        "schema": SCHEMA,
+        "stories": [to_dict(b) for b in ordered(briefs)],
+        "rejected": [rejected_dict(r) for r in rejected],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,161 @@
+"""The cited summary: source sentences, most corroborated first, without repeats.
+
+Input → output: an :class:`~crosswire.models.Alignment` → a tuple of
+:class:`~crosswire.models.SummarySentence`, each the exact text of one source sentence
+(trimmed of dateline/credit residue) and cited by that sentence plus every other
+document's claim of the same facts.
+
+Extractive by design: nothing is written that a source did not write, so every summary
+sentence is contained in its first citation. Sentences are scored by the facts they
+carry (salience = independent sources, centrality, position), chosen by maximal marginal
+relevance (a sentence repeating a chosen fact or its words is redundant), and ordered
+most corroborated first, then in reading order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosswire.align.claims import is_boilerplate, trim_sentence
+from crosswire.align.features import content_words, jaccard
+from crosswire.models import Alignment, Citation, Document, Fact, SummarySentence
+
+__all__ = ["Candidate", "candidates", "summarize"]
+
+_PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
+_SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A source sentence that may go into the summary."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    position: float
+    index: int
+    facts: tuple[str, ...]  # ids of the facts whose citations it overlaps
+    sources: int  # the most independent sources behind any of those facts
+    score: float
+
+
+def _overlaps(c: Citation, doc: str, start: int, end: int) -> bool:
+    return c.document == doc and c.start < end and start < c.end
+
+
+def candidates(alignment: Alignment) -> list[Candidate]:
+    """Every claim-bearing sentence of the story with the facts it carries and its score."""
+    facts = alignment.facts
+    by_doc: dict[str, list[tuple[Fact, Citation]]] = {}
+    for f in facts:
+        for c in f.citations:
+            by_doc.setdefault(c.document, []).append((f, c))
+    out: list[Candidate] = []
+    for adoc in alignment.extraction.story.documents:
+        doc = adoc.document
+        n = max(len(adoc.sentences), 1)
+        for s in adoc.sentences:
+            a, b = trim_sentence(doc, s.start, s.end)
+            if b <= a or is_boilerplate(doc.text[a:b]):
+                continue
+            carried = [f for f, c in by_doc.get(doc.id, []) if _overlaps(c, doc.id, a, b)]
+            if not carried:
+                continue  # not a claim (no verb, a dateline): never summary material
+            carried = list({f.id: f for f in carried}.values())
+            text = doc.text[a:b]
+            ranked = sorted((f.score for f in carried), reverse=True)
+            # a sentence packing several corroborated facts is worth more than one carrying one
+            score = ranked[0] + 0.1 * (sum(1 for f in carried if f.status != "single_source") - 1)
+            if all(f.status == "single_source" for f in carried):
+                score -= 0.5  # the summary tells what is corroborated first
+            if _PRONOUN_START.match(text):
+                score -= 1.5  # "He said ..." does not stand alone in a summary
+            if text[:1] in "\"“‘'" and not _SPEECH.search(text):
+                score -= 1.5  # a quotation without its speaker
+            words = len(text.split())
+            if words < 6:
+                score -= 1.0
+            elif words > 60:
+                score -= 0.3
+            out.append(
+                Candidate(
+                    document=doc.id,
+                    start=a,
+                    end=b,
+                    text=text,
+                    position=s.index / n,
+                    index=s.index,
+                    facts=tuple(f.id for f in carried),
+                    sources=max(f.independent_sources for f in carried),
+                    score=score,
+                )
+            )
+    return out
+
+
+def _target_length(facts: Sequence[Fact], *, min_sentences: int, max_sentences: int) -> int:
+    backed = sum(1 for f in facts if f.status != "single_source")
+    want = backed if backed else math.ceil(len(facts) / 5)
+    return max(min_sentences, min(max_sentences, want))
+
+
+def summarize(
+    alignment: Alignment,
+    *,
+    min_sentences: int = 3,
+    max_sentences: int = 7,
+    max_words: int | None = None,
+    mmr_lambda: float = 0.6,
+) -> tuple[SummarySentence, ...]:
+    """3–7 cited source sentences (or, with ``max_words``, as many as fill that budget)."""
+    pool = candidates(alignment)
+    if not pool:
+        return ()
+    documents: dict[str, Document] = {a.document.id: a.document for a in alignment.extraction.story.documents}
+    facts = {f.id: f for f in alignment.facts}
+    words = {id(c): content_words(c.text) for c in pool}
+    lo, hi = min(c.score for c in pool), max(c.score for c in pool)
+    norm = {id(c): (c.score - lo) / (hi - lo) if hi > lo else 1.0 for c in pool}
+    target = (
+        max_sentences
+        if max_words
+        else _target_length(alignment.facts, min_sentences=min_sentences, max_sentences=max_sentences)
+    )
+    chosen: list[Candidate] = []
+    used_words = 0
+    remaining = list(pool)
+    while remaining and len(chosen) < target:
+
+        def mmr(c: Candidate) -> float:
+            red = 0.0
+            for s in chosen:
+                if set(c.facts) & set(s.facts):
+                    red = 1.0
+                    break
+                red = max(red, jaccard(words[id(c)], words[id(s)]))
+            return mmr_lambda * norm[id(c)] - (1.0 - mmr_lambda) * red
+
+        best = max(remaining, key=lambda c: (mmr(c), -c.position))
+        remaining.remove(best)
+        if chosen and mmr(best) < -0.2 and not max_words:
+            break  # only repeats are left
+        chosen.append(best)
+        used_words += len(best.text.split())
+        if max_words and used_words >= max_words:
+            break
+    chosen.sort(key=lambda c: (-c.sources, c.position, c.document))
+    out = []
+    for c in chosen:
+        own = documents[c.document].cite(c.start, c.end)
+        cites: dict[tuple[str, int, int], Citation] = {(own.document, own.start, own.end): own}
+        for fid in c.facts:
+            for cit in facts[fid].citations:
+                if cit.document != c.document:
+                    cites.setdefault((cit.document, cit.start, cit.end), cit)
+        out.append(SummarySentence(text=c.text, citations=tuple(cites.values())))
+    return tuple(out)

@@ -1,0 +1,80 @@
+"""Claims: sentences and clauses pinned to exact original characters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import seedkit
+
+from crosswire.align.claims import extract_claims, is_boilerplate, trim_sentence
+from crosswire.models import AnnotatedDocument, Document, Sentence
+
+
+def _adoc(nlp: Any, text: str, doc_id: str = "d1") -> AnnotatedDocument:
+    return seedkit.annotate([Document(id=doc_id, text=text)], nlp)[0]
+
+
+@pytest.mark.slow
+def test_packed_sentence_splits_into_one_claim_per_coordinated_verb(nlp: Any) -> None:
+    text = (
+        "Building on this progress, the US hopes to complete several major pending defence sales to India, "
+        "expand co-production efforts, strengthen interoperability between the forces and sign a new framework."
+    )
+    claims = extract_claims(_adoc(nlp, text))
+    assert len(claims) == 4
+    assert all(c.text.startswith("Building on this progress, the US hopes to") for c in claims)
+    assert claims[0].text.endswith("pending defence sales to India")
+    assert claims[2].text.endswith("strengthen interoperability between the forces")
+    assert claims[3].text.endswith("sign a new framework")
+
+
+@pytest.mark.slow
+def test_every_claim_part_is_exact_original_text(seed_extraction: Any) -> None:
+    n = 0
+    for adoc in seed_extraction.story.documents:
+        doc = adoc.document
+        for c in extract_claims(adoc, entities=seed_extraction.entities):
+            assert " ".join(doc.text[s:e] for s, e in c.parts) == c.text
+            assert all(doc.text[s:e].strip() == doc.text[s:e] for s, e in c.parts)
+            n += 1
+    assert n > 60
+
+
+@pytest.mark.slow
+def test_credit_line_heading_and_dateline_are_not_claims(seed_extraction: Any) -> None:
+    texts = [c.text for a in seed_extraction.story.documents for c in extract_claims(a)]
+    assert not any("Based On A PTI Report" in t for t in texts)
+    assert "Hegseth on defence deals with India" not in texts  # a subheading: no verb
+    assert not any(t.startswith("date 2025") for t in texts)
+    assert any(t.startswith("During his meeting with External Affairs Minister") for t in texts)
+
+
+def test_dateline_is_trimmed_from_a_sentence() -> None:
+    text = "WASHINGTON, July 2 (PTI) — The two ministers met at the Pentagon on Tuesday."
+    doc = Document(id="x", text=text)
+    s, e = trim_sentence(doc, 0, len(text))
+    assert text[s:e] == "The two ministers met at the Pentagon on Tuesday."
+
+
+def test_boilerplate_detection() -> None:
+    assert is_boilerplate("Based On A PTI Report")
+    assert is_boilerplate("Also read: five things to know")
+    assert is_boilerplate("Click here to subscribe")
+    assert not is_boilerplate("The meeting took place on Tuesday during the summit.")
+
+
+@pytest.mark.slow
+def test_claims_list_the_entities_they_name(seed_extraction: Any) -> None:
+    adoc = next(a for a in seed_extraction.story.documents if a.document.id.startswith("001"))
+    claims = extract_claims(adoc, entities=seed_extraction.entities)
+    devine = next(c for c in claims if "Chris Devine" in c.text)
+    names = {e.id: e.name for e in seed_extraction.entities}
+    assert {"Chris Devine", "Pete Hegseth"} <= {names[e] for e in devine.entities}
+
+
+def test_without_a_parse_sentences_stay_whole() -> None:
+    doc = Document(id="p", text="The US hopes to complete sales, expand co-production and sign a framework.")
+    adoc = AnnotatedDocument(doc, (Sentence("p", 0, len(doc.text), doc.text, 0),))
+    claims = extract_claims(adoc)
+    assert len(claims) == 1 and claims[0].whole and claims[0].text == doc.text

@@ -1,0 +1,90 @@
+"""Facts: grouping claims, counting independent sources by origin family."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import seedkit
+
+from crosswire import align
+from crosswire.align.claims import Claim
+from crosswire.align.facts import canonical_claim, group_claims
+from crosswire.models import Family
+
+SALES = {
+    "a": "Pete Hegseth hopes to complete several major pending defence sales to India soon.",
+    "b": "Pete Hegseth hopes to complete several major pending defence sales to India soon, officials said.",
+    "c": "Pete Hegseth hopes to complete several major pending defence sales to India this year.",
+    "d": "The weather in Washington was hot and humid all week long.",
+}
+
+
+def test_wire_copies_count_as_one_independent_source(hash_embedder: Any) -> None:
+    fams = (Family("pti", ("a", "b"), "PTI", label="PTI"), Family("c", ("c",), "c"), Family("d", ("d",), "d"))
+    al = next(align.run([seedkit.small_extraction(SALES, families=fams)], embedder=hash_embedder))
+    sales = next(f for f in al.facts if "a" in f.documents)
+    assert set(sales.documents) == {"a", "b", "c"}
+    assert sales.independent_sources == 2 and set(sales.families) == {"pti", "c"}
+    assert sales.status == "corroborated"
+    weather = next(f for f in al.facts if "d" in f.documents)
+    assert weather.status == "single_source" and weather.independent_sources == 1
+    assert sales.score > weather.score
+
+
+def test_copies_of_one_origin_alone_stay_single_source(hash_embedder: Any) -> None:
+    texts = {k: SALES[k] for k in ("a", "b")}
+    fams = (Family("pti", ("a", "b"), "PTI"),)
+    al = next(align.run([seedkit.small_extraction(texts, families=fams)], embedder=hash_embedder))
+    assert [(f.status, f.independent_sources, len(f.documents)) for f in al.facts] == [
+        ("single_source", 1, 2)
+    ]
+
+
+def test_fact_citations_are_exact(hash_embedder: Any) -> None:
+    ex = seedkit.small_extraction(SALES)
+    al = next(align.run([ex], embedder=hash_embedder))
+    for f in al.facts:
+        for c in f.citations:
+            assert SALES[c.document][c.start : c.end] == c.text
+
+
+def _claim(doc: str, text: str, *, whole: bool = True, position: float = 0.0) -> Claim:
+    return Claim(
+        f"{doc}:0",
+        doc,
+        0,
+        (0, len(text)),
+        ((0, len(text)),),
+        text,
+        position,
+        whole,
+        frozenset(text.lower().split()),
+    )
+
+
+def test_group_holds_one_claim_per_document_unless_near_identical() -> None:
+    claims = [_claim("a", "x one"), _claim("a", "x two"), _claim("b", "x three")]
+    sim = np.array([[1.0, 0.7, 0.9], [0.7, 1.0, 0.8], [0.9, 0.8, 1.0]])
+    groups = group_claims(claims, sim, threshold=0.6, average_threshold=0.5)
+    assert sorted(len(g) for g in groups) == [1, 2]
+    sim[0, 1] = sim[1, 0] = 0.97  # a repeated sentence may join
+    assert sorted(len(g) for g in group_claims(claims, sim, threshold=0.6, average_threshold=0.5)) == [3]
+
+
+def test_average_link_stops_chains() -> None:
+    claims = [_claim("a", "1"), _claim("b", "2"), _claim("c", "3")]
+    # a~b and b~c are close, a and c are far apart: no fact of all three
+    sim = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.7], [0.1, 0.7, 1.0]])
+    assert sorted(len(g) for g in group_claims(claims, sim, threshold=0.6, average_threshold=0.5)) == [1, 2]
+
+
+def test_canonical_prefers_whole_attributed_sentences() -> None:
+    best = canonical_claim(
+        [
+            _claim("a", "He hopes to finish the deals."),
+            _claim("b", "building on this, we hope we can complete the sales", whole=False),
+            _claim("c", "Pete Hegseth hopes to complete several pending defence sales to India."),
+        ]
+    )
+    assert best.document == "c"

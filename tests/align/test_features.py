@@ -1,0 +1,33 @@
+"""Lexical features shared by alignment, conflicts and quotes."""
+
+from __future__ import annotations
+
+from crosswire.align.features import content_words, jaccard, normalize_quotes, numbers_with_units, stem
+
+
+def test_stem_matches_british_and_american_spellings_and_plurals() -> None:
+    assert stem("defence") == stem("defense")
+    assert stem("sales") == stem("sale")
+    assert stem("realise") == stem("realize")
+
+
+def test_numbers_keep_their_unit_and_skip_dates_and_idioms() -> None:
+    assert (10.0, "year") in numbers_with_units("a new 10-year framework")
+    assert numbers_with_units("on July 1, 2025 the talks began") == []
+    assert numbers_with_units("one of the most consequential pillars") == []
+    assert (3.0, "minister") in numbers_with_units("three ministers met")
+    assert numbers_with_units("2 million doses")[0] == (2e6, "dos")
+
+
+def test_content_words_and_jaccard() -> None:
+    a = content_words("Hegseth hopes to complete several major pending defence sales")
+    b = content_words("Hegseth hopes to complete several big defense sales")
+    assert "the" not in a and stem("defence") in a
+    assert 0.4 < jaccard(a, b) < 1.0
+    assert jaccard(a, set()) == 0.0
+
+
+def test_normalize_quotes_keeps_length() -> None:
+    s = "“deep and ongoing” — it’s"
+    assert len(normalize_quotes(s)) == len(s)
+    assert normalize_quotes(s).startswith('"deep')

@@ -1,0 +1,95 @@
+"""Quote groups: the same words across outlets, verbatim or not, one speaker per group."""
+
+from __future__ import annotations
+
+from crosswire.align.quotes import group_quotes, normalize_quote, quote_similarity, word_diff
+from crosswire.models import Document, Entity, Quote
+
+
+def _q(doc: Document, qid: str, text: str, kind: str, speaker: str | None) -> Quote:
+    i = doc.text.index(text)
+    return Quote(qid, doc.id, i, i + len(text), text, kind, speaker)  # type: ignore[arg-type]
+
+
+A = Document(
+    "a",
+    "Hegseth said: \"We're eager to work alongside you to realise our shared goals. They're deep and ongoing.\"",
+)
+B = Document("b", 'He described the goals as "deep and ongoing" on Tuesday.')
+C = Document("c", "Hegseth said the US is eager to work with India on goals that are deep and ongoing.")
+D = Document("d", 'Rubio said: "We\'re eager to work alongside you to realise our shared goals."')
+E = Document("e", 'Jaishankar called it "one of the most consequential pillars" of the relationship.')
+DOCS = {d.id: d for d in (A, B, C, D, E)}
+ENTS = (
+    Entity("hegseth", "Pete Hegseth", "PERSON", ("Hegseth",)),
+    Entity("rubio", "Marco Rubio", "PERSON", ("Rubio",)),
+)
+
+
+def test_partial_quote_joins_the_full_quote_as_a_verbatim_variant() -> None:
+    full = _q(
+        A,
+        "q1",
+        "We're eager to work alongside you to realise our shared goals. They're deep and ongoing",
+        "direct",
+        "hegseth",
+    )
+    part = _q(B, "q2", "deep and ongoing", "partial", None)
+    other = _q(E, "q3", "one of the most consequential pillars", "partial", "jaishankar")
+    groups, conflicts = group_quotes([full, part, other], documents=DOCS, entities=ENTS)
+    assert conflicts == []
+    g = next(g for g in groups if "q1" in g.quotes)
+    assert set(g.quotes) == {"q1", "q2"} and g.speaker == "hegseth" and g.kind == "direct"
+    assert g.text == full.text  # canonical: the longest direct wording
+    v = next(v for v in g.variants if v.documents == ("b",))
+    assert v.verbatim
+    assert ("equal", "deep and ongoing") in v.diff
+    for c in g.citations:
+        assert DOCS[c.document].text[c.start : c.end] == c.text
+
+
+def test_paraphrase_is_not_verbatim() -> None:
+    full = _q(
+        A,
+        "q1",
+        "We're eager to work alongside you to realise our shared goals. They're deep and ongoing",
+        "direct",
+        "hegseth",
+    )
+    para = _q(
+        C,
+        "q2",
+        "the US is eager to work with India on goals that are deep and ongoing",
+        "indirect",
+        "hegseth",
+    )
+    groups, _ = group_quotes([full, para], documents=DOCS, entities=ENTS, threshold=0.6)
+    g = groups[0]
+    assert len(g.quotes) == 2
+    assert [v.verbatim for v in g.variants] == [True, False]
+
+
+def test_same_words_from_two_speakers_are_an_attribution_conflict_not_one_group() -> None:
+    h = _q(
+        A,
+        "q1",
+        "We're eager to work alongside you to realise our shared goals. They're deep and ongoing",
+        "direct",
+        "hegseth",
+    )
+    r = _q(D, "q2", "We're eager to work alongside you to realise our shared goals.", "direct", "rubio")
+    groups, conflicts = group_quotes([h, r], documents=DOCS, entities=ENTS)
+    assert len(groups) == 2
+    assert len(conflicts) == 1 and conflicts[0].kind == "attribution"
+    assert {s.value for s in conflicts[0].sides} == {"Pete Hegseth", "Marco Rubio"}
+
+
+def test_word_diff_and_normalisation() -> None:
+    assert normalize_quote("“Deep, and ongoing”…") == "deep and ongoing"
+    assert word_diff("a b c", "a x c") == (("equal", "a"), ("delete", "b"), ("insert", "x"), ("equal", "c"))
+    assert (
+        quote_similarity("one of the most consequential pillars", "ONE of the most consequential pillars!")
+        == 1.0
+    )
+    assert quote_similarity("said", "said") == 1.0
+    assert quote_similarity("deep and ongoing", "free and open") < 0.8

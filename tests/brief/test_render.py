@@ -1,0 +1,123 @@
+"""Rendering: JSON valid against docs/brief.schema.json, self-contained escaped HTML, Markdown refs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import seedkit
+
+from crosswire import align, brief
+from crosswire.brief.html import anchor_id
+from crosswire.brief.render import render, to_dict
+from crosswire.errors import ConfigError
+from crosswire.models import Family, Rejected
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "brief.schema.json").read_text())
+
+TEXTS = {
+    "a": "Pete Hegseth met Jaishankar at the Pentagon on Tuesday. <script>alert('x')</script> was posted by a troll.",
+    "b": "Pete Hegseth met Jaishankar at the Pentagon on Tuesday, officials said. The talks covered defence sales & trade.",
+    "c": "The talks covered defence sales & trade between India and the United States.",
+}
+REJECTED = [
+    Rejected("bad.jsonl", "line is not JSON", "malformed", line=3),
+    Rejected("empty.txt", "empty file", "empty"),
+]
+
+
+@pytest.fixture(scope="module")
+def small_briefs(hash_embedder: Any) -> list[Any]:
+    fams = (Family("F1", ("a", "c"), "a"),)
+    ex = seedkit.small_extraction(TEXTS, families=fams)
+    return list(brief.run(align.run([ex], embedder=hash_embedder)))
+
+
+def test_json_validates_and_citations_are_exact(small_briefs: list[Any]) -> None:
+    payload = json.loads(render(small_briefs, rejected=REJECTED, fmt="json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(payload)
+    assert payload["schema"] == "crosswire/1"
+    assert payload["rejected"][0] == {
+        "path": "bad.jsonl",
+        "line": 3,
+        "code": "malformed",
+        "reason": "line is not JSON",
+    }
+    story = payload["stories"][0]
+    n = 0
+    for key in ("facts", "summary", "timeline"):
+        for item in story[key]:
+            for c in item["citations"]:
+                assert TEXTS[c["document"]][c["start"] : c["end"]] == c["text"]
+                n += 1
+    assert n
+    assert story["coverage"]["families"] == ["F1", "b", "F1"]
+    assert all(len(r["cells"]) == 3 for r in story["coverage"]["rows"])
+    assert set(story["single_source"]) == {f["id"] for f in story["facts"] if f["status"] == "single_source"}
+
+
+@pytest.mark.slow
+def test_seed_json_validates(seed_brief: Any) -> None:
+    payload = json.loads(render([seed_brief], rejected=[], fmt="json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(payload)
+    d = to_dict(seed_brief)
+    assert d["story"]["event_date"] == "2025-07-01"
+    assert [x["id"] for x in d["documents"]] == d["story"]["documents"]
+
+
+def test_html_is_self_contained_escaped_and_linked(small_briefs: list[Any]) -> None:
+    html = render(small_briefs, rejected=REJECTED, fmt="html")
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    assert html.count("<script>") == 1  # only our own inline script
+    assert not re.search(r"""(src|href)=["']https?://""", html)  # no network, no CDN
+    assert 'name="viewport"' in html and "@media" in html
+    links = set(re.findall(r'href="#(doc-[^"]+)"', html))
+    assert links
+    for link in links:
+        assert f'id="{link}"' in html  # every citation lands on an anchor in its article
+    assert "bad.jsonl:3" in html and "line is not JSON" in html
+
+
+def test_html_anchor_marks_the_cited_characters(small_briefs: list[Any]) -> None:
+    html = render(small_briefs, rejected=[], fmt="html")
+    b = small_briefs[0]
+    c = b.summary[0].citations[0]
+    aid = anchor_id(c.document, c.start, c.end)
+    # the segments tagged with the citation's id spell its text (escaped)
+    segs = re.findall(r'<span class="seg" data-c="([^"]*)">(.*?)</span>', html, re.S)
+    covered = "".join(t for ids, t in segs if aid in ids.split())
+    from html import escape
+
+    assert covered == escape(c.text)
+
+
+def test_markdown_has_refs_and_quoted_sources(small_briefs: list[Any]) -> None:
+    md = render(small_briefs, rejected=REJECTED, fmt="md")
+    assert md.startswith("# ")
+    assert re.search(r"\[a:\d+-\d+\]", md)
+    assert "> Pete Hegseth met Jaishankar at the Pentagon on Tuesday." in md
+    assert "`bad.jsonl:3`" in md
+
+
+@pytest.mark.slow
+def test_seed_markdown(seed_brief: Any) -> None:
+    seed_md = render([seed_brief], rejected=[], fmt="md")
+    assert re.search(r"\[00[0-4]:\d+-\d+\]", seed_md)
+    assert "## Conflicts" in seed_md and "Asia-Pacific" in seed_md
+
+
+def test_unknown_format_is_a_config_error(small_briefs: list[Any]) -> None:
+    with pytest.raises(ConfigError):
+        render(small_briefs, rejected=[], fmt="pdf")
+
+
+def test_largest_story_first(hash_embedder: Any) -> None:
+    one = seedkit.small_extraction({"x": "A lone report says a bridge collapsed in the night."})
+    two = seedkit.small_extraction(TEXTS)
+    briefs = list(brief.run(align.run([one, two], embedder=hash_embedder)))
+    payload = json.loads(render(briefs, rejected=[], fmt="json"))
+    assert [len(s["documents"]) for s in payload["stories"]] == [3, 1]

@@ -1,0 +1,93 @@
+"""Summary, headline, timeline on small inputs (no model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import seedkit
+
+from crosswire import align, brief
+from crosswire.brief.headline import trim_headline
+from crosswire.models import TimeExpression
+
+TEXTS = {
+    "a": (
+        "Officials from both countries met in Geneva on Monday to discuss a ceasefire. "
+        "The ceasefire talks ended without an agreement after six hours. "
+        "He said the mood was tense."
+    ),
+    "b": (
+        "Officials from both countries met in Geneva on Monday to discuss a ceasefire plan. "
+        "The ceasefire talks ended without any agreement after six hours. "
+        "A local bakery sold out of bread."
+    ),
+    "c": "The ceasefire talks in Geneva ended without an agreement after six hours of talks on Monday.",
+}
+
+
+def _brief(hash_embedder: Any, **kw: Any) -> Any:
+    times = []
+    for d, t in TEXTS.items():
+        i = t.index("Monday")
+        times.append(TimeExpression(d, i, i + 6, "Monday", "DATE", "2024-03-04"))
+    ex = seedkit.small_extraction(TEXTS, times=tuple(times), **kw)
+    return next(brief.run(align.run([ex], embedder=hash_embedder)))
+
+
+def test_summary_sentences_are_source_sentences_most_corroborated_first(hash_embedder: Any) -> None:
+    b = _brief(hash_embedder)
+    assert 1 <= len(b.summary) <= 7
+    for s in b.summary:
+        assert any(s.text == c.text for c in s.citations)
+        for c in s.citations:
+            assert TEXTS[c.document][c.start : c.end] == c.text
+    texts = [s.text for s in b.summary]
+    assert "A local bakery sold out of bread." not in texts[:2]
+    assert len({c.document for c in b.summary[0].citations}) >= 2
+    assert not any(t.startswith("He said") for t in texts)
+
+
+def test_event_date_and_timeline(hash_embedder: Any) -> None:
+    b = _brief(hash_embedder)
+    assert b.event_date == "2024-03-04"
+    assert b.timeline and all(t.date == "2024-03-04" for t in b.timeline)
+    assert sum(len(t.citations) for t in b.timeline) == 3
+
+
+def test_headline_is_trimmed_source_text(hash_embedder: Any) -> None:
+    b = _brief(hash_embedder)
+    assert b.headline
+    assert any(b.headline in t for t in TEXTS.values())
+    assert (
+        trim_headline(
+            "External Affairs Minister S. Jaishankar met with U.S. Defense Secretary Pete Hegseth at the Pentagon, "
+            "emphasizing the increasingly vital defense ties."
+        )
+        == "External Affairs Minister S. Jaishankar met with U.S. Defense Secretary Pete Hegseth at the Pentagon"
+    )
+
+
+def test_empty_story_gives_an_empty_brief(hash_embedder: Any) -> None:
+    ex = seedkit.small_extraction({"z": "Read more"})
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert b.summary == () and b.facts == () and b.headline == "" and b.event_date is None
+
+
+def test_today_inside_a_quote_is_not_dated_by_the_publication_date(hash_embedder: Any) -> None:
+    from crosswire.models import Quote
+
+    texts = {
+        "q": 'Hegseth said the partnership was "a foundation we are building on here today" at the Pentagon.',
+        "r": "Hegseth met Jaishankar at the Pentagon on Tuesday to discuss the partnership foundation.",
+    }
+    qs, qe = texts["q"].index("a foundation"), texts["q"].index('" at')
+    quote = Quote("Q", "q", qs, qe, texts["q"][qs:qe], "partial", None)
+    i, j = texts["q"].index("today"), texts["r"].index("Tuesday")
+    times = (
+        TimeExpression("q", i, i + 5, "today", "DATE", "2025-07-02"),
+        TimeExpression("r", j, j + 7, "Tuesday", "DATE", "2025-07-01"),
+    )
+    ex = seedkit.small_extraction(texts, times=times, quotes=(quote,))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert [t.date for t in b.timeline] == ["2025-07-01"]
+    assert b.event_date == "2025-07-01"
