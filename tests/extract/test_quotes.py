@@ -280,3 +280,107 @@ def test_link_by_role_only_when_one_entity_holds_it() -> None:
     assert link_speakers([quote], [mayor])[0].speaker == "e-ruiz"
     other = Entity("e-lee", "Tom Lee", "PERSON", roles=("Deputy Mayor",))
     assert link_speakers([quote], [mayor, other])[0].speaker is None  # two fit: no guess
+
+
+# ------------------------------------------------- stance, sources, headlines
+
+
+def _by_cue(quotes: Sequence[Quote], cue: str) -> Quote:
+    hits = [q for q in quotes if q.cue == cue]
+    assert len(hits) == 1, f"{len(hits)} quotes with cue {cue!r}: {[(q.cue, q.text) for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.slow
+def test_according_to_vouches_for_the_whole_sentence(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Ted Cruz has won the Wisconsin Republican primary, according to three television networks.\n\n"
+        "According to the Post, Bush campaign officials looked into what the consequences would be.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-according", text))
+    _assert_offsets(quotes, text)
+    first, second = (q for q in quotes if q.cue is not None and q.cue.lower() == "according to")
+    assert (first.kind, first.text, first.speaker_text) == (
+        "indirect",
+        "Ted Cruz has won the Wisconsin Republican primary",
+        "three television networks",
+    )
+    assert second.text == "Bush campaign officials looked into what the consequences would be"
+    assert second.speaker_text == "the Post"
+
+
+@pytest.mark.slow
+def test_stance_verbs_attribute_their_object_or_infinitive(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Governor Mike Pence endorsed Ted Cruz on Friday.\n\n"
+        "The senator vowed to block the nomination.\n\n"
+        "Sanders called for a ban on fracking.\n\n"
+        "Cruz was endorsed by the governor.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-stance", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, "endorsed")
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", "Ted Cruz", "Governor Mike Pence")
+    q = _by_cue(quotes, "vowed")
+    assert (q.text, q.speaker_text) == ("to block the nomination", "The senator")
+    q = _by_cue(quotes, "called for")
+    assert (q.text, q.speaker_text) == ("a ban on fracking", "Sanders")
+    # A passive subject is what the stance is about, not who holds it.
+    assert not [q for q in quotes if q.speaker_text == "Cruz"]
+
+
+@pytest.mark.slow
+def test_noun_cue_with_possessor(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    text = "Voters shrugged off Trump's attacks on Mr. Clinton last week.\n"
+    quotes = extract_quotes(annotate_text("t-noun", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, "attacks on")
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", "Mr. Clinton", "Trump's")
+
+
+@pytest.mark.slow
+def test_headline_name_and_colon(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    text = "Paul Ryan: FBI Decision Not to Indict Defies Explanation.\n\nThe speaker spoke on Tuesday.\n"
+    quotes = extract_quotes(annotate_text("t-colon", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, ":")
+    assert (q.kind, q.text, q.speaker_text) == (
+        "indirect",
+        "FBI Decision Not to Indict Defies Explanation",
+        "Paul Ryan",
+    )
+
+
+@pytest.mark.slow
+def test_quotation_inside_a_reported_clause_is_partial(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = '"We are frustrated and horrified" by the mass shooting at a nightclub in Orlando, Nefzi said.\n'
+    quotes = extract_quotes(annotate_text("t-demote", text))
+    _assert_offsets(quotes, text)
+    assert _one(quotes, "We are frustrated", "partial").speaker_text == "Nefzi"
+    q = _one(quotes, '"We are frustrated', "indirect")
+    assert q.text.endswith("in Orlando") and q.speaker_text == "Nefzi"
+
+
+@pytest.mark.slow
+def test_speaker_phrase_keeps_age_apposition_and_relative_clause(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = "Lance Beebe, 49, a Navy veteran who now works for the Air Force, said the plan would fail.\n"
+    quotes = extract_quotes(annotate_text("t-speaker", text))
+    _assert_offsets(quotes, text)
+    q = _one(quotes, "the plan would fail", "indirect")
+    assert q.speaker_text == "Lance Beebe, 49, a Navy veteran who now works for the Air Force"
+
+
+@pytest.mark.slow
+def test_short_quotation_without_cue_is_a_title(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = "The show returns in October.\n\n“The Walking Dead”\n\nIt airs on Sundays.\n"
+    assert extract_quotes(annotate_text("t-title", text)) == []

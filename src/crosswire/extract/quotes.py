@@ -12,19 +12,28 @@ Three kinds, found in one pass over the parse:
 * ``partial`` — a quoted fragment inside the writer's own sentence (described the partnership
   as "one of the most consequential pillars"). A fragment with no cue of saying in its
   sentence is a title, a nickname or a scare quote and is not reported.
-* ``indirect`` — the clausal complement of a verb of saying or believing ("Hegseth said that
-  the US and India are …", "…, he said", "According to the Pentagon, …"); ``text`` is the
-  reported clause without the complementiser "that".
+* ``indirect`` — reported speech or stance attributed to a source: the clausal complement of
+  a verb of saying or believing ("Hegseth said that the US and India are …", "…, he said");
+  the whole sentence a source vouches for ("According to the Pentagon, …", "…, according to
+  a new poll", "In a Gallup poll, 40 percent …"); the position taken by a verb or noun of
+  stance ("endorsed Ted Cruz", "vowed to impose a tariff", "called for a ban", "his claim
+  that …", see :mod:`.quotes_stance`); the rest of a headline or transcript line opened by a
+  name and a colon ("Paul Ryan: …"). ``text`` is the reported words without the
+  complementiser "that"; the cue text says which kind of attribution it is. A quotation
+  that is only part of a reported clause ('"We are horrified" by the shooting, Nefzi said')
+  is ``partial``, and the clause is the ``indirect`` quote.
 
-Speakers: the subject of the cue verb (or the object of "according to"), as the noun phrase
-the writer used. A pronoun speaker keeps its own words and span in ``speaker_text`` /
-``speaker_span`` (that is what the text says and what attribution corpora annotate) and its
-antecedent goes to ``speaker_antecedent``: the most recent earlier speaker or subject mention
+Speakers: the subject of the cue verb (or the object of "according to", or the possessor of
+a noun cue), as the full noun phrase the writer used (appositions, ages and relative clauses
+included, as attribution corpora mark sources; a relative clause holding a verb of saying
+is a speaker of its own and is cut). A pronoun speaker keeps its own words and span in
+``speaker_text`` / ``speaker_span`` (that is what the text says and what attribution corpora
+annotate) and its antecedent goes to ``speaker_antecedent``: the most recent earlier speaker or subject mention
 of a compatible type in the same or the previous paragraph, outside quotation marks and
 outside the quote's own content. No antecedent found → ``speaker_antecedent`` stays None;
 nothing is guessed. A direct quotation without a cue of its own continues the quotation just
 before it (same paragraph, or the paragraph before when it opens a paragraph) and takes that
-speaker.
+speaker; a short one (four words or fewer) that continues nothing is a title and is dropped.
 
 :func:`link_speakers` then maps the speaker (or its antecedent) to an ``Entity.id``.
 """
@@ -39,6 +48,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from crosswire.extract.quotes_marks import Quoted, find_quoted
+from crosswire.extract.quotes_stance import (
+    is_report_source,
+    is_stance_cue,
+    lemma,
+    name_colon,
+    sentence_edge,
+    stance_content,
+)
 from crosswire.extract.quotes_syntax import (
     CHANNEL_NOUNS,
     PRONOUNS,
@@ -59,7 +76,12 @@ Token = Any  # spaCy Token
 _KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MIN_INDIRECT_TOKENS = 3
+# Verbs that name something, whose object can carry the quoted name: 'called him “a stiff”'.
+_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "describe", "characterize", "nickname"})
+# A quotation this short with no cue and no quotation before it to continue is a title or name.
+_MAX_TITLE_WORDS = 4
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -93,6 +115,7 @@ def extract_quotes(adoc: AnnotatedDocument) -> list[Quote]:
     blocked = _blocked_tokens(doc, quoted)
     atts = _quoted_attributions(doc, text, quoted, blocked)
     atts += _indirect_attributions(doc, text, quoted, blocked, atts)
+    atts += _name_colon_attributions(doc, text, blocked)
     _resolve_pronouns(adoc, text, atts, quoted)
     return _to_quotes(adoc.document, doc, atts)
 
@@ -177,7 +200,10 @@ def _quoted_attributions(
         last_in = toks.at(max(q.end - 1, q.start))
         after = toks.at(min(q.outer_end, len(text) - 1))
         lo = max(open_tok.sent.start, toks.at(para_lo).i)
-        hi = min(after.sent.end, toks.at(para_hi).i + 1 if para_hi < len(text) else len(doc))
+        hi = min(
+            _tag_sentence_end(doc, after, para_hi),
+            toks.at(para_hi).i + 1 if para_hi < len(text) else len(doc),
+        )
         region = [doc[i] for i in range(lo, hi) if i not in blocked and para_lo <= doc[i].idx < para_hi]
         # Between the neighbouring quotations: "A," he said, "B." / "C," she said.
         prev_end = quoted[n - 1].outer_end if n else 0
@@ -194,10 +220,36 @@ def _quoted_attributions(
             att.cue = cue
         if cue is None:
             _continue_previous(att, out, text)
+            if att.cue is None and len(_WORD.findall(text, q.start, q.end)) <= _MAX_TITLE_WORDS:
+                continue  # "The Walking Dead" on a line of its own: a title, not a quote
+        elif cue.text == ":":
+            att.speaker = name_colon(doc, cue)
         elif (sp := speaker_of(cue)) is not None and sp.i not in blocked:
             att.speaker = noun_phrase(sp, blocked=blocked)
         out.append(att)
     return out
+
+
+def _tag_sentence_end(doc: Any, after: Token, para_hi: int) -> int:
+    """End of the sentence after a quotation, taking in a short speech tag the parser split off.
+
+    '"Is that all there is?" Trump said.' is often two sentences, the second a bare
+    "Trump said."; it is the quotation's tag. A following sentence that reports something of
+    its own ("He said the plan would fail.") is not.
+    """
+    end: int = after.sent.end
+    if end >= len(doc) or doc[end].idx >= para_hi:
+        return end
+    nxt = doc[end]
+    while nxt.is_space and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    sent = nxt.sent
+    if nxt.i != sent.start or len(sent) > 20 or nxt.idx >= para_hi:
+        return end
+    for t in sent:
+        if is_speech_cue(t) and not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in t.children):
+            return int(sent.end)
+    return end
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
@@ -270,6 +322,20 @@ def _colon_cue(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token 
             and t.head.i not in blocked
         ):
             return t.head
+    colon = toks.at(len(before) - 1)
+    if colon.text == ":" and name_colon(toks.doc, colon) is not None:
+        return colon
+    # "Trump leaned in and boomed:", "Mr. Christie gloated:": a verb with a subject that ends
+    # right at the colon introducing a quotation is used as a verb of saying, whatever it is.
+    verb = toks.doc[colon.i - 1] if colon.i else None
+    if (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and verb.i not in blocked
+        and speaker_of(verb) is not None
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+    ):
+        return verb
     return None
 
 
@@ -296,29 +362,41 @@ def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: st
 def _indirect_attributions(
     doc: Any, text: str, quoted: Sequence[Quoted], blocked: set[int], direct: Sequence[_Attribution]
 ) -> list[_Attribution]:
-    direct_cues = {a.cue.i for a in direct if a.cue is not None and a.kind == "direct"}
+    by_cue: dict[int, list[_Attribution]] = {}
+    for a in direct:
+        if a.cue is not None and a.kind == "direct":
+            by_cue.setdefault(a.cue.i, []).append(a)
     out: list[_Attribution] = []
     for tok in doc:
-        if tok.i in blocked or tok.i in direct_cues:
+        if tok.i in blocked:
             continue
         content = _reported_clause(tok)
+        min_tokens = _MIN_INDIRECT_TOKENS
         if content is None:
-            continue
+            content = stance_content(tok)
+            min_tokens = 1
+            if content is None:
+                continue
+        content = _trim_clause(doc, tok, content)
         i, j = _within_paragraph(doc, text, tok, content)
         while i < j and (
             doc[i].is_punct or doc[i].is_space or (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
         ):
             i += 1
-        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
             j -= 1
-        if j - i < _MIN_INDIRECT_TOKENS:
+        if j - i < min_tokens:
             continue
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
         # A clause inside one quotation is the quotation itself, reported above.
         if any(q.open <= start and end <= q.outer_end for q in quoted):
             continue
-        # A clause that ends inside a quotation keeps that quotation whole, closing mark included.
+        # A clause that ends inside a quotation keeps that quotation whole, closing mark included;
+        # one that opens with a quotation starts at its mark (and so differs from the quotation).
         end = max([end, *(q.outer_end for q in quoted if start <= q.open < end < q.outer_end)])
+        start = min([start, *(q.open for q in quoted if q.open < start <= q.start and q.outer_end < end)])
+        if tok.i in by_cue and not _demote_direct(text, start, end, by_cue[tok.i]):
+            continue
         sp = speaker_of(tok)
         # A reported clause with no one reporting it ("knowing who's who", "you'd think") is
         # the writer's own sentence, not a quote.
@@ -328,14 +406,70 @@ def _indirect_attributions(
     return out
 
 
+def _trim_clause(doc: Any, cue: Token, ids: set[int]) -> set[int]:
+    """Cut the writer's own words the parser hung at the end of a reported clause.
+
+    * A later cue of the same speaker: "He said that he was focused on the platform and noted
+      that …", "… that Trump represents 'New York values,' stating during the debate that …":
+      the second verb reports its own content.
+    * A clause about the speaker again: "… is Hillary Clinton, and he railed against …".
+    """
+    if not ids:
+        return ids
+    speaker = speaker_of(cue)
+    who = speaker.lower_ if speaker is not None else None
+    cut = max(ids) + 1
+    for k in sorted(ids):
+        t = doc[k]
+        if k <= cue.i or t.dep_ not in {"conj", "advcl"}:
+            continue
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        same_cue = (is_speech_cue(t) or is_stance_cue(t)) and not subj
+        same_speaker = t.dep_ == "conj" and bool(subj) and who is not None and subj[0].lower_ == who
+        if same_cue or same_speaker:
+            cut = min(x.i for x in t.subtree)
+            break
+    return {x for x in ids if x < cut}
+
+
+def _demote_direct(text: str, start: int, end: int, direct: Sequence[_Attribution]) -> bool:
+    """Whether the reported clause ``[start, end)`` says more than the direct quotes of its cue.
+
+    '"We are horrified" by the shooting, Nefzi said': the quotation is part of a clause the
+    writer reports, so it is ``partial`` and the clause is the attribution. A clause that is no
+    more than the quotations ('"…," Hegseth said') leaves them ``direct``.
+    """
+    inside = [a for a in direct if a.start < end and start < a.end]
+    rest = list(text[start:end])
+    for a in inside:
+        # Blank out the quotation with its marks (the clause may start inside the opening mark).
+        lo, hi = (a.quoted.open, a.quoted.outer_end) if a.quoted is not None else (a.start, a.end)
+        for k in range(max(lo, start), min(hi, end)):
+            rest[k - start] = " "
+    if len(_WORD.findall("".join(rest))) < _MIN_INDIRECT_TOKENS:
+        return False
+    for a in inside:
+        a.kind = "partial"
+    return True
+
+
 def _reported_clause(tok: Token) -> set[int] | None:
     """Token ids of the clause reported by cue ``tok``, or None when ``tok`` reports none."""
     if is_according(tok):
-        head = tok.head
-        if head is tok or head.pos_ not in {"VERB", "AUX"}:
-            return None
         skip = {t.i for t in tok.subtree}
+        edge = sentence_edge(tok.sent, min(skip), max(skip))
+        if edge is not None:
+            # "According to X, …" / "…, according to X.": the source vouches for the whole
+            # sentence, whatever the parser attached the phrase to.
+            return edge
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
+            return None
         return {t.i for t in head.subtree if t.i not in skip}
+    if is_report_source(tok):
+        # Only at the edge of its sentence: "In a Gallup poll, 40 percent said …".
+        skip = {t.i for t in tok.subtree}
+        return sentence_edge(tok.sent, min(skip), max(skip))
     speech = is_speech_cue(tok)
     if not speech and not is_belief_cue(tok):
         return None
@@ -353,11 +487,34 @@ def _reported_clause(tok: Token) -> set[int] | None:
         ]
         if objs and compl and objs[0].i < compl[0].i:
             return {t.i for t in objs[0].subtree} | {t.i for c in compl for t in c.subtree}
+        if objs and lemma(tok) in _NAMING_VERBS and any(t.is_quote for t in objs[0].subtree):
+            # 'called anti-Trump protestors “illegals”': the parser makes one object of both.
+            return {t.i for t in objs[0].subtree}
     if speech and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
         # "The US, he said, will act soon." — the cue interrupts the clause it reports.
         skip = {t.i for t in tok.subtree}
         return {t.i for t in tok.head.subtree if t.i not in skip}
     return None
+
+
+def _name_colon_attributions(doc: Any, text: str, blocked: set[int]) -> list[_Attribution]:
+    """ "Paul Ryan: FBI Decision … Defies Explanation": the rest of the line is the name's."""
+    out = []
+    for tok in doc:
+        if tok.text != ":" or tok.i in blocked:
+            continue
+        speaker = name_colon(doc, tok)
+        if speaker is None:
+            continue
+        hi = text.find("\n", tok.idx)
+        hi = len(text) if hi == -1 else hi
+        body = text[tok.idx + 1 : hi]
+        start = tok.idx + 1 + (len(body) - len(body.lstrip()))
+        end = tok.idx + 1 + len(body.rstrip().rstrip(".;,"))
+        if len(_WORD.findall(text[start:end])) < 2:
+            continue
+        out.append(_Attribution(start, end, "indirect", cue=tok, speaker=speaker))
+    return out
 
 
 def _within_paragraph(doc: Any, text: str, anchor: Token, ids: set[int]) -> tuple[int, int]:
@@ -471,7 +628,7 @@ def _subject_mentions(
             continue
         root = span.root
         # Subjects, and the appositions/compounds of subjects ("Defence Minister Rajnath Singh").
-        while root.dep_ in {"appos", "compound", "conj"} and root.head is not root:
+        while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
         if root.dep_ in {"nsubj", "nsubjpass", "pobj"} and (root.dep_ != "pobj" or root.head.lower_ == "to"):
             out.append((s, e, m.label))

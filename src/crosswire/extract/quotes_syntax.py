@@ -7,6 +7,8 @@ The cue lexicon is deliberately about *saying*: verbs whose subject is the one w
 wrote the words (say, add, tell, post, write, …). Verbs of belief or intent (believe, want,
 plan) report a position rather than words; they are used only for indirect speech with a
 that-clause, where the reported clause is still something the subject is on record as holding.
+Verbs and nouns of stance with other complements ("endorsed Cruz", "vowed to …", "his claim
+that …") are in :mod:`crosswire.extract.quotes_stance`.
 """
 
 from __future__ import annotations
@@ -14,12 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from crosswire.extract.quotes_stance import (
+    NOUN_CUE_PREPS,
+    is_noun_cue,
+    is_report_source,
+    lemma,
+    stance_prep,
+)
+
 __all__ = [
     "BELIEF_VERBS",
     "CHANNEL_NOUNS",
     "PRONOUNS",
     "SPEECH_VERBS",
     "cue_extent",
+    "is_according",
     "is_belief_cue",
     "is_speech_cue",
     "noun_phrase",
@@ -199,6 +210,10 @@ BELIEF_VERBS = frozenset(
         "determine",
         "suppose",
         "bet",
+        "conclude",
+        "imply",
+        "predict",
+        "demonstrate",
     ]
 )
 
@@ -282,7 +297,7 @@ def _mistagged_cue(tok: Token) -> bool:
 
 
 def is_belief_cue(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in BELIEF_VERBS
+    return tok.pos_ == "VERB" and lemma(tok) in BELIEF_VERBS
 
 
 def is_according(tok: Token) -> bool:
@@ -298,6 +313,10 @@ def speaker_of(cue: Token) -> Token | None:
     relative pronoun, resolved later like any pronoun. Passive agents ("was told by X") and
     impersonal subjects give None: no speaker is guessed.
     """
+    if is_report_source(cue):
+        return next(c for c in cue.children if c.dep_ == "pobj")
+    if is_noun_cue(cue):
+        return next(c for c in cue.children if c.dep_ == "poss")
     if is_according(cue):
         for to in cue.children:
             if to.lower_ == "to":
@@ -319,8 +338,12 @@ def speaker_of(cue: Token) -> Token | None:
                 and not _crosses_line(cue.doc, min(child.i, cue.i), max(child.i, cue.i))
             ):
                 return child
-        if tok.dep_ in _BORROW and tok.head is not tok and tok.head.pos_ in {"VERB", "AUX"}:
+        if tok.dep_ in _BORROW and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
             tok = tok.head
+            # "Hegseth highlighted that the US and India are aware …, emphasizing …": a participle
+            # hung on the reported clause belongs to the one who reports it.
+            if tok.dep_ == "ccomp" and cue.dep_ == "advcl" and cue.tag_ == "VBG" and tok.head.i != tok.i:
+                tok = tok.head
             continue
         # "punctuated his list by saying …": through the preposition to the verb it hangs on.
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
@@ -344,35 +367,48 @@ def _adjacent_name(cue: Token) -> Token | None:
             return before
     if cue.i + 1 < len(doc):
         after = doc[cue.i + 1]
-        if after.pos_ == "PROPN" and after.head is cue:
+        if after.pos_ == "PROPN" and after.head.i == cue.i:
             return after
-        if after.dep_ == "compound" and after.head.pos_ == "PROPN" and after.head.head is cue:
+        if after.dep_ == "compound" and after.head.pos_ == "PROPN" and after.head.head.i == cue.i:
             return after.head
+        # '"How big is that wall?" asked the boy': an inverted common-noun speaker.
+        for child in cue.children:
+            if (
+                child.i > cue.i
+                and child.dep_ in {"nsubj", "dobj", "attr"}
+                and child.pos_ in {"NOUN", "PROPN"}
+                and min(t.i for t in child.subtree) == cue.i + 1
+                and cue.i > 0
+                and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote)
+            ):
+                return child
     return None
 
 
 def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
     """Token range ``[i, j)`` of the noun phrase headed by ``head``.
 
-    Appositions, prepositional modifiers and participles stay ("Jack Dorsey, Twitter's chief
-    executive", "exit polls taken in South Carolina"); relative clauses do not (their "who" is
-    a speaker of its own), nor an age and what follows it. The phrase never runs into a
-    ``blocked`` token (a quotation) or over a line break, starts after a dateline's dash, and
-    loses punctuation, conjunctions and prepositions at its edges.
+    The phrase as the writer built it, which is also what attribution corpora mark as the
+    source: appositions, ages, prepositional modifiers, participles and relative clauses stay
+    ("Lance Beebe, 49, a Navy veteran who now works for the Air Force"; "exit polls taken in
+    South Carolina"). A relative clause that holds a verb of saying does not ("Cruz, who says
+    …": its "who" is a speaker of its own). The phrase never runs into a ``blocked`` token (a
+    quotation) or over a line break, starts after a dateline's dash, and loses punctuation,
+    conjunctions and prepositions at its edges.
     """
     blocked_set = set(blocked)
     skip: set[int] = set()
     for tok in head.subtree:
-        if (tok is not head and tok.dep_ in {"relcl", "advcl", "ccomp", "parataxis"}) or (
-            tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}
+        if tok.i == head.i:
+            continue
+        reports = tok.dep_ == "relcl" and any(is_speech_cue(t) for t in tok.subtree)
+        if (
+            reports
+            or tok.dep_ in {"advcl", "ccomp", "parataxis"}
+            or (tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"})
         ):
-            # "who said …" describes the speaker and has a cue of its own; a verb clause inside
-            # the subject is the parser running on into the sentence.
+            # A verb clause inside the subject is the parser running on into the sentence.
             skip.update(t.i for t in tok.subtree)
-    for child in head.children:
-        if child.dep_ in {"appos", "amod", "npadvmod"} and child.i > head.i and child.like_num:
-            # "Renee Gold, 83, of Sarasota": an age and what follows it are not the name.
-            skip.update(range(child.i, max(t.i for t in head.subtree) + 1))
     keep = [t.i for t in head.subtree if t.i not in skip]
     start = end = head.i
     # Grow contiguously from the head so a skipped clause cuts the phrase there.
@@ -407,6 +443,14 @@ def cue_extent(cue: Token) -> tuple[int, int]:
     for child in cue.children:
         if child.dep_ == "prt" and child.i == end + 1:
             end = child.i
+    if is_noun_cue(cue):
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.dep_ == "prep" and nxt.head.i == cue.i and nxt.lower_ in NOUN_CUE_PREPS:
+            return cue.i, cue.i + 2  # "support for", "attacks on"
+        return cue.i, cue.i + 1
+    prep = stance_prep(cue) if cue.pos_ == "VERB" else None
+    if prep is not None and prep.i == end + 1:
+        return start, prep.i + 1  # "called for", "referring to"
     for child in cue.children:
         # A channel right after the verb: "posted on X", "said in a statement".
         if child.dep_ == "prep" and child.lower_ in {"on", "in"} and child.i == end + 1:

@@ -1,0 +1,329 @@
+"""Attributions of stance: verbs and nouns of position, documents as sources, name-colon lines.
+
+Input → output: spaCy ``Token``s of one parsed document → cue tests and the token ids of
+what a cue attributes. No offsets are mapped here; :mod:`crosswire.extract.quotes` does that.
+
+Attribution corpora such as PolNeAR annotate more than speech: a source's *position* is
+attributed too ("Cruz endorsed Trump", "vowed to impose a tariff", "his attacks on
+Clinton", "according to a Gallup poll", headlines such as "Paul Ryan: …"). crosswire
+reports these as ``indirect`` quotes (reported speech or stance attributed to a source); the
+cue text says which it is ("endorsed", "vowed", "attacks on", "in", ":") and the speaker
+phrase names the source ("a new Gallup poll"), so a reader never mistakes a stance for words.
+As everywhere in crosswire, an attribution with no named source is not reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AS_VERBS",
+    "INTENT_VERBS",
+    "NAME_LABELS",
+    "NOUN_CUES",
+    "NOUN_CUE_PREPS",
+    "PREP_CUES",
+    "REPORT_NOUNS",
+    "STANCE_VERBS",
+    "is_noun_cue",
+    "is_report_source",
+    "is_stance_cue",
+    "lemma",
+    "name_colon",
+    "noun_cue_content",
+    "sentence_edge",
+    "stance_content",
+    "stance_prep",
+]
+
+Token = Any  # spaCy Token; spaCy is an optional dependency, so no import at module level
+
+#: Entity labels of a name that can speak (a line "Paul Ryan: …").
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+#: Verbs of stance whose *noun-phrase object* is what the subject is on record about
+#: ("endorsed Cruz", "criticized the Paris agreement", "cited a poll", "declined comment"):
+#: indirect attributions of a position, not of words; the cue text names the stance.
+STANCE_VERBS = frozenset(
+    [
+        "accuse",
+        "acknowledge",
+        "announce",
+        "applaud",
+        "blame",
+        "blast",
+        "characterize",
+        "cite",
+        "credit",
+        "criticize",
+        "criticise",
+        "decline",
+        "decry",
+        "defend",
+        "denounce",
+        "describe",
+        "dismiss",
+        "emphasize",
+        "endorse",
+        "express",
+        "hail",
+        "lament",
+        "list",
+        "mention",
+        "mock",
+        "note",
+        "portray",
+        "praise",
+        "promise",
+        "propose",
+        "question",
+        "quote",
+        "rebut",
+        "reject",
+        "report",
+        "recall",
+        "recount",
+        "reference",
+        "reiterate",
+        "repeat",
+        "slam",
+        "stress",
+        "tout",
+        "voice",
+        "warn",
+    ]
+)
+
+#: Verbs of intent or commitment whose *to-infinitive* is the position attributed
+#: ("vowed to impose a tariff", "declined to comment", "expects to win").
+INTENT_VERBS = frozenset(
+    [
+        "agree",
+        "ask",
+        "call",
+        "claim",
+        "decline",
+        "expect",
+        "hope",
+        "pledge",
+        "promise",
+        "refuse",
+        "seek",
+        "threaten",
+        "urge",
+        "vow",
+    ]
+)
+
+#: Verbs whose stance is the object of one preposition: "called for a ban", "referring to
+#: the report", "talked about trade", "pushed for a vote".
+PREP_CUES: dict[str, frozenset[str]] = {
+    "advocate": frozenset({"for"}),
+    "apologize": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}),
+    "ask": frozenset({"about"}),
+    "call": frozenset({"for"}),
+    "comment": frozenset({"on"}),
+    "complain": frozenset({"about"}),
+    "point": frozenset({"to"}),
+    "push": frozenset({"for"}),
+    "refer": frozenset({"to"}),
+    "speak": frozenset({"about"}),
+    "talk": frozenset({"about"}),
+    "warn": frozenset({"about", "against", "of"}),
+    "worry": frozenset({"about"}),
+}
+
+#: Verbs of judgement whose stance is an object *and* what it is taken "as": "sees golf
+#: courses as wasted space", "views Trump as a threat". Without the "as" they are perception.
+AS_VERBS = frozenset(["see", "view", "regard", "cast", "paint"])
+
+#: Nouns of saying or stance that carry their holder as a possessor: "his claim that …",
+#: "Trump's attacks on Mr. Clinton", "Le Pen's endorsement of Trump". The content is a
+#: that-clause, a to-infinitive or the object of a preposition. Nouns of action whose
+#: possessor is rarely on record ("his plan", "her support", "the decision") are left out.
+NOUN_CUES = frozenset(
+    [
+        "accusation",
+        "allegation",
+        "argument",
+        "assertion",
+        "attack",
+        "belief",
+        "claim",
+        "criticism",
+        "denial",
+        "endorsement",
+        "insistence",
+        "pledge",
+        "prediction",
+        "promise",
+        "suggestion",
+        "vow",
+        "warning",
+    ]
+)
+NOUN_CUE_PREPS = frozenset({"for", "on", "about", "of", "against"})
+
+#: Documents and measurements that are sources in their own right: "In a Gallup poll, 40
+#: percent …", "…, in recent polls from Quinnipiac". The cue text is the preposition and the
+#: speaker phrase names the document, so a reader sees it is a poll, not a person.
+REPORT_NOUNS = frozenset(
+    [
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "memo",
+        "filing",
+        "record",
+        "document",
+        "letter",
+        "book",
+        "article",
+        "ad",
+        "video",
+        "footage",
+        "data",
+        "transcript",
+        "census",
+        "projection",
+        "estimate",
+        "review",
+    ]
+)
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma, with the small model's "hoped" → "hop" slip undone."""
+    low: str = tok.lemma_.lower()
+    return "hope" if low == "hop" and tok.lower_ in {"hoped", "hopes", "hoping"} else low
+
+
+def is_stance_cue(tok: Token) -> bool:
+    """A verb of stance or intent in the active voice (its subject holds the position)."""
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound", "nmod"}:
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False
+    word = lemma(tok)
+    return word in STANCE_VERBS or word in INTENT_VERBS or word in PREP_CUES or word in AS_VERBS
+
+
+def stance_prep(tok: Token) -> Token | None:
+    """The preposition carrying the stance of ``tok`` ("called *for*", "referring *to*"), if any."""
+    preps = PREP_CUES.get(lemma(tok))
+    if not preps:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i and c.i - tok.i <= 2:
+            return c
+    return None
+
+
+def is_noun_cue(tok: Token) -> bool:
+    """A noun of saying or stance with a possessor: "his claim", "Trump's attacks"."""
+    return tok.pos_ == "NOUN" and lemma(tok) in NOUN_CUES and any(c.dep_ == "poss" for c in tok.children)
+
+
+def noun_cue_content(tok: Token) -> Token | None:
+    """The head of what a noun cue reports: its that-clause, to-infinitive or prepositional object."""
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in {"acl", "ccomp"} and (
+            any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+            or any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        ):
+            return c
+        if c.dep_ == "prep" and c.lower_ in NOUN_CUE_PREPS and c.i == tok.i + 1:
+            objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return objs[0]
+    return None
+
+
+def is_report_source(tok: Token) -> bool:
+    """The ``in`` of "in a Gallup poll" / "in recent surveys": a document as the source."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return False
+    return any(c.dep_ == "pobj" and lemma(c) in REPORT_NOUNS for c in tok.children)
+
+
+def sentence_edge(sent: Any, lo: int, hi: int) -> set[int] | None:
+    """The rest of ``sent`` when tokens ``lo..hi`` open or close it (punctuation aside), else None."""
+
+    def filler(t: Token) -> bool:
+        return bool(t.is_punct or t.is_space or (t.dep_ == "cc" and t.i < lo))
+
+    before = [t for t in sent if t.i < lo and not filler(t)]
+    after = [t for t in sent if t.i > hi and not filler(t)]
+    if before and after:
+        return None
+    return {t.i for t in (after or before)}
+
+
+def name_colon(doc: Any, colon: Token) -> tuple[int, int] | None:
+    """Token range of a bare name opening a line before ``colon``: "Paul Ryan: …", "Matthews: …".
+
+    Headlines and transcripts attribute with a colon alone. Only a short run of proper nouns
+    (one of them a person, organisation or place) that starts its line qualifies, so "At
+    issue: …" or "Update: …" do not.
+    """
+    i = colon.i
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws and colon.i - i < 6:
+        i -= 1
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        return None
+    words = [t for t in doc[i : colon.i] if not t.is_space]
+    if not words or not words[0].text[:1].isupper():
+        return None
+    if not all(
+        t.pos_ == "PROPN" or t.tag_ == "POS" or (t.pos_ == "NOUN" and t.text[:1].isupper()) for t in words
+    ):
+        return None
+    if not any(t.ent_type_ in NAME_LABELS for t in words):
+        return None
+    return words[0].i, words[-1].i + 1
+
+
+def stance_content(tok: Token) -> set[int] | None:
+    """Token ids of the position a verb of stance or intent attributes to its subject.
+
+    "endorsed Ted Cruz", "blamed Obama for the deal" (the object and what it is blamed for),
+    "vowed to impose a tariff", "declined to comment". Passives are left out: their subject
+    is what the stance is about, not who holds it.
+    """
+    if is_noun_cue(tok):
+        head = noun_cue_content(tok)
+        return {t.i for t in head.subtree} if head is not None else None
+    if not is_stance_cue(tok):
+        return None
+    word = lemma(tok)
+    if word in INTENT_VERBS:
+        for c in tok.children:
+            if (
+                c.dep_ == "xcomp"
+                and c.i > tok.i
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            ):
+                return {t.i for t in c.subtree}
+    prep = stance_prep(tok)
+    if prep is not None:
+        objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if objs:
+            return {t.i for t in objs[0].subtree}
+    if word in STANCE_VERBS or word in AS_VERBS:
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+        if word not in STANCE_VERBS and not any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for c in tok.children
+        ):
+            objs = []
+        if objs:
+            ids = {t.i for t in objs[0].subtree}
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in {"of", "for", "as"} and c.i > objs[0].i:
+                    ids.update(t.i for t in c.subtree)
+            return ids
+    return None
