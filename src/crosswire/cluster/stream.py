@@ -1,0 +1,313 @@
+"""Streaming story clustering: one annotated document at a time → its story.
+
+Input → output: :class:`~crosswire.models.AnnotatedDocument`, one by one →
+:class:`Assignment` (the story it joined or started, and the stories it merged).
+
+Follows Miranda et al. 2018 ("Multilingual Clustering of Streaming News", EMNLP):
+each story keeps centroids (a sparse TF-IDF sum, a mean embedding, an entity bag) and
+the document joins the best-scoring open story above ``stream_threshold`` or starts a
+new one. A document that scores at least ``stream_merge_threshold`` with two open
+stories is taken as evidence they are one story and merges them. Stories with no new
+document for ``window_days`` (by the injected :class:`~crosswire.seams.Clock`) close:
+they keep their members but no longer take documents, and leave the candidate index,
+so the cost of an assignment depends on the open window, not on history.
+
+The vocabulary is incremental: document frequencies grow as documents arrive, and a
+document's TF-IDF weights use the idf of the moment it arrived.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from crosswire.cluster import story_id
+from crosswire.cluster.features import (
+    ClusterConfig,
+    combine,
+    day_number,
+    entity_bag,
+    entity_similarity,
+    lead_text,
+    time_factor,
+    tokenize,
+)
+from crosswire.models import AnnotatedDocument, Story
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from crosswire.seams import Clock, Embedder
+
+__all__ = ["Assignment", "StreamingClusterer"]
+
+#: Terms of a document that look up candidate stories (its heaviest ones).
+_QUERY_TERMS = 12
+#: A posting list longer than this belongs to a term too common to find candidates with.
+_MAX_POSTING = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one document went: ``story_id``, whether it started it, and stories merged into it."""
+
+    document: str
+    story_id: str
+    new_story: bool
+    merged: tuple[str, ...] = ()
+    score: float = 0.0  # the score against the story it joined (0.0 for a new story)
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    members: list[AnnotatedDocument]
+    terms: dict[str, float]  # sum of member TF-IDF vectors
+    norm2: float  # squared norm of ``terms``
+    emb: npt.NDArray[np.float32] | None  # sum of member embeddings
+    entities: Counter[str]  # sum of member entity bags
+    days: list[float]  # known publication days
+    last_active: datetime
+    seq: int = 0  # creation order: the older story survives a merge
+    open: bool = True
+    index_terms: set[str] = field(default_factory=set)
+
+
+def _doc_vector(tokens: list[str], df: Counter[str], n_docs: int, keep: int) -> dict[str, float]:
+    """Sublinear-tf × current-idf weights, L2-normalised, pruned to the ``keep`` heaviest terms."""
+    tf = Counter(tokens)
+    w = {t: (1.0 + math.log(c)) * (math.log((1 + n_docs) / (1 + df[t])) + 1.0) for t, c in tf.items()}
+    if len(w) > keep:
+        w = dict(sorted(w.items(), key=lambda kv: -kv[1])[:keep])
+    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    return {t: v / norm for t, v in w.items()}
+
+
+class StreamingClusterer:
+    """Holds the open window of stories; :meth:`add` assigns one document (see the module docstring)."""
+
+    def __init__(
+        self,
+        embedder: Embedder | None,
+        *,
+        config: ClusterConfig | None = None,
+        clock: Clock,
+        vector_terms: int = 100,
+    ) -> None:
+        self.embedder = embedder
+        self.config = config or ClusterConfig()
+        self.clock = clock
+        self.vector_terms = vector_terms  # terms kept per document vector: bounds centroid growth
+        self._df: Counter[str] = Counter()
+        self._entity_df: Counter[str] = Counter()
+        self._n = 0
+        self._stories: dict[str, _Story] = {}
+        self._open: dict[str, _Story] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._seen: set[str] = set()
+
+    # ----------------------------------------------------------------- public
+
+    def add(self, adoc: AnnotatedDocument, *, vector: npt.NDArray[np.float32] | None = None) -> Assignment:
+        """Assign ``adoc`` to an open story or start one; ``vector`` skips the embedder (precomputed)."""
+        doc_id = adoc.document.id
+        if doc_id in self._seen:
+            from crosswire.errors import InputError
+
+            raise InputError(f"document id {doc_id!r} was already added to the stream — ids must be unique")
+        now = self.clock.now()
+        self.close_expired(now)
+        tokens = tokenize(adoc.document.body)
+        self._n += 1
+        self._df.update(set(tokens))
+        terms = _doc_vector(tokens, self._df, self._n, self.vector_terms)
+        ents = entity_bag(adoc)
+        self._entity_df.update(ents.keys())
+        emb = vector
+        if emb is None and self.embedder is not None:
+            emb = self.embedder.embed([lead_text(adoc, sentences=self.config.lead_sentences)])[0]
+        day = day_number(adoc)
+
+        scored = sorted(
+            ((self._score(s, terms, emb, ents, day), s.id) for s in self._candidates(terms, emb)),
+            reverse=True,
+        )
+        self._seen.add(doc_id)
+        if not scored or scored[0][0] < self.config.stream_threshold:
+            story = self._new_story(adoc, terms, emb, ents, day, now)
+            return Assignment(doc_id, story.id, True)
+        best_score, best_id = scored[0]
+        group = [best_id]
+        if best_score >= self.config.stream_merge_threshold:
+            group += [sid for score, sid in scored[1:] if score >= self.config.stream_merge_threshold]
+        # The oldest story survives a merge, so the id users saw first stays valid.
+        group.sort(key=lambda sid: self._stories[sid].seq)
+        story = self._stories[group[0]]
+        merged = group[1:]
+        for other_id in merged:
+            self._merge(story, self._stories[other_id])
+        self._join(story, adoc, terms, emb, ents, day, now)
+        return Assignment(doc_id, story.id, False, tuple(merged), best_score)
+
+    def stories(self) -> tuple[Story, ...]:
+        """Every story so far (open and closed), largest first; members in arrival order."""
+        live = [s for s in self._stories.values() if s.members]
+        live.sort(key=lambda s: (-len(s.members), s.members[0].document.id))
+        return tuple(Story(id=s.id, documents=tuple(a.document.id for a in s.members)) for s in live)
+
+    def story_documents(self, sid: str) -> tuple[AnnotatedDocument, ...]:
+        """The annotated members of story ``sid`` in arrival order."""
+        return tuple(self._stories[sid].members)
+
+    def open_stories(self) -> int:
+        return len(self._open)
+
+    def close_expired(self, now: datetime | None = None) -> list[str]:
+        """Close stories with no new document for ``window_days``; returns their ids."""
+        now = now or self.clock.now()
+        limit = timedelta(days=self.config.window_days)
+        closed = [s for s in self._open.values() if now - s.last_active > limit]
+        for s in closed:
+            self._close(s)
+        return [s.id for s in closed]
+
+    # ---------------------------------------------------------------- private
+
+    def _candidates(self, terms: dict[str, float], emb: npt.NDArray[np.float32] | None) -> list[_Story]:
+        # Stories sharing the document's heaviest terms, ranked by the summed weight of the
+        # shared terms (a cheap bound on the TF-IDF dot product): only the best
+        # ``neighbours`` are scored, so an assignment costs the same with 100 or 100k open stories.
+        hits: dict[str, float] = {}
+        for t, w in sorted(terms.items(), key=lambda kv: -kv[1])[:_QUERY_TERMS]:
+            posting = self._postings.get(t)
+            if posting and len(posting) <= _MAX_POSTING:
+                for sid in posting:
+                    hits[sid] = hits.get(sid, 0.0) + w
+        found = set(heapq.nlargest(self.config.neighbours, hits, key=hits.__getitem__))
+        if emb is not None and 0 < len(self._open) <= self.config.stream_embedding_candidates_max:
+            # Paraphrases may share few rare words: also take the nearest stories by embedding.
+            sums = [(sid, s.emb) for sid, s in self._open.items() if s.emb is not None]
+            if sums:
+                mat = np.stack([v for _, v in sums])
+                sims = (mat @ emb) / np.maximum(np.linalg.norm(mat, axis=1), 1e-12)
+                for k in np.argsort(-sims)[: self.config.neighbours]:
+                    found.add(sums[int(k)][0])
+        return [self._open[i] for i in found if i in self._open]
+
+    def _score(
+        self,
+        s: _Story,
+        terms: dict[str, float],
+        emb: npt.NDArray[np.float32] | None,
+        ents: dict[str, float],
+        day: float | None,
+    ) -> float:
+        dot = sum(w * s.terms.get(t, 0.0) for t, w in terms.items())
+        lexical = dot / math.sqrt(s.norm2) if s.norm2 > 0 else 0.0
+        cosine = None
+        if emb is not None and s.emb is not None:
+            norm = float(np.linalg.norm(s.emb))
+            cosine = float(s.emb @ emb) / norm if norm > 0 else 0.0
+        entities = None
+        # As in batch: once any document carried mentions the stream is annotated, and a
+        # document or story without any simply shares none.
+        if self._entity_df:
+            n = len(s.members)
+            mean = {k: v / n for k, v in s.entities.items()}
+            idf = {
+                k: math.log((1 + self._n) / (1 + self._entity_df[k])) + 1.0 for k in mean.keys() | ents.keys()
+            }
+            entities = entity_similarity(ents, mean, idf)
+        t = 1.0
+        if day is not None and s.days:
+            nearest = min(s.days, key=lambda d: abs(d - day))
+            t = time_factor(
+                day, nearest, scale_days=self.config.time_scale_days, grace_days=self.config.time_grace_days
+            )
+        return combine(lexical, cosine, entities, t, config=self.config)
+
+    def _new_story(
+        self,
+        adoc: AnnotatedDocument,
+        terms: dict[str, float],
+        emb: npt.NDArray[np.float32] | None,
+        ents: dict[str, float],
+        day: float | None,
+        now: datetime,
+    ) -> _Story:
+        s = _Story(
+            id=story_id([adoc.document.id]),
+            members=[],
+            terms={},
+            norm2=0.0,
+            emb=None,
+            entities=Counter(),
+            days=[],
+            last_active=now,
+            seq=self._n,
+        )
+        self._stories[s.id] = s
+        self._open[s.id] = s
+        self._join(s, adoc, terms, emb, ents, day, now)
+        return s
+
+    def _join(
+        self,
+        s: _Story,
+        adoc: AnnotatedDocument,
+        terms: dict[str, float],
+        emb: npt.NDArray[np.float32] | None,
+        ents: dict[str, float],
+        day: float | None,
+        now: datetime,
+    ) -> None:
+        s.members.append(adoc)
+        for t, w in terms.items():
+            old = s.terms.get(t, 0.0)
+            s.terms[t] = old + w
+            s.norm2 += (old + w) ** 2 - old * old
+        if emb is not None:
+            s.emb = emb.astype(np.float32).copy() if s.emb is None else s.emb + emb
+        s.entities.update(ents)
+        if day is not None:
+            s.days.append(day)
+        s.last_active = max(s.last_active, now)
+        # Index the document's heaviest terms so later documents sharing them find this story.
+        for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[: _QUERY_TERMS * 2]:
+            if t not in s.index_terms:
+                s.index_terms.add(t)
+                self._postings.setdefault(t, set()).add(s.id)
+
+    def _merge(self, into: _Story, other: _Story) -> None:
+        for t, w in other.terms.items():
+            old = into.terms.get(t, 0.0)
+            into.terms[t] = old + w
+            into.norm2 += (old + w) ** 2 - old * old
+        if other.emb is not None:
+            into.emb = other.emb.copy() if into.emb is None else into.emb + other.emb
+        into.entities.update(other.entities)
+        into.days += other.days
+        into.members += other.members
+        into.last_active = max(into.last_active, other.last_active)
+        self._close(other)
+        for t in other.index_terms:
+            if t not in into.index_terms:
+                into.index_terms.add(t)
+                self._postings.setdefault(t, set()).add(into.id)
+        del self._stories[other.id]
+
+    def _close(self, s: _Story) -> None:
+        s.open = False
+        self._open.pop(s.id, None)
+        for t in s.index_terms:
+            posting = self._postings.get(t)
+            if posting is not None:
+                posting.discard(s.id)
+                if not posting:
+                    del self._postings[t]

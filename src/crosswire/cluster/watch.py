@@ -1,0 +1,164 @@
+"""``crosswire watch``: poll a folder; each new file joins a story or starts one.
+
+Input → output: a directory (scanned every ``interval`` seconds) → one line per new
+document on stdout ("doc X → story S (new)"), and with ``once`` the story table; an exit
+code (0 all accepted, 1 some rejected, 2 nothing usable).
+
+New files go through the same stages as a batch run (ingest → clean → dedup → annotate)
+and then :class:`~crosswire.cluster.stream.StreamingClusterer`, whose window closes
+stories idle for ``config.window_days``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from crosswire.cluster.features import ClusterConfig
+from crosswire.errors import InputNotFound
+from crosswire.ledger import Ledger
+
+if TYPE_CHECKING:
+    from crosswire.cluster.stream import Assignment, StreamingClusterer
+    from crosswire.config import Config
+    from crosswire.models import AnnotatedDocument
+
+__all__ = ["SystemClock", "scan", "watch"]
+
+
+class SystemClock:
+    """The real clock (UTC)."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class _Seen:
+    """Files already handled, and the (size, mtime) of files seen once but maybe still being written."""
+
+    done: set[Path] = field(default_factory=set)
+    pending: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+
+def scan(directory: Path, seen: _Seen, *, settle: bool) -> list[Path]:
+    """New regular files under ``directory`` (sorted; hidden files skipped).
+
+    With ``settle``, a file is returned only once its size and mtime are unchanged since the
+    previous scan, so a file still being copied in is not read half-written.
+    """
+    ready: list[Path] = []
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        if path in seen.done or any(part.startswith(".") for part in path.relative_to(directory).parts):
+            continue
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+        if settle and seen.pending.get(path) != stamp:
+            seen.pending[path] = stamp
+            continue
+        seen.pending.pop(path, None)
+        seen.done.add(path)
+        ready.append(path)
+    return ready
+
+
+def _describe(a: Assignment) -> str:
+    if a.new_story:
+        return f"doc {a.document} → story {a.story_id} (new)"
+    line = f"doc {a.document} → story {a.story_id} (score {a.score:.2f})"
+    if a.merged:
+        line += f"; merged {', '.join(a.merged)} into it"
+    return line
+
+
+def _ingest(paths: Iterable[Path], *, config: Config, ledger: Ledger) -> list[AnnotatedDocument]:
+    from crosswire import annotate, clean, dedup, ingest
+
+    docs = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger)
+    docs = dedup.run(clean.run(docs, ledger=ledger))
+    return list(annotate.run(docs, model=config.spacy_model, batch_size=config.batch_size))
+
+
+def _story_table(clusterer: StreamingClusterer, *, fmt: str, rejected: Ledger) -> str:
+    from crosswire.cluster import make_story
+    from crosswire.cluster.report import render_clusters
+
+    story_docs = [make_story(clusterer.story_documents(s.id)) for s in clusterer.stories()]
+    return render_clusters(story_docs, rejected=rejected.rejected, fmt=fmt)
+
+
+def watch(
+    directory: str | Path,
+    *,
+    interval: float = 2.0,
+    once: bool = False,
+    fmt: str = "table",
+    quiet: bool = False,
+    config: Config | None = None,
+    out: TextIO | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Watch ``directory`` until interrupted (or scan it once); returns the exit code."""
+    from crosswire.cluster.stream import StreamingClusterer
+    from crosswire.config import load_config
+    from crosswire.embedding import load_embedder
+
+    config = config or load_config()
+    out = out or sys.stdout
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputNotFound(str(directory))
+    clusterer = StreamingClusterer(
+        load_embedder(config.embedder),
+        config=ClusterConfig(window_days=config.window_days),
+        clock=SystemClock(),
+    )
+    ledger = Ledger()
+    seen = _Seen()
+    accepted = 0
+    reported = 0
+    try:
+        while True:
+            new = scan(root, seen, settle=not once)
+            if new:
+                for adoc in _ingest(new, config=config, ledger=ledger):
+                    assignment = clusterer.add(adoc)
+                    accepted += 1
+                    if not quiet:
+                        line = (
+                            json.dumps({"type": "assignment", **_assignment_json(assignment)})
+                            if fmt == "json"
+                            else _describe(assignment)
+                        )
+                        print(line, file=out, flush=True)
+            if not quiet:
+                for r in ledger.rejected[reported:]:
+                    print(f"rejected {r.where()}: {r.reason}", file=sys.stderr)
+            reported = len(ledger.rejected)
+            if once:
+                break
+            clusterer.close_expired()
+            sleep(interval)
+    except KeyboardInterrupt:
+        pass
+    if once:
+        out.write(_story_table(clusterer, fmt=fmt, rejected=ledger))
+    if accepted == 0:
+        return 2 if ledger.rejected or once else 0
+    return 1 if ledger.rejected else 0
+
+
+def _assignment_json(a: Assignment) -> dict[str, object]:
+    return {
+        "document": a.document,
+        "story": a.story_id,
+        "new_story": a.new_story,
+        "merged": list(a.merged),
+        "score": round(a.score, 3),
+    }

@@ -1,0 +1,114 @@
+"""Batch clustering: the seeds form one story, look-alike events split, ids and order are stable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from crosswire import cluster
+from crosswire.cluster.batch import average_link, candidate_pairs, cluster_documents, tfidf_matrix
+from crosswire.cluster.features import ClusterConfig
+from crosswire.models import AnnotatedDocument, Document
+from crosswire.testing import FakeEmbedder
+
+
+def partition(story_docs: list[Any]) -> set[frozenset[str]]:
+    return {frozenset(sd.story.documents) for sd in story_docs}
+
+
+def test_two_lookalike_earthquakes_split_into_two_stories(quakes: list[AnnotatedDocument]) -> None:
+    stories = list(cluster.run(quakes, embedder=FakeEmbedder()))
+    assert partition(stories) == {
+        frozenset({"quake-tr-1", "quake-tr-2", "quake-tr-3"}),
+        frozenset({"quake-cl-1", "quake-cl-2", "quake-cl-3"}),
+    }
+
+
+def test_stories_have_stable_ids_and_documents_in_published_order(quakes: list[AnnotatedDocument]) -> None:
+    first = list(cluster.run(quakes, embedder=FakeEmbedder()))
+    again = list(cluster.run(list(reversed(quakes)), embedder=FakeEmbedder()))
+    assert [s.story.id for s in first] == [s.story.id for s in again]
+    for sd in first:
+        assert sd.story.id == cluster.story_id(sd.story.documents)
+        published = [a.document.published for a in sd.documents]
+        assert published == sorted(published)
+        assert tuple(a.document.id for a in sd.documents) == sd.story.documents
+
+
+def test_largest_story_first(quakes: list[AnnotatedDocument], adoc: Any) -> None:
+    lone = adoc("market-1", "Shares in Tokyo closed higher on Friday as exporters gained on a weaker yen.")
+    stories = list(cluster.run([lone, *quakes], embedder=FakeEmbedder()))
+    assert [len(s.documents) for s in stories] == [3, 3, 1]
+    assert stories[-1].story.documents == ("market-1",)
+
+
+def test_features_degrade_without_embedder_entities_or_dates(quakes: list[AnnotatedDocument]) -> None:
+    bare = [
+        AnnotatedDocument(document=Document(id=a.document.id, text=a.document.text), sentences=())
+        for a in quakes
+    ]
+    groups = cluster_documents(bare, embedder=None, config=ClusterConfig())
+    assert {frozenset(bare[k].document.id[:8] for k in g) for g in groups} == {
+        frozenset({"quake-tr"}),
+        frozenset({"quake-cl"}),
+    }
+
+
+def test_duplicate_document_ids_are_refused(quakes: list[AnnotatedDocument]) -> None:
+    from crosswire.errors import InputError
+
+    with pytest.raises(InputError, match="quake-tr-1"):
+        list(cluster.run([quakes[0], quakes[0]], embedder=None))
+
+
+def test_exact_copy_is_reported_as_duplicate_within_its_story(
+    quakes: list[AnnotatedDocument], adoc: Any
+) -> None:
+    original = quakes[0].document
+    copy = adoc("quake-tr-copy", original.text, published="2024-03-13")
+    stories = list(cluster.run([*quakes, copy], embedder=FakeEmbedder()))
+    turkey = next(s for s in stories if "quake-tr-1" in s.story.documents)
+    assert "quake-tr-copy" in turkey.story.documents
+    assert any({d.document, d.of} == {"quake-tr-1", "quake-tr-copy"} for d in turkey.story.duplicates)
+
+
+def test_empty_input_gives_no_stories() -> None:
+    assert list(cluster.run([], embedder=FakeEmbedder())) == []
+
+
+def test_average_link_does_not_chain_through_one_bridge() -> None:
+    # 0-1 and 2-3 are tight pairs; 1-2 is a single strong link. Single-link would join all four;
+    # average link keeps two clusters because the pair averages fall below the threshold.
+    i = np.array([0, 2, 1], dtype=np.int64)
+    j = np.array([1, 3, 2], dtype=np.int64)
+    s = np.array([0.9, 0.9, 0.6])
+    assert average_link(4, i, j, s, threshold=0.3) == [[0, 1], [2, 3]]
+    assert average_link(4, i, j, s, threshold=0.1) == [[0, 1, 2, 3]]
+
+
+def test_candidate_pairs_are_unique_and_ordered(quakes: list[AnnotatedDocument]) -> None:
+    x = tfidf_matrix([a.document.body for a in quakes])
+    i, j = candidate_pairs(x, FakeEmbedder().embed([a.document.body for a in quakes]), config=ClusterConfig())
+    pairs = list(zip(i.tolist(), j.tolist(), strict=True))
+    assert len(pairs) == len(set(pairs))
+    assert all(a < b for a, b in pairs)
+    assert (0, 1) in pairs
+
+
+@pytest.mark.slow
+def test_seeds_form_one_story(seed_annotated: list[AnnotatedDocument]) -> None:
+    from crosswire.embedding import load_embedder
+
+    stories = list(cluster.run(seed_annotated, embedder=load_embedder("minilm-onnx")))
+    assert len(stories) == 1
+    assert sorted(stories[0].story.documents) == sorted(a.document.id for a in seed_annotated)
+
+
+@pytest.mark.slow
+def test_seeds_form_one_story_with_the_fake_embedder(
+    seed_annotated: list[AnnotatedDocument], fake_embedder: Any
+) -> None:
+    stories = list(cluster.run(seed_annotated, embedder=fake_embedder))
+    assert [len(s.documents) for s in stories] == [5]

@@ -1,0 +1,94 @@
+"""Features and the pair score: entity keys, leads, time decay, and batch/stream formula agreement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from crosswire.cluster.features import (
+    ClusterConfig,
+    combine,
+    combine_many,
+    entity_bag,
+    entity_similarity,
+    lead_text,
+    normalize_entity,
+    time_factor,
+    time_factors,
+    tokenize,
+)
+from crosswire.models import AnnotatedDocument, Document, Sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        ("Pete Hegseth", "PERSON", "hegseth"),
+        ("Hegseth's", "PERSON", "hegseth"),
+        ("the Pentagon", "ORG", "pentagon"),
+        ("Malatya", "GPE", "malatya"),
+        ("Secretary Hegseth", "PERSON", "hegseth"),
+        ("São Paulo", "GPE", "sao paulo"),
+    ],
+)
+def test_normalize_entity(text: str, label: str, key: str) -> None:
+    assert normalize_entity(text, label) == key
+
+
+def test_entity_bag_and_weighted_jaccard(quakes: list[AnnotatedDocument]) -> None:
+    tr1, tr2, cl1 = entity_bag(quakes[0]), entity_bag(quakes[1]), entity_bag(quakes[3])
+    assert {"malatya", "turkey", "afad", "sezer"} <= tr1.keys()
+    assert entity_similarity(tr1, tr2, {}) > 0.5
+    assert entity_similarity(tr1, cl1, {}) == 0.0
+    assert entity_similarity(tr1, {}, {}) == 0.0
+
+
+def test_tokenize_keeps_decimals_and_drops_stop_words() -> None:
+    assert tokenize("The magnitude 5.9 quake hit Malatya, it said.") == [
+        "magnitude",
+        "5.9",
+        "quake",
+        "hit",
+        "malatya",
+    ]
+
+
+def test_lead_skips_fragmentary_sentences_and_is_capped() -> None:
+    text = (
+        "By Staff. Ankara. "
+        + "A strong quake hit Malatya province early on Tuesday and killed four people. " * 3
+    )
+    doc = Document(id="d", text=text, title="Quake in Malatya")
+    bounds = [(0, 9), (10, 17), (18, len(text))]
+    sents = tuple(Sentence("d", a, b, text[a:b], k) for k, (a, b) in enumerate(bounds))
+    lead = lead_text(AnnotatedDocument(document=doc, sentences=sents), max_words=20)
+    assert lead.startswith("Quake in Malatya. By Staff. Ankara. A strong quake")
+    assert len(lead.split()) == 3 + 20
+    for k, (a, b) in enumerate(bounds):
+        assert doc.text[a:b] == sents[k].text
+
+
+def test_time_factor_decays_beyond_the_grace_period() -> None:
+    assert time_factor(None, 10.0, scale_days=3, grace_days=1) == 1.0
+    assert time_factor(10.0, 11.0, scale_days=3, grace_days=1) == 1.0
+    assert time_factor(10.0, 14.0, scale_days=3, grace_days=1) == pytest.approx(np.exp(-1.0))
+    assert time_factor(10.0, 100.0, scale_days=3, grace_days=1) < 1e-10
+
+
+def test_batch_and_stream_formulas_agree() -> None:
+    cfg = ClusterConfig()
+    rng = np.random.default_rng(3)
+    lex, cos, ent = rng.random(50), rng.random(50) * 2 - 1, rng.random(50)
+    a = np.where(rng.random(50) < 0.3, np.nan, rng.integers(0, 20, 50).astype(float))
+    b = rng.integers(0, 20, 50).astype(float)
+    t = time_factors(a, b, scale_days=cfg.time_scale_days, grace_days=cfg.time_grace_days)
+    many = combine_many(lex, cos, ent, t, config=cfg)
+    for k in range(50):
+        day: Any = None if np.isnan(a[k]) else float(a[k])
+        tk = time_factor(day, float(b[k]), scale_days=cfg.time_scale_days, grace_days=cfg.time_grace_days)
+        assert tk == pytest.approx(t[k])
+        assert combine(lex[k], cos[k], ent[k], tk, config=cfg) == pytest.approx(many[k])
+    # a missing feature drops out and the rest are renormalised
+    assert combine(0.4, None, None, 1.0, config=cfg) == pytest.approx(0.4)

@@ -1,0 +1,69 @@
+"""The cluster report: table and JSON list stories, members, families, duplicates and rejects."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from crosswire import cluster
+from crosswire.cluster.report import render_clusters
+from crosswire.errors import ConfigError
+from crosswire.models import AnnotatedDocument, Evidence, Family, Rejected, Story, StoryDocs
+from crosswire.testing import FakeEmbedder
+
+REJECTED = [
+    Rejected(path="feeds/broken.xml", reason="not well-formed XML at line 3", code="malformed", line=3)
+]
+
+
+@pytest.fixture
+def stories(quakes: list[AnnotatedDocument]) -> list[StoryDocs]:
+    return list(cluster.run(quakes, embedder=FakeEmbedder()))
+
+
+def test_json_report_lists_every_story_member_and_reject(stories: list[StoryDocs]) -> None:
+    data = json.loads(render_clusters(stories, rejected=REJECTED, fmt="json"))
+    assert [s["id"] for s in data["stories"]] == [sd.story.id for sd in stories]
+    members = sorted(d["id"] for s in data["stories"] for d in s["documents"])
+    assert members == sorted(a.document.id for sd in stories for a in sd.documents)
+    assert data["stories"][0]["documents"][0]["published"] is not None
+    assert data["rejected"] == [
+        {
+            "path": "feeds/broken.xml",
+            "line": 3,
+            "code": "malformed",
+            "reason": "not well-formed XML at line 3",
+        }
+    ]
+
+
+def test_table_shows_stories_families_duplicates_and_rejects(stories: list[StoryDocs], adoc: Any) -> None:
+    first = stories[0]
+    ids = first.story.documents
+    family = Family(
+        id="f-1",
+        members=ids[:2],
+        origin=ids[0],
+        label="AFAD bulletin",
+        evidence=(Evidence(kind="text-reuse", description="2 shared passages", documents=ids[:2]),),
+    )
+    story = Story(id=first.story.id, documents=ids, families=(family,), duplicates=())
+    table = render_clusters([StoryDocs(story, first.documents), *stories[1:]], rejected=REJECTED, fmt="table")
+    assert table.startswith("2 stories from 6 documents")
+    assert f"{first.story.id}  3 documents, 1 independent source" in table
+    assert f"family AFAD bulletin: {ids[0]}, {ids[1]} — 2 shared passages" in table
+    assert "feeds/broken.xml:3: not well-formed XML at line 3 [malformed]" in table
+    for doc_id in ids:
+        assert doc_id in table
+
+
+def test_unknown_format_is_a_config_error(stories: list[StoryDocs]) -> None:
+    with pytest.raises(ConfigError, match="xml"):
+        render_clusters(stories, rejected=[], fmt="xml")
+
+
+def test_empty_report() -> None:
+    assert render_clusters([], rejected=[], fmt="table") == "0 stories from 0 documents\n"
+    assert json.loads(render_clusters([], rejected=[], fmt="json")) == {"stories": [], "rejected": []}

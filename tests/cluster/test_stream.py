@@ -1,0 +1,104 @@
+"""Streaming clustering: same partition as batch on the fixture, bridging merges, window closing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from crosswire import cluster
+from crosswire.cluster.stream import StreamingClusterer
+from crosswire.errors import InputError
+from crosswire.models import AnnotatedDocument
+from crosswire.testing import FakeEmbedder, FixedClock, ManualClock
+
+FLOOD_A = (
+    "Floodwaters swept through the river town of Kemmern in Bavaria on Monday after the Main burst its banks, "
+    "forcing 300 residents from their homes, the district office said. Firefighters used boats to reach "
+    "elderly people trapped on upper floors."
+)
+FLOOD_B = (
+    "Residents of Kemmern returned on Tuesday to homes filled with mud after the Main flood, and the district "
+    "office said 300 people had spent the night in a school gym. Firefighters pumped water from cellars."
+)
+DAM_A = (
+    "Engineers warned that the Lauterbach dam upstream of Kemmern was close to overflowing on Monday as "
+    "reservoir levels reached a record, and the water authority opened its emergency spillway."
+)
+DAM_B = (
+    "The water authority said the Lauterbach dam held overnight after the emergency spillway was opened, "
+    "though the reservoir level stayed at a record and engineers kept watch on the wall."
+)
+BRIDGE = (
+    "Floodwaters swept through Kemmern in Bavaria on Monday after the Main burst its banks, forcing 300 "
+    "residents from their homes, firefighters used boats to reach people trapped on upper floors, while "
+    "engineers warned that the Lauterbach dam upstream was close to overflowing as reservoir levels reached "
+    "a record and the water authority opened its emergency spillway."
+)
+
+
+def partition_of(sc: StreamingClusterer) -> set[frozenset[str]]:
+    return {frozenset(s.documents) for s in sc.stories()}
+
+
+def test_streaming_gives_the_batch_partition_on_lookalike_events(quakes: list[AnnotatedDocument]) -> None:
+    batch = {frozenset(sd.story.documents) for sd in cluster.run(quakes, embedder=FakeEmbedder())}
+    for order in (quakes, list(reversed(quakes)), quakes[::2] + quakes[1::2]):
+        sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+        for a in order:
+            sc.add(a)
+        assert partition_of(sc) == batch
+
+
+def test_assignment_reports_new_and_joined_stories(quakes: list[AnnotatedDocument]) -> None:
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    first = sc.add(quakes[0])
+    second = sc.add(quakes[1])
+    other = sc.add(quakes[3])
+    assert first.new_story and first.story_id == cluster.story_id(["quake-tr-1"])
+    assert not second.new_story and second.story_id == first.story_id and second.score > 0
+    assert other.new_story and other.story_id != first.story_id
+    assert first.merged == second.merged == ()
+
+
+def test_a_bridging_document_merges_two_open_stories(adoc: Any) -> None:
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    a1 = sc.add(adoc("flood-a", FLOOD_A))
+    sc.add(adoc("flood-b", FLOOD_B))
+    d1 = sc.add(adoc("dam-a", DAM_A))
+    sc.add(adoc("dam-b", DAM_B))
+    assert a1.story_id != d1.story_id and len(sc.stories()) == 2
+    bridge = sc.add(adoc("bridge", BRIDGE))
+    # the older story keeps its id; the younger one is reported as merged into it
+    assert bridge.story_id == a1.story_id
+    assert bridge.merged == (d1.story_id,)
+    assert partition_of(sc) == {frozenset({"flood-a", "flood-b", "dam-a", "dam-b", "bridge"})}
+
+
+def test_stories_close_after_the_window(adoc: Any) -> None:
+    clock = ManualClock(datetime(2025, 7, 1, 9, 0, tzinfo=UTC))
+    sc = StreamingClusterer(FakeEmbedder(), clock=clock)
+    first = sc.add(adoc("flood-a", FLOOD_A))
+    clock.advance(days=2)
+    assert not sc.add(adoc("flood-b", FLOOD_B)).new_story  # within 3 days of the last document
+    clock.advance(days=3, hours=1)
+    assert sc.close_expired() == [first.story_id]
+    late = sc.add(adoc("flood-late", FLOOD_A.replace("Monday", "Friday")))
+    assert late.new_story and late.story_id != first.story_id
+    assert sc.open_stories() == 1
+    assert partition_of(sc) == {frozenset({"flood-a", "flood-b"}), frozenset({"flood-late"})}
+
+
+def test_fixed_clock_keeps_every_story_open(quakes: list[AnnotatedDocument]) -> None:
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    for a in quakes:
+        sc.add(a)
+    assert sc.close_expired() == [] and sc.open_stories() == 2
+
+
+def test_the_same_document_twice_is_refused(quakes: list[AnnotatedDocument]) -> None:
+    sc = StreamingClusterer(None, clock=FixedClock())
+    sc.add(quakes[0])
+    with pytest.raises(InputError, match="quake-tr-1"):
+        sc.add(quakes[0])

@@ -1,0 +1,61 @@
+"""``crosswire watch``: folder scanning, and a one-shot run over the seed reports."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from crosswire.cluster.watch import _Seen, scan, watch
+from crosswire.config import load_config
+from crosswire.errors import InputNotFound
+
+
+def test_scan_waits_until_a_file_stops_changing(tmp_path: Path) -> None:
+    seen = _Seen()
+    f = tmp_path / "a.txt"
+    f.write_text("first half", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("editor swap file", encoding="utf-8")
+    assert scan(tmp_path, seen, settle=True) == []  # first sight: maybe still being written
+    f.write_text("first half, second half", encoding="utf-8")
+    os.utime(f, ns=(1, 1))
+    assert scan(tmp_path, seen, settle=True) == []  # changed since: wait again
+    assert scan(tmp_path, seen, settle=True) == [f]  # unchanged: ready
+    assert scan(tmp_path, seen, settle=True) == []  # never twice
+
+
+def test_scan_once_takes_everything_now(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    files = [tmp_path / "b.txt", tmp_path / "sub" / "a.txt"]
+    for f in files:
+        f.write_text("text", encoding="utf-8")
+    assert scan(tmp_path, _Seen(), settle=False) == sorted(files)
+
+
+def test_missing_directory_is_input_not_found(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFound):
+        watch(tmp_path / "absent", once=True, config=load_config(embedder="fake"))
+
+
+def test_empty_directory_once_means_nothing_usable(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert watch(tmp_path, once=True, config=load_config(embedder="fake"), out=out) == 2
+    assert out.getvalue().startswith("0 stories")
+
+
+@pytest.mark.slow
+def test_watch_once_puts_the_seeds_into_one_story(tmp_path: Path, seed_paths: list[Path]) -> None:
+    for p in seed_paths:
+        shutil.copy(p, tmp_path / p.name)
+    out = io.StringIO()
+    code = watch(tmp_path, once=True, fmt="table", config=load_config(embedder="fake"), out=out)
+    lines = out.getvalue().splitlines()
+    assignments = [line for line in lines if line.startswith("doc ")]
+    assert code == 0
+    assert len(assignments) == len(seed_paths)
+    assert assignments[0].endswith("(new)")
+    assert sum(line.endswith("(new)") for line in assignments) == 1
+    assert "1 story from 5 documents" in lines
