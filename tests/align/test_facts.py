@@ -9,7 +9,7 @@ import seedkit
 
 from crosswire import align
 from crosswire.align.claims import Claim
-from crosswire.align.facts import canonical_claim, group_claims
+from crosswire.align.facts import attach_groups, canonical_claim, group_claims
 from crosswire.models import Family
 
 SALES = {
@@ -85,6 +85,85 @@ def test_canonical_prefers_whole_attributed_sentences() -> None:
             _claim("a", "He hopes to finish the deals."),
             _claim("b", "building on this, we hope we can complete the sales", whole=False),
             _claim("c", "Pete Hegseth hopes to complete several pending defence sales to India."),
+        ]
+    )
+    assert best.document == "c"
+
+
+def _ent_claim(doc: str, sentence: int, text: str, entities: tuple[str, ...] = ()) -> Claim:
+    return Claim(
+        f"{doc}:{sentence}",
+        doc,
+        sentence,
+        (0, len(text)),
+        ((0, len(text)),),
+        text,
+        0.0,
+        True,
+        frozenset(text.lower().split()),
+        entities=entities,
+    )
+
+
+def test_a_document_saying_it_twice_joins_the_fact_counted_by_document() -> None:
+    claims = [
+        _ent_claim("a", 0, "the us hopes to finish the defence deals soon"),
+        _ent_claim("b", 0, "hegseth hoped to complete the pending defence sales"),
+        _ent_claim("a", 5, "he said the us hopes to complete several big defence deals"),
+    ]
+    sim = np.array([[1.0, 0.7, 0.3], [0.7, 1.0, 0.6], [0.3, 0.6, 1.0]])
+    fam = {"a": "a", "b": "b"}
+    first = group_claims(claims, sim, threshold=0.55, average_threshold=0.5)
+    assert sorted(len(g) for g in first) == [1, 2]  # one claim per document in the first pass
+    groups = attach_groups(claims, sim, first, family_of=fam)
+    assert sorted(len(g) for g in groups) == [3]  # a's second statement backs the same fact
+
+
+def test_a_name_no_other_source_mentions_keeps_a_claim_single() -> None:
+    claims = [
+        _ent_claim("a", 0, "the ministers backed the next summit"),
+        _ent_claim("b", 0, "both ministers discussed the upcoming summit"),
+        _ent_claim("c", 0, "they backed the summit and launched the Autonomous Systems Alliance"),
+    ]
+    sim = np.array([[1.0, 0.8, 0.52], [0.8, 1.0, 0.5], [0.52, 0.5, 1.0]])
+    fam = {d: d for d in "abc"}
+    first = group_claims(claims, sim, threshold=0.55, average_threshold=0.5)
+    vocab = {
+        "a": frozenset(claims[0].words),
+        "b": frozenset(claims[1].words),
+        "c": frozenset(claims[2].words),
+    }
+    groups = attach_groups(claims, sim, first, family_of=fam, family_vocab=vocab)
+    assert sorted(len(g) for g in groups) == [1, 2]
+    # without the vocabulary guard the loose match would join
+    assert sorted(len(g) for g in attach_groups(claims, sim, first, family_of=fam)) == [3]
+
+
+def test_claims_naming_different_people_are_different_statements() -> None:
+    claims = [
+        _ent_claim("a", 0, "rubio met jaishankar on trade", ("rubio", "jaishankar")),
+        _ent_claim("b", 0, "hegseth met jaishankar at the pentagon", ("hegseth", "jaishankar")),
+    ]
+    sim = np.array([[1.0, 0.53], [0.53, 1.0]])
+    groups = attach_groups(
+        claims,
+        sim,
+        [[0], [1]],
+        family_of={"a": "a", "b": "b"},
+        people=frozenset({"rubio", "jaishankar", "hegseth"}),
+    )
+    assert sorted(len(g) for g in groups) == [1, 1]
+
+
+def test_canonical_avoids_pronouns_fragments_and_continuations() -> None:
+    best = canonical_claim(
+        [
+            _claim("a", "He further stated the U.S. hope to strengthen interoperability", whole=False),
+            _claim("b", "The two leaders also discussed the upcoming 10-year framework agreement."),
+            _claim(
+                "c",
+                "A new 10-year Framework for the Major Defense Partnership is expected to be signed soon.",
+            ),
         ]
     )
     assert best.document == "c"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -37,12 +38,40 @@ def test_the_corroborated_core(seed_alignment: Any, needles: tuple[str, ...]) ->
 @pytest.mark.parametrize(
     "needles",
     [
+        # a second statement of a document, or a paraphrase under the strict bar, is not news of its own
+        ("officially sign a new 10-year agreement",),
+        ("finish several important defence deals",),
+        ("upcoming 10-Year Defense Framework",),
+        ("possess the capabilities to counter threats together",),
+        ("necessary tools",),
+        ("right equipment",),
+        ("not just based on common interests",),
+        ("not built merely on shared interests",),
+    ],
+)
+def test_restatements_are_not_single_source(seed_alignment: Any, needles: tuple[str, ...]) -> None:
+    f = _fact_with(seed_alignment, *needles)
+    assert f.status in {"corroborated", "contested"} and f.independent_sources >= 2
+
+
+def test_a_fact_counts_documents_and_families_not_claims(seed_alignment: Any) -> None:
+    fam = {m: f.id for f in seed_alignment.extraction.story.story.families for m in f.members}
+    for f in seed_alignment.facts:
+        assert f.independent_sources == len({fam.get(d, d) for d in f.documents})
+        assert len(f.documents) == len(set(f.documents))
+
+
+@pytest.mark.parametrize(
+    "needles",
+    [
         ("Marco Rubio", "trade"),
         ("interim trade pact",),
         ("Rajnath Singh",),
         ("honour cordon",),
         ("Autonomous Systems Industry Alliance",),
         ("Chris Devine",),
+        ("C 130J Super Hercules",),
+        ("decadal roadmap",),
     ],
 )
 def test_single_source_items(seed_alignment: Any, needles: tuple[str, ...]) -> None:
@@ -87,6 +116,21 @@ def test_who_said_which_quote(seed_alignment: Any) -> None:
     assert names[eager.speaker] == "Pete Hegseth"
     assert {d[:3] for d in eager.documents} == {"000", "002"}  # 000 quotes "deep and ongoing"
     assert any("Asia-Pacific" in t and who == "Pete Hegseth" for t, who in by_text.items())
+
+
+def test_fact_wording_is_a_whole_named_sentence_when_one_exists(seed_alignment: Any) -> None:
+    sales = _fact_with(seed_alignment, "pending", "sales")
+    assert not re.match(r"^\W*(he|she|they|it)\b", sales.text, re.I)
+    assert "Hegseth" in sales.text or "United States" in sales.text or "US" in sales.text
+
+
+def test_quote_groups_read_direct_then_partial_then_indirect(seed_alignment: Any) -> None:
+    rank = {"direct": 0, "partial": 1, "indirect": 2}
+    kinds = [rank[q.kind] for q in seed_alignment.quotes]
+    assert kinds == sorted(kinds)
+    for a, b in zip(seed_alignment.quotes, seed_alignment.quotes[1:], strict=False):
+        if a.kind == b.kind:
+            assert len(a.documents) >= len(b.documents)
 
 
 def test_all_citations_exact(seed_alignment: Any) -> None:

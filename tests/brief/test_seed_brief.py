@@ -94,3 +94,45 @@ def test_real_pipeline_brief(pipeline_briefs: list[Any]) -> None:
     ):
         pillars = next(f for f in b.facts if "consequential pillars" in f.text)
         assert pillars.independent_sources == len(pillars.documents) - 1
+
+
+def test_summary_leads_with_who_met_whom_where_when(seed_brief: Any) -> None:
+    lead = seed_brief.summary[0].text
+    assert "Hegseth" in lead and "Jaishankar" in lead
+    assert "Pentagon" in lead or "July 1" in lead or "Tuesday" in lead
+
+
+def test_summary_sentences_carry_different_facts(seed_brief: Any) -> None:
+    def facts_of(s: Any) -> set[str]:
+        own = s.citations[0]
+        return {
+            f.id
+            for f in seed_brief.facts
+            if any(
+                c.document == own.document and c.start < own.end and own.start < c.end for c in f.citations
+            )
+        }
+
+    seen: set[str] = set()
+    for s in seed_brief.summary:
+        carried = facts_of(s)
+        assert not carried & seen, s.text
+        seen |= carried
+
+
+def test_timeline_tells_each_event_once_in_whole_sentences(seed_brief: Any) -> None:
+    dates = [t.date for t in seed_brief.timeline]
+    assert dates.count("2025-07-01") == 1
+    meeting = next(t for t in seed_brief.timeline if t.date == "2025-07-01")
+    assert len({c.document for c in meeting.citations}) >= 3
+    # the splitter cut 002's quotation in two; the timeline cites the whole sentence
+    tuesday = [c for c in meeting.citations if c.document.startswith("002")]
+    assert tuesday and all(c.text.startswith("\"We're eager") for c in tuesday)
+
+
+def test_summary_lines_stand_alone(seed_brief: Any) -> None:
+    from crosswire.align.features import CONTEXTUAL_START
+
+    for s in seed_brief.summary:
+        assert not CONTEXTUAL_START.match(s.text), s.text  # "The two leaders also discussed …"
+        assert not re.match(r"^\W*(he|she|they|it)\b", s.text, re.I), s.text

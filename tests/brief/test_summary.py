@@ -91,3 +91,20 @@ def test_today_inside_a_quote_is_not_dated_by_the_publication_date(hash_embedder
     b = next(brief.run(align.run([ex], embedder=hash_embedder)))
     assert [t.date for t in b.timeline] == ["2025-07-01"]
     assert b.event_date == "2025-07-01"
+
+
+def test_a_sentence_split_inside_a_quotation_is_shown_whole(hash_embedder: Any) -> None:
+    texts = {
+        "a": '"We are ready to sign the framework. It is deep and ongoing", Hegseth said at the Pentagon on Tuesday.',
+        "b": "Hegseth met Jaishankar at the Pentagon on Tuesday and said the framework is deep and ongoing.",
+    }
+    times = tuple(
+        TimeExpression(d, t.index("Tuesday"), t.index("Tuesday") + 7, "Tuesday", "DATE", "2025-07-01")
+        for d, t in texts.items()
+    )
+    b = next(brief.run(align.run([seedkit.small_extraction(texts, times=times)], embedder=hash_embedder)))
+    assert len(b.timeline) == 1
+    cites = {c.document: c for c in b.timeline[0].citations}
+    assert cites["a"].text == texts["a"]  # from the opening quotation mark, not from "It is"
+    for c in cites.values():
+        assert texts[c.document][c.start : c.end] == c.text

@@ -9,7 +9,7 @@ coordinated verb phrase becomes a claim that keeps the shared subject and predic
 ("the US hopes to" + "sign a framework"), so it reads on its own. A split claim's
 ``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
 those ranges joined by a space, so every character is traceable. Datelines, credit lines
-and boilerplate are not claims.
+and boilerplate are not claims. A quotation the sentence splitter cut in two is one claim.
 """
 
 from __future__ import annotations
@@ -20,10 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.align.features import content_words, numbers_with_units
+from crosswire.align.features import content_words, numbers_with_units, quote_balance
 from crosswire.models import AnnotatedDocument, Document, Entity, Sentence
 
-__all__ = ["Claim", "claim_text", "extract_claims", "is_boilerplate", "trim_sentence"]
+__all__ = [
+    "Claim",
+    "claim_text",
+    "extract_claims",
+    "is_boilerplate",
+    "join_split_quotations",
+    "trim_sentence",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +185,7 @@ def _strip_edges(tokens: Sequence[Any], lo: int, hi: int) -> tuple[int, int]:
 
 
 def _split_parts(
-    tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int
+    tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int, text_of: str
 ) -> list[list[tuple[int, int]]]:
     """Original ranges of each clause claim of one sentence ([[whole sentence]] when it does not split)."""
     group = _coordinated_group(tokens)
@@ -213,7 +220,9 @@ def _split_parts(
         if prefix_hi > prefix_lo and not own_subject:
             ranges.append((max(start, spans[tokens[prefix_lo].i][0]), spans[tokens[prefix_hi - 1].i][1]))
         ranges.append((spans[tokens[lo].i][0], min(end, spans[tokens[hi - 1].i][1])))
-        if len(ranges) == 2 and not ranges[1][0] > ranges[0][1]:
+        if len(ranges) == 2 and not text_of[ranges[0][1] : ranges[1][0]].strip():
+            # the shared subject runs straight into the clause ("Hegseth" + "welcomed the
+            # progress"): one citation, not two pieces
             ranges = [(ranges[0][0], ranges[1][1])]
         out.append(ranges)
     return out
@@ -221,6 +230,56 @@ def _split_parts(
 
 def _has_verb(tokens: Sequence[Any]) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def join_split_quotations(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    kept: Sequence[tuple[int, int]] | None = None,
+    *,
+    max_words: int = 40,
+) -> list[Sentence]:
+    """Sentences, with a quotation the splitter cut in two joined again.
+
+    ‘"We're eager to work alongside you. They're deep and ongoing”, Hegseth said.’ is one
+    statement: the first piece opens a quotation it does not close, the next (same
+    paragraph) closes it. Split, the second piece reads "They're deep …" with no start.
+    Only short quotations are joined (``max_words``): a long multi-sentence quotation is
+    several statements, and one claim for all of them would match nothing well.
+    """
+    kept = kept if kept is not None else _kept_ranges(doc)
+    out: list[Sentence] = []
+    skip = False
+    for k, sent in enumerate(sentences):
+        if skip:
+            skip = False
+            continue
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is not None:
+            a, b = trim_sentence(doc, sent.start, sent.end, kept=kept)
+            c, e = trim_sentence(doc, nxt.start, nxt.end, kept=kept)
+            if (
+                b > a
+                and e > c
+                and quote_balance(doc.text[a:b]) > 0
+                and quote_balance(doc.text[c:e]) < 0
+                and "\n\n" not in doc.text[b:c]
+                and len(doc.text[a:e].split()) <= max_words
+            ):
+                out.append(
+                    Sentence(
+                        sent.document,
+                        sent.start,
+                        nxt.end,
+                        doc.text[sent.start : nxt.end],
+                        sent.index,
+                        sent.paragraph,
+                    )
+                )
+                skip = True
+                continue
+        out.append(sent)
+    return out
 
 
 def extract_claims(
@@ -244,7 +303,7 @@ def extract_claims(
     mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.document == doc.id)
     n = max(len(adoc.sentences), 1)
     claims: list[Claim] = []
-    for sent in adoc.sentences:
+    for sent in join_split_quotations(doc, adoc.sentences, kept):
         claims.extend(
             _sentence_claims(
                 doc, sent, n, kept, credit, token_starts, token_spans, adoc.doc, mentions, split_clauses
@@ -281,7 +340,7 @@ def _sentence_claims(
         if not _has_verb(tokens):
             return []
         if split_clauses:
-            parts_list = _split_parts(tokens, token_spans, start, end)
+            parts_list = _split_parts(tokens, token_spans, start, end, doc.text)
     out: list[Claim] = []
     for k, parts in enumerate(parts_list):
         ctext = claim_text(doc, parts)

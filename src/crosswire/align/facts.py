@@ -22,10 +22,19 @@ from typing import Any, Literal
 import numpy as np
 
 from crosswire.align.claims import Claim
-from crosswire.align.features import normalize_quotes
+from crosswire.align.features import CONTEXTUAL_START, normalize_quotes
 from crosswire.models import Citation, Document, Fact
 
-__all__ = ["canonical_claim", "claim_similarity", "group_claims", "linked_groups", "make_facts", "salience"]
+__all__ = [
+    "attach_groups",
+    "canonical_claim",
+    "claim_similarity",
+    "family_vocabulary",
+    "group_claims",
+    "linked_groups",
+    "make_facts",
+    "salience",
+]
 
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|we|i|you|its|their|his|her)\b", re.I)
 
@@ -68,9 +77,11 @@ def claim_similarity(
 
 
 def _jaccard_matrix(word_sets: Sequence[frozenset[str]]) -> np.ndarray:
-    """Pairwise Jaccard of word sets, as one sparse product (fast for a thousand claims)."""
-    from scipy.sparse import csr_matrix
+    """Pairwise Jaccard of word sets, as one matrix product (fast for a thousand claims).
 
+    A small story uses a dense 0/1 matrix; a large one a sparse one (scipy is imported only
+    then: its import alone costs a cold run ~0.1 s).
+    """
     n = len(word_sets)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
@@ -80,9 +91,18 @@ def _jaccard_matrix(word_sets: Sequence[frozenset[str]]) -> np.ndarray:
         for w in ws:
             rows.append(i)
             cols.append(vocab.setdefault(w, len(vocab)))
-    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(len(vocab), 1)))
-    inter = np.asarray((x @ x.T).todense(), dtype=np.float32)
-    sizes = np.asarray(x.sum(axis=1), dtype=np.float32).reshape(-1)
+    width = max(len(vocab), 1)
+    if n * width <= 4_000_000:
+        dense = np.zeros((n, width), dtype=np.float32)
+        dense[rows, cols] = 1.0
+        inter = dense @ dense.T
+        sizes = dense.sum(axis=1)
+    else:
+        from scipy.sparse import csr_matrix
+
+        x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, width))
+        inter = np.asarray((x @ x.T).todense(), dtype=np.float32)
+        sizes = np.asarray(x.sum(axis=1), dtype=np.float32).reshape(-1)
     union = sizes[:, None] + sizes[None, :] - inter
     out: np.ndarray = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     return out
@@ -132,6 +152,196 @@ def group_claims(
     return [sorted(m, key=lambda k: (claims[k].document, claims[k].start)) for m in members.values()]
 
 
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _names(text: str) -> set[str]:
+    """Lower-cased capitalised words of ``text`` past its first word: the names it mentions
+    (weekdays and months aside: a date is the date slot's business)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[1:]
+    return {w.lower() for w in words if w[0].isupper() and w.lower() not in _CALENDAR and len(w) > 1}
+
+
+def family_vocabulary(
+    documents: Mapping[str, Document], family_of: Mapping[str, str]
+) -> dict[str, frozenset[str]]:
+    """Family id → the lower-cased words of its documents (for :func:`attach_groups`)."""
+    out: dict[str, set[str]] = {}
+    for d, doc in documents.items():
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", doc.text)}
+        out.setdefault(family_of.get(d, d), set()).update(words)
+    return {f: frozenset(w) for f, w in out.items()}
+
+
+def _people_agree(a: Claim, b: Claim, people: frozenset[str]) -> bool:
+    """Two claims that both name people name the same people ("he" names nobody)."""
+    pa = {e for e in a.entities if e in people}
+    pb = {e for e in b.entities if e in people}
+    return not pa or not pb or pa == pb
+
+
+def _with_containment(claims: Sequence[Claim], sim: np.ndarray, *, min_shared: int = 4) -> np.ndarray:
+    """``sim`` lifted where a short claim's content words sit inside a longer claim of another document.
+
+    "Both nations possess the capabilities to counter threats together" is one clause of
+    "the US and India are aware of the concerns … and possess the ability to counter those
+    threats together": the embedding of the long sentence is diluted by its other half, but
+    the short claim's words are there. Containment (shared / the smaller word set, at least
+    ``min_shared`` words) is averaged with the cosine-weighted score.
+    """
+    out = sim.copy()
+    n = len(claims)
+    for i in range(n):
+        wi = claims[i].words
+        if len(wi) < min_shared:
+            continue
+        for j in range(n):
+            if i == j or claims[i].document == claims[j].document:
+                continue
+            wj = claims[j].words
+            shared = len(wi & wj)
+            if shared < min_shared or len(wi) > len(wj):
+                continue
+            lifted = 0.5 * float(sim[i, j]) + 0.5 * shared / len(wi)
+            if lifted > out[i, j]:
+                out[i, j] = out[j, i] = lifted
+    return out
+
+
+def attach_groups(
+    claims: Sequence[Claim],
+    sim: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    *,
+    family_of: Mapping[str, str],
+    entity_families: Mapping[str, frozenset[str]] | None = None,
+    people: frozenset[str] = frozenset(),
+    family_vocab: Mapping[str, frozenset[str]] | None = None,
+    threshold: float = 0.48,
+    average_threshold: float = 0.45,
+    second_margin: float = 0.08,
+) -> list[list[int]]:
+    """Second pass: a group that adds no independent source joins the fact it restates.
+
+    :func:`group_claims` keeps one claim per document, so a document that says a thing
+    twice ("hopes to finish several defence deals" in its lead and again later) leaves its
+    second statement alone, and a loose paraphrase that misses the strict thresholds stays
+    apart. Here a *source* group — backed by one origin family, or only by families the
+    target already counts — joins the *target* group with the best link when the strongest
+    cross-document pair is ≥ ``threshold`` and the mean is ≥ ``average_threshold`` (the same
+    average link, looser, because the target already stands on other sources). Guards keep
+    single-source news single: a claim naming an entity that no other family mentions
+    (``entity_families``: entity id → families mentioning it), or a capitalised name no
+    other family's text contains (``family_vocab``: family → its lower-cased words; this
+    catches names the entity stage missed), carries news of its own; two
+    claims naming different people are different statements; and two clauses split from
+    one sentence never share a fact. Corroboration is then counted by document and
+    family, not by claim.
+    """
+    entity_families = entity_families or {}
+    sim = _with_containment(claims, sim)
+    out = [list(g) for g in groups]
+    fams = [{family_of.get(claims[k].document, claims[k].document) for k in g} for g in out]
+
+    vocab = family_vocab or {}
+
+    def own_news(g: list[int]) -> bool:
+        for k in g:
+            fam = family_of.get(claims[k].document, claims[k].document)
+            if any(entity_families.get(e, frozenset({fam})) <= {fam} for e in claims[k].entities):
+                return True
+            if vocab:
+                elsewhere = [v for f, v in vocab.items() if f != fam]
+                if any(all(n not in v for v in elsewhere) for n in _names(claims[k].text)):
+                    return True
+        return False
+
+    def siblings(a: list[int], b: list[int]) -> bool:
+        sa = {(claims[k].document, claims[k].sentence) for k in a}
+        return any((claims[k].document, claims[k].sentence) in sa for k in b)
+
+    docs = np.array([c.document for c in claims], dtype=object)
+    # pairs of one document never count as support: mask them out once
+    cross_doc = np.where(np.not_equal.outer(docs, docs), sim, -1.0) if len(claims) else sim
+    news = [bool(g) and own_news(g) for g in out]
+    # best link of every claim to every group (a column per group, refreshed when the group grows)
+    to_group = np.full((len(claims), len(out)), -1.0)
+    for t, g in enumerate(out):
+        if g:
+            to_group[:, t] = cross_doc[:, g].max(axis=1)
+
+    def passes(s: int, t: int) -> float | None:
+        """The strongest link when source group ``s`` may join target ``t``, else None."""
+        src, tgt = out[s], out[t]
+        cross = cross_doc[np.ix_(src, tgt)]
+        values = np.sort(cross[cross > -1.0])[::-1]
+        if not len(values):
+            return None
+        top = float(values[0])
+        strict = len(fams[s]) > 1  # a multi-source group restating another: the first-pass bar
+        if top < threshold + 0.07 * strict:
+            return None
+        # close to the target as a whole, or to two of its claims (a long target's members
+        # each carry other facts too, which pulls the mean down)
+        second = float(values[1]) if len(values) > 1 else 0.0
+        if float(values.mean()) < average_threshold + 0.05 * strict and (
+            strict or second < threshold - second_margin
+        ):
+            return None
+        i, j = np.unravel_index(int(np.argmax(cross)), cross.shape)
+        if not _people_agree(claims[src[int(i)]], claims[tgt[int(j)]], people) or siblings(src, tgt):
+            return None
+        return top
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        for s, src in enumerate(out):
+            if not src or news[s]:
+                continue
+            reach = to_group[src].max(axis=0)  # the strongest link to each group: a cheap bound
+            for t in np.nonzero(reach >= threshold)[0].tolist():
+                if t == s or not out[t]:
+                    continue
+                if not (len(fams[s]) == 1 or fams[s] <= fams[t]) or fams[t] <= fams[s]:
+                    continue  # the source must add nothing the target lacks; the target something
+                if best is not None and float(reach[t]) <= best[0]:
+                    continue
+                top = passes(s, t)
+                if top is not None and (best is None or top > best[0]):
+                    best = (top, s, t)
+        if best is None:
+            break
+        _, s, t = best
+        out[t] = sorted(out[t] + out[s], key=lambda k: (claims[k].document, claims[k].start))
+        fams[t] |= fams[s]
+        out[s], fams[s] = [], set()
+        to_group[:, s] = -1.0
+        to_group[:, t] = cross_doc[:, out[t]].max(axis=1)
+    return [g for g in out if g]
+
+
 def linked_groups(
     claims: Sequence[Claim], sim: np.ndarray, groups: Sequence[Sequence[int]], *, threshold: float = 0.5
 ) -> dict[int, set[int]]:
@@ -162,8 +372,10 @@ def canonical_claim(claims: Sequence[Claim]) -> Claim:
     def clarity(c: Claim) -> float:
         words = len(c.text.split())
         score = 0.0
-        score += 1.0 if c.whole else 0.0
-        score += -1.5 if _PRONOUN_START.match(c.text) else 0.0
+        # a whole sentence that names its subject reads alone; a clause or "He said ..." does not
+        score += 1.5 if c.whole and len(c.parts) == 1 else 0.0
+        score += -2.0 if _PRONOUN_START.match(c.text) else 0.0
+        score -= 0.5 if CONTEXTUAL_START.match(c.text) else 0.0
         score += 1.0 if c.text[:1].isupper() or c.text[:1] in "\"“'‘" else -1.0
         score += 0.5 if _balanced(c.text) else -0.5
         score -= 0.5 if "..." in c.text or "…" in c.text else 0.0

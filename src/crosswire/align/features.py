@@ -12,12 +12,14 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "CONTEXTUAL_START",
     "NUMBER_WORDS",
     "STOPWORDS",
     "content_words",
     "jaccard",
     "normalize_quotes",
     "numbers_with_units",
+    "quote_balance",
     "stem",
 ]
 
@@ -205,6 +207,12 @@ _SCALES = {
     "bn": 1_000_000_000,
 }
 
+# A sentence that leans on what came before: "The two leaders also discussed ...",
+# "Besides Hegseth, ...". Such a sentence reads badly as a fact's wording or a summary line.
+CONTEXTUAL_START = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(also|too|further|however|meanwhile|besides|additionally|moreover|echoing)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion|thousand|hundred|bn|%|per ?cent))?"
@@ -214,6 +222,19 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "–": "-", "—": "-"}
 )
+
+
+def quote_balance(text: str) -> int:
+    """+1 when ``text`` opens a quotation it does not close, -1 when it closes one it did not open."""
+    curly = text.count("“") - text.count("”")
+    if curly:
+        return 1 if curly > 0 else -1
+    straight = text.count('"') % 2
+    if not straight:
+        return 0
+    # one straight mark: opening when it starts a word, closing when it ends one
+    i = text.index('"')
+    return 1 if i + 1 < len(text) and (i == 0 or text[i - 1].isspace()) else -1
 
 
 def normalize_quotes(text: str) -> str:

@@ -7,9 +7,12 @@ Quotes match when one's words run inside the other's (a partial quote inside the
 one: rapidfuzz ``partial_ratio``) or their words match in another order (``token_sort_ratio``).
 A group holds one speaker: a quote with no known speaker joins whoever said the words,
 but two quotes given to *different* speakers never merge — near-identical words with two
-speakers are an attribution conflict. The canonical wording is the longest direct quote;
-every other wording is a variant, verbatim when its words (quote marks, case and
-punctuation aside) occur in the canonical text, with a word-level diff against it.
+speakers are an attribution conflict. An indirect paraphrase joins the quotation it
+renders when the speaker is the same and alignment put both in one fact
+(``statement_of``). The canonical wording is the longest direct quote; every other
+wording is a variant, verbatim when its words (quote marks, case and punctuation aside)
+occur in the canonical text, with a word-level diff (as printed) when it is another
+wording of the same words. Groups come direct → partial → indirect, most documents first.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Literal
 
 import numpy as np
 
-from crosswire.align.features import normalize_quotes
+from crosswire.align.features import content_words, jaccard, normalize_quotes
 from crosswire.models import (
     Citation,
     Conflict,
@@ -89,11 +92,22 @@ def _positions(values: Sequence[str], distinct: Sequence[str]) -> np.ndarray:
     return np.array([where[v] for v in values])
 
 
+def _display_words(text: str) -> list[str]:
+    """The words of a quote as printed, without the quotation marks around or inside it."""
+    return [w for w in (re.sub(r"^[\"“”‘’']+|[\"“”‘’']+$", "", w) for w in text.split()) if w]
+
+
 def word_diff(canonical: str, variant: str) -> tuple[DiffOp, ...]:
-    """Word-level diff of ``variant`` against ``canonical`` (difflib over words)."""
-    a, b = canonical.split(), variant.split()
+    """Word-level diff of ``variant`` against ``canonical`` (difflib over words).
+
+    Words are compared by their normalised form (case, quote marks, punctuation aside) but
+    printed as the sources write them, so "Deep," and "deep" are equal and the diff reads
+    like the quote.
+    """
+    a, b = _display_words(canonical), _display_words(variant)
+    ka, kb = [normalize_quote(w) for w in a], [normalize_quote(w) for w in b]
     ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
         if tag == "equal":
             ops.append(("equal", " ".join(a[i1:i2])))
         if tag in {"delete", "replace"}:
@@ -138,6 +152,8 @@ def group_quotes(
     *,
     documents: Mapping[str, Document],
     entities: Sequence[Entity] = (),
+    statement_of: Mapping[str, int] | None = None,
+    min_shared_words: float = 0.15,
     threshold: float = 0.88,
     conflict_threshold: float = 0.92,
     conflict_min_words: int = 4,
@@ -172,14 +188,51 @@ def group_quotes(
             continue
         parent[rj] = ri
         speakers[ri] |= speakers.pop(rj)
+    # a paraphrase ("Hegseth said the US is happy that ...") joins the quotation it renders
+    # ("The United States is very pleased ...") when the speaker is the same and alignment put
+    # both sentences in one fact: the words differ, the statement does not.
+    # Each paraphrase group joins at most one quotation group (the one sharing most words), so
+    # two different quotations of one speaker in one broad fact never merge through it.
+    statement_of = statement_of or {}
+    words = [content_words(q.text) for q in quotes]
+    quoted = {find(i) for i, q in enumerate(quotes) if q.kind != "indirect"}
+    for i, qi in enumerate(quotes):
+        if qi.kind != "indirect" or not qi.speaker or qi.id not in statement_of or len(words[i]) < 3:
+            continue
+        options = [
+            (qj.kind != "indirect", jaccard(words[i], words[j]), j)
+            for j, qj in enumerate(quotes)
+            if j != i
+            and qj.speaker == qi.speaker
+            and qj.document != qi.document
+            and statement_of.get(qj.id) == statement_of[qi.id]
+            and not (find(i) in quoted and find(j) in quoted)
+        ]
+        options = [o for o in options if o[1] >= min_shared_words and find(o[2]) != find(i)]
+        if not options:
+            continue
+        *_, j = max(options)
+        ri, rj = find(i), find(j)
+        if len(speakers[ri] | speakers[rj]) <= 1:
+            parent[ri] = rj
+            speakers[rj] |= speakers.pop(ri)
+            if ri in quoted:
+                quoted.add(rj)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         members[find(i)].append(i)
 
     groups: list[QuoteGroup] = []
     group_of: dict[int, str] = {}
+    rank = {"direct": 0, "partial": 1, "indirect": 2}
+    # the reader's order: quotations before paraphrases, the most widely reported first
     ordered = sorted(
-        members.values(), key=lambda m: (-len({quotes[k].document for k in m}), min(quotes[k].id for k in m))
+        members.values(),
+        key=lambda m: (
+            rank[_canonical([quotes[k] for k in m]).kind],
+            -len({quotes[k].document for k in m}),
+            min(quotes[k].id for k in m),
+        ),
     )
     for gi, idx in enumerate(ordered, start=1):
         qs = [quotes[k] for k in idx]
@@ -191,13 +244,16 @@ def group_quotes(
         variants = []
         for wording, wqs in by_wording.items():
             verbatim = all(q.kind != "indirect" for q in wqs) and wording in canon_norm
+            # a diff reads only against another wording of the same words: an excerpt needs none
+            # (it is inside the canonical text) and a paraphrase shares too little to diff
+            close = quote_similarity(canon.text, wqs[0].text) >= threshold
             variants.append(
                 QuoteVariant(
                     text=wqs[0].text,
                     documents=tuple(dict.fromkeys(q.document for q in wqs)),
                     citations=tuple(_cite(q, documents) for q in wqs),
                     verbatim=verbatim,
-                    diff=word_diff(canon_norm, wording),
+                    diff=word_diff(canon.text, wqs[0].text) if close and wording != canon_norm else (),
                 )
             )
         variants.sort(key=lambda v: (v.text != canon.text, not v.verbatim, -len(v.documents)))

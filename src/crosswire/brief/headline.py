@@ -17,7 +17,7 @@ import re
 from crosswire.align.claims import is_boilerplate, trim_sentence
 from crosswire.models import Alignment
 
-__all__ = ["headline", "trim_headline"]
+__all__ = ["EventTerms", "headline", "trim_headline"]
 
 _TAIL = re.compile(r",\s+(?:\w+ing|to|which|who|where|while|as|amid|amidst|after|before|during)\b")
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|we|i)\b", re.I)
@@ -35,13 +35,34 @@ def trim_headline(text: str, *, min_words: int = 6, max_words: int = 30) -> str:
     return text.rstrip(" .;:")
 
 
+class EventTerms:
+    """Who, where and when inside a stretch of a document: entity mentions and dated expressions."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        ex = alignment.extraction
+        if ex.entities:
+            self.mentions = [
+                (m.document, m.start, m.end, e.type, e.id) for e in ex.entities for m in e.mentions
+            ]
+        else:
+            self.mentions = [
+                (m.document, m.start, m.end, m.label, m.text) for a in ex.story.documents for m in a.mentions
+            ]
+        self.dates = [(t.document, t.start, t.end) for t in ex.times if t.type == "DATE" and t.value]
+
+    def count(self, doc: str, start: int, end: int) -> tuple[int, int, int]:
+        """(distinct people named, up to 2; a place named: 0/1; a date named: 0/1) in ``[start, end)``."""
+        inside = [(k, key) for d, ms, me, k, key in self.mentions if d == doc and start <= ms and me <= end]
+        who = min(len({key for k, key in inside if k == "PERSON"}), 2)
+        where = 1 if any(k in {"GPE", "LOC", "FAC"} for k, _ in inside) else 0
+        when = 1 if any(d == doc and start <= ts and te <= end for d, ts, te in self.dates) else 0
+        return who, where, when
+
+
 def headline(alignment: Alignment) -> str:
     """The most representative sentence, trimmed (empty only for a story without claims)."""
     ex = alignment.extraction
-    mentions = [(m.document, m.start, m.end, e.type) for e in ex.entities for m in e.mentions]
-    if not ex.entities:
-        mentions = [(m.document, m.start, m.end, m.label) for a in ex.story.documents for m in a.mentions]
-    dates = [(t.document, t.start, t.end) for t in ex.times if t.type == "DATE" and t.value]
+    terms = EventTerms(alignment)
     total = max(len(ex.story.story.families) or len(ex.story.story.documents), 1)
     best: tuple[float, str] | None = None
     for adoc in ex.story.documents:
@@ -53,10 +74,7 @@ def headline(alignment: Alignment) -> str:
                 continue
             short = trim_headline(text)
             end = a + len(short)
-            inside = [k for d, ms, me, k in mentions if d == doc.id and a <= ms and me <= end]
-            who = min(sum(1 for k in inside if k == "PERSON"), 2)
-            where = 1 if any(k in {"GPE", "LOC", "FAC"} for k in inside) else 0
-            when = 1 if any(d == doc.id and a <= ts and te <= end for d, ts, te in dates) else 0
+            who, where, when = terms.count(doc.id, a, end)
             backing = max(
                 (
                     f.independent_sources

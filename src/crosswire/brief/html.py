@@ -19,25 +19,50 @@ from html import escape
 from typing import Any
 
 from crosswire.brief.json_out import ordered, short_ids, to_dict
+from crosswire.brief.quotes import show_diff, split_quotes
 from crosswire.models import Brief, Rejected
 
 __all__ = ["anchor_id", "render_html"]
 
 _CSS = """
-:root{--fg:#1d1d1f;--muted:#6e6e73;--bg:#fff;--line:#e5e5ea;--hl:#ffe58f;--ok:#1f7a3d;--warn:#b25000;--bad:#b00020}
-*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:60rem;margin:auto;padding:1rem}h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.15rem;border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2rem}
-.meta{color:var(--muted)}a{color:#0b57d0}a.cite{font-size:.8em;white-space:nowrap;text-decoration:none;margin-left:.15em}
-.badge{display:inline-block;font-size:.75em;border-radius:.6em;padding:0 .5em;border:1px solid currentColor}
-.corroborated{color:var(--ok)}.single_source{color:var(--warn)}.contested{color:var(--bad)}
-ul,ol{padding-left:1.3rem}li{margin:.35rem 0}
-.tbl{overflow-x:auto}table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid var(--line);padding:.2rem .4rem;text-align:center}
-td.f{text-align:left;max-width:22rem}td.h1{background:#2e7d32;color:#fff}td.h0{background:#f5f5f7}
-article.doc{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem;margin:.8rem 0;white-space:pre-wrap;word-wrap:break-word;font-size:.92em}
-article.doc h3{white-space:normal;margin:.2rem 0 .5rem;font-size:1rem}
-.seg.hl,a.anchor:target+.seg,a.anchor:target+a.anchor+.seg,a.anchor:target+a.anchor+a.anchor+.seg{background:var(--hl)}del{color:var(--bad)}ins{color:var(--ok);text-decoration:none;font-weight:600}
-details{margin:.3rem 0}summary{cursor:pointer}
-@media (max-width:600px){body{font-size:15px}main{padding:.6rem}}
+:root{--fg:#1c1c1e;--muted:#636366;--bg:#f5f5f7;--card:#fff;--line:#e3e3e8;--hl:#ffe58f;--link:#0a58ca;
+--ok:#1f7a3d;--ok-bg:#e8f5ec;--warn:#9a4a00;--warn-bg:#fff3e0;--bad:#b00020;--bad-bg:#fdecee}
+@media (prefers-color-scheme:dark){:root{--fg:#f2f2f7;--muted:#a1a1a6;--bg:#111113;--card:#1c1c1f;--line:#333338;
+--hl:#6b5500;--link:#79a8ff;--ok:#6fd08c;--ok-bg:#173321;--warn:#ffb366;--warn-bg:#3a2713;--bad:#ff6b81;--bad-bg:#3d1820}}
+*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:58rem;margin:auto;padding:1rem}
+header.top{padding:.4rem 0 .8rem}header.top .kicker{font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
+h1{font-size:1.55rem;line-height:1.25;margin:.2rem 0 .5rem}
+h2{font-size:1.05rem;margin:0 0 .6rem;letter-spacing:.01em}
+h2 .n{color:var(--muted);font-weight:400;font-size:.9em}
+section.card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.9rem 1.1rem;margin:.9rem 0}
+.meta{color:var(--muted);font-size:.9em}.pills{display:flex;flex-wrap:wrap;gap:.4rem;margin:.3rem 0}
+.pill{background:var(--card);border:1px solid var(--line);border-radius:999px;padding:.1rem .65rem;font-size:.85em}
+nav.toc{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.9em;margin:.4rem 0 0}
+a{color:var(--link)}nav.toc a{text-decoration:none}
+a.cite{display:inline-block;font-size:.72em;line-height:1.5;white-space:nowrap;text-decoration:none;
+border:1px solid var(--line);border-radius:.4em;padding:0 .35em;margin:0 .1em;color:var(--link);vertical-align:.1em}
+a.cite:hover,a.cite:focus{background:var(--hl);color:var(--fg)}
+.badge{display:inline-block;font-size:.72em;font-weight:600;border-radius:.5em;padding:.05em .5em;margin-right:.3em;
+vertical-align:.1em;white-space:nowrap}
+.corroborated{color:var(--ok);background:var(--ok-bg)}.single_source{color:var(--warn);background:var(--warn-bg)}
+.contested,.conflict{color:var(--bad);background:var(--bad-bg)}.kind{color:var(--muted);background:var(--bg)}
+ul,ol{padding-left:1.25rem;margin:.2rem 0}li{margin:.45rem 0}ol.summary li{margin:.6rem 0}
+li.fact,li.quote{list-style:none;margin-left:-1.25rem;padding:.45rem 0;border-top:1px solid var(--line)}
+li.fact:first-child,li.quote:first-child{border-top:0}
+q.said{quotes:"“" "”";font-style:normal}.who{font-weight:600}
+.variants{margin:.2rem 0 0;font-size:.92em}.variants li{margin:.25rem 0}
+.tbl{overflow-x:auto}table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid var(--line);padding:.2rem .45rem;text-align:center}
+td.f{text-align:left;max-width:24rem;min-width:12rem}td.h1{background:var(--ok);color:#fff}td.h0{background:var(--bg)}
+article.doc{border-top:1px solid var(--line);padding:.6rem 0;margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.92em}
+article.doc h3{white-space:normal;margin:.2rem 0 .3rem;font-size:1rem}
+.seg.hl,a.anchor:target+.seg,a.anchor:target+a.anchor+.seg,a.anchor:target+a.anchor+a.anchor+.seg{background:var(--hl)}
+a.anchor{scroll-margin-top:4rem}
+del{color:var(--bad)}ins{color:var(--ok);text-decoration:none;font-weight:600}
+details{margin:.3rem 0}summary{cursor:pointer;color:var(--muted)}
+@media (max-width:600px){body{font-size:15.5px}main{padding:.5rem}section.card{padding:.75rem .8rem;border-radius:.6rem}
+h1{font-size:1.3rem}td.f{min-width:9rem}}
 """
 
 _JS = """
@@ -62,17 +87,32 @@ class _Cites:
         self.ranges: dict[str, set[tuple[int, int]]] = {}
 
     def links(self, cites: Iterable[dict[str, Any]], limit: int = 8) -> str:
-        out: list[str] = []
+        """Compact source chips: the document's short id (``002``; ``002a``, ``002b`` when one
+        list cites a document twice); the range and the cited words are in the tooltip."""
+        unique: list[dict[str, Any]] = []
         seen: set[str] = set()
         for c in cites:
             aid = anchor_id(c["document"], c["start"], c["end"])
             self.ranges.setdefault(c["document"], set()).add((c["start"], c["end"]))
-            if aid in seen:
-                continue
-            seen.add(aid)
-            label = f"{self.short.get(c['document'], c['document'])}:{c['start']}-{c['end']}"
+            if aid not in seen:
+                seen.add(aid)
+                unique.append(c)
+        per_doc: dict[str, int] = {}
+        for c in unique:
+            per_doc[c["document"]] = per_doc.get(c["document"], 0) + 1
+        nth: dict[str, int] = {}
+        out: list[str] = []
+        for c in unique:
+            doc = c["document"]
+            short = self.short.get(doc, doc)
+            label = short
+            if per_doc[doc] > 1:
+                label += "abcdefghijklmnopqrstuvwxyz"[min(nth.get(doc, 0), 25)]
+                nth[doc] = nth.get(doc, 0) + 1
+            tip = f"{short}:{c['start']}-{c['end']} — {c['text'][:300]}"
             out.append(
-                f'<a class="cite" href="#{aid}" title="{escape(c["text"][:300])}">[{escape(label)}]</a>'
+                f'<a class="cite" href="#{anchor_id(doc, c["start"], c["end"])}" title="{escape(tip)}">'
+                f"{escape(label)}</a>"
             )
         extra = f' <span class="meta">+{len(out) - limit} more</span>' if len(out) > limit else ""
         return "".join(out[:limit]) + extra
@@ -98,85 +138,146 @@ def _article(doc: dict[str, Any], text: str, ranges: set[tuple[int, int]], label
     )
 
 
+def _diff_html(v: dict[str, Any]) -> str:
+    return " ".join(
+        escape(t["text"])
+        if t["op"] == "equal"
+        else (f"<del>{escape(t['text'])}</del>" if t["op"] == "delete" else f"<ins>{escape(t['text'])}</ins>")
+        for t in v["diff"]
+    )
+
+
+def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
+    who = escape(q["speaker_name"] or q["speaker"] or "unknown speaker")
+    n = len(q["documents"])
+    items = []
+    for v in q["variants"] if variants else []:
+        if v["text"] == q["text"]:
+            continue
+        kind = "excerpt" if v["verbatim"] else "other wording"
+        diff = f"<br><small>changes: {_diff_html(v)}</small>" if show_diff(v) else ""
+        items.append(
+            f"<li><span class='meta'>{kind}:</span> <q class='said'>{escape(v['text'])}</q> "
+            f"{cites.links(v['citations'], 3)}{diff}</li>"
+        )
+    more = (
+        f"<details class='variants'><summary>{len(items)} other wording{'s' if len(items) != 1 else ''}"
+        f"</summary><ul>{''.join(items)}</ul></details>"
+        if items
+        else ""
+    )
+    return (
+        f"<li class='quote'><span class='who'>{who}</span> <span class='badge kind'>{escape(q['kind'])}</span>"
+        f"<span class='meta'>{n} document{'s' if n != 1 else ''}</span><br>"
+        f"<q class='said'>{escape(q['text'])}</q> {cites.links(q['citations'], 4)}{more}</li>"
+    )
+
+
 def _story(brief: Brief, n: int) -> str:
     d = to_dict(brief)
     short = short_ids(d["story"]["documents"])
     cites = _Cites(short)
     s = d["story"]
-    h: list[str] = [f'<section class="story" id="story-{n}">']
+    corroborated = [f for f in d["facts"] if f["status"] != "single_source"]
+    single = [f for f in d["facts"] if f["status"] == "single_source"]
+    main_quotes, other_quotes = split_quotes(d)
+    sid = f"s{n}"
+    h: list[str] = [f'<div class="story" id="story-{n}"><header class="top">']
+    h.append('<div class="kicker">crosswire brief</div>')
     h.append(f"<h1>{escape(s['headline'] or '(no headline)')}</h1>")
     h.append(
-        f'<p class="meta">Event date: <b>{escape(s["event_date"] or "unknown")}</b> · '
-        f"{len(s['documents'])} documents · {s['independent_sources']} independent sources</p>"
+        '<div class="pills">'
+        f'<span class="pill">Event date <b>{escape(s["event_date"] or "unknown")}</b></span>'
+        f'<span class="pill">{len(s["documents"])} documents</span>'
+        f'<span class="pill">{s["independent_sources"]} independent sources</span>'
+        f'<span class="pill">{len(corroborated)} corroborated facts</span>'
+        f'<span class="pill">{len(d["conflicts"])} conflicts</span></div>'
     )
-    h.append("<h2>Summary</h2><ol>")
+    toc = [
+        ("summary", "Summary"),
+        ("facts", "Facts"),
+        ("conflicts", "Conflicts"),
+        ("quotes", "Who said what"),
+        ("timeline", "Timeline"),
+        ("single", "Single source"),
+        ("coverage", "Coverage"),
+        ("articles", "Articles"),
+    ]
+    h.append(
+        '<nav class="toc">'
+        + "".join(f'<a href="#{sid}-{k}">{escape(t)}</a>' for k, t in toc)
+        + "</nav></header>"
+    )
+
+    h.append(f'<section class="card" id="{sid}-summary"><h2>Summary</h2><ol class="summary">')
     h += [f"<li>{escape(x['text'])} {cites.links(x['citations'])}</li>" for x in d["summary"]]
-    h.append("</ol><h2>Conflicts</h2>")
+    h.append("</ol></section>")
+
+    h.append(
+        f'<section class="card" id="{sid}-facts"><h2>Corroborated facts <span class="n">{len(corroborated)}</span></h2><ul>'
+    )
+    for f in corroborated:
+        h.append(
+            f'<li class="fact"><span class="badge {f["status"]}">{escape(f["status"].replace("_", " "))} · '
+            f"{f['independent_sources']} sources</span>{escape(f['text'])} {cites.links(f['citations'], 10)}</li>"
+        )
+    if not corroborated:
+        h.append("<li class='fact'>None: no fact is backed by two independent sources.</li>")
+    h.append("</ul></section>")
+
+    h.append(
+        f'<section class="card" id="{sid}-conflicts"><h2>Conflicts <span class="n">{len(d["conflicts"])}</span></h2>'
+    )
     if not d["conflicts"]:
         h.append("<p>None found.</p>")
     h.append("<ul>")
     for c in d["conflicts"]:
         sides = "".join(
-            f"<li>“{escape(sd['value'])}” {cites.links(sd['citations'], 6)}</li>" for sd in c["sides"]
+            f"<li><q class='said'>{escape(sd['value'])}</q> {cites.links(sd['citations'], 6)}</li>"
+            for sd in c["sides"]
         )
         h.append(
-            f'<li><span class="badge contested">{escape(c["kind"])}</span> {escape(c["description"])}<ul>{sides}</ul></li>'
+            f'<li class="fact"><span class="badge conflict">{escape(c["kind"])}</span>{escape(c["description"])}<ul>{sides}</ul></li>'
         )
-    h.append("</ul><h2>Facts</h2><ul>")
-    for f in d["facts"]:
-        if f["status"] == "single_source":
-            continue
+    h.append("</ul></section>")
+
+    h.append(
+        f'<section class="card" id="{sid}-quotes"><h2>Who said what <span class="n">{len(main_quotes)}</span></h2><ul>'
+    )
+    h += [_quote(q, cites) for q in main_quotes]
+    if not main_quotes:
+        h.append("<li class='quote'>None found.</li>")
+    h.append("</ul>")
+    if other_quotes:
         h.append(
-            f'<li><span class="badge {f["status"]}">{escape(f["status"].replace("_", " "))} · '
-            f"{f['independent_sources']}</span> {escape(f['text'])} {cites.links(f['citations'], 6)}</li>"
+            f"<details><summary>{len(other_quotes)} other attributions (unknown speaker, too few words, "
+            "or a report of someone else's words)</summary><ul>"
         )
-    h.append("</ul><h2>Quotes</h2><ul>")
-    for q in d["quotes"]:
-        who = escape(q["speaker_name"] or q["speaker"] or "unknown speaker")
-        variants = []
-        for v in q["variants"]:
-            if v["text"] == q["text"]:
-                continue
-            diff = " ".join(
-                escape(t["text"])
-                if t["op"] == "equal"
-                else (
-                    f"<del>{escape(t['text'])}</del>"
-                    if t["op"] == "delete"
-                    else f"<ins>{escape(t['text'])}</ins>"
-                )
-                for t in v["diff"]
-            )
-            kind = "verbatim" if v["verbatim"] else "paraphrased"
-            variants.append(
-                f"<li>{kind}: “{escape(v['text'])}” {cites.links(v['citations'], 3)}<br><small>{diff}</small></li>"
-            )
-        more = (
-            f"<details><summary>{len(variants)} variants</summary><ul>{''.join(variants)}</ul></details>"
-            if variants
-            else ""
-        )
-        h.append(
-            f"<li><b>{who}</b> <span class='meta'>({escape(q['kind'])})</span>: “{escape(q['text'])}” {cites.links(q['citations'], 4)}{more}</li>"
-        )
-    h.append("</ul><h2>Timeline</h2><ul>")
+        h += [_quote(q, cites, variants=False) for q in other_quotes]
+        h.append("</ul></details>")
+    h.append("</section>")
+
+    h.append(f'<section class="card" id="{sid}-timeline"><h2>Timeline</h2><ul>')
     h += [
         f"<li><b>{escape(t['date'])}</b> — {escape(t['text'])} {cites.links(t['citations'], 4)}</li>"
         for t in d["timeline"]
     ]
-    h.append("</ul><h2>Single-source claims</h2><ul>")
-    h += [
-        f"<li>{escape(f['text'])} {cites.links(f['citations'], 2)}</li>"
-        for f in d["facts"]
-        if f["status"] == "single_source"
-    ]
-    h.append("</ul><h2>Entities</h2><ul>")
-    for e in d["entities"]:
-        roles = f" — {escape(', '.join(e['roles']))}" if e["roles"] else ""
-        h.append(
-            f"<li><b>{escape(e['name'])}</b> <span class='meta'>{escape(e['type'])}</span>{roles} · {len(e['documents'])} documents</li>"
-        )
-    h.append("</ul><h2>Coverage</h2><div class='tbl'><table><tr><th>fact</th>")
+    if not d["timeline"]:
+        h.append("<li>No dated events.</li>")
+    h.append("</ul></section>")
+
+    h.append(
+        f'<section class="card" id="{sid}-single"><h2>Single-source claims <span class="n">{len(single)}</span></h2>'
+        "<p class='meta'>Said by one origin only (copies of one wire story count once): check before relying on them.</p><ul>"
+    )
+    h += [f"<li>{escape(f['text'])} {cites.links(f['citations'], 2)}</li>" for f in single]
+    h.append("</ul></section>")
+
+    h.append(f'<section class="card" id="{sid}-coverage"><h2>Coverage</h2>')
+    h.append(
+        "<p class='meta'>Which document backs which fact; the small line under each document is its origin family.</p>"
+    )
+    h.append("<div class='tbl'><table><tr><th>fact</th>")
     for doc_id, fam in zip(d["coverage"]["documents"], d["coverage"]["families"], strict=True):
         h.append(f"<th>{escape(short.get(doc_id, doc_id))}<br><small>{escape(fam)}</small></th>")
     h.append("</tr>")
@@ -186,12 +287,22 @@ def _story(brief: Brief, n: int) -> str:
         h.append(
             f'<tr><td class="f" title="{escape(texts[row["fact"]])}">{escape(row["fact"])} <span class="badge {row["status"]}">{escape(row["status"].replace("_", " "))}</span></td>{cells}</tr>'
         )
-    h.append("</table></div><h2>Articles</h2>")
+    h.append("</table></div>")
+    h.append("<details><summary>Entities</summary><ul>")
+    for e in d["entities"]:
+        roles = f" — {escape(', '.join(e['roles']))}" if e["roles"] else ""
+        h.append(
+            f"<li><b>{escape(e['name'])}</b> <span class='meta'>{escape(e['type'])}</span>{roles} · {len(e['documents'])} documents</li>"
+        )
+    h.append("</ul></details></section>")
+
+    h.append(f'<section class="card" id="{sid}-articles"><h2>Articles</h2>')
+    h.append("<p class='meta'>Every source chip above jumps to its words here, highlighted.</p>")
     for doc, full in zip(d["documents"], brief.documents, strict=True):
         h.append(
             _article(doc, full.text, cites.ranges.get(doc["id"], set()), short.get(doc["id"], doc["id"]))
         )
-    h.append("</section>")
+    h.append("</section></div>")
     return "\n".join(h)
 
 
@@ -200,11 +311,11 @@ def render_html(briefs: Sequence[Brief], *, rejected: Sequence[Rejected]) -> str
     if not briefs:
         body.append("<p>No stories.</p>")
     if rejected:
-        body.append("<h2>Rejected inputs</h2><ul>")
+        body.append('<section class="card"><h2>Rejected inputs</h2><ul>')
         for r in rejected:
             where = f"{r.path}:{r.line}" if r.line is not None else r.path
             body.append(f"<li><code>{escape(where)}</code> — {escape(r.reason)}</li>")
-        body.append("</ul>")
+        body.append("</ul></section>")
     title = escape(briefs[0].headline if briefs else "crosswire brief")
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'

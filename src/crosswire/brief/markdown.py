@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.brief.json_out import ordered, short_ids, to_dict
+from crosswire.brief.quotes import show_diff, split_quotes
 from crosswire.models import Brief, Rejected
 
 __all__ = ["render_markdown"]
@@ -36,6 +37,30 @@ class _Refs:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True) -> list[str]:
+    who = q["speaker_name"] or q["speaker"] or "unknown speaker"
+    n = len(q["documents"])
+    out = [
+        f"- **{who}** ({q['kind']}, {n} document{'s' if n != 1 else ''}): “{_one_line(q['text'])}” "
+        f"{ref(q['citations'], 4)}"
+    ]
+    for v in q["variants"] if variants else []:
+        if v["text"] == q["text"]:
+            continue
+        kind = "excerpt" if v["verbatim"] else "other wording"
+        line = f"  - {kind}: “{_one_line(v['text'])}” {ref(v['citations'], 3)}"
+        if show_diff(v):
+            diff = " ".join(
+                t["text"]
+                if t["op"] == "equal"
+                else (f"~~{t['text']}~~" if t["op"] == "delete" else f"**{t['text']}**")
+                for t in v["diff"]
+            )
+            line += f" — changes: {diff}"
+        out.append(line)
+    return out
 
 
 def _story(d: dict[str, Any]) -> list[str]:
@@ -67,23 +92,18 @@ def _story(d: dict[str, Any]) -> list[str]:
         out.append(f"- **{c['kind']}**: {c['description']}")
         for side in c["sides"]:
             out.append(f"  - “{_one_line(side['value'])}” {ref(side['citations'], 6)}")
-    out += ["", "## Quotes", ""]
-    for q in d["quotes"]:
-        who = q["speaker_name"] or q["speaker"] or "unknown speaker"
-        out.append(
-            f"- **{who}** ({q['kind']}, {len(q['documents'])} documents): “{_one_line(q['text'])}” {ref(q['citations'], 4)}"
-        )
-        for v in q["variants"]:
-            if v["text"] == q["text"]:
-                continue
-            diff = " ".join(
-                t["text"]
-                if t["op"] == "equal"
-                else (f"~~{t['text']}~~" if t["op"] == "delete" else f"**{t['text']}**")
-                for t in v["diff"]
-            )
-            kind = "verbatim" if v["verbatim"] else "paraphrased"
-            out.append(f"  - {kind}: “{_one_line(v['text'])}” {ref(v['citations'], 3)} — diff: {diff}")
+    out += ["", "## Who said what", ""]
+    main, other = split_quotes(d)
+    for q in main:
+        out += _quote(q, ref)
+    if not main:
+        out.append("None found.")
+    if other:
+        out += ["", "### Other attributions", ""]
+        out.append("Unknown speaker, too few words to stand alone, or a report of someone else's words.")
+        out.append("")
+        for q in other:
+            out += _quote(q, ref, variants=False)
     out += ["", "## Timeline", ""]
     for t in d["timeline"]:
         out.append(f"- **{t['date']}** — {_one_line(t['text'])} {ref(t['citations'], 4)}")

@@ -9,7 +9,8 @@ Extractive by design: nothing is written that a source did not write, so every s
 sentence is contained in its first citation. Sentences are scored by the facts they
 carry (salience = independent sources, centrality, position), chosen by maximal marginal
 relevance (a sentence repeating a chosen fact or its words is redundant), and ordered
-most corroborated first, then in reading order.
+for reading: the lead first — the corroborated sentence that says who met whom, where and
+when — then the most corroborated facts, then reading order.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosswire.align.claims import is_boilerplate, trim_sentence
-from crosswire.align.features import content_words, jaccard
+from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
+from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard
+from crosswire.brief.headline import EventTerms
 from crosswire.models import Alignment, Citation, Document, Fact, SummarySentence
 
-__all__ = ["Candidate", "candidates", "summarize"]
+__all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
@@ -59,7 +61,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
     for adoc in alignment.extraction.story.documents:
         doc = adoc.document
         n = max(len(adoc.sentences), 1)
-        for s in adoc.sentences:
+        for s in join_split_quotations(doc, adoc.sentences):
             a, b = trim_sentence(doc, s.start, s.end)
             if b <= a or is_boilerplate(doc.text[a:b]):
                 continue
@@ -71,6 +73,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
             ranked = sorted((f.score for f in carried), reverse=True)
             # a sentence packing several corroborated facts is worth more than one carrying one
             score = ranked[0] + 0.1 * (sum(1 for f in carried if f.status != "single_source") - 1)
+            if any(f.text == text for f in carried):
+                score += 0.2  # the fact's own canonical wording: the clearest of its sentences
             if all(f.status == "single_source" for f in carried):
                 score -= 0.5  # the summary tells what is corroborated first
             if _PRONOUN_START.match(text):
@@ -96,6 +100,37 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 )
             )
     return out
+
+
+def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate | None:
+    """The corroborated sentence that best tells who met whom, where and when (None when none does).
+
+    It needs the story's canonical entities. It must name two people and a place or a date, stand alone (no leading pronoun, no bare
+    quotation) and carry a fact backed by at least two independent sources; among those,
+    the one naming most of who / where / when, best backed, earliest in its document.
+    """
+    if not alignment.extraction.entities:
+        return None  # who met whom needs the story's people: no entity stage, no lead
+    terms = EventTerms(alignment)
+    total = max(alignment.extraction.story.story.independent_sources, 1)
+    best: tuple[float, Candidate] | None = None
+    for c in pool:
+        if c.sources < 2 or _PRONOUN_START.match(c.text) or c.text[:1] in "\"“‘'":
+            continue
+        who, where, when = terms.count(c.document, c.start, c.end)
+        if who < 2 or not (where or when):
+            continue
+        score = (
+            who
+            + where
+            + when
+            + 2.0 * c.sources / total
+            - 0.3 * c.index
+            - (0.5 if len(c.text.split()) > 45 else 0.0)
+        )
+        if best is None or score > best[0]:
+            best = (score, c)
+    return best[1] if best else None
 
 
 def _target_length(facts: Sequence[Fact], *, min_sentences: int, max_sentences: int) -> int:
@@ -129,6 +164,11 @@ def summarize(
     chosen: list[Candidate] = []
     used_words = 0
     remaining = list(pool)
+    lead = lead_sentence(alignment, pool)
+    if lead is not None:
+        chosen.append(lead)
+        remaining.remove(lead)
+        used_words += len(lead.text.split())
     while remaining and len(chosen) < target:
 
         def mmr(c: Candidate) -> float:
@@ -148,7 +188,23 @@ def summarize(
         used_words += len(best.text.split())
         if max_words and used_words >= max_words:
             break
-    chosen.sort(key=lambda c: (-c.sources, c.position, c.document))
+    # a sentence that leans on what came before ("The two leaders also discussed …") gives
+    # way to another source's sentence carrying exactly the same facts that stands alone
+    for k, c in enumerate(chosen):
+        if c is lead or not CONTEXTUAL_START.match(c.text):
+            continue
+        alike = [
+            o
+            for o in pool
+            if o not in chosen
+            and set(o.facts) == set(c.facts)
+            and not CONTEXTUAL_START.match(o.text)
+            and o.score >= c.score
+        ]
+        if alike:
+            chosen[k] = max(alike, key=lambda o: (o.score, -o.position))
+    # for reading: the lead (who met whom, where, when), then the most corroborated facts
+    chosen.sort(key=lambda c: (c is not lead, -c.sources, c.position, c.document))
     out = []
     for c in chosen:
         own = documents[c.document].cite(c.start, c.end)

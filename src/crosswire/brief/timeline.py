@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from crosswire.align import family_map
 from crosswire.align.claims import trim_sentence
-from crosswire.align.features import content_words, jaccard
+from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
 
 __all__ = ["event_date", "timeline"]
@@ -32,13 +32,24 @@ _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their)\b"
 
 
 def _sentence_of(adoc: AnnotatedDocument, t: TimeExpression) -> tuple[int, int, int] | None:
-    """(trimmed start, end, sentence index) of the sentence holding ``t``."""
-    for s in adoc.sentences:
+    """(trimmed start, end, sentence index) of the sentence holding ``t``.
+
+    A sentence splitter may cut inside a quotation (‘"We're eager … goals. They're deep
+    and ongoing”, Hegseth said … on Tuesday.’): when the sentence closes a quotation that
+    the previous sentence of its paragraph opened, the two are one sentence for the reader.
+    """
+    doc = adoc.document
+    for k, s in enumerate(adoc.sentences):
         if s.start <= t.start and t.end <= s.end:
-            a, b = trim_sentence(adoc.document, s.start, s.end)
-            if a <= t.start and t.end <= b:
-                return a, b, s.index
-            return None  # the expression sits in a dateline or credit that was trimmed away
+            a, b = trim_sentence(doc, s.start, s.end)
+            if not (a <= t.start and t.end <= b):
+                return None  # the expression sits in a dateline or credit that was trimmed away
+            if k > 0 and quote_balance(doc.text[a:b]) < 0:
+                prev = adoc.sentences[k - 1]
+                pa, pb = trim_sentence(doc, prev.start, prev.end)
+                if pb > pa and quote_balance(doc.text[pa:pb]) > 0 and "\n\n" not in doc.text[pb:a]:
+                    a = pa
+            return a, b, s.index
     return None
 
 
@@ -84,30 +95,78 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
     return max(full, key=lambda v: (len(support[v]), weight[v], v))
 
 
+def _actors(alignment: Alignment) -> list[tuple[str, int, int, str]]:
+    """(document, start, end, key) of every person, organisation or facility named: who and where."""
+    ex = alignment.extraction
+    kinds = {"PERSON", "ORG", "FAC"}
+    if ex.entities:
+        return [
+            (m.document, m.start, m.end, e.id) for e in ex.entities if e.type in kinds for m in e.mentions
+        ]
+    return [
+        (m.document, m.start, m.end, m.text)
+        for a in ex.story.documents
+        for m in a.mentions
+        if m.label in kinds
+    ]
+
+
 def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
-    """One entry per date and statement, cited by every sentence that dates it, sorted by date."""
+    """One entry per date and event, cited by every sentence that dates it, sorted by date.
+
+    Two dated sentences are one event when they carry the same fact, share many words, or
+    name at least two of the same people, organisations or places on the same date ("met
+    at the Pentagon on Tuesday" / "Hegseth … at the Pentagon on July 1, 2025"); a sentence
+    naming no actor at all on the story's event date ("The meeting took place on Tuesday")
+    refers back to the main event.
+    """
     documents = {a.document.id: a.document for a in alignment.extraction.story.documents}
+    actors = _actors(alignment)
+    main = event_date(alignment)
+
+    def named(doc: str, a: int, b: int) -> set[str]:
+        return {key for d, s, e, key in actors if d == doc and a <= s and e <= b}
+
+    def same_event(x: tuple[str, int, int], y: tuple[str, int, int]) -> bool:
+        if {f.id for f in _facts_at(alignment.facts, *x)} & {f.id for f in _facts_at(alignment.facts, *y)}:
+            return True
+        wx = content_words(documents[x[0]].text[x[1] : x[2]])
+        wy = content_words(documents[y[0]].text[y[1] : y[2]])
+        return jaccard(wx, wy) >= 0.3 or len(named(*x) & named(*y)) >= 2
+
     entries: list[tuple[str, list[tuple[str, int, int]]]] = []
     for t, a, b, _ in _dated(alignment):
         assert t.value is not None
-        words = content_words(documents[t.document].text[a:b])
-        for value, members in entries:
-            if value != t.value:
-                continue
-            d0, a0, b0 = members[0]
-            same_fact = {f.id for f in _facts_at(alignment.facts, t.document, a, b)} & {
-                f.id for f in _facts_at(alignment.facts, d0, a0, b0)
-            }
-            if same_fact or jaccard(words, content_words(documents[d0].text[a0:b0])) >= 0.3:
-                if (t.document, a, b) not in members:
-                    members.append((t.document, a, b))
-                break
-        else:
-            entries.append((t.value, [(t.document, a, b)]))
+        here = (t.document, a, b)
+        if any(value == t.value and here in members for value, members in entries):
+            continue
+        # join every entry of that date telling the same event (merging them, so the
+        # order the sentences come in does not split one event in two)
+        hits = [e for e in entries if e[0] == t.value and any(same_event(here, m) for m in e[1])]
+        if not hits and t.value == main and not named(*here):
+            # "The meeting took place on Tuesday": no actor of its own, on the day of the
+            # story's event — it refers back to the main event
+            hits = sorted((e for e in entries if e[0] == t.value), key=lambda e: -len(e[1]))[:1]
+        if not hits:
+            entries.append((t.value, [here]))
+            continue
+        first = hits[0]
+        for other in hits[1:]:
+            first[1].extend(other[1])
+            entries.remove(other)
+        first[1].append(here)
     out = []
     for value, members in entries:
         cites: list[Citation] = [documents[d].cite(a, b) for d, a, b in members]
-        best = min(cites, key=lambda c: (bool(_PRONOUN_START.match(c.text)), len(c.text)))
+        # the entry reads best from a sentence that starts on its own and names who and where
+        best = min(
+            cites,
+            key=lambda c: (
+                bool(_PRONOUN_START.match(c.text)) or c.text[:1] in "\"“‘'",
+                -len(named(c.document, c.start, c.end)),
+                len(c.text),
+            ),
+        )
         out.append(TimelineEntry(date=value, text=best.text, citations=tuple(cites)))
     out.sort(key=lambda e: (e.date, -len(e.citations)))
     return tuple(out)

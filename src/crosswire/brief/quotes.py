@@ -1,0 +1,106 @@
+"""Who said what, for reading: which quote groups lead the list and which go to "other attributions".
+
+Input → output: the JSON dict of one brief (:func:`crosswire.brief.json_out.to_dict`) →
+``(main, other)`` lists of its quote dicts, and per variant whether its diff is worth showing.
+
+JSON keeps every group (a program may want them all); Markdown and HTML show a group in
+the main list only when a reader can use it: a known speaker, enough words to say
+something ("the US" is a fragment of a parse, not a statement), and not a reporting frame
+around someone else's words ("Hegseth stated that …" attributed to the Department of
+Defense repeats what Hegseth's own group already shows). The rest are listed, collapsed,
+as other attributions. Groups keep the align order: direct → partial → indirect, most
+documents first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from crosswire.align.features import content_words
+
+__all__ = ["is_frame", "show_diff", "split_quotes"]
+
+# verbs that introduce someone's words: "Hegseth stated that", "Hegseth believes"
+_REPORTING = (
+    r"(?:said|says|stated|states|told|added|noted|believes|believed|spoke|posted|wrote|"
+    r"argued|claimed|announced|described|highlighted|emphasi[sz]ed|expressed|affirmed)"
+)
+
+
+def is_frame(text: str, names: Sequence[str]) -> bool:
+    """``text`` opens by reporting someone else's words: "Pete Hegseth said the US is happy …"."""
+    for name in names:
+        if not name:
+            continue
+        pattern = r"^\W*(?:\w+\W+){0,3}?" + re.escape(name) + r"\s+" + _REPORTING + r"\b"
+        if re.match(pattern, text):
+            return True
+    return False
+
+
+def _aliases(d: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for e in d["entities"]:
+        names = [e["name"], *e["aliases"]]
+        # the surname alone is how reports name people after the first mention
+        if e["type"] == "PERSON":
+            names += [e["name"].split()[-1]]
+        out[e["id"]] = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
+    return out
+
+
+def split_quotes(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(main, other): the groups a reader should see first, and the rest (unknown speaker,
+    too few words, a reporting frame around another speaker's words, or a paraphrase lying
+    inside another group's quote of the same document — a second parse of the same words)."""
+    aliases = _aliases(d)
+    speakers = {q["speaker"] for q in d["quotes"] if q["speaker"]}
+    quotes = d["quotes"]
+    first: list[bool] = []
+    for q in quotes:
+        words = len(content_words(q["text"]))
+        others = [n for sp in speakers - {q["speaker"]} for n in aliases.get(sp, [])]
+        first.append(
+            not q["speaker"]
+            or words < (3 if q["kind"] == "indirect" else 2)
+            or (q["kind"] == "indirect" and is_frame(q["text"], others))
+        )
+    # a paraphrase inside another (main-list) group's quote of the same document is a second
+    # parse of the same words ("the US hopes to finish …" → "to finish …" given to "the US")
+    kept = [
+        (k, c["document"], c["start"], c["end"])
+        for k, q in enumerate(quotes)
+        if not first[k]
+        for c in q["citations"]
+    ]
+
+    def nested(k: int, q: dict[str, Any]) -> bool:
+        return all(
+            any(
+                o != k
+                and doc == c["document"]
+                and s <= c["start"]
+                and c["end"] <= e
+                and (s, e) != (c["start"], c["end"])
+                for o, doc, s, e in kept
+            )
+            for c in q["citations"]
+        )
+
+    main: list[dict[str, Any]] = []
+    other: list[dict[str, Any]] = []
+    for k, q in enumerate(quotes):
+        secondary = first[k] or (q["kind"] == "indirect" and nested(k, q))
+        (other if secondary else main).append(q)
+    return main, other
+
+
+def show_diff(variant: dict[str, Any]) -> bool:
+    """A diff helps only for another wording of the same words: not for an excerpt of the
+    canonical text (verbatim) nor for a paraphrase that shares too few words to line up."""
+    if variant["verbatim"] or not variant["diff"]:
+        return False
+    same = sum(len(t["text"].split()) for t in variant["diff"] if t["op"] == "equal")
+    return same >= 0.5 * max(len(variant["text"].split()), 1)

@@ -1,0 +1,92 @@
+"""Who said what for reading: main list vs other attributions, diffs only where they help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosswire.brief.quotes import is_frame, show_diff, split_quotes
+
+
+def _q(qid: str, text: str, kind: str, speaker: str | None, doc: str = "d", start: int = 0) -> dict[str, Any]:
+    cite = {"document": doc, "start": start, "end": start + len(text), "text": text}
+    return {
+        "id": qid,
+        "speaker": speaker,
+        "speaker_name": {"h": "Pete Hegseth", "dod": "Department of Defense"}.get(speaker or ""),
+        "text": text,
+        "kind": kind,
+        "documents": [doc],
+        "citations": [cite],
+        "variants": [],
+    }
+
+
+ENTITIES = [
+    {
+        "id": "h",
+        "name": "Pete Hegseth",
+        "type": "PERSON",
+        "aliases": ["Hegseth"],
+        "roles": [],
+        "documents": ["d"],
+    },
+    {
+        "id": "dod",
+        "name": "Department of Defense",
+        "type": "ORG",
+        "aliases": [],
+        "roles": [],
+        "documents": ["d"],
+    },
+]
+
+
+def test_fragments_unknown_speakers_frames_and_nested_parses_are_other_attributions() -> None:
+    quotes = [
+        _q("Q1", "We're eager to work alongside you to realise our shared goals", "direct", "h"),
+        _q("Q2", "the US", "indirect", "h", start=200),
+        _q("Q3", "to counterbalance China's growing assertiveness", "indirect", None, start=300),
+        _q(
+            "Q4",
+            "Pete Hegseth said the US is happy that many defence systems were added",
+            "indirect",
+            "dod",
+            start=400,
+        ),
+        _q("Q5", "the US is happy that many defence systems were added", "indirect", "h", start=418),
+        _q("Q6", "many defence systems were added", "indirect", "dod", start=439),
+    ]
+    main, other = split_quotes({"quotes": quotes, "entities": ENTITIES})
+    assert [q["id"] for q in main] == ["Q1", "Q5"]
+    assert [q["id"] for q in other] == ["Q2", "Q3", "Q4", "Q6"]
+
+
+def test_a_frame_reports_someone_elses_words() -> None:
+    assert is_frame("Hegseth stated that the U.S. and India are aware", ["Hegseth"])
+    assert not is_frame("Secretary Hegseth anticipates future meetings", ["Hegseth"])
+
+
+def test_diffs_only_for_another_wording_of_the_same_words() -> None:
+    excerpt = {
+        "text": "deep and ongoing",
+        "verbatim": True,
+        "diff": [{"op": "equal", "text": "deep and ongoing"}],
+    }
+    reworded = {
+        "text": "productive, pragmatic, and realistic",
+        "verbatim": False,
+        "diff": [
+            {"op": "equal", "text": "productive, pragmatic"},
+            {"op": "insert", "text": "and"},
+            {"op": "equal", "text": "realistic"},
+        ],
+    }
+    paraphrase = {
+        "text": "the US is happy that many systems were added",
+        "verbatim": False,
+        "diff": [
+            {"op": "delete", "text": "The United States is very pleased"},
+            {"op": "insert", "text": "the US is happy"},
+        ],
+    }
+    assert not show_diff(excerpt) and show_diff(reworded) and not show_diff(paraphrase)
