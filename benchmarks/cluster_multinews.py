@@ -121,6 +121,23 @@ def main(argv: list[str] | None = None) -> int:
         f"time: load {t_load:.1f} s, embed {embedder.embedded if embedder else 0} leads {t_embed:.1f} s, "
         f"cluster {t_cluster:.1f} s; peak RSS {peak_rss_mib():.0f} MiB"
     )
+    for name, cfg in [
+        ("no template rule", ClusterConfig(template_copies=0)),
+        ("no nb expansion", ClusterConfig(expansion_neighbours=0, threshold=0.14, attach_threshold=0.07)),
+        (
+            "old default",
+            ClusterConfig(template_copies=0, expansion_neighbours=0, threshold=0.15, attach_threshold=0.075),
+        ),
+    ]:
+        g = cluster_documents(adocs, embedder=embedder, config=cfg)
+        ablated = {adocs[k].document.id: c for c, members in enumerate(g) for k in members}
+        print(f"ablation {name:16s} B3 F1 {b_cubed(gold, ablated)[2]:.3f}")
+    # held-out check of the settings: every other story (by story idx order)
+    half_of = {story: k % 2 for k, story in enumerate(sorted(set(gold.values()), key=int))}
+    for h in (0, 1):
+        sub = {d: s for d, s in gold.items() if half_of[s] == h}
+        ph, rh, fh = b_cubed(sub, {d: pred[d] for d in sub})
+        print(f"half {h} (every other story): B3 P {ph:.3f}  R {rh:.3f}  F1 {fh:.3f}")
     f1, t = nn_baseline(adocs, gold)
     print(f"baseline TF-IDF nearest neighbour at its best threshold ({t:.2f}): B3 F1 {f1:.3f}")
 

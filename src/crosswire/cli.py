@@ -276,7 +276,6 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 def _cmd_brief(args: argparse.Namespace) -> int:
     from crosswire import pipeline
     from crosswire.brief.render import render
-    from crosswire.embedding import load_embedder
     from crosswire.ledger import Ledger
 
     config = _config(args)
@@ -284,7 +283,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     docs = _read(args, ledger)
     briefs = []
     if docs:
-        embedder = load_embedder(config.embedder)
+        embedder = pipeline.load_models(config)
         briefs = list(
             pipeline.briefs(
                 pipeline.stories(docs, config=config, embedder=embedder), config=config, embedder=embedder

@@ -29,7 +29,24 @@ if TYPE_CHECKING:
     from crosswire.models import Brief, Document, StoryDocs
     from crosswire.seams import Embedder
 
-__all__ = ["briefs", "read", "run", "stories"]
+__all__ = ["briefs", "load_models", "read", "run", "stories"]
+
+
+def load_models(config: Config | None = None) -> Embedder:
+    """Load spaCy and the embedder at once (the embedder in a thread): ~0.2 s off a cold run.
+
+    spaCy stays cached inside ``annotate``; the embedder is returned for ``stories``/``briefs``.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from crosswire.annotate import load_nlp
+    from crosswire.embedding import load_embedder
+
+    config = config or load_config()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(load_embedder, config.embedder)
+        load_nlp(config.spacy_model)
+        return pending.result()
 
 
 def read(
@@ -78,11 +95,9 @@ def briefs(
 
 def run(paths: Iterable[str], *, config: Config | None = None, ledger: Ledger | None = None) -> list[Brief]:
     """The whole flow: paths → briefs, largest story first."""
-    from crosswire.embedding import load_embedder
-
     config = config or load_config()
-    embedder = load_embedder(config.embedder)
     documents = read(paths, config=config, ledger=ledger)
+    embedder = load_models(config)
     return list(
         briefs(stories(documents, config=config, embedder=embedder), config=config, embedder=embedder)
     )

@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 from crosswire import cluster
-from crosswire.cluster.batch import average_link, candidate_pairs, cluster_documents, tfidf_matrix
+from crosswire.cluster.batch import (
+    average_link,
+    candidate_pairs,
+    cluster_documents,
+    expand_rows,
+    tfidf_matrix,
+)
 from crosswire.cluster.features import ClusterConfig
 from crosswire.models import AnnotatedDocument, Document
 from crosswire.testing import FakeEmbedder
@@ -112,3 +118,44 @@ def test_seeds_form_one_story_with_the_fake_embedder(
 ) -> None:
     stories = list(cluster.run(seed_annotated, embedder=fake_embedder))
     assert [len(s.documents) for s in stories] == [5]
+
+
+LOGIN_PROMPT = (
+    "Notice: you must log in to continue. Subscribers can sign in with their account; new readers "
+    "can create a free account to read five articles a month."
+)
+
+
+def test_copies_of_a_page_template_stay_apart_and_join_no_story(
+    quakes: list[AnnotatedDocument], adoc: Any
+) -> None:
+    copies = [adoc(f"login-{k}", LOGIN_PROMPT) for k in range(ClusterConfig().template_copies)]
+    stories = list(cluster.run([*quakes, *copies], embedder=FakeEmbedder()))
+    assert partition(stories) == {
+        frozenset({"quake-tr-1", "quake-tr-2", "quake-tr-3"}),
+        frozenset({"quake-cl-1", "quake-cl-2", "quake-cl-3"}),
+    } | {frozenset({c.document.id}) for c in copies}
+    # fewer copies than the limit are an ordinary repeated text: one story
+    few = copies[: ClusterConfig().template_copies - 1]
+    assert partition(list(cluster.run(few, embedder=FakeEmbedder()))) == {
+        frozenset(c.document.id for c in few)
+    }
+
+
+def test_neighbour_expansion_lets_two_angles_of_a_story_meet_through_a_third() -> None:
+    texts = [
+        "Hegseth met Jaishankar at the Pentagon on defence cooperation",
+        "Jaishankar and Hegseth discussed the Quad and a ten-year defence framework at the Pentagon",
+        "The Quad framework covers maritime security and ten years of joint production",
+    ]
+    x = tfidf_matrix(texts)
+    i = np.array([0, 1], dtype=np.int64)
+    j = np.array([1, 2], dtype=np.int64)
+    scores = np.array([0.5, 0.4])
+    assert float(x[0].multiply(x[2]).sum()) == 0.0  # nothing in common directly
+    expanded = expand_rows(x, i, j, scores, neighbours=2, weight=0.3)
+    assert float(expanded[0].multiply(expanded[2]).sum()) > 0.0
+    norms = np.sqrt(np.asarray(expanded.multiply(expanded).sum(axis=1)).ravel())
+    assert np.allclose(norms, 1.0, atol=1e-5)
+    unchanged = expand_rows(x, i, j, scores, neighbours=2, weight=0.0)
+    assert np.allclose(unchanged.toarray(), x.toarray(), atol=1e-6)

@@ -15,6 +15,8 @@ from crosswire.cluster.features import (
     entity_similarity,
     lead_text,
     normalize_entity,
+    template_mask,
+    text_key,
     time_factor,
     time_factors,
     tokenize,
@@ -92,3 +94,17 @@ def test_batch_and_stream_formulas_agree() -> None:
         assert combine(lex[k], cos[k], ent[k], tk, config=cfg) == pytest.approx(many[k])
     # a missing feature drops out and the rest are renormalised
     assert combine(0.4, None, None, 1.0, config=cfg) == pytest.approx(0.4)
+
+
+def test_text_key_ignores_case_spacing_and_punctuation(adoc: Any) -> None:
+    a = adoc("a", "Tweet with a location. You can add location information to your tweets.")
+    b = adoc("b", "tweet with a location you can  add location information\nto your tweets")
+    c = adoc("c", "Tweet with a location: you can add your city to your tweets.")
+    assert text_key(a) == text_key(b) != text_key(c)
+    assert text_key(adoc("empty", "... — ...")) is None
+
+
+def test_template_mask_marks_texts_repeated_in_enough_documents() -> None:
+    keys = ["t", "t", "t", "u", "u", None, None, None]
+    assert template_mask(keys, min_copies=3).tolist() == [True, True, True] + [False] * 5
+    assert not template_mask(keys, min_copies=0).any()

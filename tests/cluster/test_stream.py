@@ -102,3 +102,16 @@ def test_the_same_document_twice_is_refused(quakes: list[AnnotatedDocument]) -> 
     sc.add(quakes[0])
     with pytest.raises(InputError, match="quake-tr-1"):
         sc.add(quakes[0])
+
+
+def test_template_copies_beyond_the_limit_start_closed_stories(adoc: Any) -> None:
+    from crosswire.cluster.features import ClusterConfig
+
+    limit = ClusterConfig().template_copies
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    notice = "Notice: you must log in to continue. Subscribers can sign in with their account."
+    early = [sc.add(adoc(f"login-{k}", notice)) for k in range(limit - 1)]
+    assert len({a.story_id for a in early}) == 1  # a stream cannot know the text will recur
+    late = [sc.add(adoc(f"login-{k}", notice)) for k in range(limit - 1, limit + 2)]
+    assert all(a.new_story for a in late) and len({a.story_id for a in late}) == 3
+    assert sc.open_stories() == 1  # only the story of the early copies takes documents

@@ -3,8 +3,9 @@
 Input → output: ``Iterable[AnnotatedDocument]`` → ``Iterator[StoryDocs]``, largest story first.
 
 The grouping itself is :func:`crosswire.cluster.batch.cluster_documents` (TF-IDF +
-entities + title/lead embeddings + publication time, average-link on a sparse
-candidate graph); this module turns groups into :class:`~crosswire.models.Story`
+entities + title/lead embeddings + publication time, page templates unlinked, TF-IDF
+rows expanded by their nearest neighbours, average-link on a sparse candidate graph);
+this module turns groups into :class:`~crosswire.models.Story`
 values with stable ids and attaches the origin families
 (:func:`crosswire.cluster.families.find_families`) and duplicates
 (:func:`crosswire.dedup.find_duplicates`) of each story's documents.

@@ -10,7 +10,10 @@ new one. A document that scores at least ``stream_merge_threshold`` with two ope
 stories is taken as evidence they are one story and merges them. Stories with no new
 document for ``window_days`` (by the injected :class:`~crosswire.seams.Clock`) close:
 they keep their members but no longer take documents, and leave the candidate index,
-so the cost of an assignment depends on the open window, not on history.
+so the cost of an assignment depends on the open window, not on history. A text seen
+verbatim ``template_copies`` times is a page template: from then on each copy is a closed
+story of its own (batch gives every copy its own story; a stream keeps the first copies
+where they went).
 
 The vocabulary is incremental: document frequencies grow as documents arrive, and a
 document's TF-IDF weights use the idf of the moment it arrived.
@@ -35,6 +38,7 @@ from crosswire.cluster.features import (
     entity_bag,
     entity_similarity,
     lead_text,
+    text_key,
     time_factor,
     tokenize,
 )
@@ -111,6 +115,7 @@ class StreamingClusterer:
         self._open: dict[str, _Story] = {}
         self._postings: dict[str, set[str]] = {}
         self._seen: set[str] = set()
+        self._copies: Counter[str] = Counter()  # text_key → documents with that exact text
 
     # ----------------------------------------------------------------- public
 
@@ -133,6 +138,18 @@ class StreamingClusterer:
         if emb is None and self.embedder is not None:
             emb = self.embedder.embed([lead_text(adoc, sentences=self.config.lead_sentences)])[0]
         day = day_number(adoc)
+        key = text_key(adoc)
+        if key is not None:
+            self._copies[key] += 1
+        limit = self.config.template_copies
+        if key is not None and limit > 0 and self._copies[key] >= limit:
+            # A page template (ClusterConfig.template_copies): from its ``limit``-th copy on, each
+            # copy is a story of its own, closed at once so nothing joins it. Earlier copies stay
+            # where they went: a stream cannot know a text will recur.
+            self._seen.add(doc_id)
+            story = self._new_story(adoc, terms, emb, ents, day, now)
+            self._close(story)
+            return Assignment(doc_id, story.id, True)
 
         scored = sorted(
             ((self._score(s, terms, emb, ents, day), s.id) for s in self._candidates(terms, emb)),
