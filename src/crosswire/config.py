@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-__all__ = ["Config", "load_config"]
+__all__ = ["Config", "annotation_workers", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +25,15 @@ class Config:
     window_days: float = 3.0
     #: spaCy ``nlp.pipe`` batch size.
     batch_size: int = 64
+    #: spaCy worker processes for annotation; 0 = auto: one per core (at most 2) when a run has
+    #: at least ``workers_from`` documents, else 1 (a worker costs ~1 s to load its model).
+    workers: int = 0
+    workers_from: int = 200
 
 
 def load_config(**overrides: object) -> Config:
-    """Defaults, then ``CROSSWIRE_SPACY_MODEL``, ``CROSSWIRE_MAX_BYTES``, ``CROSSWIRE_EMBEDDER``, then overrides."""
+    """Defaults, then ``CROSSWIRE_SPACY_MODEL``, ``CROSSWIRE_MAX_BYTES``, ``CROSSWIRE_EMBEDDER``,
+    ``CROSSWIRE_WORKERS``, then overrides."""
     cfg = Config()
     env: dict[str, object] = {}
     if v := os.environ.get("CROSSWIRE_SPACY_MODEL"):
@@ -37,5 +42,16 @@ def load_config(**overrides: object) -> Config:
         env["max_bytes"] = int(v)
     if v := os.environ.get("CROSSWIRE_EMBEDDER"):
         env["embedder"] = v
+    if v := os.environ.get("CROSSWIRE_WORKERS"):
+        env["workers"] = int(v)
     env.update({k: v for k, v in overrides.items() if v is not None})
     return replace(cfg, **env)  # type: ignore[arg-type]
+
+
+def annotation_workers(config: Config, n_documents: int) -> int:
+    """spaCy processes for a run of ``n_documents`` (see ``Config.workers``)."""
+    if config.workers > 0:
+        return config.workers
+    if n_documents < config.workers_from:
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))

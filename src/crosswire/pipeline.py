@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from crosswire.config import Config, load_config
+from crosswire.config import Config, annotation_workers, load_config
 from crosswire.ledger import Ledger
 
 if TYPE_CHECKING:
@@ -75,7 +75,13 @@ def stories(
 
     config = config or load_config()
     embedder = embedder or load_embedder(config.embedder)
-    annotated = annotate.run(documents, model=config.spacy_model, batch_size=config.batch_size)
+    documents = list(documents)
+    annotated = annotate.run(
+        documents,
+        model=config.spacy_model,
+        batch_size=config.batch_size,
+        n_process=annotation_workers(config, len(documents)),
+    )
     return list(cluster.run(annotated, embedder=embedder))
 
 
