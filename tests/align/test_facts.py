@@ -9,8 +9,8 @@ import seedkit
 
 from crosswire import align
 from crosswire.align.claims import Claim
-from crosswire.align.facts import attach_groups, canonical_claim, group_claims
-from crosswire.models import Family
+from crosswire.align.facts import attach_groups, canonical_claim, group_claims, rejoin_unmatched_splits
+from crosswire.models import Document, Family
 
 SALES = {
     "a": "Pete Hegseth hopes to complete several major pending defence sales to India soon.",
@@ -167,3 +167,37 @@ def test_canonical_avoids_pronouns_fragments_and_continuations() -> None:
         ]
     )
     assert best.document == "c"
+
+
+POSTED = 'He posted on X that they had an "excellent discussion to deepen ties and strengthen cooperation".'
+
+
+def _part(doc: str, k: int, parts: tuple[tuple[int, int], ...], *, sentence: int = 0) -> Claim:
+    text = " ".join(POSTED[s:e] for s, e in parts)
+    return Claim(
+        f"{doc}:{sentence}.{k}", doc, sentence, (0, len(POSTED)), parts, text, 0.0, False, frozenset(text.split())
+    )
+
+
+def test_split_sentence_that_matched_nothing_is_made_whole_again() -> None:
+    cut = POSTED.index(" and ")
+    first = _part("a", 1, ((0, cut),))
+    second = _part("a", 2, ((0, POSTED.index("deepen")), (cut + 5, len(POSTED))))
+    other = _claim("b", "The weather was hot.")
+    claims, groups = rejoin_unmatched_splits(
+        [first, second, other], [[0], [1], [2]], documents={"a": Document(id="a", text=POSTED)}
+    )
+    assert [c.text for c in claims] == [POSTED, "The weather was hot."]
+    assert claims[0].whole and claims[0].parts == ((0, len(POSTED)),) and claims[0].id == "a:0"
+    assert groups == [[0], [1]]
+
+
+def test_split_sentence_keeps_its_clauses_when_one_clause_matched() -> None:
+    cut = POSTED.index(" and ")
+    first = _part("a", 1, ((0, cut),))
+    second = _part("a", 2, ((0, POSTED.index("deepen")), (cut + 5, len(POSTED))))
+    other = _claim("b", "They had an excellent discussion to deepen ties.")
+    claims, groups = rejoin_unmatched_splits(
+        [first, second, other], [[0, 2], [1]], documents={"a": Document(id="a", text=POSTED)}
+    )
+    assert claims == [first, second, other] and groups == [[0, 2], [1]]

@@ -141,3 +141,20 @@ def test_all_citations_exact(seed_alignment: Any) -> None:
     assert cites
     for c in cites:
         assert docs[c.document].text[c.start : c.end] == c.text
+
+
+def test_single_source_facts_do_not_repeat_one_sentence_in_pieces(seed_alignment: Any) -> None:
+    # a sentence split into clauses that met no other report is listed once, as written
+    docs = {a.document.id: a.document for a in seed_alignment.extraction.story.documents}
+    seen: dict[tuple[str, int], str] = {}
+    for f in seed_alignment.facts:
+        if f.status != "single_source":
+            continue
+        for c in f.citations:
+            sent = next(s for s in _sentences_of(seed_alignment, c.document) if s.start <= c.start < s.end)
+            key = (c.document, sent.start)
+            assert seen.setdefault(key, f.id) == f.id, f"{docs[c.document].text[sent.start : sent.end]!r} split"
+
+
+def _sentences_of(al: Any, doc_id: str) -> Any:
+    return next(a.sentences for a in al.extraction.story.documents if a.document.id == doc_id)

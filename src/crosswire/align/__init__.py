@@ -39,6 +39,7 @@ from crosswire.align.facts import (
     group_claims,
     linked_groups,
     make_facts,
+    rejoin_unmatched_splits,
 )
 from crosswire.align.quotes import group_quotes
 from crosswire.models import Alignment, Conflict, Extraction, Quote, Story
@@ -143,6 +144,17 @@ def align_story(
             people=frozenset(e.id for e in extraction.entities if e.type == "PERSON"),
             family_vocab=family_vocabulary(documents, family_of),
         )
+    rejoined, groups = rejoin_unmatched_splits(claims, groups, documents=documents)
+    if len(rejoined) != len(claims):
+        # the whole sentences are new texts: embed them, keep every other claim's vector
+        row = {c.id: k for k, c in enumerate(claims)}
+        fresh = [c for c in rejoined if c.id not in row]
+        fresh_vectors = dict(
+            zip((c.id for c in fresh), embed_texts(embedder, [c.text for c in fresh]), strict=True)
+        )
+        vectors = np.stack([vectors[row[c.id]] if c.id in row else fresh_vectors[c.id] for c in rejoined])
+        claims = rejoined
+        sim = claim_similarity(claims, vectors, threshold=threshold)
 
     slot: list[tuple[int, Conflict]] = []
     slot += date_conflicts(claims, groups, times=extraction.times, documents=documents, annotated=annotated)

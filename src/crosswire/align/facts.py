@@ -15,14 +15,15 @@ near-identical repetitions), so a chain of loose resemblances cannot merge a sto
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
 import numpy as np
 
-from crosswire.align.claims import Claim
-from crosswire.align.features import CONTEXTUAL_START, normalize_quotes
+from crosswire.align.claims import Claim, claim_text
+from crosswire.align.features import CONTEXTUAL_START, content_words, normalize_quotes, numbers_with_units
 from crosswire.models import Citation, Document, Fact
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "group_claims",
     "linked_groups",
     "make_facts",
+    "rejoin_unmatched_splits",
     "salience",
 ]
 
@@ -340,6 +342,65 @@ def attach_groups(
         to_group[:, s] = -1.0
         to_group[:, t] = cross_doc[:, out[t]].max(axis=1)
     return [g for g in out if g]
+
+
+def rejoin_unmatched_splits(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    *,
+    documents: Mapping[str, Document],
+) -> tuple[list[Claim], list[list[int]]]:
+    """Claims and groups with each split sentence none of whose clauses matched anything made whole again.
+
+    Splitting "deepen the partnership and strengthen cooperation" into two claims is worth it
+    only when a clause meets another report on its own. When no clause of the sentence joined
+    any other claim, the pieces would be listed as separate single-source claims that repeat
+    the shared start and may cut through a quotation, so the reader gets the sentence once,
+    as written. Groups are returned with indices into the new claim list, in the same order.
+    """
+    group_size = {k: len(g) for g in groups for k in g}
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        if not c.whole:
+            by_sentence[(c.document, c.sentence)].append(k)
+    lone = {key: ks for key, ks in by_sentence.items() if all(group_size.get(k, 1) == 1 for k in ks)}
+    if not lone:
+        return list(claims), [list(g) for g in groups]
+    new_claims: list[Claim] = []
+    remap: dict[int, int] = {}
+    for k, c in enumerate(claims):
+        key = (c.document, c.sentence)
+        if key not in lone:
+            remap[k] = len(new_claims)
+            new_claims.append(c)
+            continue
+        first = lone[key][0]
+        if k != first:
+            remap[k] = remap[first]
+            continue
+        parts = (c.sentence_span,)
+        text = claim_text(documents[c.document], parts)
+        remap[k] = len(new_claims)
+        new_claims.append(
+            replace(
+                c,
+                id=c.id.rsplit(".", 1)[0],
+                parts=parts,
+                text=text,
+                whole=True,
+                words=content_words(text),
+                numbers=tuple(numbers_with_units(text)),
+                entities=tuple(dict.fromkeys(e for j in lone[key] for e in claims[j].entities)),
+            )
+        )
+    new_groups: list[list[int]] = []
+    seen: set[int] = set()
+    for g in groups:
+        members = [m for m in dict.fromkeys(remap[k] for k in g) if m not in seen]
+        if members:
+            seen.update(members)
+            new_groups.append(members)
+    return new_claims, new_groups
 
 
 def linked_groups(
