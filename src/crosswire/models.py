@@ -412,6 +412,10 @@ class Fact:
     status: Literal["corroborated", "single_source", "contested"]
     families: tuple[str, ...] = ()
     score: float = 0.0  # salience, used to order the summary
+    # Entity.id of the person a leading pronoun of ``text`` refers to ("He said …"), taken from
+    # the quote whose speaker that pronoun is; None when the text does not start with one or
+    # nobody was resolved. Renderers show it as an editor's note: "He [Pete Hegseth] said …".
+    antecedent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

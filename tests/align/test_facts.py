@@ -9,8 +9,15 @@ import seedkit
 
 from crosswire import align
 from crosswire.align.claims import Claim
-from crosswire.align.facts import attach_groups, canonical_claim, group_claims, rejoin_unmatched_splits
-from crosswire.models import Document, Family
+from crosswire.align.facts import (
+    attach_groups,
+    canonical_claim,
+    group_claims,
+    make_facts,
+    pronoun_referents,
+    rejoin_unmatched_splits,
+)
+from crosswire.models import Document, Family, Quote, Span
 
 SALES = {
     "a": "Pete Hegseth hopes to complete several major pending defence sales to India soon.",
@@ -175,7 +182,15 @@ POSTED = 'He posted on X that they had an "excellent discussion to deepen ties a
 def _part(doc: str, k: int, parts: tuple[tuple[int, int], ...], *, sentence: int = 0) -> Claim:
     text = " ".join(POSTED[s:e] for s, e in parts)
     return Claim(
-        f"{doc}:{sentence}.{k}", doc, sentence, (0, len(POSTED)), parts, text, 0.0, False, frozenset(text.split())
+        f"{doc}:{sentence}.{k}",
+        doc,
+        sentence,
+        (0, len(POSTED)),
+        parts,
+        text,
+        0.0,
+        False,
+        frozenset(text.split()),
     )
 
 
@@ -201,3 +216,26 @@ def test_split_sentence_keeps_its_clauses_when_one_clause_matched() -> None:
         [first, second, other], [[0, 2], [1]], documents={"a": Document(id="a", text=POSTED)}
     )
     assert claims == [first, second, other] and groups == [[0, 2], [1]]
+
+
+def test_pronoun_led_fact_takes_the_speaker_resolved_by_the_quote_stage() -> None:
+    text = "He said the two countries are working more closely."
+    quotes = [
+        Quote("q1", "a", 13, 51, text[13:51], "indirect", "e-hegseth", "He", Span("a", 0, 2), "said"),
+        Quote("q2", "a", 13, 51, text[13:51], "indirect", None, "he", Span("a", 0, 2), "said"),
+        Quote("q3", "b", 0, 4, "test", "direct", "e-rubio", "Rubio", Span("b", 9, 14), "said"),
+    ]
+    referents = pronoun_referents(quotes)
+    assert referents == {("a", 0): "e-hegseth"}  # unresolved and named speakers give nothing
+    claims = [_claim("a", text), _claim("b", "The weather was hot in Washington.")]
+    facts, _ = make_facts(
+        claims,
+        [[0], [1]],
+        documents={"a": Document(id="a", text=text), "b": Document(id="b", text=claims[1].text)},
+        family_of={"a": "a", "b": "b"},
+        centrality=[0.5, 0.5],
+        referents={("a", 0): "e-hegseth", ("b", 0): "e-rubio"},
+    )
+    by_doc = {f.documents[0]: f for f in facts}
+    assert by_doc["a"].antecedent == "e-hegseth"
+    assert by_doc["b"].antecedent is None  # a fact that does not open with a pronoun needs no note

@@ -121,3 +121,15 @@ def test_largest_story_first(hash_embedder: Any) -> None:
     briefs = list(brief.run(align.run([one, two], embedder=hash_embedder)))
     payload = json.loads(render(briefs, rejected=[], fmt="json"))
     assert [len(s["documents"]) for s in payload["stories"]] == [3, 1]
+
+
+def test_fact_reading_puts_the_antecedent_after_the_leading_pronoun() -> None:
+    from crosswire.brief.json_out import fact_reading
+
+    names = {"e-hegseth": "Pete Hegseth"}
+    fact = {"text": "He expressed hope for closer ties.", "antecedent": "e-hegseth"}
+    assert fact_reading(fact, names) == ("He", "Pete Hegseth", " expressed hope for closer ties.")
+    quoted = {"text": "“We hope,” he said.", "antecedent": "e-hegseth"}
+    assert fact_reading(quoted, names)[0] == "“We"
+    assert fact_reading({"text": "He left.", "antecedent": None}, names) == ("He left.", None, "")
+    assert fact_reading({"text": "He left.", "antecedent": "e-unknown"}, names) == ("He left.", None, "")

@@ -136,3 +136,21 @@ def test_summary_lines_stand_alone(seed_brief: Any) -> None:
     for s in seed_brief.summary:
         assert not CONTEXTUAL_START.match(s.text), s.text  # "The two leaders also discussed …"
         assert not re.match(r"^\W*(he|she|they|it)\b", s.text, re.I), s.text
+
+
+def test_a_pronoun_led_fact_names_who_the_pronoun_is(pipeline_briefs: list[Any]) -> None:
+    # 002: "Before Jaishankar's meeting with Hegseth, Defence Minister Rajnath Singh spoke to
+    # him. He posted on X that …": "He" is Rajnath Singh, shown as an editor's note
+    from crosswire.brief.render import render
+
+    b = pipeline_briefs[0]
+    names = {e.id: e.name for e in b.entities}
+    posted = next(f for f in b.facts if f.text.startswith("He posted on X"))
+    assert names[posted.antecedent] == "Rajnath Singh"
+    aligned = next(f for f in b.facts if f.text.startswith("He said that the two countries"))
+    assert names[aligned.antecedent] == "Pete Hegseth"
+    assert all(
+        f.antecedent is None for f in b.facts if not re.match(r"\W*(he|she|they|we|i)\b", f.text, re.I)
+    )
+    md = render([b], rejected=[], fmt="md")
+    assert "- He [Rajnath Singh] posted on X that they had an “excellent discussion" in md

@@ -142,6 +142,20 @@ def test_brief_view_tolerates_missing_sections() -> None:
     assert view.facts[0]["cites"][0].n == 2 and view.facts[0]["cites"][0].url == "/article/b?start=0&end=1#hl"
 
 
+def test_brief_view_names_the_antecedent_of_a_leading_pronoun() -> None:
+    view = brief_view(
+        {
+            "entities": [{"id": "e-1", "name": "Rajnath <Singh>"}],
+            "facts": [
+                {"text": "He posted on X.", "status": "single_source", "antecedent": "e-1"},
+                {"text": "The ties are strong.", "status": "single_source", "antecedent": None},
+            ],
+        }
+    )
+    assert view.facts[0]["reading"] == {"head": "He", "note": "Rajnath <Singh>", "tail": " posted on X."}
+    assert view.facts[1]["reading"] == {"head": "The ties are strong.", "note": None, "tail": ""}
+
+
 def test_times_read_as_utc() -> None:
     from crosswire.service.ui import when
 

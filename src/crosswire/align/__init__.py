@@ -39,6 +39,7 @@ from crosswire.align.facts import (
     group_claims,
     linked_groups,
     make_facts,
+    pronoun_referents,
     rejoin_unmatched_splits,
 )
 from crosswire.align.quotes import group_quotes
@@ -168,6 +169,7 @@ def align_story(
         centrality=_centrality(vectors),
         contested={g for g, _ in slot},
         links=linked_groups(claims, sim, groups, threshold=average_threshold),
+        referents=pronoun_referents(extraction.quotes),
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

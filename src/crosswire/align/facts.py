@@ -24,7 +24,7 @@ import numpy as np
 
 from crosswire.align.claims import Claim, claim_text
 from crosswire.align.features import CONTEXTUAL_START, content_words, normalize_quotes, numbers_with_units
-from crosswire.models import Citation, Document, Fact
+from crosswire.models import Citation, Document, Fact, Quote
 
 __all__ = [
     "attach_groups",
@@ -34,10 +34,12 @@ __all__ = [
     "group_claims",
     "linked_groups",
     "make_facts",
+    "pronoun_referents",
     "rejoin_unmatched_splits",
     "salience",
 ]
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|we|i|you|its|their|his|her)\b", re.I)
 
 
@@ -344,6 +346,20 @@ def attach_groups(
     return [g for g in out if g]
 
 
+def pronoun_referents(quotes: Sequence[Quote]) -> dict[tuple[str, int], str]:
+    """(document, start of the pronoun) → Entity.id for every quote spoken by a pronoun linked to an entity.
+
+    The quote stage already resolved "he" in "He said that …" to the person it refers to
+    (or left it unresolved); a fact worded by that sentence reuses the answer instead of
+    guessing again.
+    """
+    return {
+        (q.document, q.speaker_span.start): q.speaker
+        for q in quotes
+        if q.speaker and q.speaker_span is not None and (q.speaker_text or "").lower() in _PERSONAL_PRONOUNS
+    }
+
+
 def rejoin_unmatched_splits(
     claims: Sequence[Claim],
     groups: Sequence[Sequence[int]],
@@ -470,14 +486,18 @@ def make_facts(
     centrality: Sequence[float],
     contested: set[int] | None = None,
     links: Mapping[int, set[int]] | None = None,
+    referents: Mapping[tuple[str, int], str] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
 
-    ``contested`` holds the indices of groups with a conflict inside.
+    ``contested`` holds the indices of groups with a conflict inside. ``referents`` maps
+    (document, start of a pronoun) to the Entity.id it refers to (:func:`pronoun_referents`);
+    a fact whose wording starts with such a pronoun carries that id as ``antecedent``.
     """
     contested = contested or set()
     links = links or {}
+    referents = referents or {}
     total = len(set(family_of.values())) or 1
     out: list[tuple[float, int, Fact]] = []
     for g, idx in enumerate(groups):
@@ -503,15 +523,20 @@ def make_facts(
             centrality=float(np.mean([centrality[k] for k in idx])),
             position=min(c.position for c in members),
         )
+        canon = canonical_claim(members)
+        lead = len(canon.text) - len(canon.text.lstrip(" \"“‘'"))
         fact = Fact(
             id="",
-            text=canonical_claim(members).text,
+            text=canon.text,
             citations=tuple(citations),
             documents=docs,
             independent_sources=len(fams),
             status=status,
             families=fams,
             score=score,
+            antecedent=referents.get((canon.document, canon.start + lead))
+            if _PRONOUN_START.match(canon.text)
+            else None,
         )
         out.append((score, g, fact))
     out.sort(key=lambda t: (-t[0], t[1]))

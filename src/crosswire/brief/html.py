@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from crosswire.brief.json_out import ordered, short_ids, to_dict
+from crosswire.brief.json_out import fact_reading, ordered, short_ids, to_dict
 from crosswire.brief.quotes import show_diff, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -37,7 +37,7 @@ h1{font-size:1.55rem;line-height:1.25;margin:.2rem 0 .5rem}
 h2{font-size:1.05rem;margin:0 0 .6rem;letter-spacing:.01em}
 h2 .n{color:var(--muted);font-weight:400;font-size:.9em}
 section.card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.9rem 1.1rem;margin:.9rem 0}
-.meta{color:var(--muted);font-size:.9em}.pills{display:flex;flex-wrap:wrap;gap:.4rem;margin:.3rem 0}
+.meta{color:var(--muted);font-size:.9em}.ed{color:var(--muted)}.pills{display:flex;flex-wrap:wrap;gap:.4rem;margin:.3rem 0}
 .pill{background:var(--card);border:1px solid var(--line);border-radius:999px;padding:.1rem .65rem;font-size:.85em}
 nav.toc{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.9em;margin:.4rem 0 0}
 a{color:var(--link)}nav.toc a{text-decoration:none}
@@ -181,6 +181,13 @@ def _story(brief: Brief, n: int) -> str:
     corroborated = [f for f in d["facts"] if f["status"] != "single_source"]
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     main_quotes, other_quotes = split_quotes(d)
+    names = {e["id"]: e["name"] for e in d["entities"]}
+
+    def reading(f: dict[str, Any]) -> str:
+        head, name, tail = fact_reading(f, names)
+        note = f"<span class='ed' title='who the pronoun refers to'>[{escape(name)}]</span>" if name else ""
+        return escape(head) + (" " + note if note else "") + escape(tail)
+
     sid = f"s{n}"
     h: list[str] = [f'<div class="story" id="story-{n}"><header class="top">']
     h.append('<div class="kicker">crosswire brief</div>')
@@ -219,7 +226,7 @@ def _story(brief: Brief, n: int) -> str:
     for f in corroborated:
         h.append(
             f'<li class="fact"><span class="badge {f["status"]}">{escape(f["status"].replace("_", " "))} · '
-            f"{f['independent_sources']} sources</span>{escape(f['text'])} {cites.links(f['citations'], 10)}</li>"
+            f"{f['independent_sources']} sources</span>{reading(f)} {cites.links(f['citations'], 10)}</li>"
         )
     if not corroborated:
         h.append("<li class='fact'>None: no fact is backed by two independent sources.</li>")
@@ -270,7 +277,7 @@ def _story(brief: Brief, n: int) -> str:
         f'<section class="card" id="{sid}-single"><h2>Single-source claims <span class="n">{len(single)}</span></h2>'
         "<p class='meta'>Said by one origin only (copies of one wire story count once): check before relying on them.</p><ul>"
     )
-    h += [f"<li>{escape(f['text'])} {cites.links(f['citations'], 2)}</li>" for f in single]
+    h += [f"<li>{reading(f)} {cites.links(f['citations'], 2)}</li>" for f in single]
     h.append("</ul></section>")
 
     h.append(f'<section class="card" id="{sid}-coverage"><h2>Coverage</h2>')

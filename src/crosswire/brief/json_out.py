@@ -7,7 +7,8 @@ HTML renderers read this dict too, so all three formats say the same thing.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crosswire.models import Brief, Citation, Rejected, Story
@@ -15,6 +16,7 @@ from crosswire.models import Brief, Citation, Rejected, Story
 __all__ = [
     "SCHEMA",
     "citation_dict",
+    "fact_reading",
     "family_of",
     "ordered",
     "rejected_dict",
@@ -28,6 +30,23 @@ SCHEMA = "crosswire/1"
 
 def citation_dict(c: Citation) -> dict[str, Any]:
     return {"document": c.document, "start": c.start, "end": c.end, "text": c.text}
+
+
+_LEADING_WORD = re.compile(r"^[\s\"“‘']*\w+")
+
+
+def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str, str | None, str]:
+    """A fact's text cut after its leading pronoun, with the name it refers to in between.
+
+    ``("He", "Pete Hegseth", " expressed hope …")``; ``(text, None, "")`` when the fact has no
+    resolved ``antecedent``. Renderers print the name as an editor's note in square brackets,
+    so the words of the source stay exactly as cited.
+    """
+    name = names.get(fact.get("antecedent") or "")
+    head = _LEADING_WORD.match(fact["text"])
+    if not name or head is None:
+        return fact["text"], None, ""
+    return fact["text"][: head.end()], name, fact["text"][head.end() :]
 
 
 def family_of(story: Story) -> dict[str, str]:
@@ -139,6 +158,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "families": list(f.families),
                 "status": f.status,
                 "score": f.score,
+                "antecedent": f.antecedent,
             }
             for f in brief.facts
         ],

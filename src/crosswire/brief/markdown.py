@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from crosswire.brief.json_out import ordered, short_ids, to_dict
+from crosswire.brief.json_out import fact_reading, ordered, short_ids, to_dict
 from crosswire.brief.quotes import show_diff, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -77,12 +77,18 @@ def _story(d: dict[str, Any]) -> list[str]:
     out.append("")
     for i, x in enumerate(d["summary"], 1):
         out.append(f"{i}. {_one_line(x['text'])} {ref(x['citations'])}")
+    names = {e["id"]: e["name"] for e in d["entities"]}
+
+    def reading(f: dict[str, Any]) -> str:
+        head, name, tail = fact_reading(f, names)
+        return _one_line(head + (f" [{name}]" if name else "") + tail)
+
     out += ["", "## Corroborated facts", ""]
     for f in d["facts"]:
         if f["status"] != "single_source":
             flag = " **(contested)**" if f["status"] == "contested" else ""
             out.append(
-                f"- {_one_line(f['text'])}{flag} — {f['independent_sources']} independent sources, "
+                f"- {reading(f)}{flag} — {f['independent_sources']} independent sources, "
                 f"{len(f['documents'])} documents {ref(f['citations'], 5)}"
             )
     out += ["", "## Conflicts", ""]
@@ -110,7 +116,7 @@ def _story(d: dict[str, Any]) -> list[str]:
     out += ["", "## Single-source claims", ""]
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     for f in single:
-        out.append(f"- {_one_line(f['text'])} {ref(f['citations'], 2)}")
+        out.append(f"- {reading(f)} {ref(f['citations'], 2)}")
     if not single:
         out.append("None.")
     out += ["", "## Entities", ""]

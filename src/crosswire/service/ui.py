@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from crosswire.brief.json_out import fact_reading
 from crosswire.service.auth import verify_token
 from crosswire.service.cache import ResponseCache
 from crosswire.store.records import PRIVATE_MARK_END, PRIVATE_MARK_START, StoryInfo, StoryQuery
@@ -109,7 +110,9 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         d["label"] = d.get("source") or d.get("site_name") or d.get("credit") or d.get("id")
         d["url_local"] = f"/article/{quote(str(d.get('id')), safe='')}"
     label = {str(d.get("id")): str(d["label"]) for d in docs}
-    names = {str(e.get("id")): e.get("name") for e in _list(brief.get("entities")) if isinstance(e, dict)}
+    names = {
+        str(e.get("id")): str(e.get("name")) for e in _list(brief.get("entities")) if isinstance(e, dict)
+    }
 
     def cites(items: Any) -> list[Cite]:
         out = []
@@ -152,6 +155,12 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         ]
         quotes.append(q)
     facts = with_cites(brief.get("facts"))
+    for f in facts:
+        # "He [Pete Hegseth] said …": the template prints the three pieces, the name as a note
+        head, note, tail = fact_reading(
+            {"text": str(f.get("text", "")), "antecedent": f.get("antecedent")}, names
+        )
+        f["reading"] = {"head": head, "note": note, "tail": tail}
     coverage = []
     for f in facts:
         cited = {c.get("document") for c in _list(f.get("citations")) if isinstance(c, dict)}
