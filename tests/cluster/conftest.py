@@ -1,4 +1,4 @@
-"""Fixtures for clustering tests: two look-alike earthquakes, a bridged pair of stories.
+"""Fixtures for clustering tests: two look-alike earthquakes, a bridged pair of stories, ferry reports.
 
 The reports are written for these tests in the style of wire copy (invented outlets,
 real-looking places); each event has three reports that paraphrase one another.
@@ -105,3 +105,45 @@ def quakes() -> list[AnnotatedDocument]:
 @pytest.fixture
 def adoc() -> Callable[..., AnnotatedDocument]:
     return make_adoc
+
+
+# Lower-cased, title-less extracts as in Multi-News: one ferry accident told twice, with few
+# words in common beyond its names and figures, among other stories.
+FERRY = [
+    (
+        "fire-1",
+        "a wildfire forced hundreds of people from their homes near the town of paradise in northern "
+        "california on thursday as strong winds pushed the flames across dry hills.",
+    ),
+    (
+        "vote-1",
+        "lawmakers in the senate approved a budget bill late on friday after a long debate over spending "
+        "on roads, schools and the military.",
+    ),
+    (
+        "ferry-1",
+        "a jadrolinija ferry ran aground off hvar near stari grad on sunday, and captain ante petrovic said "
+        "all 212 passengers were taken ashore by fishing boats.",
+    ),
+    (
+        "fire-2",
+        "firefighters battled a fast moving blaze that destroyed dozens of houses, officials said, and "
+        "thousands were ordered to leave as the wind picked up.",
+    ),
+    (
+        "vote-2",
+        "the senate passed the spending bill in a late night vote, sending the budget measure for roads and "
+        "schools to the president to sign.",
+    ),
+    (
+        "ferry-2",
+        "croatian police questioned petrovic after the jadrolinija vessel hit rocks at stari grad; the 212 "
+        "people on board reached hvar harbour unhurt, the operator said.",
+    ),
+]
+
+
+@pytest.fixture
+def ferry() -> list[tuple[str, str]]:
+    """(id, text) of six unannotated, lower-cased reports: two of one ferry accident, two pairs of other stories."""
+    return FERRY

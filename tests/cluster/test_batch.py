@@ -9,13 +9,18 @@ import pytest
 
 from crosswire import cluster
 from crosswire.cluster.batch import (
+    attach_fragments,
     average_link,
     candidate_pairs,
     cluster_documents,
     expand_rows,
+    pair_features,
+    rare_word_matrix,
+    score_graph,
     tfidf_matrix,
+    tfidf_terms,
 )
-from crosswire.cluster.features import ClusterConfig
+from crosswire.cluster.features import ClusterConfig, doc_features
 from crosswire.models import AnnotatedDocument, Document
 from crosswire.testing import FakeEmbedder
 
@@ -159,3 +164,51 @@ def test_neighbour_expansion_lets_two_angles_of_a_story_meet_through_a_third() -
     assert np.allclose(norms, 1.0, atol=1e-5)
     unchanged = expand_rows(x, i, j, scores, neighbours=2, weight=0.0)
     assert np.allclose(unchanged.toarray(), x.toarray(), atol=1e-6)
+
+
+def test_rare_word_matrix_keeps_single_words_of_two_to_limit_documents(ferry: list[tuple[str, str]]) -> None:
+    texts = [text for _, text in ferry]
+    x, single = tfidf_terms(texts)
+    rare = rare_word_matrix(x, single, max_df=7)
+    assert set(np.unique(rare.data).tolist()) == {1.0}
+    shared = (rare @ rare.T).toarray()
+    # six documents: rare = used by exactly two. The ferry reports share jadrolinija, hvar,
+    # stari, grad, petrovic and 212; not "said" (three documents use it) nor the word pair
+    # "stari grad" (single words only)
+    assert shared[2, 5] == 6
+    assert np.allclose(tfidf_matrix(texts).toarray(), x.toarray())
+
+
+def test_rare_words_raise_the_score_of_unannotated_pairs_only(
+    adoc: Any, ferry: list[tuple[str, str]]
+) -> None:
+    bare = [AnnotatedDocument(document=Document(id=k, text=t), sentences=()) for k, t in ferry]
+    texts = [a.document.body for a in bare]
+    x, single = tfidf_terms(texts)
+    rare = rare_word_matrix(x, single, max_df=7)
+    i, j = np.array([2], dtype=np.int64), np.array([5], dtype=np.int64)
+    cfg = ClusterConfig()
+    plain = pair_features(i, j, x, None, [doc_features(a) for a in bare], config=cfg)
+    with_rare = pair_features(i, j, x, None, [doc_features(a) for a in bare], config=cfg, rare=rare)
+    assert plain.rare_words is None
+    assert with_rare.rare_words is not None and with_rare.rare_words.tolist() == [6.0]
+    # annotated input (some document has mentions): the entity overlap is used instead
+    annotated = [adoc(k, t, entities=(("hvar", "GPE"),)) for k, t in ferry]
+    pf = pair_features(i, j, x, None, [doc_features(a) for a in annotated], config=cfg, rare=rare)
+    assert pf.entities is not None and pf.rare_words is None
+
+
+def test_score_graph_is_what_cluster_documents_groups(quakes: list[AnnotatedDocument], adoc: Any) -> None:
+    copies = [adoc(f"login-{k}", LOGIN_PROMPT) for k in range(ClusterConfig().template_copies)]
+    docs = [*quakes, *copies]
+    cfg = ClusterConfig()
+    g = score_graph(docs, embedder=FakeEmbedder(), config=cfg)
+    assert g.template.tolist() == [False] * len(quakes) + [True] * len(copies)
+    touches_template = g.template[g.i] | g.template[g.j]
+    assert touches_template.any() and (g.scores[touches_template] == 0).all()
+    assert (g.scores[~touches_template] > 0).any()
+    cores = average_link(len(docs), g.i, g.j, g.scores, threshold=cfg.threshold)
+    expected = attach_fragments(
+        cores, g.i, g.j, g.scores, max_size=cfg.fragment_size, threshold=cfg.attach_threshold
+    )
+    assert cluster_documents(docs, embedder=FakeEmbedder(), config=cfg) == expected

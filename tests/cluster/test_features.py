@@ -1,4 +1,4 @@
-"""Features and the pair score: entity keys, leads, time decay, and batch/stream formula agreement."""
+"""Features and the pair score: entity keys, leads, time decay, rare words, batch/stream formula agreement."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from crosswire.cluster.features import (
     entity_similarity,
     lead_text,
     normalize_entity,
+    rare_word_limit,
+    rare_word_score,
     template_mask,
     text_key,
     time_factor,
@@ -108,3 +110,35 @@ def test_template_mask_marks_texts_repeated_in_enough_documents() -> None:
     keys = ["t", "t", "t", "u", "u", None, None, None]
     assert template_mask(keys, min_copies=3).tolist() == [True, True, True] + [False] * 5
     assert not template_mask(keys, min_copies=0).any()
+
+
+def test_rare_word_score_saturates_and_the_rare_limit_follows_the_corpus_size() -> None:
+    assert rare_word_score(0, half=3.0) == 0.0
+    assert rare_word_score(3, half=3.0) == pytest.approx(0.5)
+    assert rare_word_score(1, half=3.0) < rare_word_score(2, half=3.0) < rare_word_score(30, half=3.0) < 1.0
+    # a tenth of the documents at most (a word every story of a handful uses is not rare), never below 2
+    assert rare_word_limit(6, max_df=7) == 2
+    assert rare_word_limit(40, max_df=7) == 4
+    assert rare_word_limit(7755, max_df=7) == 7
+
+
+def test_shared_rare_words_stand_in_for_entities_only_when_there_are_none() -> None:
+    cfg = ClusterConfig()
+    bare = combine(0.2, None, None, 1.0, config=cfg)
+    with_rare = combine(0.2, None, None, 1.0, config=cfg, rare_words=3.0)
+    w = cfg.w_rare_words
+    assert with_rare == pytest.approx((cfg.w_lexical * 0.2 + w * 0.5) / (cfg.w_lexical + w))
+    assert with_rare > bare
+    # sharing no rare word counts as evidence against (the weight stays in the mean)
+    assert combine(0.2, None, None, 1.0, config=cfg, rare_words=0.0) < bare
+    # with entity overlap available, rare words are ignored
+    assert combine(0.2, None, 0.5, 1.0, config=cfg, rare_words=3.0) == combine(
+        0.2, None, 0.5, 1.0, config=cfg
+    )
+    assert combine(0.2, None, None, 1.0, config=ClusterConfig(w_rare_words=0.0), rare_words=3.0) == bare
+    # the batch formula agrees
+    rare = np.array([0.0, 1.0, 3.0, 8.0])
+    lex = np.full(4, 0.2)
+    many = combine_many(lex, None, None, np.ones(4), config=cfg, rare_words=rare)
+    for k in range(4):
+        assert many[k] == pytest.approx(combine(0.2, None, None, 1.0, config=cfg, rare_words=float(rare[k])))

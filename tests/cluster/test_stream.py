@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from crosswire import cluster
+from crosswire.cluster.features import ClusterConfig
 from crosswire.cluster.stream import StreamingClusterer
 from crosswire.errors import InputError
-from crosswire.models import AnnotatedDocument
+from crosswire.models import AnnotatedDocument, Document
 from crosswire.testing import FakeEmbedder, FixedClock, ManualClock
 
 FLOOD_A = (
@@ -115,3 +116,18 @@ def test_template_copies_beyond_the_limit_start_closed_stories(adoc: Any) -> Non
     late = [sc.add(adoc(f"login-{k}", notice)) for k in range(limit - 1, limit + 2)]
     assert all(a.new_story for a in late) and len({a.story_id for a in late}) == 3
     assert sc.open_stories() == 1  # only the story of the early copies takes documents
+
+
+def test_shared_rare_words_join_an_unannotated_report_to_its_story(ferry: list[tuple[str, str]]) -> None:
+    bare = [AnnotatedDocument(document=Document(id=k, text=t), sentences=()) for k, t in ferry]
+    scores = {}
+    for w in (0.0, ClusterConfig().w_rare_words):
+        # a threshold the lexical cosine alone does not reach (the defaults join either way here)
+        sc = StreamingClusterer(
+            None, clock=FixedClock(), config=ClusterConfig(w_rare_words=w, stream_threshold=0.34)
+        )
+        out = [sc.add(a) for a in bare]
+        scores[w] = out[-1]
+    assert scores[0.0].new_story
+    joined = scores[ClusterConfig().w_rare_words]
+    assert not joined.new_story and joined.story_id == cluster.story_id(["ferry-1"])

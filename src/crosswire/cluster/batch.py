@@ -6,7 +6,8 @@ Input → output: a sequence of :class:`~crosswire.models.AnnotatedDocument` + a
 Steps, each a pure function:
 
 1. features — TF-IDF of the clean bodies (sublinear tf), title + lead embeddings,
-   entity bags, publication days (:mod:`crosswire.cluster.features`);
+   entity bags (or, for input without mentions, the rare words of each document:
+   :func:`rare_word_matrix`), publication days (:mod:`crosswire.cluster.features`);
 2. :func:`candidate_pairs` — sparse, blocked nearest neighbours: a pruned TF-IDF
    product per block of rows (each document keeps its ``candidate_terms`` heaviest
    terms, so posting lists stay short), plus embedding neighbours for inputs small
@@ -30,6 +31,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -44,6 +46,7 @@ from crosswire.cluster.features import (
     entity_similarity,
     idf_from_bags,
     lead_text,
+    rare_word_limit,
     template_mask,
     text_key,
     time_factors,
@@ -58,14 +61,18 @@ if TYPE_CHECKING:
     from crosswire.seams import Embedder
 
 __all__ = [
+    "ScoredGraph",
     "attach_fragments",
     "average_link",
     "candidate_pairs",
     "cluster_documents",
     "expand_rows",
     "pair_features",
+    "rare_word_matrix",
+    "score_graph",
     "score_pairs",
     "tfidf_matrix",
+    "tfidf_terms",
 ]
 
 _BLOCK = 1024
@@ -75,13 +82,19 @@ _PAIR_CHUNK = 50_000
 
 
 def tfidf_matrix(texts: Sequence[str]) -> sp.csr_matrix:
-    """L2-normalised TF-IDF rows of ``texts`` (words and word pairs), as CSR float32.
+    """L2-normalised TF-IDF rows of ``texts`` (words and word pairs), as CSR float32 (see :func:`tfidf_terms`)."""
+    return tfidf_terms(texts)[0]
+
+
+def tfidf_terms(texts: Sequence[str]) -> tuple[sp.csr_matrix, npt.NDArray[np.bool_]]:
+    """L2-normalised TF-IDF rows of ``texts`` (words and word pairs), and which columns are single words.
 
     Sublinear tf ``1 + ln n`` and smoothed idf ``ln((1 + N) / (1 + df)) + 1``, as
     scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` computes them, built directly:
     no vocabulary sort and no scikit-learn import, which dominate at 100k documents.
     Word pairs ("betty ford", "red sox") separate look-alike events better than their
-    words alone, which two stories of the same kind share.
+    words alone, which two stories of the same kind share. The column mask lets
+    :func:`rare_word_matrix` reuse the tokenisation (the costly part) for single words.
     """
     import scipy.sparse as sparse
 
@@ -99,7 +112,8 @@ def tfidf_matrix(texts: Sequence[str]) -> sp.csr_matrix:
         indptr.append(len(indices))
     n_docs = len(texts)
     if not vocab:
-        return sparse.csr_matrix((n_docs, 1), dtype=np.float32)
+        return sparse.csr_matrix((n_docs, 1), dtype=np.float32), np.zeros(1, dtype=np.bool_)
+    single = np.fromiter((" " not in term for term in vocab), dtype=np.bool_, count=len(vocab))
     cols = np.asarray(indices, dtype=np.int32)
     df = np.bincount(cols, minlength=len(vocab))
     idf = (np.log((1 + n_docs) / (1 + df)) + 1.0).astype(np.float32)
@@ -110,7 +124,19 @@ def tfidf_matrix(texts: Sequence[str]) -> sp.csr_matrix:
     # rows with no terms have no entries; reduceat would repeat a neighbour's value for them
     row_norm = np.where(lengths > 0, row_norm, 1.0)
     data /= np.repeat(row_norm, lengths).astype(np.float32)
-    return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, len(vocab)), dtype=np.float32)
+    return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, len(vocab)), dtype=np.float32), single
+
+
+def rare_word_matrix(x: sp.csr_matrix, single: npt.NDArray[np.bool_], *, max_df: int) -> sp.csr_matrix:
+    """0/1 rows of the rare words of each document: single-word columns of ``x`` used by 2 to
+    :func:`~crosswire.cluster.features.rare_word_limit` documents (a pair's dot product is the
+    number of rare words it shares; see ``ClusterConfig.w_rare_words``)."""
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    limit = rare_word_limit(x.shape[0], max_df=max_df)
+    keep = np.flatnonzero(single & (df >= 2) & (df <= limit))
+    rare: sp.csr_matrix = x[:, keep].tocsr()
+    rare.data = np.ones_like(rare.data)
+    return rare
 
 
 def _prune_rows(x: sp.csr_matrix, keep: int) -> sp.csr_matrix:
@@ -202,8 +228,13 @@ def pair_features(
     feats: Sequence[DocFeatures],
     *,
     config: ClusterConfig,
+    rare: sp.csr_matrix | None = None,
 ) -> PairFeatures:
-    """The similarities of each pair that :func:`~crosswire.cluster.features.combine_many` weighs."""
+    """The similarities of each pair that :func:`~crosswire.cluster.features.combine_many` weighs.
+
+    ``rare`` (:func:`rare_word_matrix`) gives the shared rare words, counted only when no
+    document carries mentions (they stand in for the entity overlap).
+    """
     cosine = None
     if emb is not None:
         cosine = np.zeros(len(i), dtype=np.float64)
@@ -226,7 +257,8 @@ def pair_features(
     time = time_factors(
         days[i], days[j], scale_days=config.time_scale_days, grace_days=config.time_grace_days
     )
-    return PairFeatures(_pair_dots(x, i, j), cosine, entities, time)
+    rare_words = _pair_dots(rare, i, j) if rare is not None and entities is None else None
+    return PairFeatures(_pair_dots(x, i, j), cosine, entities, time, rare_words)
 
 
 def score_pairs(
@@ -240,7 +272,7 @@ def score_pairs(
 ) -> npt.NDArray[np.float64]:
     """The combined story score (:func:`~crosswire.cluster.features.combine`) of each pair."""
     pf = pair_features(i, j, x, emb, feats, config=config)
-    return combine_many(pf.lexical, pf.cosine, pf.entities, pf.time, config=config)
+    return combine_many(pf.lexical, pf.cosine, pf.entities, pf.time, config=config, rare_words=pf.rare_words)
 
 
 def expand_rows(
@@ -382,14 +414,27 @@ def attach_fragments(
     return out
 
 
-def cluster_documents(
+@dataclass(frozen=True, slots=True)
+class ScoredGraph:
+    """The candidate graph of a batch: pairs ``(i[k], j[k])`` with their final story ``scores``.
+
+    ``x`` is the TF-IDF matrix, ``emb`` the lead embeddings (None without an embedder) and
+    ``template`` marks page-template copies; kept so an analysis can score other pairs alike.
+    """
+
+    i: npt.NDArray[np.int64]
+    j: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float64]
+    x: sp.csr_matrix
+    emb: npt.NDArray[np.float32] | None
+    template: npt.NDArray[np.bool_]
+
+
+def score_graph(
     adocs: Sequence[AnnotatedDocument], *, embedder: Embedder | None, config: ClusterConfig
-) -> list[list[int]]:
-    """Stories as lists of indices into ``adocs``, largest first (see the module docstring)."""
-    n = len(adocs)
-    if n == 0:
-        return []
-    x = tfidf_matrix([a.document.body for a in adocs])
+) -> ScoredGraph:
+    """Steps 1–3b of the module docstring: candidate pairs of ``adocs`` and their final scores."""
+    x, single = tfidf_terms([a.document.body for a in adocs])
     emb = None
     if embedder is not None:
         emb = np.asarray(
@@ -397,18 +442,41 @@ def cluster_documents(
         )
     feats = [doc_features(a) for a in adocs]
     i, j = candidate_pairs(x, emb, config=config)
-    pf = pair_features(i, j, x, emb, feats, config=config)
+    # Shared rare words stand in for the entity overlap when nothing carries mentions.
+    rare = None
+    if config.w_rare_words > 0 and not any(f.entities for f in feats):
+        rare = rare_word_matrix(x, single, max_df=config.rare_word_max_df)
+    pf = pair_features(i, j, x, emb, feats, config=config, rare=rare)
     # Copies of a page template carry no story: they link to nothing (see ClusterConfig.template_copies).
     template = template_mask([text_key(a) for a in adocs], min_copies=config.template_copies)
     linked = ~(template[i] | template[j])
-    scores = np.where(linked, combine_many(pf.lexical, pf.cosine, pf.entities, pf.time, config=config), 0.0)
+    scores = np.where(
+        linked,
+        combine_many(pf.lexical, pf.cosine, pf.entities, pf.time, config=config, rare_words=pf.rare_words),
+        0.0,
+    )
     if config.expansion_neighbours > 0 and config.expansion_weight > 0:
         x2 = expand_rows(
             x, i, j, scores, neighbours=config.expansion_neighbours, weight=config.expansion_weight
         )
         lexical = _pair_dots(x2, i, j)
-        scores = np.where(linked, combine_many(lexical, pf.cosine, pf.entities, pf.time, config=config), 0.0)
-    cores = average_link(n, i, j, scores, threshold=config.threshold)
+        scores = np.where(
+            linked,
+            combine_many(lexical, pf.cosine, pf.entities, pf.time, config=config, rare_words=pf.rare_words),
+            0.0,
+        )
+    return ScoredGraph(i, j, scores, x, emb, template)
+
+
+def cluster_documents(
+    adocs: Sequence[AnnotatedDocument], *, embedder: Embedder | None, config: ClusterConfig
+) -> list[list[int]]:
+    """Stories as lists of indices into ``adocs``, largest first (see the module docstring)."""
+    n = len(adocs)
+    if n == 0:
+        return []
+    g = score_graph(adocs, embedder=embedder, config=config)
+    cores = average_link(n, g.i, g.j, g.scores, threshold=config.threshold)
     return attach_fragments(
-        cores, i, j, scores, max_size=config.fragment_size, threshold=config.attach_threshold
+        cores, g.i, g.j, g.scores, max_size=config.fragment_size, threshold=config.attach_threshold
     )

@@ -16,7 +16,13 @@ story of its own (batch gives every copy its own story; a stream keeps the first
 where they went).
 
 The vocabulary is incremental: document frequencies grow as documents arrive, and a
-document's TF-IDF weights use the idf of the moment it arrived.
+document's TF-IDF weights use the idf of the moment it arrived. The same holds for the
+shared rare words that stand in for the entity overlap on input without mentions (as in
+batch, ``ClusterConfig.w_rare_words``): a word is rare by its document frequency when the
+document arrives, and a story counts how many members used each of its rare words (a word's
+frequency only grows, so a word rare now was rare when any earlier member used it). The
+document's score uses the rare words it shares with the *average* member, as batch average
+link does: a union over members would grow with the story and draw every document to it.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from crosswire.cluster.features import (
     entity_bag,
     entity_similarity,
     lead_text,
+    rare_word_limit,
     text_key,
     time_factor,
     tokenize,
@@ -81,6 +88,7 @@ class _Story:
     seq: int = 0  # creation order: the older story survives a merge
     open: bool = True
     index_terms: set[str] = field(default_factory=set)
+    rare: Counter[str] = field(default_factory=Counter)  # members using each word rare when they arrived
 
 
 def _doc_vector(tokens: list[str], df: Counter[str], n_docs: int, keep: int) -> dict[str, float]:
@@ -134,6 +142,7 @@ class StreamingClusterer:
         terms = _doc_vector(tokens, self._df, self._n, self.vector_terms)
         ents = entity_bag(adoc)
         self._entity_df.update(ents.keys())
+        rare = self._rare_words(tokens)
         emb = vector
         if emb is None and self.embedder is not None:
             emb = self.embedder.embed([lead_text(adoc, sentences=self.config.lead_sentences)])[0]
@@ -147,17 +156,17 @@ class StreamingClusterer:
             # copy is a story of its own, closed at once so nothing joins it. Earlier copies stay
             # where they went: a stream cannot know a text will recur.
             self._seen.add(doc_id)
-            story = self._new_story(adoc, terms, emb, ents, day, now)
+            story = self._new_story(adoc, terms, emb, ents, day, now, rare)
             self._close(story)
             return Assignment(doc_id, story.id, True)
 
         scored = sorted(
-            ((self._score(s, terms, emb, ents, day), s.id) for s in self._candidates(terms, emb)),
+            ((self._score(s, terms, emb, ents, day, rare), s.id) for s in self._candidates(terms, emb)),
             reverse=True,
         )
         self._seen.add(doc_id)
         if not scored or scored[0][0] < self.config.stream_threshold:
-            story = self._new_story(adoc, terms, emb, ents, day, now)
+            story = self._new_story(adoc, terms, emb, ents, day, now, rare)
             return Assignment(doc_id, story.id, True)
         best_score, best_id = scored[0]
         group = [best_id]
@@ -169,7 +178,7 @@ class StreamingClusterer:
         merged = group[1:]
         for other_id in merged:
             self._merge(story, self._stories[other_id])
-        self._join(story, adoc, terms, emb, ents, day, now)
+        self._join(story, adoc, terms, emb, ents, day, now, rare)
         return Assignment(doc_id, story.id, False, tuple(merged), best_score)
 
     def stories(self) -> tuple[Story, ...]:
@@ -195,6 +204,15 @@ class StreamingClusterer:
         return [s.id for s in closed]
 
     # ---------------------------------------------------------------- private
+
+    def _rare_words(self, tokens: list[str]) -> set[str] | None:
+        # Only while no document has carried mentions: then the entity overlap is missing and
+        # the shared rare words stand in for it (as in batch). Once the stream is annotated
+        # they are never used again, so they are not kept (memory on long streams).
+        if self._entity_df or self.config.w_rare_words <= 0:
+            return None
+        limit = rare_word_limit(self._n, max_df=self.config.rare_word_max_df)
+        return {t for t in set(tokens) if self._df[t] <= limit}
 
     def _candidates(self, terms: dict[str, float], emb: npt.NDArray[np.float32] | None) -> list[_Story]:
         # Stories sharing the document's heaviest terms, ranked by the summed weight of the
@@ -224,6 +242,7 @@ class StreamingClusterer:
         emb: npt.NDArray[np.float32] | None,
         ents: dict[str, float],
         day: float | None,
+        rare: set[str] | None,
     ) -> float:
         dot = sum(w * s.terms.get(t, 0.0) for t, w in terms.items())
         lexical = dot / math.sqrt(s.norm2) if s.norm2 > 0 else 0.0
@@ -232,6 +251,7 @@ class StreamingClusterer:
             norm = float(np.linalg.norm(s.emb))
             cosine = float(s.emb @ emb) / norm if norm > 0 else 0.0
         entities = None
+        rare_words = None if rare is None else sum(s.rare[t] for t in rare) / len(s.members)
         # As in batch: once any document carried mentions the stream is annotated, and a
         # document or story without any simply shares none.
         if self._entity_df:
@@ -247,7 +267,7 @@ class StreamingClusterer:
             t = time_factor(
                 day, nearest, scale_days=self.config.time_scale_days, grace_days=self.config.time_grace_days
             )
-        return combine(lexical, cosine, entities, t, config=self.config)
+        return combine(lexical, cosine, entities, t, config=self.config, rare_words=rare_words)
 
     def _new_story(
         self,
@@ -257,6 +277,7 @@ class StreamingClusterer:
         ents: dict[str, float],
         day: float | None,
         now: datetime,
+        rare: set[str] | None,
     ) -> _Story:
         s = _Story(
             id=story_id([adoc.document.id]),
@@ -271,7 +292,7 @@ class StreamingClusterer:
         )
         self._stories[s.id] = s
         self._open[s.id] = s
-        self._join(s, adoc, terms, emb, ents, day, now)
+        self._join(s, adoc, terms, emb, ents, day, now, rare)
         return s
 
     def _join(
@@ -283,8 +304,11 @@ class StreamingClusterer:
         ents: dict[str, float],
         day: float | None,
         now: datetime,
+        rare: set[str] | None,
     ) -> None:
         s.members.append(adoc)
+        if rare:
+            s.rare.update(rare)
         for t, w in terms.items():
             old = s.terms.get(t, 0.0)
             s.terms[t] = old + w
@@ -309,6 +333,7 @@ class StreamingClusterer:
         if other.emb is not None:
             into.emb = other.emb.copy() if into.emb is None else into.emb + other.emb
         into.entities.update(other.entities)
+        into.rare.update(other.rare)
         into.days += other.days
         into.members += other.members
         into.last_active = max(into.last_active, other.last_active)
