@@ -153,7 +153,9 @@ def test_single_source_facts_do_not_repeat_one_sentence_in_pieces(seed_alignment
         for c in f.citations:
             sent = next(s for s in _sentences_of(seed_alignment, c.document) if s.start <= c.start < s.end)
             key = (c.document, sent.start)
-            assert seen.setdefault(key, f.id) == f.id, f"{docs[c.document].text[sent.start : sent.end]!r} split"
+            assert seen.setdefault(key, f.id) == f.id, (
+                f"{docs[c.document].text[sent.start : sent.end]!r} split"
+            )
 
 
 def _sentences_of(al: Any, doc_id: str) -> Any:
