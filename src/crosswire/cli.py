@@ -1,4 +1,4 @@
-"""Command line: ``crosswire ingest|cluster|brief|watch|serve|token``.
+"""Command line: ``crosswire ingest|cluster|brief|watch|serve|train-quotes|token``.
 
 Input → output: argv → text on stdout (tables, JSON, Markdown, HTML), messages on stderr,
 and an exit code:
@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crosswire import __version__
@@ -66,6 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("brief", help="write the brief of every story in the inputs")
     inputs(sp)
     sp.add_argument("--format", choices=["md", "json", "html"], default="md")
+    sp.add_argument(
+        "--quotes",
+        choices=["rules", "tagger"],
+        default=None,
+        help="quote extraction: rules (default) or the CRF tagger trained by `crosswire train-quotes`",
+    )
 
     sp = sub.add_parser("watch", help="watch a folder; each new file joins a story or starts one")
     sp.add_argument("directory")
@@ -83,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
+
+    sp = sub.add_parser(
+        "train-quotes", help="train the quote tagger on a brat attribution corpus (PolNeAR layout)"
+    )
+    sp.add_argument("directory", metavar="BRAT_DIR", help="a folder with text/*.txt and attributions/*.ann")
+    sp.add_argument("--out", default=None, help="model file (default: where `brief --quotes tagger` looks)")
+    sp.add_argument("--limit", type=int, default=None, help="train on the first N texts only")
 
     sp = sub.add_parser("token", help="manage API tokens for the service's write endpoints")
     tsub = sp.add_subparsers(dest="token_command", metavar="ACTION")
@@ -105,7 +119,9 @@ def _config(args: argparse.Namespace) -> Any:
     from crosswire.config import load_config
 
     return load_config(
-        max_bytes=getattr(args, "max_bytes", None), window_days=getattr(args, "window_days", None)
+        max_bytes=getattr(args, "max_bytes", None),
+        window_days=getattr(args, "window_days", None),
+        quote_method=getattr(args, "quotes", None),
     )
 
 
@@ -319,6 +335,34 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_train_quotes(args: argparse.Namespace) -> int:
+    import time
+
+    from crosswire.annotate import load_nlp
+    from crosswire.extract.quote_tagger import default_model_path
+    from crosswire.extract.quote_tagger_train import train_from_brat
+    from crosswire.ledger import Ledger
+
+    out = Path(args.out) if args.out else default_model_path()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ledger = Ledger()
+    t0 = time.perf_counter()
+    try:
+        path = train_from_brat(
+            args.directory, out, nlp=load_nlp(_config(args).spacy_model), limit=args.limit, ledger=ledger
+        )
+    finally:
+        _report_rejects(ledger, quiet=False)
+    print(
+        f"quote tagger written to {path} ({path.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - t0:.0f} s)"
+    )
+    if args.out:
+        print(f"use it with CROSSWIRE_QUOTE_MODEL={path} crosswire brief --quotes tagger …", file=sys.stderr)
+    else:
+        print("use it with `crosswire brief --quotes tagger …`", file=sys.stderr)
+    return EXIT_PARTIAL if ledger.rejected else EXIT_OK
+
+
 def _cmd_token(args: argparse.Namespace) -> int:
     if args.token_command != "create":
         print("crosswire token: say `crosswire token create [--name NAME] [--db URL]`", file=sys.stderr)
@@ -337,6 +381,7 @@ _COMMANDS = {
     "brief": _cmd_brief,
     "watch": _cmd_watch,
     "serve": _cmd_serve,
+    "train-quotes": _cmd_train_quotes,
     "token": _cmd_token,
 }
 

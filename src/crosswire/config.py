@@ -29,11 +29,16 @@ class Config:
     #: at least ``workers_from`` documents, else 1 (a worker costs ~1 s to load its model).
     workers: int = 0
     workers_from: int = 200
+    #: Quote extraction: "rules" (``extract/quotes.py``) or "tagger" (a CRF stacked on the
+    #: rules, trained on an attribution corpus: ``crosswire train-quotes``).
+    quote_method: str = "rules"
+    #: The tagger's CRFsuite model file; None = the one bundled with crosswire.
+    quote_model: str | None = None
 
 
 def load_config(**overrides: object) -> Config:
     """Defaults, then ``CROSSWIRE_SPACY_MODEL``, ``CROSSWIRE_MAX_BYTES``, ``CROSSWIRE_EMBEDDER``,
-    ``CROSSWIRE_WORKERS``, then overrides."""
+    ``CROSSWIRE_WORKERS``, ``CROSSWIRE_QUOTE_METHOD``, ``CROSSWIRE_QUOTE_MODEL``, then overrides."""
     cfg = Config()
     env: dict[str, object] = {}
     if v := os.environ.get("CROSSWIRE_SPACY_MODEL"):
@@ -44,6 +49,10 @@ def load_config(**overrides: object) -> Config:
         env["embedder"] = v
     if v := os.environ.get("CROSSWIRE_WORKERS"):
         env["workers"] = int(v)
+    if v := os.environ.get("CROSSWIRE_QUOTE_METHOD"):
+        env["quote_method"] = v
+    if v := os.environ.get("CROSSWIRE_QUOTE_MODEL"):
+        env["quote_model"] = v
     env.update({k: v for k, v in overrides.items() if v is not None})
     return replace(cfg, **env)  # type: ignore[arg-type]
 

@@ -94,7 +94,7 @@ def briefs(
 
     config = config or load_config()
     embedder = embedder or load_embedder(config.embedder)
-    extractions = extract.run(story_docs)
+    extractions = extract.run(story_docs, quote_method=config.quote_method, quote_model=config.quote_model)
     alignments = align.run(extractions, embedder=embedder)
     return brief.run(alignments)
 

@@ -5,7 +5,8 @@ Input → output: :class:`~crosswire.models.StoryDocs` → :class:`~crosswire.mo
 
 - ``entities.py`` — :func:`~crosswire.extract.entities.resolve_entities`, ``entity_at``.
 - ``roles.py`` — titles and appositives around names.
-- ``quotes.py`` — ``extract_quotes(adoc)``, ``link_speakers(quotes, entities, adocs)``.
+- ``quotes.py`` — ``extract_quotes(adoc, method=…)``, ``link_speakers(quotes, entities, adocs)``;
+  ``method="tagger"`` runs the CRF of ``quote_tagger.py`` stacked on the rules.
 - ``timex.py`` — ``extract_times(adoc)``.
 """
 
@@ -18,8 +19,13 @@ from crosswire.models import Extraction, Quote, StoryDocs, TimeExpression
 __all__ = ["extract_story", "run"]
 
 
-def extract_story(story: StoryDocs) -> Extraction:
-    """Entities, quotes (speakers linked to the entities) and times of one story."""
+def extract_story(
+    story: StoryDocs, *, quote_method: str = "rules", quote_model: str | None = None
+) -> Extraction:
+    """Entities, quotes (speakers linked to the entities) and times of one story.
+
+    ``quote_method``/``quote_model``: see :func:`~crosswire.extract.quotes.extract_quotes`.
+    """
     # Imported here: the quote and time extractors are separate modules with their own costs.
     from crosswire.extract.entities import resolve_entities
     from crosswire.extract.quotes import extract_quotes, link_speakers
@@ -29,7 +35,7 @@ def extract_story(story: StoryDocs) -> Extraction:
     entities = resolve_entities(adocs)
     raw: list[Quote] = []
     for adoc in adocs:
-        raw.extend(extract_quotes(adoc))
+        raw.extend(extract_quotes(adoc, method=quote_method, model=quote_model))
     quotes = link_speakers(raw, entities, adocs)
     times: list[TimeExpression] = []
     for adoc in adocs:
@@ -37,7 +43,9 @@ def extract_story(story: StoryDocs) -> Extraction:
     return Extraction(story=story, entities=entities, quotes=tuple(quotes), times=tuple(times))
 
 
-def run(stories: Iterable[StoryDocs]) -> Iterator[Extraction]:
+def run(
+    stories: Iterable[StoryDocs], *, quote_method: str = "rules", quote_model: str | None = None
+) -> Iterator[Extraction]:
     """One :class:`Extraction` per story, lazily, in input order."""
     for story in stories:
-        yield extract_story(story)
+        yield extract_story(story, quote_method=quote_method, quote_model=quote_model)

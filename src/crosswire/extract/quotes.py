@@ -45,8 +45,10 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
+from crosswire.errors import ConfigError
 from crosswire.extract.quotes_marks import Quoted, find_quoted
 from crosswire.extract.quotes_stance import (
     is_report_source,
@@ -68,7 +70,7 @@ from crosswire.extract.quotes_syntax import (
 )
 from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
 
-__all__ = ["extract_quotes", "link_speakers"]
+__all__ = ["assemble_quotes", "extract_quotes", "link_speakers"]
 
 Kind = Literal["direct", "partial", "indirect"]
 Token = Any  # spaCy Token
@@ -95,13 +97,27 @@ class _Attribution:
     speaker: tuple[int, int] | None = None  # token range of the speaker phrase
     antecedent: tuple[int, int] | None = None  # body char range
     quoted: Quoted | None = None
+    cue_range: tuple[int, int] | None = None  # token range of the cue when not cue_extent(cue)
 
 
 # ------------------------------------------------------------------ public API
 
 
-def extract_quotes(adoc: AnnotatedDocument) -> list[Quote]:
-    """Every quote of ``adoc`` with its cue and speaker phrase, in text order (pure)."""
+def extract_quotes(
+    adoc: AnnotatedDocument, *, method: str = "rules", model: str | Path | None = None
+) -> list[Quote]:
+    """Every quote of ``adoc`` with its cue and speaker phrase, in text order (pure).
+
+    ``method``: ``"rules"`` (this module) or ``"tagger"`` (the CRF of :mod:`.quote_tagger`,
+    stacked on the rules; ``model`` is its CRFsuite file, default the one ``crosswire
+    train-quotes`` wrote).
+    """
+    if method == "tagger":
+        from crosswire.extract.quote_tagger import tag_quotes
+
+        return tag_quotes(adoc, model=model)
+    if method != "rules":
+        raise ConfigError(f"quote extraction method {method!r}: expected 'rules' or 'tagger'")
     doc = adoc.doc
     if doc is None:
         raise ValueError(f"{adoc.document.id}: the AnnotatedDocument has no spaCy Doc; run annotate first")
@@ -117,6 +133,24 @@ def extract_quotes(adoc: AnnotatedDocument) -> list[Quote]:
     atts += _indirect_attributions(doc, text, quoted, blocked, atts)
     atts += _name_colon_attributions(doc, text, blocked)
     _resolve_pronouns(adoc, text, atts, quoted)
+    return _to_quotes(adoc.document, doc, atts)
+
+
+def assemble_quotes(
+    adoc: AnnotatedDocument,
+    items: Sequence[tuple[int, int, Kind, tuple[int, int] | None, tuple[int, int] | None]],
+) -> list[Quote]:
+    """Quotes from found attributions, pronoun speakers resolved (pure; used by the tagger).
+
+    Each item is (content start, content end) in ``Document.body``, the kind, and the token
+    ranges of the cue and of the speaker phrase (or None).
+    """
+    doc = adoc.doc
+    atts = [
+        _Attribution(s, e, kind, cue=doc[cue[0]] if cue else None, speaker=speaker, cue_range=cue)
+        for s, e, kind, cue, speaker in items
+    ]
+    _resolve_pronouns(adoc, adoc.document.body, atts, find_quoted(adoc.document.body))
     return _to_quotes(adoc.document, doc, atts)
 
 
@@ -684,7 +718,7 @@ def _to_quotes(document: Document, doc: Any, atts: Sequence[_Attribution]) -> li
             antecedent = document.cite_body(*att.antecedent).span
         cue_text = cue_span = None
         if att.cue is not None:
-            ci, cj = cue_extent(att.cue)
+            ci, cj = att.cue_range or cue_extent(att.cue)
             c_start, c_end = doc[ci].idx, doc[cj - 1].idx + len(doc[cj - 1])
             while c_end - 1 > c_start and body[c_end - 1] in ".,;:":
                 c_end -= 1  # the tokenizer's "X." at a sentence end
