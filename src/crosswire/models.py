@@ -127,6 +127,14 @@ class OffsetMap:
         # pos falls exactly after run i (a deleted stretch follows): the end of run i.
         return self.orig_starts[i] + self.lengths[i]
 
+    def to_clean(self, pos: int) -> int:
+        """Clean-view offset of the original character at ``pos``; a deleted character maps to
+        where the clean view resumes after it (the inverse of :meth:`to_original` on kept text)."""
+        if not self.orig_starts:
+            return 0
+        i = max(bisect.bisect_right(self.orig_starts, pos) - 1, 0)
+        return self.clean_starts[i] + min(pos - self.orig_starts[i], self.lengths[i])
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` for the clean half-open range ``[start, end)``."""
         if end <= start:

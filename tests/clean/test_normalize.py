@@ -25,3 +25,16 @@ def test_offsets_found_in_the_normalised_copy_hold_in_the_original(seed_document
         i = norm.find('"')
         if i >= 0:
             assert doc.text[i] in '"“”'
+
+
+def test_to_clean_inverts_to_original_on_kept_text(seed_documents: list[Document]) -> None:
+    for doc in seed_documents:
+        om = doc.offsets
+        assert om is not None
+        for pos in range(0, om.clean_length, 7):
+            assert om.to_clean(om.to_original(pos)) == pos
+    # a deleted stretch maps to where the clean view resumes
+    from crosswire.models import OffsetMap
+
+    om = OffsetMap((0, 5), (0, 9), (5, 3))  # "Hello" + [4 deleted chars] + "abc"
+    assert [om.to_clean(p) for p in (0, 4, 5, 8, 9, 11)] == [0, 4, 5, 5, 5, 7]

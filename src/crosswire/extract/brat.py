@@ -13,7 +13,7 @@ Events are ``Attribution`` or ``Attribution-no-source`` (no Source argument); a 
 second content (``Content2``). ``Discard``/``Discuss`` text-bound annotations and ``#`` notes
 are not attributions and are skipped. A text annotated by several people
 (``<name>_<annotator>.ann``) uses the first annotation file in sorted order, so every text
-counts once. The same reading as ``benchmarks/_polnear.py``, with crosswire's errors, so the
+counts once. Errors are crosswire's (a bad file names itself and its line), so the
 quote tagger can be trained from the library and the CLI.
 """
 

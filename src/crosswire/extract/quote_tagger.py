@@ -35,7 +35,6 @@ BRAT_DIR``) from a brat attribution corpus such as PolNeAR; none ships with cros
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 from collections.abc import Sequence
@@ -145,11 +144,7 @@ def document_sequences(doc: Any) -> list[list[int]]:
 
 def _to_body(document: Document, pos: int) -> int:
     """Original offset → body offset (identity without a clean view)."""
-    om = document.offsets
-    if om is None:
-        return pos
-    i = max(bisect.bisect_right(om.orig_starts, pos) - 1, 0)
-    return om.clean_starts[i] + min(pos - om.orig_starts[i], om.lengths[i])
+    return pos if document.offsets is None else document.offsets.to_clean(pos)
 
 
 def rule_token_labels(adoc: AnnotatedDocument, quotes: Sequence[Quote]) -> dict[int, str]:

@@ -690,11 +690,7 @@ def _nominal_label(span: Any) -> str | None:
 
 def _to_body(document: Document, pos: int) -> int:
     """Original offset → body offset (identity without a clean view)."""
-    om = document.offsets
-    if om is None:
-        return pos
-    i = max(bisect.bisect_right(om.orig_starts, pos) - 1, 0)
-    return om.clean_starts[i] + min(pos - om.orig_starts[i], om.lengths[i])
+    return pos if document.offsets is None else document.offsets.to_clean(pos)
 
 
 # ------------------------------------------------------------------ output
