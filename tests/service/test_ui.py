@@ -142,6 +142,41 @@ def test_brief_view_tolerates_missing_sections() -> None:
     assert view.facts[0]["cites"][0].n == 2 and view.facts[0]["cites"][0].url == "/article/b?start=0&end=1#hl"
 
 
+def test_story_page_shows_a_pronoun_antecedent_as_an_escaped_note(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    text = "He posted on X that the talks went well."
+    store.add_document(Document(id="d1", text=text, title="Talks"))
+    store.assign_story("d1", "s-1")
+    brief = {
+        "story": {"id": "s-1", "headline": "Talks", "documents": ["d1"]},
+        "documents": [{"id": "d1", "source": None, "title": "Talks", "published": None}],
+        "entities": [{"id": "e-1", "name": "Rajnath <Singh>", "type": "PERSON"}],
+        "facts": [
+            {
+                "id": "F1",
+                "text": text,
+                "citations": [{"document": "d1", "start": 0, "end": len(text), "text": text}],
+                "documents": ["d1"],
+                "independent_sources": 1,
+                "status": "single_source",
+                "antecedent": "e-1",
+            }
+        ],
+    }
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
+    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
+    assert (
+        'He <span class="ed" title="who the pronoun refers to">[Rajnath &lt;Singh&gt;]</span> posted on X'
+        in html
+    )
+
+
 def test_brief_view_names_the_antecedent_of_a_leading_pronoun() -> None:
     view = brief_view(
         {
