@@ -16,16 +16,14 @@ from __future__ import annotations
 import argparse
 import csv
 import pickle
-import random
 import re
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _metrics import PrecomputedEmbedder, adjusted_rand, b_cubed, peak_rss_mib
+from _metrics import PrecomputedEmbedder, adjusted_rand, b_cubed, peak_rss_mib, report_streaming
 from crosswire.models import AnnotatedDocument, Document, Mention, Sentence
 
 _TOKEN = re.compile(r'<token t_id="\d+" sentence="(\d+)"[^>]*>([^<]*)</token>')
@@ -106,16 +104,6 @@ def partition(groups: list[list[int]], adocs: list[AnnotatedDocument]) -> dict[s
     return {adocs[k].document.id: g for g, members in enumerate(groups) for k in members}
 
 
-def streaming(adocs: list[AnnotatedDocument], embedder: Any, order: list[int]) -> dict[str, str]:
-    from crosswire.cluster.stream import StreamingClusterer
-    from crosswire.testing import FixedClock
-
-    sc = StreamingClusterer(embedder, clock=FixedClock())
-    for k in order:
-        sc.add(adocs[k])
-    return {doc: s.id for s in sc.stories() for doc in s.documents}
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("data", type=Path, help="the ecbplus folder (with doc_clusters.tsv)")
@@ -191,22 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline TF-IDF + average link at its best threshold ({t:.2f}): B3 F1 {f1:.3f}")
 
     if not args.no_stream:
-        runs = []
-        for seed in range(3):
-            order = list(range(len(adocs)))
-            random.Random(seed).shuffle(order)
-            t3 = time.perf_counter()
-            sp = streaming(adocs, embedder, order)
-            dt = time.perf_counter() - t3
-            runs.append(sp)
-            print(
-                f"streaming shuffle {seed}: B3 F1 vs gold {b_cubed(gold, sp)[2]:.3f}, "
-                f"vs batch {b_cubed(pred, sp)[2]:.3f}  ({dt:.1f} s)"
-            )
-        agree = [b_cubed(runs[a], runs[b])[2] for a in range(3) for b in range(a + 1, 3)]
-        print(
-            f"streaming order sensitivity: B3 F1 between shuffles min {min(agree):.3f} mean {sum(agree) / 3:.3f}"
-        )
+        report_streaming(adocs, embedder, gold, pred)
     return 0
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import random
 import sys
 import time
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _metrics import PrecomputedEmbedder, adjusted_rand, b_cubed, peak_rss_mib
+from _metrics import PrecomputedEmbedder, adjusted_rand, b_cubed, peak_rss_mib, report_streaming
 from crosswire.models import AnnotatedDocument, Document
 
 
@@ -240,27 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline TF-IDF nearest neighbour at its best threshold ({t:.2f}): B3 F1 {f1:.3f}")
 
     if not args.no_stream:
-        from crosswire.cluster.stream import StreamingClusterer
-        from crosswire.testing import FixedClock
-
-        runs = []
-        for seed in range(3):
-            order = list(range(len(adocs)))
-            random.Random(seed).shuffle(order)
-            sc = StreamingClusterer(embedder, clock=FixedClock())
-            t3 = time.perf_counter()
-            for k in order:
-                sc.add(adocs[k])
-            dt = time.perf_counter() - t3
-            sp = {doc: s.id for s in sc.stories() for doc in s.documents}
-            runs.append(sp)
-            print(
-                f"streaming shuffle {seed}: B3 F1 vs gold {b_cubed(gold, sp)[2]:.3f}, vs batch {b_cubed(pred, sp)[2]:.3f} ({dt:.1f} s)"
-            )
-        agree = [b_cubed(runs[a], runs[b])[2] for a in range(3) for b in range(a + 1, 3)]
-        print(
-            f"streaming order sensitivity: B3 F1 between shuffles min {min(agree):.3f} mean {sum(agree) / 3:.3f}"
-        )
+        report_streaming(adocs, embedder, gold, pred)
     return 0
 
 

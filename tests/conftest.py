@@ -58,3 +58,33 @@ def fake_embedder() -> Any:
     from crosswire.testing import FakeEmbedder
 
     return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def hash_embedder(fake_embedder: Any) -> Any:
+    """The shared hashed bag-of-words embedder: lexical similarity only, no model."""
+    return fake_embedder
+
+
+@pytest.fixture(scope="session")
+def minilm() -> Any:
+    """The real MiniLM embedder (the one the CLI uses), loaded once."""
+    from crosswire.embedding import load_embedder
+
+    return load_embedder("minilm-onnx")
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(nlp: Any) -> Any:
+    """The five seeds as an Extraction built by hand (``tests/align/seedkit.py``), independent of extract/cluster."""
+    import seedkit  # on sys.path through tests/align/conftest.py and tests/brief/conftest.py
+
+    return seedkit.extraction(nlp)
+
+
+@pytest.fixture(scope="session")
+def seed_alignment(seed_extraction: Any, minilm: Any) -> Any:
+    """The seed extraction aligned with MiniLM: computed once for the align and brief tests."""
+    from crosswire import align
+
+    return next(align.run([seed_extraction], embedder=minilm))

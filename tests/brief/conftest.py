@@ -1,4 +1,4 @@
-"""Fixtures for the brief tests: the seed alignment (hand-built extraction) and briefs."""
+"""Fixtures for the brief tests: briefs of the seed alignment (``tests/conftest.py``) and of small stories."""
 
 from __future__ import annotations
 
@@ -9,33 +9,6 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "align"))
-
-import seedkit
-
-
-@pytest.fixture(scope="session")
-def hash_embedder(fake_embedder: Any) -> Any:
-    """The shared hashed bag-of-words embedder: lexical similarity only, no model."""
-    return fake_embedder
-
-
-@pytest.fixture(scope="session")
-def minilm() -> Any:
-    from crosswire.embedding import load_embedder
-
-    return load_embedder("minilm-onnx")
-
-
-@pytest.fixture(scope="session")
-def seed_extraction(nlp: Any) -> Any:
-    return seedkit.extraction(nlp)
-
-
-@pytest.fixture(scope="session")
-def seed_alignment(seed_extraction: Any, minilm: Any) -> Any:
-    from crosswire import align
-
-    return next(align.run([seed_extraction], embedder=minilm))
 
 
 @pytest.fixture(scope="session")

@@ -11,13 +11,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crosswire.models import Brief, Citation, Rejected, Story
+from crosswire.align import family_map
+from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
     "SCHEMA",
     "citation_dict",
     "fact_reading",
-    "family_of",
     "ordered",
     "rejected_dict",
     "render_json",
@@ -49,15 +49,6 @@ def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str
     return fact["text"][: head.end()], name, fact["text"][head.end() :]
 
 
-def family_of(story: Story) -> dict[str, str]:
-    """Document id → family id (a document in no family is its own)."""
-    out = {d: d for d in story.documents}
-    for f in story.families:
-        for m in f.members:
-            out[m] = f.id
-    return out
-
-
 def short_ids(ids: Sequence[str]) -> dict[str, str]:
     """Short reference names for documents: the part before the first "_" when that is unique."""
     heads = [i.split("_", 1)[0] for i in ids]
@@ -69,7 +60,7 @@ def short_ids(ids: Sequence[str]) -> dict[str, str]:
 def to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as JSON types, in the order a reader needs it."""
     story = brief.story
-    fam = family_of(story)
+    fam = family_map(story)
     doc_ids = [d.id for d in brief.documents]
     families = [
         {

@@ -70,7 +70,6 @@ __all__ = [
     "pair_features",
     "rare_word_matrix",
     "score_graph",
-    "score_pairs",
     "tfidf_matrix",
     "tfidf_terms",
 ]
@@ -259,20 +258,6 @@ def pair_features(
     )
     rare_words = _pair_dots(rare, i, j) if rare is not None and entities is None else None
     return PairFeatures(_pair_dots(x, i, j), cosine, entities, time, rare_words)
-
-
-def score_pairs(
-    i: npt.NDArray[np.int64],
-    j: npt.NDArray[np.int64],
-    x: sp.csr_matrix,
-    emb: npt.NDArray[np.float32] | None,
-    feats: Sequence[DocFeatures],
-    *,
-    config: ClusterConfig,
-) -> npt.NDArray[np.float64]:
-    """The combined story score (:func:`~crosswire.cluster.features.combine`) of each pair."""
-    pf = pair_features(i, j, x, emb, feats, config=config)
-    return combine_many(pf.lexical, pf.cosine, pf.entities, pf.time, config=config, rare_words=pf.rare_words)
 
 
 def expand_rows(

@@ -91,6 +91,26 @@ class _Story:
     rare: Counter[str] = field(default_factory=Counter)  # members using each word rare when they arrived
 
 
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    """What one arriving document brings to the scoring and to the story it joins."""
+
+    adoc: AnnotatedDocument
+    terms: dict[str, float]
+    emb: npt.NDArray[np.float32] | None
+    ents: dict[str, float]
+    day: float | None
+    rare: set[str] | None  # rare words, only while the stream carries no mentions
+
+
+def _add_terms(s: _Story, terms: dict[str, float]) -> None:
+    """Add TF-IDF weights to a story's summed vector, keeping its squared norm current."""
+    for t, w in terms.items():
+        old = s.terms.get(t, 0.0)
+        s.terms[t] = old + w
+        s.norm2 += (old + w) ** 2 - old * old
+
+
 def _doc_vector(tokens: list[str], df: Counter[str], n_docs: int, keep: int) -> dict[str, float]:
     """Sublinear-tf × current-idf weights, L2-normalised, pruned to the ``keep`` heaviest terms."""
     tf = Counter(tokens)
@@ -142,11 +162,10 @@ class StreamingClusterer:
         terms = _doc_vector(tokens, self._df, self._n, self.vector_terms)
         ents = entity_bag(adoc)
         self._entity_df.update(ents.keys())
-        rare = self._rare_words(tokens)
         emb = vector
         if emb is None and self.embedder is not None:
             emb = self.embedder.embed([lead_text(adoc, sentences=self.config.lead_sentences)])[0]
-        day = day_number(adoc)
+        doc = _Incoming(adoc, terms, emb, ents, day_number(adoc), self._rare_words(tokens))
         key = text_key(adoc)
         if key is not None:
             self._copies[key] += 1
@@ -156,17 +175,17 @@ class StreamingClusterer:
             # copy is a story of its own, closed at once so nothing joins it. Earlier copies stay
             # where they went: a stream cannot know a text will recur.
             self._seen.add(doc_id)
-            story = self._new_story(adoc, terms, emb, ents, day, now, rare)
+            story = self._new_story(doc, now)
             self._close(story)
             return Assignment(doc_id, story.id, True)
 
         scored = sorted(
-            ((self._score(s, terms, emb, ents, day, rare), s.id) for s in self._candidates(terms, emb)),
+            ((self._score(s, doc), s.id) for s in self._candidates(terms, emb)),
             reverse=True,
         )
         self._seen.add(doc_id)
         if not scored or scored[0][0] < self.config.stream_threshold:
-            story = self._new_story(adoc, terms, emb, ents, day, now, rare)
+            story = self._new_story(doc, now)
             return Assignment(doc_id, story.id, True)
         best_score, best_id = scored[0]
         group = [best_id]
@@ -178,7 +197,7 @@ class StreamingClusterer:
         merged = group[1:]
         for other_id in merged:
             self._merge(story, self._stories[other_id])
-        self._join(story, adoc, terms, emb, ents, day, now, rare)
+        self._join(story, doc, now)
         return Assignment(doc_id, story.id, False, tuple(merged), best_score)
 
     def stories(self) -> tuple[Story, ...]:
@@ -235,15 +254,8 @@ class StreamingClusterer:
                     found.add(sums[int(k)][0])
         return [self._open[i] for i in found if i in self._open]
 
-    def _score(
-        self,
-        s: _Story,
-        terms: dict[str, float],
-        emb: npt.NDArray[np.float32] | None,
-        ents: dict[str, float],
-        day: float | None,
-        rare: set[str] | None,
-    ) -> float:
+    def _score(self, s: _Story, doc: _Incoming) -> float:
+        terms, emb, ents, day, rare = doc.terms, doc.emb, doc.ents, doc.day, doc.rare
         dot = sum(w * s.terms.get(t, 0.0) for t, w in terms.items())
         lexical = dot / math.sqrt(s.norm2) if s.norm2 > 0 else 0.0
         cosine = None
@@ -269,18 +281,9 @@ class StreamingClusterer:
             )
         return combine(lexical, cosine, entities, t, config=self.config, rare_words=rare_words)
 
-    def _new_story(
-        self,
-        adoc: AnnotatedDocument,
-        terms: dict[str, float],
-        emb: npt.NDArray[np.float32] | None,
-        ents: dict[str, float],
-        day: float | None,
-        now: datetime,
-        rare: set[str] | None,
-    ) -> _Story:
+    def _new_story(self, doc: _Incoming, now: datetime) -> _Story:
         s = _Story(
-            id=story_id([adoc.document.id]),
+            id=story_id([doc.adoc.document.id]),
             members=[],
             terms={},
             norm2=0.0,
@@ -292,44 +295,28 @@ class StreamingClusterer:
         )
         self._stories[s.id] = s
         self._open[s.id] = s
-        self._join(s, adoc, terms, emb, ents, day, now, rare)
+        self._join(s, doc, now)
         return s
 
-    def _join(
-        self,
-        s: _Story,
-        adoc: AnnotatedDocument,
-        terms: dict[str, float],
-        emb: npt.NDArray[np.float32] | None,
-        ents: dict[str, float],
-        day: float | None,
-        now: datetime,
-        rare: set[str] | None,
-    ) -> None:
-        s.members.append(adoc)
-        if rare:
-            s.rare.update(rare)
-        for t, w in terms.items():
-            old = s.terms.get(t, 0.0)
-            s.terms[t] = old + w
-            s.norm2 += (old + w) ** 2 - old * old
-        if emb is not None:
-            s.emb = emb.astype(np.float32).copy() if s.emb is None else s.emb + emb
-        s.entities.update(ents)
-        if day is not None:
-            s.days.append(day)
+    def _join(self, s: _Story, doc: _Incoming, now: datetime) -> None:
+        s.members.append(doc.adoc)
+        if doc.rare:
+            s.rare.update(doc.rare)
+        _add_terms(s, doc.terms)
+        if doc.emb is not None:
+            s.emb = doc.emb.astype(np.float32).copy() if s.emb is None else s.emb + doc.emb
+        s.entities.update(doc.ents)
+        if doc.day is not None:
+            s.days.append(doc.day)
         s.last_active = max(s.last_active, now)
         # Index the document's heaviest terms so later documents sharing them find this story.
-        for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[: _QUERY_TERMS * 2]:
+        for t, _ in sorted(doc.terms.items(), key=lambda kv: -kv[1])[: _QUERY_TERMS * 2]:
             if t not in s.index_terms:
                 s.index_terms.add(t)
                 self._postings.setdefault(t, set()).add(s.id)
 
     def _merge(self, into: _Story, other: _Story) -> None:
-        for t, w in other.terms.items():
-            old = into.terms.get(t, 0.0)
-            into.terms[t] = old + w
-            into.norm2 += (old + w) ** 2 - old * old
+        _add_terms(into, other.terms)
         if other.emb is not None:
             into.emb = other.emb.copy() if into.emb is None else into.emb + other.emb
         into.entities.update(other.entities)
