@@ -11,6 +11,13 @@ def test_stem_matches_british_and_american_spellings_and_plurals() -> None:
     assert stem("realise") == stem("realize")
 
 
+def test_stem_joins_derived_forms_of_one_word() -> None:
+    assert stem("awareness") == stem("aware")
+    assert stem("regional") == stem("region")
+    assert stem("national") == stem("nation")
+    assert stem("region") != stem("regiment")
+
+
 def test_numbers_keep_their_unit_and_skip_dates_and_idioms() -> None:
     assert (10.0, "year") in numbers_with_units("a new 10-year framework")
     assert numbers_with_units("on July 1, 2025 the talks began") == []

@@ -54,6 +54,17 @@ def test_restatements_are_not_single_source(seed_alignment: Any, needles: tuple[
     assert f.status in {"corroborated", "contested"} and f.independent_sources >= 2
 
 
+def test_a_fact_is_backed_only_by_reports_that_say_it(seed_alignment: Any) -> None:
+    # 000's "commitment to a free and open Indo-Pacific region and awareness of regional security
+    # concerns" packs two statements: each half backs its own fact, so the reports that only speak
+    # of security concerns do not count for "free and open"
+    free = _fact_with(seed_alignment, "free and open Indo-Pacific")
+    assert all("free and open" in c.text for c in free.citations)
+    aware = _fact_with(seed_alignment, "mutually aware of the security concerns")
+    assert any("awareness of regional security concerns" in c.text for c in aware.citations)
+    assert free.id != aware.id
+
+
 def test_a_fact_counts_documents_and_families_not_claims(seed_alignment: Any) -> None:
     fam = {m: f.id for f in seed_alignment.extraction.story.story.families for m in f.members}
     for f in seed_alignment.facts:

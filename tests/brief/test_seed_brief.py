@@ -138,6 +138,20 @@ def test_summary_lines_stand_alone(seed_brief: Any) -> None:
         assert not re.match(r"^\W*(he|she|they|it)\b", s.text, re.I), s.text
 
 
+def test_real_pipeline_summary_stands_alone_and_facts_are_backed_by_what_reports_say(
+    pipeline_briefs: list[Any],
+) -> None:
+    from crosswire.align.features import CONTEXTUAL_START
+
+    b = pipeline_briefs[0]
+    for s in b.summary:
+        # 001's "The two leaders also discussed the upcoming 10-Year Defense Framework agreement and
+        # key policy reviews …" gives way to 000's stand-alone sentence on the framework
+        assert not CONTEXTUAL_START.match(s.text), s.text
+    free = [f for f in b.facts if "free and open" in f.text]
+    assert free and all("free and open" in c.text for f in free for c in f.citations)
+
+
 def test_a_pronoun_led_fact_names_who_the_pronoun_is(pipeline_briefs: list[Any]) -> None:
     # 002: "Before Jaishankar's meeting with Hegseth, Defence Minister Rajnath Singh spoke to
     # him. He posted on X that …": "He" is Rajnath Singh, shown as an editor's note

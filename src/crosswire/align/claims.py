@@ -6,7 +6,9 @@ offsets, the spaCy doc over ``Document.body``) → a list of :class:`Claim`.
 A claim is a sentence, or one clause of a sentence that packs several facts: in "the US
 hopes to complete pending sales, expand co-production and sign a framework" each
 coordinated verb phrase becomes a claim that keeps the shared subject and predicate
-("the US hopes to" + "sign a framework"), so it reads on its own. A split claim's
+("the US hopes to" + "sign a framework"), so it reads on its own; so does each of two
+coordinated object phrases that state something apiece ("recognized their commitment to a
+free and open region" / "recognized awareness of regional security concerns"). A split claim's
 ``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
 those ranges joined by a space, so every character is traceable. Datelines, credit lines
 and boilerplate are not claims. A quotation the sentence splitter cut in two is one claim.
@@ -74,6 +76,7 @@ _DATELINE = re.compile(
     r"(?:,\s+\d{4})?\s*(?:\([A-Za-z]+\))?\s*[-–—:]?\s+)?"
 )
 _MIN_WORDS = 4
+_MIN_CONJUNCT_WORDS = 3
 _SPLIT_DEPS = frozenset(
     {"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "dative", "oprd", "advcl", "obj", "pobj"}
 )
@@ -175,6 +178,45 @@ def _coordinated_group(tokens: Sequence[Any]) -> list[Any]:
     return best
 
 
+def _coordinated_nominals(tokens: Sequence[Any]) -> list[Any]:
+    """Coordinated object phrases that each state something: "recognized their commitment to a
+    free and open region and awareness of regional security concerns".
+
+    Used when no verbs coordinate. The parser often hangs the second conjunct, and its
+    complement, on the wrong noun, so the conjuncts are cut by word order (each runs to the
+    next conjunct) rather than by subtree; each must carry at least ``_MIN_CONJUNCT_WORDS``
+    content words, so lists of names or single nouns ("trade, security and energy") stay whole.
+    """
+    if any(t.dep_ == "preconj" for t in tokens):
+        return []
+    pos = {t.i: k for k, t in enumerate(tokens)}
+    for t in tokens:
+        if t.pos_ != "NOUN" or t.dep_ not in {"dobj", "pobj"}:
+            continue
+        conj = sorted((c for c in t.conjuncts if c.pos_ == "NOUN" and c.i in pos), key=lambda x: x.i)
+        if len(conj) != 1 or t.right_edge.i not in pos:
+            continue  # a list of three or more is an inventory, not two statements
+        members = [t, *conj]
+        cut = [pos[t.left_edge.i], pos[conj[0].left_edge.i], pos[t.right_edge.i] + 1]
+        between = tokens[cut[0] : cut[-1]]
+        if any(x.is_quote for x in between) or any(
+            c.text.lower() != "and" for m in members for c in m.children if c.dep_ == "cc"
+        ):
+            continue
+        pieces = [tokens[cut[0] : cut[1]], tokens[cut[1] : cut[2]]]
+        if all(sum(1 for x in p if x.is_alpha and not x.is_stop) >= _MIN_CONJUNCT_WORDS for p in pieces):
+            # "commitment to [A and B]": the first clause keeps the noun that governs A, and
+            # the second reads "recognized B", not "recognized their commitment to B"
+            anchor = t
+            while anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "NOUN":
+                head = anchor.head.head
+                if head.i not in pos or head.left_edge.i not in pos or head.right_edge.i not in pos:
+                    break
+                anchor = anchor.head.head
+            return [anchor, *conj]
+    return []
+
+
 def _strip_edges(tokens: Sequence[Any], lo: int, hi: int) -> tuple[int, int]:
     """Drop conjunctions, commas and ellipses at both ends of tokens[lo:hi]."""
     while lo < hi and (tokens[lo].dep_ in {"cc", "punct"} or tokens[lo].is_space):
@@ -188,15 +230,21 @@ def _split_parts(
     tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int, text_of: str
 ) -> list[list[tuple[int, int]]]:
     """Original ranges of each clause claim of one sentence ([[whole sentence]] when it does not split)."""
-    group = _coordinated_group(tokens)
-    if not group:
-        return [[(start, end)]]
     pos = {t.i: k for k, t in enumerate(tokens)}
-    starts = [pos[group[0].i]]
+    group = _coordinated_group(tokens)
+    if group:
+        starts = [pos[group[0].i]]
+        group_end = max(pos[t.i] for t in group[-1].subtree if t.i in pos) + 1
+    else:
+        group = _coordinated_nominals(tokens)
+        if not group:
+            return [[(start, end)]]
+        # an object phrase starts at its first modifier ("their shared commitment")
+        starts = [pos[group[0].left_edge.i]]
+        group_end = pos[group[0].right_edge.i] + 1
     for m in group[1:]:
         lo, _ = _strip_edges(tokens, pos[m.left_edge.i], len(tokens))
         starts.append(lo)
-    group_end = max(pos[t.i] for t in group[-1].subtree if t.i in pos) + 1
     prefix_lo, prefix_hi = _strip_edges(tokens, 0, starts[0])
     prefix_hi = starts[0]  # keep "to" and the like, which every conjunct shares
     while prefix_hi > prefix_lo and tokens[prefix_hi - 1].is_space:

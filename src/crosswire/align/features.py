@@ -119,6 +119,9 @@ def stem(word: str) -> str:
     w = re.sub(r"ence$", "ense", w)
     w = re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", w)
     w = re.sub(r"our$", "or", w)
+    # derived forms name the same thing: "awareness"/"aware", "regional"/"region"
+    w = re.sub(r"(?<=\w{4})ness$", "", w)
+    w = re.sub(r"(?<=\w{3})ional$", "ion", w)
     for suffix, repl in (
         ("ies", "y"),
         ("ied", "y"),

@@ -189,15 +189,18 @@ def summarize(
         if max_words and used_words >= max_words:
             break
     # a sentence that leans on what came before ("The two leaders also discussed …") gives
-    # way to another source's sentence carrying exactly the same facts that stands alone
+    # way to another source's sentence that stands alone and carries the same corroborated
+    # facts (a single-source clause riding along is no loss: the summary tells what is corroborated)
+    backed = {f.id for f in alignment.facts if f.status != "single_source"}
     for k, c in enumerate(chosen):
         if c is lead or not CONTEXTUAL_START.match(c.text):
             continue
+        same = (set(c.facts), set(c.facts) & backed or set(c.facts))
         alike = [
             o
             for o in pool
             if o not in chosen
-            and set(o.facts) == set(c.facts)
+            and set(o.facts) in same
             and not CONTEXTUAL_START.match(o.text)
             and o.score >= c.score
         ]
