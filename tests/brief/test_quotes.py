@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosswire.brief.quotes import is_frame, show_diff, split_quotes
+from crosswire.brief.quotes import is_frame, show_diff, shown_variants, split_quotes
 
 
 def _q(qid: str, text: str, kind: str, speaker: str | None, doc: str = "d", start: int = 0) -> dict[str, Any]:
@@ -90,3 +90,30 @@ def test_diffs_only_for_another_wording_of_the_same_words() -> None:
         ],
     }
     assert not show_diff(excerpt) and show_diff(reworded) and not show_diff(paraphrase)
+
+
+def _variant(doc: str, start: int, text: str, *, verbatim: bool = True) -> dict[str, Any]:
+    cite = {"document": doc, "start": start, "end": start + len(text), "text": text}
+    return {"text": text, "documents": [doc], "citations": [cite], "verbatim": verbatim, "diff": []}
+
+
+def test_a_wrapper_adding_only_function_words_is_not_shown() -> None:
+    own = "We're eager to work alongside you to realise our shared goals. They're deep and ongoing"
+    q = {
+        "text": own,
+        "variants": [
+            _variant("002", 277, own),
+            _variant("000", 1869, "deep and ongoing"),
+            _variant("000", 1860, 'them as "deep and ongoing"', verbatim=False),
+            # a wrapper that says what is described stays
+            _variant(
+                "000", 2000, 'the partnership as "one of the most consequential pillars"', verbatim=False
+            ),
+            _variant("000", 2020, "one of the most consequential pillars"),
+        ],
+    }
+    assert [v["text"] for v in shown_variants(q)] == [
+        "deep and ongoing",
+        'the partnership as "one of the most consequential pillars"',
+        "one of the most consequential pillars",
+    ]

@@ -19,7 +19,7 @@ from html import escape
 from typing import Any
 
 from crosswire.brief.json_out import fact_reading, ordered, short_ids, to_dict
-from crosswire.brief.quotes import show_diff, split_quotes
+from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
 from crosswire.models import Brief, Rejected
 
 __all__ = ["anchor_id", "render_html"]
@@ -151,9 +151,7 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
     who = escape(q["speaker_name"] or q["speaker"] or "unknown speaker")
     n = len(q["documents"])
     items = []
-    for v in q["variants"] if variants else []:
-        if v["text"] == q["text"]:
-            continue
+    for v in shown_variants(q) if variants else []:
         kind = "excerpt" if v["verbatim"] else "other wording"
         diff = f"<br><small>changes: {_diff_html(v)}</small>" if show_diff(v) else ""
         items.append(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.brief.json_out import fact_reading, ordered, short_ids, to_dict
-from crosswire.brief.quotes import show_diff, split_quotes
+from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
 from crosswire.models import Brief, Rejected
 
 __all__ = ["render_markdown"]
@@ -46,9 +46,7 @@ def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True) -> list[str]
         f"- **{who}** ({q['kind']}, {n} document{'s' if n != 1 else ''}): “{_one_line(q['text'])}” "
         f"{ref(q['citations'], 4)}"
     ]
-    for v in q["variants"] if variants else []:
-        if v["text"] == q["text"]:
-            continue
+    for v in shown_variants(q) if variants else []:
         kind = "excerpt" if v["verbatim"] else "other wording"
         line = f"  - {kind}: “{_one_line(v['text'])}” {ref(v['citations'], 3)}"
         if show_diff(v):

@@ -20,7 +20,7 @@ from typing import Any
 
 from crosswire.align.features import content_words
 
-__all__ = ["is_frame", "show_diff", "split_quotes"]
+__all__ = ["is_frame", "show_diff", "shown_variants", "split_quotes"]
 
 # verbs that introduce someone's words: "Hegseth stated that", "Hegseth believes"
 _REPORTING = (
@@ -104,3 +104,42 @@ def show_diff(variant: dict[str, Any]) -> bool:
         return False
     same = sum(len(t["text"].split()) for t in variant["diff"] if t["op"] == "equal")
     return same >= 0.5 * max(len(variant["text"].split()), 1)
+
+
+def shown_variants(q: dict[str, Any]) -> list[dict[str, Any]]:
+    """The variants of quote group ``q`` worth a line under it.
+
+    Not the group's own wording, and not a wrapper that adds only function words around
+    another variant of the same document: 'describing them as "deep and ongoing"' yields both
+    the partial quote "deep and ongoing" and the clause 'them as "deep and ongoing"', and the
+    second tells the reader nothing more. JSON keeps both.
+    """
+    variants = [v for v in q.get("variants") or [] if isinstance(v, dict)]
+    spans = [
+        (c["document"], c["start"], c["end"])
+        for v in variants
+        for c in v.get("citations") or []
+        if "start" in c
+    ]
+
+    def wrapper(v: dict[str, Any]) -> bool:
+        cites = [c for c in v.get("citations") or [] if "start" in c]
+        if not cites:
+            return False
+        for c in cites:
+            lo, hi = c["start"], c["end"]
+            inner = [
+                (s, e)
+                for d, s, e in spans
+                if d == c["document"] and lo <= s and e <= hi and (s, e) != (lo, hi)
+            ]
+            if not inner:
+                return False
+            rest = "".join(
+                " " if any(s <= lo + k < e for s, e in inner) else ch for k, ch in enumerate(c["text"])
+            )
+            if content_words(rest):
+                return False
+        return True
+
+    return [v for v in variants if v.get("text") != q.get("text") and not wrapper(v)]

@@ -23,6 +23,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from crosswire.brief.json_out import fact_reading
+from crosswire.brief.quotes import shown_variants
 from crosswire.service.auth import verify_token
 from crosswire.service.cache import ResponseCache
 from crosswire.store.records import PRIVATE_MARK_END, PRIVATE_MARK_START, StoryInfo, StoryQuery
@@ -144,6 +145,8 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
     quotes = []
     for q in with_cites(brief.get("quotes")):
         q["speaker_name"] = names.get(str(q.get("speaker")), q.get("speaker_text") or "unattributed")
+        # the group's own wording plus the variants worth a line (not a wrapper around another)
+        worth = {id(v) for v in shown_variants(q)}
         q["variants_view"] = [
             {
                 **v,
@@ -151,7 +154,7 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
                 "diff": [tuple(p) for p in _list(v.get("diff")) if len(p) == 2],
             }
             for v in _list(q.get("variants"))
-            if isinstance(v, dict)
+            if isinstance(v, dict) and (v.get("text") == q.get("text") or id(v) in worth)
         ]
         quotes.append(q)
     facts = with_cites(brief.get("facts"))
