@@ -393,6 +393,9 @@ class TimeExpression:
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str | None  # TIMEX3 value: "2025-07-01", "2025-02", "P10Y", "PRESENT_REF"; None if unresolvable
     anchor: str | None = None  # the date it was resolved against
+    # where the anchor came from: the document's own publication date, or — for a document
+    # that carries none — the earliest publication date of the other reports of its story
+    anchor_source: Literal["published", "story"] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +495,9 @@ class TimelineEntry:
     date: str  # TIMEX3 value
     text: str
     citations: tuple[Citation, ...]
+    # True when every expression behind the date was resolved against a borrowed story date
+    # (relative words in reports that carry no publication date of their own)
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -150,6 +151,34 @@ def test_real_pipeline_summary_stands_alone_and_facts_are_backed_by_what_reports
         assert not CONTEXTUAL_START.match(s.text), s.text
     free = [f for f in b.facts if "free and open" in f.text]
     assert free and all("free and open" in c.text for f in free for c in f.citations)
+
+
+def test_undated_reports_date_their_relative_words_against_the_story_and_say_so(
+    pipeline_briefs: list[Any],
+) -> None:
+    import json
+
+    import jsonschema
+
+    from crosswire.brief.render import render
+
+    b = pipeline_briefs[0]
+    by_date: dict[str, list[Any]] = {}
+    for t in b.timeline:
+        by_date.setdefault(t.date, []).append(t)
+    # 001 has no date: Col. Devine's "later this year" is read against 002's 2025-07-02
+    (later,) = [t for t in b.timeline if "later this year" in t.text]
+    assert later.date == "2025" and later.inferred
+    # the meeting is told once, and its date stands on 002's own date and on "July 1, 2025"
+    (meeting,) = by_date["2025-07-01"]
+    assert not meeting.inferred
+    assert any("took place on Tuesday" in c.text for c in meeting.citations)  # 004, undated
+    md = render([b], rejected=[], fmt="md")
+    assert "**2025** (inferred)" in md and "Dates marked (inferred)" in md
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "brief.schema.json").read_text())
+    payload = json.loads(render([b], rejected=[], fmt="json"))
+    jsonschema.Draft202012Validator(schema).validate(payload)
+    assert [t["date_inferred"] for t in payload["stories"][0]["timeline"]] == [t.inferred for t in b.timeline]
 
 
 def test_a_pronoun_led_fact_names_who_the_pronoun_is(pipeline_briefs: list[Any]) -> None:

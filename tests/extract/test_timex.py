@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from crosswire.extract.timex import extract_times, find_spans
+from crosswire.extract.timex import extract_times, find_spans, story_anchor
 from crosswire.extract.timex_calendar import day_year, easter, month_year, weekday_date
 from crosswire.extract.timex_patterns import find_candidates, is_age, trim_span
 from crosswire.extract.timex_rules import normalize
@@ -232,6 +232,29 @@ def test_unknown_publication_date_keeps_absolute_dates_only() -> None:
     ]
 
 
+def test_an_undated_report_is_read_against_its_story_date() -> None:
+    doc = Document(id="d2", text="The pact signed on July 1, 2025 was discussed again on Tuesday.")
+    adoc = AnnotatedDocument(document=doc, sentences=(), doc=None)
+    times = extract_times(adoc, story_date=WED)
+    # only the value that needs an anchor records the borrowed one
+    assert [(t.text, t.value, t.anchor, t.anchor_source) for t in times] == [
+        ("July 1, 2025", "2025-07-01", None, None),
+        ("Tuesday", "2025-07-01", "2025-07-02", "story"),
+    ]
+    # a report with its own date keeps it, whatever the story's date
+    dated = Document(id="d3", text="They met on Tuesday.", published="2025-07-09")
+    (t,) = extract_times(AnnotatedDocument(document=dated, sentences=(), doc=None), story_date=WED)
+    assert (t.value, t.anchor, t.anchor_source) == ("2025-07-08", "2025-07-09", "published")
+
+
+def test_story_anchor_is_the_earliest_publication_date() -> None:
+    def adoc(doc_id: str, published: str | None) -> AnnotatedDocument:
+        return AnnotatedDocument(Document(id=doc_id, text="x", published=published), sentences=(), doc=None)
+
+    assert story_anchor([adoc("a", None), adoc("b", "2025-07-03"), adoc("c", "2025-07-02T09:00:00")]) == WED
+    assert story_anchor([adoc("a", None)]) is None
+
+
 def test_reference_time_runs_through_a_results_story() -> None:
     text = (
         "Net income rose in the third quarter to $5 million from $4 million a year earlier. "
@@ -273,6 +296,17 @@ def test_seed_times(seed_annotated: list[Any]) -> None:
     # 004 has no date: weekdays and "yesterday" stay unresolved, but the spans are found.
     relative = {(t.text, t.value) for t in times["004"] if t.type == "DATE"}
     assert {("Wednesday", None), ("Tuesday", None), ("yesterday", None)} <= relative
+    # read against the story's date (002's), they name the meeting day and the day after
+    story = {
+        (t.text, t.value, t.anchor_source)
+        for t in extract_times(by_prefix["004"], story_date=story_anchor(seed_annotated))
+        if t.type == "DATE"
+    }
+    assert {
+        ("Tuesday", "2025-07-01", "story"),
+        ("yesterday", "2025-07-01", "story"),
+        ("Wednesday", "2025-07-02", "story"),
+    } <= story
 
     # 001 and 003 name the day outright; "10-year" is a duration everywhere, never a date.
     assert ("July 1, 2025", "2025-07-01") in {(t.text, t.value) for t in times["001"]}

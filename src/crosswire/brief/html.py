@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from crosswire.brief.json_out import fact_reading, ordered, short_ids, to_dict
+from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, short_ids, to_dict
 from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -262,9 +262,14 @@ def _story(brief: Brief, n: int) -> str:
         h.append("</ul></details>")
     h.append("</section>")
 
-    h.append(f'<section class="card" id="{sid}-timeline"><h2>Timeline</h2><ul>')
+    h.append(f'<section class="card" id="{sid}-timeline"><h2>Timeline</h2>')
+    if any(t.get("date_inferred") for t in d["timeline"]):
+        h.append(f"<p class='meta'>{escape(INFERRED_DATE_NOTE)}</p>")
+    h.append("<ul>")
     h += [
-        f"<li><b>{escape(t['date'])}</b> — {escape(t['text'])} {cites.links(t['citations'], 4)}</li>"
+        f"<li><b>{escape(t['date'])}</b>"
+        + (" <span class='meta'>(inferred)</span>" if t.get("date_inferred") else "")
+        + f" — {escape(t['text'])} {cites.links(t['citations'], 4)}</li>"
         for t in d["timeline"]
     ]
     if not d["timeline"]:

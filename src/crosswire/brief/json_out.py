@@ -15,6 +15,7 @@ from crosswire.align import family_map
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
+    "INFERRED_DATE_NOTE",
     "SCHEMA",
     "citation_dict",
     "fact_reading",
@@ -24,6 +25,12 @@ __all__ = [
     "short_ids",
     "to_dict",
 ]
+
+# How a reader is told what "(inferred)" next to a timeline date means.
+INFERRED_DATE_NOTE = (
+    'Dates marked (inferred) are read from relative words ("Tuesday", "later this year") in '
+    "reports that carry no publication date, against the earliest publication date of the story."
+)
 
 SCHEMA = "crosswire/1"
 
@@ -166,7 +173,12 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             for c in brief.conflicts
         ],
         "timeline": [
-            {"date": t.date, "text": t.text, "citations": [citation_dict(c) for c in t.citations]}
+            {
+                "date": t.date,
+                "date_inferred": t.inferred,
+                "text": t.text,
+                "citations": [citation_dict(c) for c in t.citations],
+            }
             for t in brief.timeline
         ],
         "summary": [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from crosswire.brief.json_out import fact_reading, ordered, short_ids, to_dict
+from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, short_ids, to_dict
 from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -109,8 +109,11 @@ def _story(d: dict[str, Any]) -> list[str]:
         for q in other:
             out += _quote(q, ref, variants=False)
     out += ["", "## Timeline", ""]
+    if any(t.get("date_inferred") for t in d["timeline"]):
+        out += [INFERRED_DATE_NOTE, ""]
     for t in d["timeline"]:
-        out.append(f"- **{t['date']}** — {_one_line(t['text'])} {ref(t['citations'], 4)}")
+        mark = " (inferred)" if t.get("date_inferred") else ""
+        out.append(f"- **{t['date']}**{mark} — {_one_line(t['text'])} {ref(t['citations'], 4)}")
     out += ["", "## Single-source claims", ""]
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     for f in single:

@@ -95,10 +95,11 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
     return max(full, key=lambda v: (len(support[v]), weight[v], v))
 
 
-def _actors(alignment: Alignment) -> list[tuple[str, int, int, str]]:
+def _actors(
+    alignment: Alignment, kinds: frozenset[str] = frozenset({"PERSON", "ORG", "FAC"})
+) -> list[tuple[str, int, int, str]]:
     """(document, start, end, key) of every person, organisation or facility named: who and where."""
     ex = alignment.extraction
-    kinds = {"PERSON", "ORG", "FAC"}
     if ex.entities:
         return [
             (m.document, m.start, m.end, e.id) for e in ex.entities if e.type in kinds for m in e.mentions
@@ -117,15 +118,17 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
     Two dated sentences are one event when they carry the same fact, share many words, or
     name at least two of the same people, organisations or places on the same date ("met
     at the Pentagon on Tuesday" / "Hegseth … at the Pentagon on July 1, 2025"); a sentence
-    naming no actor at all on the story's event date ("The meeting took place on Tuesday")
-    refers back to the main event.
+    naming no person on the story's event date ("The meeting took place on Tuesday during
+    the Quad summit") refers back to the main event. An entry whose date rests only on
+    relative words of undated reports is marked ``inferred``.
     """
     documents = {a.document.id: a.document for a in alignment.extraction.story.documents}
     actors = _actors(alignment)
+    people = _actors(alignment, frozenset({"PERSON"}))
     main = event_date(alignment)
 
-    def named(doc: str, a: int, b: int) -> set[str]:
-        return {key for d, s, e, key in actors if d == doc and a <= s and e <= b}
+    def named(doc: str, a: int, b: int, *, among: list[tuple[str, int, int, str]] = actors) -> set[str]:
+        return {key for d, s, e, key in among if d == doc and a <= s and e <= b}
 
     def same_event(x: tuple[str, int, int], y: tuple[str, int, int]) -> bool:
         if {f.id for f in _facts_at(alignment.facts, *x)} & {f.id for f in _facts_at(alignment.facts, *y)}:
@@ -135,7 +138,8 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
         return jaccard(wx, wy) >= 0.3 or len(named(*x) & named(*y)) >= 2
 
     entries: list[tuple[str, list[tuple[str, int, int]]]] = []
-    for t, a, b, _ in _dated(alignment):
+    dated = _dated(alignment)
+    for t, a, b, _ in dated:
         assert t.value is not None
         here = (t.document, a, b)
         if any(value == t.value and here in members for value, members in entries):
@@ -143,9 +147,9 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
         # join every entry of that date telling the same event (merging them, so the
         # order the sentences come in does not split one event in two)
         hits = [e for e in entries if e[0] == t.value and any(same_event(here, m) for m in e[1])]
-        if not hits and t.value == main and not named(*here):
-            # "The meeting took place on Tuesday": no actor of its own, on the day of the
-            # story's event — it refers back to the main event
+        if not hits and t.value == main and not named(*here, among=people):
+            # "The meeting took place on Tuesday during the Quad summit": no one of its own
+            # on the day of the story's event — it refers back to the main event
             hits = sorted((e for e in entries if e[0] == t.value), key=lambda e: -len(e[1]))[:1]
         if not hits:
             entries.append((t.value, [here]))
@@ -158,6 +162,14 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
     out = []
     for value, members in entries:
         cites: list[Citation] = [documents[d].cite(a, b) for d, a, b in members]
+        # a date read only from relative words of undated reports (against the story's
+        # publication date) is shown as inferred
+        spans = set(members)
+        inferred = all(
+            t.anchor_source == "story"
+            for t, a, b, _ in dated
+            if t.value == value and (t.document, a, b) in spans
+        )
         # the entry reads best from a sentence that starts on its own and names who and where
         best = min(
             cites,
@@ -167,6 +179,6 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
                 len(c.text),
             ),
         )
-        out.append(TimelineEntry(date=value, text=best.text, citations=tuple(cites)))
+        out.append(TimelineEntry(date=value, text=best.text, citations=tuple(cites), inferred=inferred))
     out.sort(key=lambda e: (e.date, -len(e.citations)))
     return tuple(out)

@@ -29,7 +29,7 @@ def extract_story(
     # Imported here: the quote and time extractors are separate modules with their own costs.
     from crosswire.extract.entities import resolve_entities
     from crosswire.extract.quotes import extract_quotes, link_speakers
-    from crosswire.extract.timex import extract_times
+    from crosswire.extract.timex import extract_times, story_anchor
 
     adocs = story.documents
     entities = resolve_entities(adocs)
@@ -38,8 +38,9 @@ def extract_story(
         raw.extend(extract_quotes(adoc, method=quote_method, model=quote_model))
     quotes = link_speakers(raw, entities, adocs)
     times: list[TimeExpression] = []
+    story_date = story_anchor(adocs)
     for adoc in adocs:
-        times.extend(extract_times(adoc))
+        times.extend(extract_times(adoc, story_date=story_date))
     return Extraction(story=story, entities=entities, quotes=tuple(quotes), times=tuple(times))
 
 

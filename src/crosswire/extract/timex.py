@@ -2,8 +2,10 @@
 
 Input → output: :class:`~crosswire.models.AnnotatedDocument` → ``list[TimeExpression]``
 with original offsets (``document.text[start:end] == text``), TIMEX3 type and value,
-and the anchor used ("2025-07-02", or None when the publication date is unknown: then
-relative expressions such as "Tuesday" keep ``value=None``; absolute dates still resolve).
+and the anchor used ("2025-07-02"). A report with no publication date of its own is read
+against the earliest publication date of its story (``anchor_source="story"``, passed in by
+the extract stage); with no date at all, relative expressions such as "Tuesday" keep
+``value=None`` and absolute dates still resolve.
 
 Candidates are the spaCy DATE/TIME entities plus :func:`timex_patterns.find_candidates`
 (spaCy misses "now", "recently", many durations and weekdays in some contexts).
@@ -17,15 +19,17 @@ text named, which anaphora ("a year earlier", "that day") count from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 from crosswire.extract.timex_lexicon import MONTH_WORDS, WEEKDAY_RE
 from crosswire.extract.timex_patterns import find_candidates, is_age, looks_temporal, trim_span
 from crosswire.extract.timex_rules import Tense, normalize
 from crosswire.models import AnnotatedDocument, TimeExpression
 
-__all__ = ["extract_times", "find_spans", "normalize"]
+__all__ = ["extract_times", "find_spans", "normalize", "story_anchor"]
 
 _SPACY_LABELS = ("DATE", "TIME")
 # Values that can serve as reference time: a year, month, day or quarter on the calendar.
@@ -59,11 +63,19 @@ def _sets_reference(text: str, typ: str, value: str | None) -> bool:
 _NOT_TIME = re.compile(r"^(?:annual|the day|day-to-day|\d{1,3}|\d{5,}|ages? \d+.*|one day|the time)$", re.I)
 
 
-def extract_times(adoc: AnnotatedDocument) -> list[TimeExpression]:
-    """Every time expression of ``adoc`` in text order, normalised against its publication date."""
+def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) -> list[TimeExpression]:
+    """Every time expression of ``adoc`` in text order, normalised against its publication date.
+
+    ``story_date``: the anchor for a document that carries no publication date of its own
+    (the earliest publication date of the other reports of its story, see
+    :func:`story_anchor`); each expression records which anchor it used (``anchor_source``).
+    """
     document = adoc.document
     body = document.body
     anchor = document.published_date
+    source: Literal["published", "story"] | None = "published" if anchor else None
+    if anchor is None and story_date is not None:
+        anchor, source = story_date, "story"
     anchor_text = anchor.isoformat() if anchor else None
     out: list[TimeExpression] = []
     reference: str | None = None  # the date the text mentioned last, for "that day", "a year earlier"
@@ -76,14 +88,32 @@ def extract_times(adoc: AnnotatedDocument) -> list[TimeExpression]:
             text = body[start : spans[i + 1][1]]  # normalised with its end date; the span stays the period
         context, tense = _context(adoc.doc, body, start, end)
         typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
+        # a borrowed anchor is recorded only where the value depends on it: "July 1, 2025"
+        # needs none, and nothing about it is inferred
+        borrowed = source == "story" and (typ, value) != normalize(
+            text, anchor=None, context=context, tense=tense, reference=reference
+        )
         if not end_date_of_period and _sets_reference(text, typ, value):
             reference = value
         # "Sept. 30" closing "the quarter ended Sept. 30" is not what the story is about: the quarter is
         end_date_of_period = ends_with_date
         o_start, o_end = document.to_original(start, end)
         original = document.text[o_start:o_end]
-        out.append(TimeExpression(document.id, o_start, o_end, original, typ, value, anchor_text))
+        kept = (anchor_text, source) if source == "published" or borrowed else (None, None)
+        out.append(TimeExpression(document.id, o_start, o_end, original, typ, value, *kept))
     return out
+
+
+def story_anchor(adocs: Sequence[AnnotatedDocument]) -> date | None:
+    """The date an undated report of a story is read against: the story's earliest publication date.
+
+    Reports of one story are published within the clustering window of each other, so a
+    weekday or "yesterday" in an undated report almost always means the same day as in its
+    dated siblings; the earliest date is the one closest to the event. None when no report
+    of the story is dated.
+    """
+    dates = [d for a in adocs if (d := a.document.published_date) is not None]
+    return min(dates) if dates else None
 
 
 def find_spans(body: str, doc: Any = None) -> list[tuple[int, int]]:
