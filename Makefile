@@ -6,7 +6,11 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.crosswire-installed
+# What `make install` installs. The optional transformer quote tagger adds torch (≈ 1.4 GB):
+# `make install EXTRAS=all,bench,dev,quotes-nn` (CI does, so its tests run).
+EXTRAS ?= all,bench,dev
+comma  := ,
+STAMP  := $(VENV)/.crosswire-installed-$(subst $(comma),-,$(EXTRAS))
 EXAMPLE := examples/hegseth-jaishankar
 
 .PHONY: demo test install lint typecheck check bench clean-venv
@@ -24,7 +28,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[all,bench,dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
 lint: install

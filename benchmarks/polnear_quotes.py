@@ -12,11 +12,18 @@ Usage::
         --retrain ../shared/data/polnear/train --model-out /tmp/quote-tagger.crfsuite
     # development: train on train minus every 5th text, score those held-out texts
     .venv/bin/python benchmarks/polnear_quotes.py ../shared/data/polnear/train --holdout 5
+    # the transformer tagger too (a venv with crosswire[quotes-nn]: torch, transformers)
+    python benchmarks/polnear_quotes.py ../shared/data/polnear/train --holdout 5 \
+        --systems rules,tagger,transformer
 
 Systems: crosswire's rules (``extract_quotes(method="rules")``), crosswire's CRF tagger stacked
 on the rules (``method="tagger"``; the model of ``--model``, or trained by ``--retrain``; without
 either, the user's default model of ``crosswire train-quotes``, and the tagger rows are left
-out with a note when there is none), and
+out with a note when there is none), crosswire's transformer tagger
+(:mod:`crosswire.extract.quote_transformer`: a fine-tuned MiniLM token classifier stacked on
+the rules, scored keeping the rules' direct quotes and keeping none; the model of
+``--transformer-model``, else trained by ``--retrain`` / ``--holdout`` into
+``--transformer-out``, else the user's default), and
 textacy. spaCy parses are cached as DocBin files under ``--cache`` (default
 ``/tmp/crosswire-polnear-cache``), keyed by split, text count and model, and checked against
 the texts before use.
@@ -362,6 +369,50 @@ def parse_cached(nlp: Any, golds: Sequence[GoldDoc], split: Path, cache: Path) -
     return docs, seconds
 
 
+def transformer_units(
+    name: str, text: str, doc: Any, *, model: str | None, keep: Sequence[str]
+) -> dict[str, list[Unit]]:
+    """Units of the transformer tagger for each ``keep_rules`` choice (one inference shared)."""
+    from crosswire.extract.quote_tagger import quotes_from_labels
+    from crosswire.extract.quote_transformer import document_inputs, load_transformer, predict_labels
+    from crosswire.extract.quotes import extract_quotes
+
+    adoc = annotated(name, text, doc)
+    rule_quotes = extract_quotes(adoc, method="rules")
+    words, rules = document_inputs(adoc, rule_quotes)
+    labels = predict_labels(load_transformer(model), words, rules)
+    out = {}
+    for k in keep:
+        quotes = quotes_from_labels(adoc, labels, rule_quotes=rule_quotes, keep_rules=k)  # type: ignore[arg-type]
+        out[k] = _merge_by_cue(
+            (
+                ((q.start, q.end),),
+                (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None,
+                (q.cue_span.start, q.cue_span.end) if q.cue_span else None,
+                q.kind,
+            )
+            for q in quotes
+        )
+    return out
+
+
+def _train_transformer(
+    golds: Sequence[GoldDoc], docs: Sequence[Any], out: Path, *, epochs: float | None = None
+) -> float:
+    """Fine-tune the transformer tagger on these parsed texts; returns the seconds it took."""
+    from crosswire.extract.quote_transformer_train import DEFAULT_EPOCHS, train_from_brat_docs
+
+    t0 = time.perf_counter()
+    train_from_brat_docs(
+        golds,
+        docs,
+        out,
+        epochs=epochs or DEFAULT_EPOCHS,
+        log=lambda s: print(f"transformer: {s}", file=sys.stderr, flush=True),
+    )
+    return time.perf_counter() - t0
+
+
 def _train(golds: Sequence[GoldDoc], docs: Sequence[Any], out: Path) -> float:
     """Train the tagger on these parsed texts; returns the seconds it took (features included)."""
     from crosswire.extract.quote_tagger_train import train_quote_tagger, training_examples
@@ -391,7 +442,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--holdout", type=int, default=0, help="K: train on data_dir minus every K-th text, score those"
     )
-    ap.add_argument("--systems", default="rules,tagger,textacy", help="comma-separated: rules,tagger,textacy")
+    ap.add_argument(
+        "--systems",
+        default="rules,tagger,textacy",
+        help="comma-separated: rules,tagger,transformer,textacy (transformer needs torch: crosswire[quotes-nn])",
+    )
+    ap.add_argument(
+        "--transformer-model",
+        default=None,
+        help="transformer model directory to score with (skips its training under --retrain / --holdout)",
+    )
+    ap.add_argument(
+        "--transformer-out",
+        default=os.path.join(tempfile.gettempdir(), "crosswire-quote-transformer"),
+        help="where --retrain / --holdout write the transformer model",
+    )
+    ap.add_argument(
+        "--transformer-epochs", type=float, default=None, help="training passes (default: the trainer's)"
+    )
     args = ap.parse_args(argv)
     chosen = set(args.systems.split(","))
 
@@ -423,18 +491,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         chosen.discard("tagger")
     train_s = None
+    transformer_s = None
+    tmodel = args.transformer_model
+    if "transformer" in chosen and not (tmodel or args.retrain or args.holdout):
+        from crosswire.extract.quote_transformer import META_FILE, default_model_dir
+
+        if not (default_model_dir() / META_FILE).is_file():
+            print(
+                f"note: no transformer model at {default_model_dir()}; its rows are left out "
+                "(add --retrain ../shared/data/polnear/train, or --transformer-model DIR)",
+                file=sys.stderr,
+            )
+            chosen.discard("transformer")
+    tkw = {"epochs": args.transformer_epochs} if args.transformer_epochs else {}
+    if "transformer" in chosen:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never fetch a model
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+
+        torch.set_num_threads(min(2, os.cpu_count() or 1))
     model_out = Path(args.model_out or os.path.join(tempfile.gettempdir(), "crosswire-quote-tagger.crfsuite"))
     if args.holdout:
         k = args.holdout
         train_pairs = [(g, d) for n, (g, d) in enumerate(zip(gold_docs, docs, strict=True)) if n % k != k - 1]
         held = [(g, d) for n, (g, d) in enumerate(zip(gold_docs, docs, strict=True)) if n % k == k - 1]
-        train_s = _train([g for g, _ in train_pairs], [d for _, d in train_pairs], model_out)
+        if "tagger" in chosen:
+            train_s = _train([g for g, _ in train_pairs], [d for _, d in train_pairs], model_out)
+        if "transformer" in chosen and tmodel is None:
+            tmodel = args.transformer_out
+            transformer_s = _train_transformer(
+                [g for g, _ in train_pairs], [d for _, d in train_pairs], Path(tmodel), **tkw
+            )
         gold_docs, docs = [g for g, _ in held], [d for _, d in held]
         model = str(model_out)
     elif args.retrain:
         tgolds = load_split(args.retrain)
         tdocs, _ = parse_cached(nlp, tgolds, Path(args.retrain), cache)
-        train_s = _train(tgolds, tdocs, model_out)
+        if "tagger" in chosen:
+            train_s = _train(tgolds, tdocs, model_out)
+        if "transformer" in chosen and tmodel is None:
+            tmodel = args.transformer_out
+            transformer_s = _train_transformer(tgolds, tdocs, Path(tmodel), **tkw)
         model = str(model_out)
 
     systems: dict[str, Callable[[GoldDoc, Any], list[Unit]]] = {}
@@ -447,6 +544,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems["crosswire tagger (all kinds)"] = lambda g, d: crosswire_units(
             g.name, g.text, d, method="tagger", model=model
         )
+    keeps = ("direct", "none")
+    if "transformer" in chosen:
+        cached: dict[str, dict[str, list[Unit]]] = {}
+
+        def transformer_system(keep: str) -> Callable[[GoldDoc, Any], list[Unit]]:
+            def run(g: GoldDoc, d: Any) -> list[Unit]:
+                if g.name not in cached:  # the first keep variant pays for the inference
+                    cached[g.name] = transformer_units(g.name, g.text, d, model=tmodel, keep=keeps)
+                return cached[g.name][keep]
+
+            return run
+
+        for keep in keeps:
+            systems[f"crosswire transformer (keep {keep})"] = transformer_system(keep)
     if "textacy" in chosen:
         import textacy
 
@@ -459,6 +570,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = time.perf_counter()
         preds[sys_name] = [fn(g, d) for g, d in zip(gold_docs, docs, strict=True)]
         seconds[sys_name] = time.perf_counter() - t
+        if sys_name == "crosswire transformer (keep none)":  # its inference was done for "keep direct"
+            seconds[sys_name] = seconds["crosswire transformer (keep direct)"]
     accepted = {g.name for g in gold_docs} - set(TEXTACY_REFUSED)
     views: list[tuple[str, Callable[[GoldDoc, Any], Callable[[Any], bool] | None], bool]] = [
         ("all gold attributions", lambda g, d: None, False),
@@ -492,6 +605,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = Path(model) if model is not None else default_model_path()
         trained = f", trained in {train_s:.0f}s" if train_s is not None else ""
         print(f"tagger model: {path} ({path.stat().st_size / 1e6:.1f} MB{trained})")
+    if "transformer" in chosen:
+        from crosswire.extract.quote_transformer import default_model_dir
+
+        tpath = Path(tmodel) if tmodel is not None else default_model_dir()
+        trained = f", trained in {transformer_s:.0f}s" if transformer_s is not None else ""
+        print(f"transformer model: {tpath}{trained}")
     head = (
         f"{'system':38} {'gold':30} {'cont P/R/F1 exact':>20} {'cont P/R/F1 overlap':>20} "
         f"{'spk acc ex/ov':>14} {'spk F1 exact (P/R)':>20} {'spk F1 overlap':>15} {'docs/s':>7}"

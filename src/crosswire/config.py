@@ -29,10 +29,13 @@ class Config:
     #: at least ``workers_from`` documents, else 1 (a worker costs ~1 s to load its model).
     workers: int = 0
     workers_from: int = 200
-    #: Quote extraction: "rules" (``extract/quotes.py``) or "tagger" (a CRF stacked on the
-    #: rules, trained on an attribution corpus: ``crosswire train-quotes``).
+    #: Quote extraction: "rules" (``extract/quotes.py``), "tagger" (a CRF stacked on the
+    #: rules, trained on an attribution corpus: ``crosswire train-quotes``) or "transformer"
+    #: (a fine-tuned encoder stacked on the rules: ``crosswire train-quotes --method
+    #: transformer``, extra ``quotes-nn``).
     quote_method: str = "rules"
-    #: The tagger's CRFsuite model file; None = the one bundled with crosswire.
+    #: The tagger's CRFsuite file or the transformer's model directory; None = the one
+    #: ``crosswire train-quotes`` writes in the user data dir (no model ships with crosswire).
     quote_model: str | None = None
 
 

@@ -108,16 +108,22 @@ def extract_quotes(
 ) -> list[Quote]:
     """Every quote of ``adoc`` with its cue and speaker phrase, in text order (pure).
 
-    ``method``: ``"rules"`` (this module) or ``"tagger"`` (the CRF of :mod:`.quote_tagger`,
+    ``method``: ``"rules"`` (this module), ``"tagger"`` (the CRF of :mod:`.quote_tagger`,
     stacked on the rules; ``model`` is its CRFsuite file, default the one ``crosswire
-    train-quotes`` wrote).
+    train-quotes`` wrote) or ``"transformer"`` (the fine-tuned encoder of
+    :mod:`.quote_transformer`, also stacked on the rules; ``model`` is its directory, default
+    the one ``crosswire train-quotes --method transformer`` wrote; extra ``quotes-nn``).
     """
     if method == "tagger":
         from crosswire.extract.quote_tagger import tag_quotes
 
         return tag_quotes(adoc, model=model)
+    if method == "transformer":
+        from crosswire.extract.quote_transformer import transformer_quotes
+
+        return transformer_quotes(adoc, model=model)
     if method != "rules":
-        raise ConfigError(f"quote extraction method {method!r}: expected 'rules' or 'tagger'")
+        raise ConfigError(f"quote extraction method {method!r}: expected 'rules', 'tagger' or 'transformer'")
     doc = adoc.doc
     if doc is None:
         raise ValueError(f"{adoc.document.id}: the AnnotatedDocument has no spaCy Doc; run annotate first")
