@@ -30,6 +30,7 @@ __all__ = [
     "Example",
     "annotated",
     "gold_sequence_labels",
+    "parsed_brat_dir",
     "train_from_brat",
     "train_quote_tagger",
     "training_examples",
@@ -154,9 +155,25 @@ def train_from_brat(
     already at hand (the benchmark caches them); otherwise the texts are parsed here.
     ``ledger``: unusable texts are recorded there and skipped (see :func:`load_brat_dir`).
     """
+    brat, parsed = parsed_brat_dir(directory, nlp=nlp, docs=docs, limit=limit, ledger=ledger)
+    pairs = ((annotated(b.name, b.text, d), b.attributions) for b, d in zip(brat, parsed, strict=True))
+    return train_quote_tagger(training_examples(pairs), out, c1=c1, c2=c2, max_iterations=max_iterations)
+
+
+def parsed_brat_dir(
+    directory: str | Path,
+    *,
+    nlp: Any,
+    docs: Sequence[Any] | None = None,
+    limit: int | None = None,
+    ledger: Ledger | None = None,
+) -> tuple[list[BratDoc], list[Any]]:
+    """The usable texts of a brat split and their spaCy parses (``docs`` when already at hand).
+
+    Raises :class:`RejectedInput` when no text is usable: there is nothing to train on.
+    """
     brat: list[BratDoc] = load_brat_dir(directory, limit=limit, ledger=ledger)
     if not brat:
         raise RejectedInput(str(directory), "no usable annotated text to train on", code="empty")
     parsed = list(docs) if docs is not None else list(nlp.pipe([b.text for b in brat], batch_size=16))
-    pairs = ((annotated(b.name, b.text, d), b.attributions) for b, d in zip(brat, parsed, strict=True))
-    return train_quote_tagger(training_examples(pairs), out, c1=c1, c2=c2, max_iterations=max_iterations)
+    return brat, parsed

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import ModelError, RejectedInput
-from crosswire.extract.brat import BratAttribution, BratDoc, load_brat_dir
-from crosswire.extract.quote_tagger_train import annotated, gold_sequence_labels
+from crosswire.extract.brat import BratAttribution, BratDoc
+from crosswire.extract.quote_tagger_train import annotated, gold_sequence_labels, parsed_brat_dir
 from crosswire.extract.quote_transformer import (
     DEFAULT_MAX_LEN,
     FORMAT,
@@ -252,8 +252,5 @@ def train_from_brat(
     ``docs``: the spaCy parses of the split's texts in :func:`load_brat_dir` order, when at
     hand; otherwise the texts are parsed here. ``ledger``: unusable texts are recorded there.
     """
-    brat: list[BratDoc] = load_brat_dir(directory, limit=limit, ledger=ledger)
-    if not brat:
-        raise RejectedInput(str(directory), "no usable annotated text to train on", code="empty")
-    parsed = list(docs) if docs is not None else list(nlp.pipe([b.text for b in brat], batch_size=16))
+    brat, parsed = parsed_brat_dir(directory, nlp=nlp, docs=docs, limit=limit, ledger=ledger)
     return train_from_brat_docs(brat, parsed, out, base=base, epochs=epochs, seed=seed, log=log)
