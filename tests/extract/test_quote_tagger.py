@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bratkit import assert_offsets, at, write_brat_corpus
 
 from crosswire.errors import ConfigError, ModelError, RejectedInput
 from crosswire.extract.brat import BratAttribution, load_brat_dir, parse_ann
@@ -26,7 +26,7 @@ from crosswire.extract.quote_tagger_train import (
     training_examples,
 )
 from crosswire.extract.quotes import extract_quotes
-from crosswire.models import AnnotatedDocument, Quote
+from crosswire.models import AnnotatedDocument
 
 # A PolNeAR-style text: a said-clause, an interrupted direct quotation and a stance cue.
 TEXT = (
@@ -37,39 +37,23 @@ TEXT = (
 )
 
 
-def _at(text: str, words: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return start, start + len(words)
-
-
 GOLD = (
     BratAttribution(
-        content=(_at(TEXT, "that the partnership with India is vital"),),
-        source=(_at(TEXT, "Defense Secretary Pete Hegseth"),),
-        cue=(_at(TEXT, "said"),),
+        content=(at(TEXT, "that the partnership with India is vital"),),
+        source=(at(TEXT, "Defense Secretary Pete Hegseth"),),
+        cue=(at(TEXT, "said"),),
     ),
     BratAttribution(
-        content=(_at(TEXT, "“We are ready,”"), _at(TEXT, "“to sign the framework this year.”")),
+        content=(at(TEXT, "“We are ready,”"), at(TEXT, "“to sign the framework this year.”")),
         source=((TEXT.index("he said"), TEXT.index("he said") + 2),),
-        cue=(_at(TEXT, "said", 1),),
+        cue=(at(TEXT, "said", 1),),
     ),
     BratAttribution(
-        content=(_at(TEXT, "the decision"),),
-        source=(_at(TEXT, "Jaishankar"),),
-        cue=(_at(TEXT, "welcomed"),),
+        content=(at(TEXT, "the decision"),),
+        source=(at(TEXT, "Jaishankar"),),
+        cue=(at(TEXT, "welcomed"),),
     ),
 )
-
-
-def _assert_offsets(quotes: Sequence[Quote], text: str) -> None:
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker_span is not None:
-            assert text[q.speaker_span.start : q.speaker_span.end] == q.speaker_text
-        if q.cue_span is not None:
-            assert text[q.cue_span.start : q.cue_span.end] == q.cue
 
 
 # ------------------------------------------------------------------------ brat
@@ -155,7 +139,7 @@ def test_gold_labels_round_trip_to_quotes(adoc: AnnotatedDocument) -> None:
     assert len(labels) == len(document_sequences(doc)) == 4
     assert labels[0] == ["O", "O"]  # the headline holds no attribution
     quotes = quotes_from_labels(adoc, labels)
-    _assert_offsets(quotes, TEXT)
+    assert_offsets(quotes, TEXT)
     got = {(q.text, q.kind, q.speaker_text, q.cue) for q in quotes}
     assert got == {
         ("the partnership with India is vital", "indirect", "Defense Secretary Pete Hegseth", "said"),
@@ -180,16 +164,16 @@ def test_content_without_cue_continues_the_previous_paragraph(nlp: Any) -> None:
     gold = (
         BratAttribution(
             content=(
-                _at(text, "the plan would cut costs"),
-                _at(text, "The savings would reach schools first"),
+                at(text, "the plan would cut costs"),
+                at(text, "The savings would reach schools first"),
             ),
-            source=(_at(text, "Senator Alice Moore"),),
-            cue=(_at(text, "said"),),
+            source=(at(text, "Senator Alice Moore"),),
+            cue=(at(text, "said"),),
         ),
     )
     adoc = annotated("two-paragraphs", text, nlp(text))
     quotes = quotes_from_labels(adoc, gold_sequence_labels(adoc.doc, gold))
-    _assert_offsets(quotes, text)
+    assert_offsets(quotes, text)
     assert [(q.text, q.speaker_text, q.cue) for q in quotes] == [
         ("the plan would cut costs", "Senator Alice Moore", "said"),
         ("The savings would reach schools first", "Senator Alice Moore", "said"),
@@ -203,9 +187,9 @@ def test_partial_quotation_inside_a_content_is_kept_whole(nlp: Any) -> None:
     # The content stops inside the quotation, as a CRF may: the quotation is completed.
     gold = (
         BratAttribution(
-            content=(_at(text, 'the partnership as "one of the most consequential'),),
-            source=(_at(text, "Jaishankar"),),
-            cue=(_at(text, "described"),),
+            content=(at(text, 'the partnership as "one of the most consequential'),),
+            source=(at(text, "Jaishankar"),),
+            cue=(at(text, "described"),),
         ),
     )
     adoc = annotated("partial", text, nlp(text))
@@ -222,7 +206,7 @@ def test_training_is_deterministic_and_the_model_tags(adoc: AnnotatedDocument, t
     assert a.read_bytes() == b.read_bytes()
     # Trained on this very text, the model reproduces its labels and so its quotes.
     quotes = tag_quotes(adoc, model=a, keep_rules="none")
-    _assert_offsets(quotes, TEXT)
+    assert_offsets(quotes, TEXT)
     assert {(q.text, q.speaker_text) for q in quotes} >= {
         ("the partnership with India is vital", "Defense Secretary Pete Hegseth"),
         ("We are ready", "he"),
@@ -267,7 +251,7 @@ def test_a_trained_tagger_on_the_seeds(
     )
     by_prefix = {a.document.id[:3]: a for a in seed_annotated}
     for a in seed_annotated:
-        _assert_offsets(extract_quotes(a, method="tagger", model=model), a.document.text)
+        assert_offsets(extract_quotes(a, method="tagger", model=model), a.document.text)
     quotes = extract_quotes(by_prefix["002"], method="tagger", model=model)
     rules = extract_quotes(by_prefix["002"], method="rules")
     direct = {(q.start, q.end, q.speaker_text) for q in rules if q.kind == "direct"}
@@ -280,20 +264,7 @@ def test_a_trained_tagger_on_the_seeds(
 
 def _brat_corpus(root: Path) -> Path:
     """TEXT and its GOLD attributions as a one-text brat corpus in PolNeAR's layout."""
-    (root / "text").mkdir(parents=True)
-    (root / "attributions").mkdir()
-    (root / "text" / "pentagon-talks.txt").write_text(TEXT, encoding="utf-8")
-    lines, t = [], 0
-    for e, att in enumerate(GOLD, 1):
-        args = []
-        for role, spans in (("Content", att.content), ("Source", att.source), ("Cue", att.cue)):
-            for s, end in spans:
-                t += 1
-                lines.append(f"T{t}\t{role} {s} {end}\t{TEXT[s:end]}")
-                args.append(f"{role}:T{t}")
-        lines.append(f"E{e}\tAttribution:T{t} " + " ".join(args))
-    (root / "attributions" / "pentagon-talks_a1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
+    return write_brat_corpus(root, {"pentagon-talks": (TEXT, GOLD)})
 
 
 @pytest.mark.slow

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,8 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from bratkit import assert_offsets, at, write_brat_corpus
 
 from crosswire.errors import ModelError
 from crosswire.extract.brat import BratAttribution, load_brat_dir
@@ -33,7 +34,7 @@ from crosswire.extract.quote_transformer_train import (
     train_quote_transformer,
     training_windows,
 )
-from crosswire.models import AnnotatedDocument, Quote
+from crosswire.models import AnnotatedDocument
 
 # Two PolNeAR-style reports: a said-clause, an interrupted direct quotation, a stance cue.
 TEXTS = {
@@ -52,68 +53,36 @@ TEXTS = {
 }
 
 
-def _at(text: str, words: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return start, start + len(words)
-
-
 def _gold(name: str) -> tuple[BratAttribution, ...]:
     t = TEXTS[name]
     if name == "port-strike":
         return (
             BratAttribution(
-                (_at(t, "that the strike will continue until wages rise"),),
-                (_at(t, "Union leader Maria Alvarez"),),
-                (_at(t, "said"),),
+                (at(t, "that the strike will continue until wages rise"),),
+                (at(t, "Union leader Maria Alvarez"),),
+                (at(t, "said"),),
             ),
             BratAttribution(
-                (_at(t, "“We will not go back,”"), _at(t, "“until the port authority signs.”")),
-                (_at(t, "she"),),
-                (_at(t, "said", 1),),
+                (at(t, "“We will not go back,”"), at(t, "“until the port authority signs.”")),
+                (at(t, "she"),),
+                (at(t, "said", 1),),
             ),
-            BratAttribution((_at(t, "the demands"),), (_at(t, "The port authority"),), (_at(t, "rejected"),)),
+            BratAttribution((at(t, "the demands"),), (at(t, "The port authority"),), (at(t, "rejected"),)),
         )
     return (
         BratAttribution(
-            (_at(t, "that the new budget protects every library"),),
-            (_at(t, "Mayor Daniel Reyes"),),
-            (_at(t, "told"),),
+            (at(t, "that the new budget protects every library"),),
+            (at(t, "Mayor Daniel Reyes"),),
+            (at(t, "told"),),
         ),
-        BratAttribution((_at(t, "“This is a good day for the city,”"),), (_at(t, "he"),), (_at(t, "said"),)),
-        BratAttribution(
-            (_at(t, "the tax increase"),), (_at(t, "Opposition members"),), (_at(t, "criticised"),)
-        ),
+        BratAttribution((at(t, "“This is a good day for the city,”"),), (at(t, "he"),), (at(t, "said"),)),
+        BratAttribution((at(t, "the tax increase"),), (at(t, "Opposition members"),), (at(t, "criticised"),)),
     )
 
 
 def _brat_corpus(root: Path) -> Path:
     """TEXTS and their gold attributions as a brat corpus in PolNeAR's layout."""
-    (root / "text").mkdir(parents=True)
-    (root / "attributions").mkdir()
-    for name, text in TEXTS.items():
-        (root / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        lines, t = [], 0
-        for e, att in enumerate(_gold(name), 1):
-            args = []
-            for role, spans in (("Content", att.content), ("Source", att.source), ("Cue", att.cue)):
-                t += 1
-                spec = ";".join(f"{s} {end}" for s, end in spans or ())
-                lines.append(f"T{t}\t{role} {spec}\t{' '.join(text[s:end] for s, end in spans or ())}")
-                args.append(f"{role}:T{t}")
-            lines.append(f"E{e}\tAttribution:T{t} " + " ".join(args))
-        (root / "attributions" / f"{name}_a1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
-
-
-def _assert_offsets(quotes: Sequence[Quote], text: str) -> None:
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker_span is not None:
-            assert text[q.speaker_span.start : q.speaker_span.end] == q.speaker_text
-        if q.cue_span is not None:
-            assert text[q.cue_span.start : q.cue_span.end] == q.cue
+    return write_brat_corpus(root, {name: (text, _gold(name)) for name, text in TEXTS.items()})
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +181,7 @@ def test_a_trained_model_recovers_the_attributions_it_learned(
 ) -> None:
     for adoc in adocs.values():
         quotes = transformer_quotes(adoc, model=trained, keep_rules="none")
-        _assert_offsets(quotes, adoc.document.text)
+        assert_offsets(quotes, adoc.document.text)
     got = {
         (q.text, q.speaker_text, q.cue)
         for q in transformer_quotes(adocs["port-strike"], model=trained, keep_rules="none")
@@ -248,7 +217,7 @@ def test_training_from_a_brat_corpus_is_deterministic(nlp: Any, tmp_path: Path) 
     doc = next(iter(load_brat_dir(corpus)))
     adoc = annotated(doc.name, doc.text, nlp(doc.text))
     quotes = transformer_quotes(adoc, model=a)  # an untrained toy: offsets hold whatever it tags
-    _assert_offsets(quotes, doc.text)
+    assert_offsets(quotes, doc.text)
     assert len(document_sequences(adoc.doc)) == 4
 
 
