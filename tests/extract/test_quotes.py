@@ -9,6 +9,7 @@ import pytest
 
 from crosswire.extract.quotes import extract_quotes, link_speakers
 from crosswire.extract.quotes_marks import find_quoted
+from crosswire.extract.quotes_stance import stance_content
 from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
 
 # --------------------------------------------------------------------- helpers
@@ -331,6 +332,40 @@ def test_stance_verbs_attribute_their_object_or_infinitive(
     assert (q.text, q.speaker_text) == ("a ban on fracking", "Sanders")
     # A passive subject is what the stance is about, not who holds it.
     assert not [q for q in quotes if q.speaker_text == "Cruz"]
+
+
+@pytest.mark.slow
+def test_stance_content_keeps_names_and_gerund_clauses_whole(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "External Affairs Minister S. Jaishankar met Pete Hegseth at the Pentagon, emphasizing "
+        "the increasingly vital defense ties between India and the United States.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-stance-whole", text))
+    _assert_offsets(quotes, text)
+    # "States" at the end of a clause is a name, not a mistagged "states" that starts a new cue.
+    q = _by_cue(quotes, "emphasizing")
+    assert q.text == "the increasingly vital defense ties between India and the United States"
+
+
+def test_stance_content_joins_a_gerund_and_its_subject_hung_side_by_side(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    # The parse of seed 004 in context: "US" and "helping" are both children of "about".
+    words = ["Hegseth", "spoke", "about", "the", "US", "helping", "India", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, True, True, True, False, False],
+        pos=["PROPN", "VERB", "ADP", "DET", "PROPN", "VERB", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "pcomp", "dobj", "punct"],
+        heads=[1, 1, 1, 4, 2, 2, 5, 1],
+        lemmas=["Hegseth", "speak", "about", "the", "US", "help", "India", "."],
+    )
+    content = stance_content(doc[1])
+    assert content is not None
+    assert " ".join(doc[k].text for k in sorted(content)) == "the US helping India"
 
 
 @pytest.mark.slow

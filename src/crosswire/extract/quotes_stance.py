@@ -313,7 +313,9 @@ def stance_content(tok: Token) -> set[int] | None:
     if prep is not None:
         objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if objs:
-            return {t.i for t in objs[0].subtree}
+            # "spoke about the US helping India": the parser hangs the gerund's subject and
+            # the gerund on the preposition side by side; the position is both together.
+            return {t.i for c in objs for t in c.subtree}
     if word in STANCE_VERBS or word in AS_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
         if word not in STANCE_VERBS and not any(

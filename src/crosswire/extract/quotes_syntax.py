@@ -280,8 +280,10 @@ def is_speech_cue(tok: Token) -> bool:
 
 
 def _mistagged_cue(tok: Token) -> bool:
+    # A capital marks a name, not a verb the tagger missed: "the United States." is no "states".
     if (
         tok.pos_ not in {"NOUN", "PROPN"}
+        or not tok.text[:1].islower()
         or not tok.lower_.endswith("s")
         or tok.lower_[:-1] not in SPEECH_VERBS
     ):
