@@ -93,3 +93,37 @@ def test_word_diff_and_normalisation() -> None:
     )
     assert quote_similarity("said", "said") == 1.0
     assert quote_similarity("deep and ongoing", "free and open") < 0.8
+
+
+def test_a_report_of_someone_s_words_is_not_grouped_as_those_words() -> None:
+    from dataclasses import replace
+
+    from crosswire.models import Span
+
+    doc = Document(
+        "r",
+        "The report also said that Hegseth spoke about the US helping India. "
+        "The US said that it hopes to finish several defence deals soon.",
+    )
+    docs = {doc.id: doc}
+    outer = _q(doc, "q1", "Hegseth spoke about the US helping India", "indirect", None)
+    cue = doc.text.index("spoke about")
+    inner = replace(
+        _q(doc, "q2", "the US helping India", "indirect", "hegseth"),
+        speaker_span=Span("r", cue - 8, cue - 1),
+        cue_span=Span("r", cue, cue + len("spoke about")),
+    )
+    groups, _ = group_quotes([outer, inner], documents=docs, entities=ENTS, threshold=0.6)
+    # the reporter's sentence keeps its unknown speaker; Hegseth keeps only his own words
+    assert sorted(g.quotes for g in groups) == [("q1",), ("q2",)]
+    assert next(g for g in groups if g.quotes == ("q2",)).speaker == "hegseth"
+
+    # one speaker's chain of cues is one statement
+    hopes = doc.text.index("hopes")
+    said_it = _q(doc, "q3", "it hopes to finish several defence deals soon", "indirect", "us")
+    hope = replace(
+        _q(doc, "q4", "to finish several defence deals soon", "indirect", "us"),
+        cue_span=Span("r", hopes, hopes + len("hopes")),
+    )
+    groups, _ = group_quotes([said_it, hope], documents=docs, entities=ENTS, threshold=0.6)
+    assert [sorted(g.quotes) for g in groups] == [["q3", "q4"]]

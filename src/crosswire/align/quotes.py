@@ -147,6 +147,17 @@ def _rival_attribution(a: Quote, b: Quote, aliases: Mapping[str, tuple[str, ...]
     return True
 
 
+def _nests(outer: Quote, inner: Quote) -> bool:
+    """``outer`` reports ``inner`` with its attribution ("The report said that Hegseth spoke
+    about …"): the outer words are the reporter's, not the inner speaker's, so the two never
+    share a group however alike their words. One speaker's chain of cues ("the US said that
+    it hopes to …") is one statement and may."""
+    if outer.document != inner.document or (outer.speaker == inner.speaker and outer.speaker):
+        return False
+    spans = [sp for sp in (inner.speaker_span, inner.cue_span) if sp is not None]
+    return any(outer.start <= sp.start and sp.end <= outer.end for sp in spans)
+
+
 def group_quotes(
     quotes: Sequence[Quote],
     *,
@@ -178,7 +189,7 @@ def group_quotes(
     clashes: list[tuple[int, int]] = []
     for s, i, j in pairs:
         ri, rj = find(i), find(j)
-        if ri == rj:
+        if ri == rj or _nests(quotes[i], quotes[j]) or _nests(quotes[j], quotes[i]):
             continue
         if len(speakers[ri] | speakers[rj]) > 1:
             if s >= conflict_threshold and _rival_attribution(
