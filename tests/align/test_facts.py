@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,7 @@ from crosswire.align.facts import (
     group_claims,
     make_facts,
     pronoun_referents,
-    rejoin_unmatched_splits,
+    rejoin_needless_splits,
 )
 from crosswire.models import Document, Family, Quote, Span
 
@@ -199,7 +200,7 @@ def test_split_sentence_that_matched_nothing_is_made_whole_again() -> None:
     first = _part("a", 1, ((0, cut),))
     second = _part("a", 2, ((0, POSTED.index("deepen")), (cut + 5, len(POSTED))))
     other = _claim("b", "The weather was hot.")
-    claims, groups = rejoin_unmatched_splits(
+    claims, groups = rejoin_needless_splits(
         [first, second, other], [[0], [1], [2]], documents={"a": Document(id="a", text=POSTED)}
     )
     assert [c.text for c in claims] == [POSTED, "The weather was hot."]
@@ -212,10 +213,47 @@ def test_split_sentence_keeps_its_clauses_when_one_clause_matched() -> None:
     first = _part("a", 1, ((0, cut),))
     second = _part("a", 2, ((0, POSTED.index("deepen")), (cut + 5, len(POSTED))))
     other = _claim("b", "They had an excellent discussion to deepen ties.")
-    claims, groups = rejoin_unmatched_splits(
+    claims, groups = rejoin_needless_splits(
         [first, second, other], [[0, 2], [1]], documents={"a": Document(id="a", text=POSTED)}
     )
     assert claims == [first, second, other] and groups == [[0, 2], [1]]
+
+
+def test_clauses_split_apart_with_the_same_backing_become_one_fact() -> None:
+    cut = POSTED.index(" and ")
+    head = POSTED.index("deepen")
+
+    def halves(doc: str) -> list[Claim]:
+        return [_part(doc, 1, ((0, cut),)), _part(doc, 2, ((0, head), (cut + 5, len(POSTED))))]
+
+    claims = [*halves("a"), *halves("b"), _claim("c", POSTED)]
+    docs = {d: Document(id=d, text=POSTED) for d in "abc"}
+    # c is a rewrite of b (one family): both groups are backed by the families a and b
+    new, groups = rejoin_needless_splits(
+        claims, [[0, 2], [1, 3, 4]], documents=docs, family_of={"a": "a", "b": "b", "c": "b"}
+    )
+    assert groups == [[0, 1, 2]]
+    assert [c.text for c in new] == [POSTED] * 3 and all(c.whole for c in new)
+
+    # different backing: each clause is news of its own sources, so the split stays
+    new, groups = rejoin_needless_splits(
+        claims, [[0, 2], [1, 3, 4]], documents=docs, family_of={"a": "a", "b": "b", "c": "c"}
+    )
+    assert new == claims and groups == [[0, 2], [1, 3, 4]]
+
+
+def test_a_document_saying_two_things_in_two_places_keeps_them_two_facts() -> None:
+    cut = POSTED.index(" and ")
+    head = POSTED.index("deepen")
+    a1, a2 = _part("a", 1, ((0, cut),)), _part("a", 2, ((0, head), (cut + 5, len(POSTED))))
+    # b says the first thing in sentence 0 and the second in sentence 3: two statements
+    b1, b2 = _part("b", 1, ((0, cut),)), _part("b", 2, ((0, head), (cut + 5, len(POSTED))), sentence=3)
+    b1, b2 = replace(b1, whole=True), replace(b2, whole=True)
+    docs = {d: Document(id=d, text=POSTED) for d in "ab"}
+    new, groups = rejoin_needless_splits(
+        [a1, a2, b1, b2], [[0, 2], [1, 3]], documents=docs, family_of={"a": "a", "b": "b"}
+    )
+    assert new == [a1, a2, b1, b2] and groups == [[0, 2], [1, 3]]
 
 
 def test_pronoun_led_fact_takes_the_speaker_resolved_by_the_quote_stage() -> None:

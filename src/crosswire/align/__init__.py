@@ -40,7 +40,7 @@ from crosswire.align.facts import (
     linked_groups,
     make_facts,
     pronoun_referents,
-    rejoin_unmatched_splits,
+    rejoin_needless_splits,
 )
 from crosswire.align.quotes import group_quotes
 from crosswire.models import Alignment, Conflict, Extraction, Quote, Story
@@ -145,7 +145,7 @@ def align_story(
             people=frozenset(e.id for e in extraction.entities if e.type == "PERSON"),
             family_vocab=family_vocabulary(documents, family_of),
         )
-    rejoined, groups = rejoin_unmatched_splits(claims, groups, documents=documents)
+    rejoined, groups = rejoin_needless_splits(claims, groups, documents=documents, family_of=family_of)
     if len(rejoined) != len(claims):
         # the whole sentences are new texts: embed them, keep every other claim's vector
         row = {c.id: k for k, c in enumerate(claims)}

@@ -35,7 +35,7 @@ __all__ = [
     "linked_groups",
     "make_facts",
     "pronoun_referents",
-    "rejoin_unmatched_splits",
+    "rejoin_needless_splits",
     "salience",
 ]
 
@@ -360,26 +360,42 @@ def pronoun_referents(quotes: Sequence[Quote]) -> dict[tuple[str, int], str]:
     }
 
 
-def rejoin_unmatched_splits(
+def rejoin_needless_splits(
     claims: Sequence[Claim],
     groups: Sequence[Sequence[int]],
     *,
     documents: Mapping[str, Document],
+    family_of: Mapping[str, str] | None = None,
 ) -> tuple[list[Claim], list[list[int]]]:
-    """Claims and groups with each split sentence none of whose clauses matched anything made whole again.
+    """Claims and groups with each split sentence that separated nothing made whole again.
 
     Splitting "deepen the partnership and strengthen cooperation" into two claims is worth it
-    only when a clause meets another report on its own. When no clause of the sentence joined
-    any other claim, the pieces would be listed as separate single-source claims that repeat
-    the shared start and may cut through a quotation, so the reader gets the sentence once,
-    as written. Groups are returned with indices into the new claim list, in the same order.
+    only when a clause meets other reports on its own, backed by other sources than its
+    sibling. Two cases separate nothing, and in both the reader gets the sentence once, as
+    written, instead of facts that repeat its shared start and may cut through a quotation:
+
+    * no clause of the sentence joined any other claim;
+    * its clauses landed in groups backed by the same independent sources (``family_of``):
+      "… will continue to build on defense industrial cooperation and produce new
+      innovations" told the same way by three outlets would otherwise be two facts with the
+      same backing and nearly the same words. Those groups become one.
+
+    Groups are returned with indices into the new claim list, in the same order.
     """
+    family_of = family_of or {}
+    groups = _merge_same_backing_splits(claims, groups, family_of=family_of)
+    group_of = {k: g for g, idx in enumerate(groups) for k in idx}
     group_size = {k: len(g) for g in groups for k in g}
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for k, c in enumerate(claims):
         if not c.whole:
             by_sentence[(c.document, c.sentence)].append(k)
-    lone = {key: ks for key, ks in by_sentence.items() if all(group_size.get(k, 1) == 1 for k in ks)}
+    lone = {
+        key: ks
+        for key, ks in by_sentence.items()
+        if all(group_size.get(k, 1) == 1 for k in ks)
+        or (len(ks) > 1 and len({group_of.get(k, -1 - k) for k in ks}) == 1)
+    }
     if not lone:
         return list(claims), [list(g) for g in groups]
     new_claims: list[Claim] = []
@@ -417,6 +433,52 @@ def rejoin_unmatched_splits(
             seen.update(members)
             new_groups.append(members)
     return new_claims, new_groups
+
+
+def _merge_same_backing_splits(
+    claims: Sequence[Claim], groups: Sequence[Sequence[int]], *, family_of: Mapping[str, str]
+) -> list[list[int]]:
+    """``groups`` with pairs of groups merged that one sentence, told the same way, split apart.
+
+    Two groups merge when they are backed by the same families and every document found in
+    both gives them two clauses of one sentence. A document that says the two things in two
+    places keeps them apart: then they are two statements, even with the same backing.
+    """
+    group_of = {k: g for g, idx in enumerate(groups) for k in idx}
+    backing = [frozenset(family_of.get(claims[k].document, claims[k].document) for k in g) for g in groups]
+    # (group, document) -> the sentences of that document's claims in that group
+    sentences: dict[tuple[int, str], set[int]] = defaultdict(set)
+    split_in: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for k, g in group_of.items():
+        c = claims[k]
+        sentences[(g, c.document)].add(c.sentence)
+        if not c.whole:
+            split_in[(g, c.document)].add(c.sentence)
+    docs_of = [{claims[k].document for k in g} for g in groups]
+    parent = list(range(len(groups)))
+
+    def find(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    candidates = {
+        (a, b)
+        for (a, d), sa in split_in.items()
+        for (b, e), sb in split_in.items()
+        if a < b and d == e and sa & sb
+    }
+    for a, b in sorted(candidates):
+        if backing[a] != backing[b]:
+            continue
+        shared = docs_of[a] & docs_of[b]
+        if all(sentences[(a, d)] == sentences[(b, d)] == split_in[(a, d)] for d in shared):
+            parent[find(b)] = find(a)
+    merged: dict[int, list[int]] = {}
+    for g, idx in enumerate(groups):
+        merged.setdefault(find(g), []).extend(idx)
+    return list(merged.values())
 
 
 def linked_groups(
