@@ -374,13 +374,12 @@ def transformer_units(
 ) -> dict[str, list[Unit]]:
     """Units of the transformer tagger for each ``keep_rules`` choice (one inference shared)."""
     from crosswire.extract.quote_tagger import quotes_from_labels
-    from crosswire.extract.quote_transformer import document_inputs, load_transformer, predict_labels
+    from crosswire.extract.quote_transformer import document_labels, load_transformer
     from crosswire.extract.quotes import extract_quotes
 
     adoc = annotated(name, text, doc)
     rule_quotes = extract_quotes(adoc, method="rules")
-    words, rules = document_inputs(adoc, rule_quotes)
-    labels = predict_labels(load_transformer(model), words, rules)
+    labels = document_labels(load_transformer(model), adoc, rule_quotes)
     out = {}
     for k in keep:
         quotes = quotes_from_labels(adoc, labels, rule_quotes=rule_quotes, keep_rules=k)  # type: ignore[arg-type]

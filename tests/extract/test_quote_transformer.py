@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,15 @@ from crosswire.extract.quote_tagger_train import annotated
 from crosswire.extract.quote_transformer import (
     IGNORE,
     LABELS,
+    _one_pass,
+    add_missing_cues,
     build_windows,
     decode_bio,
     default_model_dir,
+    document_inputs,
+    document_labels,
     load_transformer,
+    predict_logprobs,
     transformer_quotes,
 )
 from crosswire.extract.quote_transformer_train import (
@@ -34,6 +40,7 @@ from crosswire.extract.quote_transformer_train import (
     train_quote_transformer,
     training_windows,
 )
+from crosswire.extract.quotes import extract_quotes
 from crosswire.models import AnnotatedDocument
 
 # Two PolNeAR-style reports: a said-clause, an interrupted direct quotation, a stance cue.
@@ -143,6 +150,55 @@ def test_a_long_paragraph_is_cut_into_windows_at_word_edges(tokenizer: Any) -> N
     assert [w for win in windows for _, _, w in win.words] == list(range(len(words)))
 
 
+def test_a_shifted_packing_closes_the_first_window_early(tokenizer: Any) -> None:
+    paragraphs = [["The", "minister", "said", "talks", "continue", "."]] * 12
+    rules = [[0] * 6] * 12
+    plain = build_windows(tokenizer, paragraphs, rules, max_len=40)
+    shifted = build_windows(tokenizer, paragraphs, rules, max_len=40, first=19)
+    assert len(shifted[0].input_ids) - 2 <= 19 < len(plain[0].input_ids) - 2
+    assert all(len(w.input_ids) <= 40 for w in shifted)
+    # every word is still labelled exactly once, in order
+    for windows in (plain, shifted):
+        assert [(n, w) for win in windows for _, n, w in win.words] == [
+            (n, w) for n in range(12) for w in range(6)
+        ]
+    assert [w.words[0][1] for w in shifted] != [w.words[0][1] for w in plain]
+
+
+def _rows(*best: tuple[str, float]) -> list[float]:
+    """Log-probabilities with the given label probabilities, the rest spread over O."""
+    probs = dict(best)
+    rest = 1.0 - sum(probs.values())
+    return [math.log(probs.get(lab, 0.0) + (rest if lab == "O" else 0.0) or 1e-12) for lab in LABELS]
+
+
+def test_a_sentence_with_a_content_but_no_cue_gets_its_likeliest_cue() -> None:
+    # "Critics , angry at the plan , [warned] of [higher] [fares] ." — the encoder gave "warned"
+    # only 0.3 of B-CUE, so Viterbi left it O and the content would join a cue elsewhere.
+    labels = [["B-SOURCE", "O", "O", "O", "O", "O", "O", "O", "O", "B-CONTENT", "I-CONTENT", "O"]]
+    rows = [[_rows(("B-SOURCE", 0.9))] + [_rows()] * 5 + [_rows(("B-CUE", 0.3)), _rows(("I-CUE", 0.4))]]
+    rows[0] += [_rows(("B-CUE", 0.05)), _rows(("B-CONTENT", 0.8)), _rows(("I-CONTENT", 0.8)), _rows()]
+    sentences = [[0] * 12]
+    got = add_missing_cues(labels, rows, sentences, min_prob=0.1)
+    assert got[0][6:9] == ["B-CUE", "I-CUE", "O"]
+    assert got[0][:6] == labels[0][:6] and got[0][9:] == labels[0][9:]
+    # below the floor, or with a cue already in the sentence, nothing changes
+    assert add_missing_cues(labels, rows, sentences, min_prob=0.5) == labels
+    with_cue = [[*labels[0][:2], "B-CUE", *labels[0][3:]]]
+    assert add_missing_cues(with_cue, rows, sentences, min_prob=0.1) == with_cue
+
+
+def test_missing_cues_are_looked_for_sentence_by_sentence() -> None:
+    # two sentences in one paragraph; only the second has a content without cue
+    labels = [["B-SOURCE", "B-CUE", "B-CONTENT", "O", "O", "B-CONTENT", "I-CONTENT"]]
+    rows = [[_rows(), _rows(("B-CUE", 0.9)), _rows(), _rows(("B-CUE", 0.6)), _rows(("B-CUE", 0.2))]]
+    rows[0] += [_rows(), _rows()]
+    got = add_missing_cues(labels, rows, [[0, 0, 0, 1, 1, 1, 1]], min_prob=0.1)
+    assert got == [["B-SOURCE", "B-CUE", "B-CONTENT", "B-CUE", "O", "B-CONTENT", "I-CONTENT"]]
+    # with the whole paragraph one sentence, the existing cue serves
+    assert add_missing_cues(labels, rows, [[0] * 7], min_prob=0.1) == labels
+
+
 # --------------------------------------------------------------- model errors
 
 
@@ -195,6 +251,33 @@ def test_a_trained_model_recovers_the_attributions_it_learned(
     assert ("the new budget protects every library", "Mayor Daniel Reyes") in {
         (q.text, q.speaker_text) for q in budget
     }
+
+
+@pytest.mark.slow
+def test_two_passes_average_the_probabilities_of_two_packings(
+    trained: Path, adocs: dict[str, AnnotatedDocument]
+) -> None:
+    import torch
+
+    tagger = load_transformer(trained)
+    adoc = adocs["port-strike"]
+    rule_quotes = extract_quotes(adoc, method="rules")
+    words, rules = document_inputs(adoc, rule_quotes)
+    # a first window of 20 sub-words cuts this report at another paragraph than a full one
+    shifted = _one_pass(torch, tagger, words, rules, batch_size=4, first=20)
+    plain = predict_logprobs(tagger, words, rules, passes=1)
+    both = predict_logprobs(tagger, words, rules, passes=2)
+    half = _one_pass(torch, tagger, words, rules, batch_size=4, first=(tagger.max_len - 2) // 2)
+    assert shifted != plain  # the packing changes what a word sees
+    for pa, pb, pm in zip(plain, half, both, strict=True):
+        for ra, rb, rm in zip(pa, pb, pm, strict=True):
+            assert sum(math.exp(x) for x in rm) == pytest.approx(1.0, abs=1e-6)
+            for x, y, m in zip(ra, rb, rm, strict=True):
+                assert math.exp(m) == pytest.approx((math.exp(x) + math.exp(y)) / 2, abs=1e-9)
+    with pytest.raises(ValueError, match="passes"):
+        predict_logprobs(tagger, words, rules, passes=3)
+    labels = document_labels(tagger, adoc, rule_quotes)
+    assert [len(p) for p in labels] == [len(p) for p in words]
 
 
 @pytest.mark.slow
