@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         "--method",
         choices=["crf", "transformer"],
         default="crf",
-        help="crf (default, ≈ 6 min on PolNeAR train) or transformer (extra quotes-nn, ≈ 30 min on 2 cores)",
+        help="crf (default, ≈ 6 min on PolNeAR train) or transformer (extra quotes-nn, ≈ 45 min on 2 cores)",
     )
     sp.add_argument(
         "--out", default=None, help="model file or directory (default: where `brief --quotes …` looks)"
