@@ -463,12 +463,12 @@ def _merge_same_backing_splits(
             g = parent[g]
         return g
 
-    candidates = {
-        (a, b)
-        for (a, d), sa in split_in.items()
-        for (b, e), sb in split_in.items()
-        if a < b and d == e and sa & sb
-    }
+    # pairs of groups that hold clauses of one split sentence
+    holders: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for (g, d), sents in split_in.items():
+        for n in sents:
+            holders[(d, n)].add(g)
+    candidates = {(a, b) for held in holders.values() for a in held for b in held if a < b}
     for a, b in sorted(candidates):
         if backing[a] != backing[b]:
             continue

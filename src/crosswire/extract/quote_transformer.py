@@ -80,7 +80,6 @@ __all__ = [
     "default_model_dir",
     "document_labels",
     "load_transformer",
-    "predict_labels",
     "predict_logprobs",
     "transformer_quotes",
 ]
@@ -478,21 +477,6 @@ def add_missing_cues(
                 k += 1
         out.append(labs)
     return out
-
-
-def predict_labels(
-    tagger: TransformerTagger,
-    paragraphs: Sequence[Sequence[str]],
-    rules: Sequence[Sequence[int]],
-    *,
-    batch_size: int = 16,
-    passes: int = DEFAULT_PASSES,
-) -> list[list[str]]:
-    """Well-formed BIO labels of every word of every paragraph (one document), Viterbi only."""
-    return [
-        decode_bio(rows)
-        for rows in predict_logprobs(tagger, paragraphs, rules, batch_size=batch_size, passes=passes)
-    ]
 
 
 def document_labels(
