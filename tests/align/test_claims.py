@@ -79,6 +79,54 @@ def test_lists_and_short_object_phrases_stay_whole(nlp: Any, text: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This meeting underscored the strategic importance both nations place on their defence "
+            "partnership, particularly in light of shared security concerns in the Indo-Pacific region.",
+            [
+                "This meeting underscored the strategic importance both nations place on their defence partnership",
+                "particularly in light of shared security concerns in the Indo-Pacific region",
+            ],
+        ),
+        (
+            "The ministers agreed to expand trade, especially given the rising costs of energy imports "
+            "across the region.",
+            [
+                "The ministers agreed to expand trade",
+                "especially given the rising costs of energy imports across the region",
+            ],
+        ),
+    ],
+)
+def test_a_closing_adjunct_marked_by_a_focusing_adverb_is_a_claim_of_its_own(
+    nlp: Any, text: str, expected: list[str]
+) -> None:
+    adoc = _adoc(nlp, text)
+    claims = extract_claims(adoc)
+    assert [c.text for c in claims] == expected
+    assert [c.parts for c in claims] == [
+        ((0, len(expected[0])),),
+        ((len(text) - 1 - len(expected[1]), len(text) - 1),),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed to expand trade, especially now.",  # too little to stand as a claim
+        "The ministers met on Tuesday, particularly to discuss trade with the neighbouring countries.",
+        '"We will expand trade, particularly in light of rising energy costs in the region," he said.',
+    ],
+)
+def test_short_adjuncts_other_phrases_and_quotations_stay_whole(nlp: Any, text: str) -> None:
+    claims = extract_claims(_adoc(nlp, text))
+    assert [c.text for c in claims] == [text]
+
+
+@pytest.mark.slow
 def test_every_claim_part_is_exact_original_text(seed_extraction: Any) -> None:
     n = 0
     for adoc in seed_extraction.story.documents:

@@ -8,7 +8,10 @@ hopes to complete pending sales, expand co-production and sign a framework" each
 coordinated verb phrase becomes a claim that keeps the shared subject and predicate
 ("the US hopes to" + "sign a framework"), so it reads on its own; so does each of two
 coordinated object phrases that state something apiece ("recognized their commitment to a
-free and open region" / "recognized awareness of regional security concerns"). A split claim's
+free and open region" / "recognized awareness of regional security concerns"), and so does a
+closing adjunct that a focusing adverb marks as a statement of its own ("underscored the
+importance of the partnership, particularly in light of shared security concerns"), so a
+report that backs only the adjunct backs only that claim. A split claim's
 ``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
 those ranges joined by a space, so every character is traceable. Datelines, credit lines
 and boilerplate are not claims. A quotation the sentence splitter cut in two is one claim.
@@ -77,6 +80,8 @@ _DATELINE = re.compile(
 )
 _MIN_WORDS = 4
 _MIN_CONJUNCT_WORDS = 3
+# "…, particularly in light of X": the adverb marks X as a second point, not a detail of the first
+_FOCUS_ADVERBS = frozenset({"particularly", "especially", "notably", "specifically"})
 _SPLIT_DEPS = frozenset(
     {"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "dative", "oprd", "advcl", "obj", "pobj"}
 )
@@ -217,6 +222,33 @@ def _coordinated_nominals(tokens: Sequence[Any]) -> list[Any]:
     return []
 
 
+def _focused_adjunct(tokens: Sequence[Any]) -> int | None:
+    """Where a closing adjunct of the main verb starts: ", particularly in light of shared
+    security concerns in the region" (a prepositional phrase or adverbial clause that a
+    focusing adverb opens after a comma and that runs to the end of the sentence).
+
+    The adjunct must carry ``_MIN_CONJUNCT_WORDS`` content words and the main clause must
+    keep a verb, so "…, especially now" stays whole.
+    """
+    for k, t in enumerate(tokens):
+        if t.lower_ not in _FOCUS_ADVERBS or k == 0 or tokens[k - 1].text != ",":
+            continue
+        head = t.head
+        if head.dep_ not in {"prep", "advcl"} or head.head.dep_ != "ROOT" or head.i < t.i:
+            continue
+        if head.i - t.i > 1:
+            continue  # the adverb must open the phrase ("particularly in …", "especially given …")
+        rest = tokens[k:]
+        if any(x.is_quote for x in tokens) or any(x.i > head.right_edge.i and not x.is_punct for x in rest):
+            continue  # a quotation, or more sentence after the adjunct
+        if sum(1 for x in rest if x.is_alpha and not x.is_stop) < _MIN_CONJUNCT_WORDS + 1:
+            continue  # the adverb itself does not count
+        if not _has_verb(tokens[: k - 1]):
+            continue
+        return k
+    return None
+
+
 def _strip_edges(tokens: Sequence[Any], lo: int, hi: int) -> tuple[int, int]:
     """Drop conjunctions, commas and ellipses at both ends of tokens[lo:hi]."""
     while lo < hi and (tokens[lo].dep_ in {"cc", "punct"} or tokens[lo].is_space):
@@ -238,7 +270,15 @@ def _split_parts(
     else:
         group = _coordinated_nominals(tokens)
         if not group:
-            return [[(start, end)]]
+            cut = _focused_adjunct(tokens)
+            if cut is None:
+                return [[(start, end)]]
+            lo, hi = _strip_edges(tokens, 0, cut)
+            adj_lo, adj_hi = _strip_edges(tokens, cut, len(tokens))
+            return [
+                [(max(start, spans[tokens[lo].i][0]), spans[tokens[hi - 1].i][1])],
+                [(spans[tokens[adj_lo].i][0], min(end, spans[tokens[adj_hi - 1].i][1]))],
+            ]
         # an object phrase starts at its first modifier ("their shared commitment")
         starts = [pos[group[0].left_edge.i]]
         group_end = pos[group[0].right_edge.i] + 1

@@ -39,7 +39,8 @@ __all__ = [
     "salience",
 ]
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# "it" too: "It also said that …" is an organisation or country speaking, resolved by the quote stage
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|we|i|you|its|their|his|her)\b", re.I)
 
 
@@ -356,7 +357,7 @@ def pronoun_referents(quotes: Sequence[Quote]) -> dict[tuple[str, int], str]:
     return {
         (q.document, q.speaker_span.start): q.speaker
         for q in quotes
-        if q.speaker and q.speaker_span is not None and (q.speaker_text or "").lower() in _PERSONAL_PRONOUNS
+        if q.speaker and q.speaker_span is not None and (q.speaker_text or "").lower() in _SPEAKER_PRONOUNS
     }
 
 
