@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from crosswire.align.quotes import group_quotes, normalize_quote, quote_similarity, word_diff
-from crosswire.models import Document, Entity, Quote
+from crosswire.align.quotes import (
+    group_quotes,
+    join_interrupted,
+    normalize_quote,
+    quote_similarity,
+    word_diff,
+)
+from crosswire.models import Document, Entity, Quote, Span
 
 
 def _q(doc: Document, qid: str, text: str, kind: str, speaker: str | None) -> Quote:
@@ -127,3 +133,73 @@ def test_a_report_of_someone_s_words_is_not_grouped_as_those_words() -> None:
     )
     groups, _ = group_quotes([said_it, hope], documents=docs, entities=ENTS, threshold=0.6)
     assert [sorted(g.quotes) for g in groups] == [["q3", "q4"]]
+
+
+def _cued(doc: Document, qid: str, text: str, speaker: str | None, cue: str, *, nth: int = 0) -> Quote:
+    i = doc.text.index(text)
+    c = -1
+    for _ in range(nth + 1):
+        c = doc.text.index(cue, c + 1)
+    return Quote(
+        qid,
+        doc.id,
+        i,
+        i + len(text),
+        text,
+        "direct",
+        speaker,
+        cue=cue,
+        cue_span=Span(doc.id, c, c + len(cue)),
+    )
+
+
+def test_an_interrupted_quotation_is_one_quote_citing_each_piece() -> None:
+    doc = Document(
+        "i",
+        "“The world is a complicated place”, he said, “and certainly our partnership can make a big "
+        "difference too. It's not just for us”.",
+    )
+    first = _cued(doc, "p1", "The world is a complicated place", "jaishankar", "said")
+    second = _cued(
+        doc,
+        "p2",
+        "and certainly our partnership can make a big difference too. It's not just for us",
+        None,
+        "said",
+    )
+    ((unit, pieces),) = join_interrupted([first, second], documents={"i": doc})
+    assert pieces == (first, second) and unit.speaker == "jaishankar"
+    assert (
+        unit.text
+        == "The world is a complicated place … and certainly our partnership can make a big difference too. It's not just for us"
+    )
+    (g,), _ = group_quotes([first, second], documents={"i": doc})
+    assert g.quotes == ("p1", "p2") and g.text == unit.text and g.speaker == "jaishankar"
+    assert [c.text for c in g.citations] == [first.text, second.text]  # each piece, not the attribution
+
+
+def test_quotations_around_one_cue_that_each_end_a_sentence_stay_two_quotes() -> None:
+    two = Document(
+        "t",
+        "“It's not built merely on shared interests,” Jaishankar said. “And what we do in the region is "
+        "crucial to its stability.”\n“The ties are strong.” he said, “but more can be done.”",
+    )
+    a = _cued(two, "a", "It's not built merely on shared interests,", "jaishankar", "said")
+    b = _cued(two, "b", "And what we do in the region is crucial to its stability.", "jaishankar", "said")
+    # a full stop inside the first quotation ends the statement, whatever follows
+    c = _cued(two, "c", "The ties are strong.", "jaishankar", "said", nth=1)
+    d = _cued(two, "d", "but more can be done.", "jaishankar", "said", nth=1)
+    units = join_interrupted([a, b, c, d], documents={"t": two})
+    assert [pieces for _, pieces in units] == [(a,), (b,), (c,), (d,)]
+
+
+def test_pieces_given_to_two_speakers_or_not_split_by_their_cue_stay_apart() -> None:
+    doc = Document("s", "“We will expand trade”, Rubio said, “and defence production”, the minister added.")
+    first = _cued(doc, "r", "We will expand trade", "rubio", "said")
+    second = _cued(doc, "m", "and defence production", "jaishankar", "added")
+    assert len(join_interrupted([first, second], documents={"s": doc})) == 2
+    # the same two pieces with no cue between them (the cue comes after both)
+    late = Document("l", "“We will expand trade”, in short, “and defence production”, Rubio said.")
+    x = _cued(late, "x", "We will expand trade", "rubio", "said")
+    y = _cued(late, "y", "and defence production", "rubio", "said")
+    assert len(join_interrupted([x, y], documents={"l": late})) == 2

@@ -192,8 +192,37 @@ def test_a_pronoun_led_fact_names_who_the_pronoun_is(pipeline_briefs: list[Any])
     assert names[posted.antecedent] == "Rajnath Singh"
     aligned = next(f for f in b.facts if f.text.startswith("He said that the two countries"))
     assert names[aligned.antecedent] == "Pete Hegseth"
+    # 004: "The US on Wednesday said that it hopes … It also said that both countries …"
+    it_said = next(f for f in b.facts if f.text.startswith("It also said that both countries"))
+    assert names[it_said.antecedent] == "United States"
     assert all(
-        f.antecedent is None for f in b.facts if not re.match(r"\W*(he|she|they|we|i)\b", f.text, re.I)
+        f.antecedent is None for f in b.facts if not re.match(r"\W*(he|she|they|we|i|it)\b", f.text, re.I)
     )
     md = render([b], rejected=[], fmt="md")
     assert "- He [Rajnath Singh] posted on X that they had an “excellent discussion" in md
+    assert "- It [United States] also said that both countries understand the security challenges" in md
+
+
+def test_a_report_backing_only_a_closing_adjunct_backs_only_that_claim(pipeline_briefs: list[Any]) -> None:
+    # 003: "This meeting underscored the strategic importance both nations place on their defence
+    # partnership, particularly in light of shared security concerns in the Indo-Pacific region."
+    # 004 says only the second half ("both countries understand the security challenges in the
+    # Indo-Pacific region"): the first half is 003's alone, the second is corroborated.
+    b = pipeline_briefs[0]
+    (underscored,) = [f for f in b.facts if "underscored the strategic importance" in f.text]
+    assert [d[:3] for d in underscored.documents] == ["003"] and underscored.status == "single_source"
+    assert "particularly" not in underscored.text
+    (concerns,) = [f for f in b.facts if any("particularly in light of" in c.text for c in f.citations)]
+    assert {d[:3] for d in concerns.documents} == {"003", "004"} and concerns.independent_sources == 2
+
+
+def test_an_interrupted_quotation_is_one_quote(pipeline_briefs: list[Any]) -> None:
+    # 002: “The world is a complicated place”, he said, “and certainly our partnership can make a
+    # big difference too. …”: one statement of Jaishankar's, each piece cited on its own
+    b = pipeline_briefs[0]
+    names = {e.id: e.name for e in b.entities}
+    (g,) = [q for q in b.quotes if "complicated place" in q.text]
+    assert g.text.startswith("The world is a complicated place … and certainly our partnership")
+    assert names[g.speaker or ""] == "S. Jaishankar" and g.kind == "direct"
+    pieces = [c.text for c in g.citations if c.document.startswith("002")]
+    assert pieces[0] == "The world is a complicated place" and pieces[1].startswith("and certainly")

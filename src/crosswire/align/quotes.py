@@ -13,6 +13,10 @@ renders when the speaker is the same and alignment put both in one fact
 wording is a variant, verbatim when its words (quote marks, case and punctuation aside)
 occur in the canonical text, with a word-level diff (as printed) when it is another
 wording of the same words. Groups come direct → partial → indirect, most documents first.
+
+An interrupted quotation (‘“The world is a complicated place”, he said, “and certainly our
+partnership …”’) is one utterance: its pieces are grouped and shown as one text joined by
+" … ", each piece cited on its own (:func:`join_interrupted`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
@@ -37,7 +42,7 @@ from crosswire.models import (
     QuoteVariant,
 )
 
-__all__ = ["group_quotes", "normalize_quote", "quote_similarity", "word_diff"]
+__all__ = ["group_quotes", "join_interrupted", "normalize_quote", "quote_similarity", "word_diff"]
 
 DiffOp = tuple[Literal["equal", "insert", "delete"], str]
 
@@ -117,6 +122,65 @@ def word_diff(canonical: str, variant: str) -> tuple[DiffOp, ...]:
     return tuple(ops)
 
 
+# What lies between the pieces of an interrupted quotation: the closing mark, the attribution
+# and a comma, then the opening mark (‘”, he said, “’, ‘,” Hegseth added, "’). A full stop
+# instead of the last comma ends the sentence: the next quotation is a new statement.
+_INTERRUPTION = re.compile(r"^[\s,]*[”\"’']\s*,?\s*[^\n“”\".!?;:]{1,80}?,\s*[“\"‘']\s*$")
+
+
+def join_interrupted(
+    quotes: Sequence[Quote], *, documents: Mapping[str, Document]
+) -> list[tuple[Quote, tuple[Quote, ...]]]:
+    """Each utterance with the quotes it is made of: an interrupted quotation becomes one.
+
+    Two direct quotes of one document are pieces of one quotation when the first does not end
+    a sentence, only the attribution separates them (:data:`_INTERRUPTION`), the cue of one
+    of them lies in that gap, and they have the same speaker (or one has none). The joined
+    quote spans both pieces; its text is the pieces joined by " … " (so, unlike a
+    :class:`Quote` of the extract stage, it is not the source text of its span: cite the
+    pieces). Every other quote is its own utterance.
+    """
+    out: list[tuple[Quote, tuple[Quote, ...]]] = []
+    by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_doc[q.document].append(q)
+    joined: dict[str, tuple[Quote, tuple[Quote, ...]]] = {}
+    absorbed: set[str] = set()
+    for doc_id, qs in by_doc.items():
+        doc = documents.get(doc_id)
+        direct = sorted((q for q in qs if q.kind == "direct"), key=lambda q: q.start)
+        unit: tuple[Quote, tuple[Quote, ...]] | None = None
+        for q in direct:
+            if unit is not None and doc is not None and _continues(unit[0], q, doc.text):
+                head, pieces = unit
+                unit = (
+                    replace(
+                        head, end=q.end, text=f"{head.text} … {q.text}", speaker=head.speaker or q.speaker
+                    ),
+                    (*pieces, q),
+                )
+                joined[pieces[0].id] = unit
+                absorbed.add(q.id)
+                continue
+            unit = (q, (q,))
+    for q in quotes:
+        if q.id in absorbed:
+            continue
+        out.append(joined.get(q.id, (q, (q,))))
+    return out
+
+
+def _continues(first: Quote, second: Quote, text: str) -> bool:
+    if first.end > second.start or first.text.rstrip().endswith((".", "!", "?")):
+        return False
+    if first.speaker and second.speaker and first.speaker != second.speaker:
+        return False
+    if not _INTERRUPTION.match(text[first.end : second.start]):
+        return False
+    cues = [sp for sp in (first.cue_span, second.cue_span) if sp is not None]
+    return any(first.end <= sp.start and sp.end <= second.start for sp in cues)
+
+
 def _canonical(quotes: Sequence[Quote]) -> Quote:
     rank = {"direct": 2, "partial": 1, "indirect": 0}
     return max(
@@ -170,6 +234,13 @@ def group_quotes(
     conflict_min_words: int = 4,
 ) -> tuple[list[QuoteGroup], list[Conflict]]:
     """Group ``quotes`` by wording (one speaker per group); report words given to two speakers."""
+    utterances = join_interrupted(quotes, documents=documents)
+    pieces_of = {u.id: pieces for u, pieces in utterances}
+    quotes = [u for u, _ in utterances]
+
+    def cites(q: Quote) -> tuple[Citation, ...]:
+        return tuple(_cite(p, documents) for p in pieces_of[q.id])
+
     n = len(quotes)
     parent = list(range(n))
     sim = similarity_matrix([q.text for q in quotes])
@@ -262,7 +333,7 @@ def group_quotes(
                 QuoteVariant(
                     text=wqs[0].text,
                     documents=tuple(dict.fromkeys(q.document for q in wqs)),
-                    citations=tuple(_cite(q, documents) for q in wqs),
+                    citations=tuple(c for q in wqs for c in cites(q)),
                     verbatim=verbatim,
                     diff=word_diff(canon.text, wqs[0].text) if close and wording != canon_norm else (),
                 )
@@ -278,10 +349,10 @@ def group_quotes(
                 speaker=speaker,
                 text=canon.text,
                 kind=canon.kind,
-                quotes=tuple(q.id for q in qs),
+                quotes=tuple(p.id for q in qs for p in pieces_of[q.id]),
                 variants=tuple(variants),
                 documents=tuple(dict.fromkeys(q.document for q in qs)),
-                citations=tuple(_cite(q, documents) for q in qs),
+                citations=tuple(c for q in qs for c in cites(q)),
             )
         )
     names = {e.id: e.name for e in entities}
@@ -299,7 +370,7 @@ def group_quotes(
                 "",
                 "attribution",
                 f"The same words are attributed to {sa} and to {sb}",
-                (ConflictSide(sa, (_cite(a, documents),)), ConflictSide(sb, (_cite(b, documents),))),
+                (ConflictSide(sa, cites(a)), ConflictSide(sb, cites(b))),
             )
         )
     return groups, conflicts
