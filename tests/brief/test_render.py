@@ -133,3 +133,29 @@ def test_fact_reading_puts_the_antecedent_after_the_leading_pronoun() -> None:
     assert fact_reading(quoted, names)[0] == "“We"
     assert fact_reading({"text": "He left.", "antecedent": None}, names) == ("He left.", None, "")
     assert fact_reading({"text": "He left.", "antecedent": "e-unknown"}, names) == ("He left.", None, "")
+
+
+def test_the_reader_is_told_which_documents_are_one_origin(
+    small_briefs: list[Any], hash_embedder: Any
+) -> None:
+    # a and c are one family: the header says so, and every format lists the origins
+    md = render(small_briefs, rejected=[], fmt="md")
+    assert "**Independent sources:** 2 (a and c are one origin)" in md
+    assert "## Independent origins" in md and "- **a**: documents a, c, one origin (confidence" in md
+    assert "- **b**: document b" in md
+    html = render(small_briefs, rejected=[], fmt="html")
+    assert "Independent origins" in html and "documents a, c, one origin" in html
+    # no family: every document is its own origin, and nothing is claimed about copies
+    alone = list(brief.run(align.run([seedkit.small_extraction(TEXTS)], embedder=hash_embedder)))
+    md = render(alone, rejected=[], fmt="md")
+    assert "**Independent sources:** 3\n" in md
+    assert "Each document is its own origin" in md and "one origin (confidence" not in md
+
+
+@pytest.mark.slow
+def test_seed_markdown_explains_its_independent_sources(pipeline_briefs: list[Any]) -> None:
+    # the real pipeline: the family and its evidence come from the cluster stage
+    md = render(pipeline_briefs[:1], rejected=[], fmt="md")
+    assert "**Independent sources:** 4 (002 and 003 are one origin: PTI)" in md
+    line = next(x for x in md.splitlines() if x.startswith("- **PTI**"))
+    assert "documents 002, 003" in line and "003 credits PTI" in line

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, short_ids, to_dict
+from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
 from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -186,6 +186,7 @@ def _story(brief: Brief, n: int) -> str:
         note = f"<span class='ed' title='who the pronoun refers to'>[{escape(name)}]</span>" if name else ""
         return escape(head) + (" " + note if note else "") + escape(tail)
 
+    shared, families = origins(d, short)
     sid = f"s{n}"
     h: list[str] = [f'<div class="story" id="story-{n}"><header class="top">']
     h.append('<div class="kicker">crosswire brief</div>')
@@ -194,7 +195,7 @@ def _story(brief: Brief, n: int) -> str:
         '<div class="pills">'
         f'<span class="pill">Event date <b>{escape(s["event_date"] or "unknown")}</b></span>'
         f'<span class="pill">{len(s["documents"])} documents</span>'
-        f'<span class="pill">{s["independent_sources"]} independent sources</span>'
+        f'<span class="pill" title="{escape(shared)}">{s["independent_sources"]} independent sources</span>'
         f'<span class="pill">{len(corroborated)} corroborated facts</span>'
         f'<span class="pill">{len(d["conflicts"])} conflicts</span></div>'
     )
@@ -206,6 +207,7 @@ def _story(brief: Brief, n: int) -> str:
         ("timeline", "Timeline"),
         ("single", "Single source"),
         ("coverage", "Coverage"),
+        ("origins", "Origins"),
         ("articles", "Articles"),
     ]
     h.append(
@@ -305,6 +307,28 @@ def _story(brief: Brief, n: int) -> str:
             f"<li><b>{escape(e['name'])}</b> <span class='meta'>{escape(e['type'])}</span>{roles} · {len(e['documents'])} documents</li>"
         )
     h.append("</ul></details></section>")
+
+    h.append(
+        f'<section class="card" id="{sid}-origins"><h2>Independent origins <span class="n">{len(families)}</span></h2>'
+    )
+    if len(families) == len(d["documents"]):
+        h.append(
+            "<p class='meta'>Each document is its own origin: no shared wire copy, credit line or reused text was found.</p>"
+            if len(families) > 1
+            else "<p class='meta'>One document.</p>"
+        )
+    else:
+        h.append("<p class='meta'>Copies and rewrites of one report count once.</p><ul>")
+        for f in families:
+            k = len(f["members"])
+            conf = f", one origin (confidence {f['confidence']:.2f})" if k > 1 else ""
+            ev = "".join(f"<span class='meta'> — {escape(e)}</span>" for e in f["evidence"])
+            h.append(
+                f"<li><b>{escape(f['label'])}</b>: {'document' if k == 1 else 'documents'} "
+                f"{escape(', '.join(f['members']))}{conf}{ev}</li>"
+            )
+        h.append("</ul>")
+    h.append("</section>")
 
     h.append(f'<section class="card" id="{sid}-articles"><h2>Articles</h2>')
     h.append("<p class='meta'>Every source chip above jumps to its words here, highlighted.</p>")

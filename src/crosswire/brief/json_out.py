@@ -20,6 +20,7 @@ __all__ = [
     "citation_dict",
     "fact_reading",
     "ordered",
+    "origins",
     "rejected_dict",
     "render_json",
     "short_ids",
@@ -54,6 +55,38 @@ def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str
     if not name or head is None:
         return fact["text"], None, ""
     return fact["text"][: head.end()], name, fact["text"][head.end() :]
+
+
+def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, list[dict[str, Any]]]:
+    """Why the story has as many independent sources as it says, for a reader.
+
+    Returns a one-line note for the header ("002 and 003 are one origin: PTI"; empty when
+    every document is its own origin) and one entry per origin family: ``label``, short
+    ``members``, ``confidence`` and the ``evidence`` sentences with short document names.
+    """
+
+    def shorten(text: str) -> str:
+        for full, name in short.items():
+            text = text.replace(full, name)
+        return text
+
+    rows: list[dict[str, Any]] = []
+    shared: list[str] = []
+    for f in d["families"]:
+        members = [short.get(m, m) for m in f["members"]]
+        label = f["label"] if f["label"] and f["label"] not in f["members"] else None
+        rows.append(
+            {
+                "label": label or short.get(f["origin"], f["origin"]),
+                "members": members,
+                "confidence": f["confidence"],
+                "evidence": [shorten(e["description"]) for e in f["evidence"]],
+            }
+        )
+        if len(members) > 1:
+            names = ", ".join(members[:-1]) + " and " + members[-1]
+            shared.append(f"{names} are one origin" + (f": {label}" if label else ""))
+    return "; ".join(shared), rows
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

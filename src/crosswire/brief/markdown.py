@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, short_ids, to_dict
+from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
 from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -66,9 +66,10 @@ def _story(d: dict[str, Any]) -> list[str]:
     ref = _Refs(short)
     s = d["story"]
     out = [f"# {s['headline'] or '(no headline)'}", ""]
+    shared, families = origins(d, short)
     out.append(
         f"**Event date:** {s['event_date'] or 'unknown'} · **Documents:** {len(s['documents'])} · "
-        f"**Independent sources:** {s['independent_sources']}"
+        f"**Independent sources:** {s['independent_sources']}" + (f" ({shared})" if shared else "")
     )
     out.append("")
     out.append("## Summary")
@@ -134,6 +135,20 @@ def _story(d: dict[str, Any]) -> list[str]:
     out.append("|---|" + "---|" * len(cols))
     for row in d["coverage"]["rows"]:
         out.append(f"| {row['fact']} | " + " | ".join("■" if v else "·" for v in row["cells"]) + " |")
+    out += ["", "## Independent origins", ""]
+    if len(families) == len(d["documents"]):
+        out.append(
+            "Each document is its own origin: no shared wire copy, credit line or reused text was found."
+            if len(families) > 1
+            else "One document."
+        )
+    else:
+        for f in families:
+            n = len(f["members"])
+            line = f"- **{f['label']}**: {'document' if n == 1 else 'documents'} {', '.join(f['members'])}"
+            if n > 1:
+                line += f", one origin (confidence {f['confidence']:.2f})"
+            out.append(line + "".join(f" — {_one_line(e)}" for e in f["evidence"]))
     out += ["", "## Documents", ""]
     for doc in d["documents"]:
         out.append(

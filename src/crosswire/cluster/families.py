@@ -254,10 +254,13 @@ def _wire_edge(
     desc = (
         f"{a.doc.id} credits {a.credit.agency}; {b.doc.id} is the story's wire-style report "
         f"(dateline {b.doc.text[ds:de]!r}) and {len(r.pairs)} of {r.substantive} sentences "
-        f"match it ({r.narrative_pairs} narrative)"
+        f"match it ({r.narrative_pairs} outside quotations)"
     )
     if rival[0] >= support:
-        desc += f"; its sentences match {docs[rival[1]].doc.id} as closely ({rival[0]:.2f} vs {support:.2f})"
+        desc += (
+            f"; but its sentences match {docs[rival[1]].doc.id} at least as closely ({rival[0]:.2f} "
+            f"against {support:.2f}), so the join rests mostly on the credit"
+        )
     reused = _reuse_citations(first, second, r, narrative_only=False, limit=max_citations)
     cites = (*_credit_citation(a), b.doc.cite(ds, de), *reused)
     evidence = Evidence("credit", desc, (a.doc.id, b.doc.id), cites, round(support, 3))
