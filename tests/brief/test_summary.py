@@ -108,3 +108,30 @@ def test_a_sentence_split_inside_a_quotation_is_shown_whole(hash_embedder: Any) 
     assert cites["a"].text == texts["a"]  # from the opening quotation mark, not from "It is"
     for c in cites.values():
         assert texts[c.document][c.start : c.end] == c.text
+
+
+def test_a_year_of_background_history_is_not_the_event_date(hash_embedder: Any) -> None:
+    # undated reports: the only dates backed by two reports are the court rulings of 1989/1990;
+    # the tweet of 29 November 2016 is dated in a side remark. "Event date: 1990" would be wrong.
+    texts = {
+        "a": "Trump said burning the flag should be a crime. Laws banning flag burning were struck down by "
+        "the supreme court, most recently in 1990, as a violation of free speech. He tweeted on "
+        "November 29, 2016 about it.",
+        "b": "Trump called for jail for flag burners. The supreme court struck down laws banning flag "
+        "burning, most recently in 1990, as a violation of free speech.",
+    }
+    y1, y2 = texts["a"].index("1990"), texts["b"].index("1990")
+    d = texts["a"].index("November 29, 2016")
+    times = (
+        TimeExpression("a", y1, y1 + 4, "1990", "DATE", "1990"),
+        TimeExpression("b", y2, y2 + 4, "1990", "DATE", "1990"),
+        TimeExpression("a", d, d + 17, "November 29, 2016", "DATE", "2016-11-29"),
+    )
+    ex = seedkit.small_extraction(texts, times=times)
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert b.event_date is None
+    assert "1990" in [t.date for t in b.timeline]  # still on the timeline, as history
+    # without the later day, the year is all there is, and it stands
+    ex = seedkit.small_extraction(texts, times=times[:2])
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert b.event_date == "1990"

@@ -77,7 +77,11 @@ def _facts_at(facts: tuple[Fact, ...], doc: str, start: int, end: int) -> list[F
 
 
 def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
-    """The most supported DATE value of the main event (day precision preferred)."""
+    """The most supported DATE value of the main event (day precision preferred).
+
+    None when nothing dates the event, or when only a year or month does and the story
+    dates a day in a later year: the coarse date is then history told as background.
+    """
     family_of: Mapping[str, str] = family_map(alignment.extraction.story.story)
     support: dict[str, set[str]] = defaultdict(set)
     weight: dict[str, float] = defaultdict(float)
@@ -91,8 +95,17 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
         weight[t.value] += backed + (1.0 if index < lead_sentences else 0.0)
     if not support:
         return None
-    full = [v for v in support if len(v) == 10] or list(support)
-    return max(full, key=lambda v: (len(support[v]), weight[v], v))
+    full = [v for v in support if len(v) == 10]
+    if not full:
+        # Only a year or a month tells the event ("struck down by the court, most recently in
+        # 1990"), while the story dates a later day ("November 29, 2016", in a side remark):
+        # the coarse date is background history, not the event. Say nothing rather than that.
+        later_days = {
+            t.value[:4] for t, *_ in _dated(alignment) if t.value is not None and len(t.value) == 10
+        }
+        if later_days and max(later_days) > max(v[:4] for v in support):
+            return None
+    return max(full or list(support), key=lambda v: (len(support[v]), weight[v], v))
 
 
 def _actors(
