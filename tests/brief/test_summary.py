@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+import pytest
 import seedkit
 
 from crosswire import align, brief
@@ -135,3 +137,28 @@ def test_a_year_of_background_history_is_not_the_event_date(hash_embedder: Any) 
     ex = seedkit.small_extraction(texts, times=times[:2])
     b = next(brief.run(align.run([ex], embedder=hash_embedder)))
     assert b.event_date == "1990"
+
+
+@pytest.mark.slow
+def test_a_year_naming_a_thing_does_not_date_the_sentence(nlp: Any, hash_embedder: Any) -> None:
+    from crosswire.brief.timeline import _names_a_thing
+    from crosswire.models import Document
+
+    text = (
+        "The attacks in Paris reframed the 2016 presidential contest on Saturday. "
+        "The court cited its 2011 ruling. The war began in 2011 when Clinton was secretary of state."
+    )
+    (adoc,) = seedkit.annotate([Document(id="p", text=text)], nlp)
+    firsts = [text.index("2016"), text.index("2011"), text.rindex("2011")]
+    named = [
+        _names_a_thing(adoc, TimeExpression("p", i, i + 4, text[i : i + 4], "DATE", text[i : i + 4]))
+        for i in firsts
+    ]
+    assert named == [True, True, False]  # "the 2016 contest", "its 2011 ruling"; "began in 2011" dates
+    ex = seedkit.small_extraction(
+        {"p": text},
+        times=tuple(TimeExpression("p", i, i + 4, text[i : i + 4], "DATE", text[i : i + 4]) for i in firsts),
+    )
+    ex = replace(ex, story=replace(ex.story, documents=(adoc,)))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert [t.date for t in b.timeline] == ["2011"] and "began in 2011" in b.timeline[0].text
