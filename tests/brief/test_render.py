@@ -159,3 +159,14 @@ def test_seed_markdown_explains_its_independent_sources(pipeline_briefs: list[An
     assert "**Independent sources:** 4 (002 and 003 are one origin: PTI)" in md
     line = next(x for x in md.splitlines() if x.startswith("- **PTI**"))
     assert "documents 002, 003" in line and "003 credits PTI" in line
+
+
+def test_short_document_names_are_the_fewest_fields_that_tell_documents_apart() -> None:
+    from crosswire.brief.json_out import short_ids
+
+    assert short_ids(["002_a6f8", "003_47ea"]) == {"002_a6f8": "002", "003_47ea": "003"}
+    ids = ["nyt_2015-11-17_terror", "wash-post_2015-11-15_carnage", "wash-post_2015-11-17_republicans"]
+    assert list(short_ids(ids).values()) == ["nyt", "wash-post_2015-11-15", "wash-post_2015-11-17"]
+    # one id a prefix of another: the shorter keeps all its fields, the longer one more
+    assert short_ids(["a_b", "a_b_c"]) == {"a_b": "a_b", "a_b_c": "a_b_c"}
+    assert short_ids(["x", "y"]) == {"x": "x", "y": "y"}

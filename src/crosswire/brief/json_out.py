@@ -90,11 +90,20 @@ def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, list[d
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:
-    """Short reference names for documents: the part before the first "_" when that is unique."""
-    heads = [i.split("_", 1)[0] for i in ids]
-    if len(set(heads)) == len(heads):
-        return dict(zip(ids, heads, strict=True))
-    return {i: i for i in ids}
+    """Short reference names for documents: each id's fewest leading "_"-separated fields that
+    no other id starts with ("002_a6f8…" → "002"; "wash-post_2015-11-15_carnage…" →
+    "wash-post_2015-11-15" beside "wash-post_2015-11-17_…", and "nyt_…" → "nyt")."""
+    out: dict[str, str] = {}
+    for i in ids:
+        fields = i.split("_")
+        for k in range(1, len(fields) + 1):
+            head = "_".join(fields[:k])
+            if not any(o != i and (o == head or o.startswith(head + "_")) for o in ids):
+                break
+        out[i] = head
+    if len(set(out.values())) != len(out):
+        return {i: i for i in ids}  # repeated ids: nothing shorter is safe
+    return out
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
