@@ -75,3 +75,40 @@ def test_declared_charset_wins_over_guessing_for_markup() -> None:
 def test_wrong_declaration_is_ignored() -> None:
     page = "<html><head><meta charset='utf-16'></head><body><p>Café</p></body></html>"
     assert "Café" in decode(page.encode("cp1252"), path="p.html")[0]
+
+
+def _mojibake(text: str) -> str:
+    """What a scraper makes of UTF-8 it reads as cp1252 and writes back as UTF-8."""
+    # (bytes cp1252 leaves undefined, like 0x9d of "”", come through as latin-1 controls)
+    return "".join(_cp1252(b) for b in text.encode("utf-8"))
+
+
+def _cp1252(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)
+
+
+@pytest.mark.parametrize(
+    ("scraped", "repaired"),
+    [
+        (
+            _mojibake("François Hollande met officials at Guantánamo Bay."),
+            "François Hollande met officials at Guantánamo Bay.",
+        ),
+        (_mojibake("“It’s fine,” Peña Nieto said."), "“It’s fine,” Peña Nieto said."),
+        # decomposed by the scraper as well: "A" + combining tilde instead of "Ã"
+        ("FranA\u0303\u00a7ois Hollande spoke.", "François Hollande spoke."),
+    ],
+)
+def test_double_encoded_utf8_is_repaired(scraped: str, repaired: str) -> None:
+    text, encoding = decode(scraped.encode("utf-8"), path="a.txt")
+    assert text == repaired and encoding == "UTF-8, mojibake repaired"
+
+
+def test_real_accents_and_curly_quotes_are_left_alone() -> None:
+    assert decode(ARTICLE.encode("utf-8"), path="a.txt") == (ARTICLE, "UTF-8")
+    # a byte lost on the way cannot be restored: such text stays as found
+    damaged = "Rep. RaÃ\u0083Âol Grijalva said."
+    assert decode(damaged.encode("utf-8"), path="a.txt")[0] in {damaged, "Rep. RaÃÂol Grijalva said."}

@@ -95,3 +95,11 @@ def test_from_record_for_the_service() -> None:
     assert exc.value.line == 4 and exc.value.path == "upload"
     with pytest.raises(RejectedInput):
         ingest.from_record({"id": True, "text": "x"}, where="upload")
+
+
+def test_a_mojibake_field_is_repaired_before_anything_is_read() -> None:
+    from crosswire.ingest.jsonl import from_record
+
+    scraped = "Jaishankar met Hegseth; it’s a “pillar”.".encode().decode("cp1252", errors="ignore")
+    doc = from_record({"id": "m1", "text": scraped}, where="feed.jsonl:1")
+    assert doc.text.startswith("Jaishankar met Hegseth; it’s a “pillar")

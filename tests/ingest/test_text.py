@@ -91,3 +91,12 @@ def test_published_is_never_the_mtime(write: Callable[[str, bytes], Path]) -> No
     os.utime(path, (1_600_000_000, 1_600_000_000))
     [doc] = list(ingest.run([str(path)], ledger=Ledger()))
     assert doc.published is None and doc.published_from is None
+
+
+def test_a_mojibake_file_is_repaired_and_the_ledger_says_so(write: Callable[[str, bytes], Path]) -> None:
+    scraped = "François Hollande spoke to reporters in Paris on Monday.".encode().decode("cp1252")
+    path = write("hollande.txt", scraped.encode("utf-8"))
+    ledger = Ledger()
+    [doc] = list(ingest.run([str(path)], ledger=ledger))
+    assert doc.text.startswith("François Hollande")
+    assert any("hollande.txt" in w and "repaired" in w for w in ledger.warnings)

@@ -19,17 +19,21 @@ Order of decisions (cheapest and most certain first):
    goes to charset-normalizer, whose guesses on short Western text are unreliable
    (it reads ``Café`` as UTF-16) — hence step 7's order;
 8. the decoded text must be text: too many control characters → ``binary``;
-   nothing but whitespace → ``empty``.
+   nothing but whitespace → ``empty``;
+9. text that was UTF-8 read as cp1252/latin-1 somewhere upstream (*mojibake*: "FranÃ§ois",
+   "itâ€™s", "GuantÃ¡namo") is repaired (:func:`repair_mojibake`, ftfy's encoding fixer and
+   nothing else of ftfy), so names are names; the encoding label says so.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from crosswire.errors import MissingDependency, RejectedInput
 
-__all__ = ["declared_charset", "decode", "looks_binary"]
+__all__ = ["declared_charset", "decode", "looks_binary", "repair_mojibake"]
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM.
@@ -118,7 +122,57 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
         )
     if not text.strip():
         raise RejectedInput(path, "the file contains only whitespace", code="empty")
+    repaired = repair_mojibake(text)
+    if repaired != text:
+        return repaired, f"{encoding}, mojibake repaired"
     return text, encoding
+
+
+# A UTF-8 lead byte read as cp1252/latin-1 ("Ã", "Â", "â"), possibly decomposed ("A" + a
+# combining tilde), followed by a continuation byte read the same way: the mark of mojibake.
+# Only text holding one is handed to ftfy, so clean text costs one regex scan.
+_MOJIBAKE = re.compile(
+    "(?:[\u00c2-\u00f4]|[AaEeIiOoUu][\u0300-\u036f])"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_DECOMPOSED = re.compile("[A-Za-z][\u0300-\u036f]+")
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with double-encoded UTF-8 decoded once more ("FranÃ§ois" → "François").
+
+    ftfy decides, sequence by sequence, whether text is mojibake, and leaves real accented
+    text ("Café", "São Paulo") alone; only its encoding fixer runs (quotes stay curly,
+    widths, ligatures, line breaks and control characters stay as they are). Sequences
+    damaged beyond repair (a byte lost on the way) are left as found.
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy
+
+    # Some scrapers also decompose the mojibake ("A" + U+0303 for "Ã"): compose those letters
+    # first, only where they occur, so the offsets of everything else do not move.
+    composed = _DECOMPOSED.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=False,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    fixed: str = ftfy.fix_text(composed, config)
+    return fixed if fixed != composed else text
 
 
 def _decode(data: bytes, *, path: str, declared: str | None) -> tuple[str, str]:

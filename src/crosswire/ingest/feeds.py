@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 
 from crosswire.errors import MissingDependency, RejectedInput
 from crosswire.ingest.dates import from_struct_time
+from crosswire.ingest.decode import repair_mojibake
 from crosswire.ingest.guard import internal_error
 from crosswire.ingest.markup import html_to_text
 from crosswire.ledger import Ledger
@@ -88,7 +89,7 @@ class _FeedContext:
 
 def _item(entry: Any, number: int, feed: _FeedContext) -> Document | RejectedInput:
     """One feed item → a Document, or the reason it has none."""
-    body = _entry_text(entry)
+    body = repair_mojibake(_entry_text(entry))
     if not body:
         return RejectedInput(
             feed.path, f"feed item has no content or summary text{feed.error}", code="no-text", line=number
@@ -109,7 +110,7 @@ def _item(entry: Any, number: int, feed: _FeedContext) -> Document | RejectedInp
         format="rss",
         url=link,
         source=source or feed.title or feed.host,
-        title=_clean_str(html_to_text(entry.get("title") or "")),
+        title=_clean_str(repair_mojibake(html_to_text(entry.get("title") or ""))),
         author=_clean_str(entry.get("author")),
         published=published,
         published_from="feed" if published else None,

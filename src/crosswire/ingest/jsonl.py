@@ -18,6 +18,7 @@ from typing import Any
 
 from crosswire.errors import MissingDependency, RejectedInput
 from crosswire.ingest.dates import from_epoch, normalize_date
+from crosswire.ingest.decode import repair_mojibake
 from crosswire.ingest.guard import internal_error
 from crosswire.models import Document
 
@@ -60,6 +61,9 @@ def from_record(record: Any, *, where: str, default_id: str | None = None) -> Do
         raise RejectedInput(path, f'field "text" must be a string, found {_kind(text)}', line=line)
     if html is not None and not isinstance(html, str):
         raise RejectedInput(path, f'field "html" must be a string, found {_kind(html)}', line=line)
+    # before any offset is taken: a scraper's mojibake ("FranÃ§ois") is the usual JSONL defect
+    text = repair_mojibake(text) if text is not None else None
+    html = repair_mojibake(html) if html is not None else None
     url = _str(record.get("url"))
     doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else None
     doc_id = doc_id or url or default_id or where

@@ -163,6 +163,10 @@ def _read_data(
     text, encoding = decode(data, path=name)
     if "mixed" in encoding:
         ledger.warn(f"{name}: mixed character encodings ({encoding}); each part was decoded separately")
+    if "mojibake" in encoding:
+        ledger.warn(
+            f"{name}: UTF-8 text that had been read as cp1252 somewhere upstream ('Ã©' for 'é'); repaired"
+        )
     fmt = detect.sniff_text(text, name=name)
     stem = _stem(name)
     if fmt == "feed":
