@@ -162,3 +162,21 @@ def test_a_year_naming_a_thing_does_not_date_the_sentence(nlp: Any, hash_embedde
     ex = replace(ex, story=replace(ex.story, documents=(adoc,)))
     b = next(brief.run(align.run([ex], embedder=hash_embedder)))
     assert [t.date for t in b.timeline] == ["2011"] and "began in 2011" in b.timeline[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("The day before, at a rally in Beaumont, Mr. Trump was just as blunt.", True),
+        ("The following year, in United States v. Eichman, the court ruled again.", True),
+        ("Earlier that week, the minister met the envoy in Delhi.", True),
+        ("The two leaders also discussed the framework.", True),
+        ("Hegseth met Jaishankar at the Pentagon on Tuesday.", False),
+        ("Before the talks ended, the two sides signed the framework.", False),
+    ],
+)
+def test_a_sentence_leaning_on_an_earlier_one_is_recognised(text: str, leans: bool) -> None:
+    # such a sentence never leads a summary and gives way to one that stands alone
+    from crosswire.align.features import CONTEXTUAL_START
+
+    assert bool(CONTEXTUAL_START.match(text)) is leans

@@ -78,7 +78,10 @@ _SCALES = {
 # A sentence that leans on what came before: "The two leaders also discussed ...",
 # "Besides Hegseth, ...". Such a sentence reads badly as a fact's wording or a summary line.
 CONTEXTUAL_START = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(also|too|further|however|meanwhile|besides|additionally|moreover|echoing)\b",
+    r"^\W*(?:\w+\W+){0,3}?(also|too|further|however|meanwhile|besides|additionally|moreover|echoing"
+    # a time told relative to the sentence before ("The day before, at a rally …")
+    r"|(?:day|night|morning|week|month|year) (?:before|after|earlier|later)|(?:next|following|previous|same) "
+    r"(?:day|night|morning|week|month|year)|(?:earlier|later) that)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")

@@ -106,7 +106,7 @@ def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate 
     """The corroborated sentence that best tells who met whom, where and when (None when none does).
 
     It needs the story's canonical entities. It must name two people and a place or a date, stand alone (no leading pronoun, no bare
-    quotation) and carry a fact backed by at least two independent sources; among those,
+    quotation, no "also" or "the day before" leaning on an earlier sentence) and carry a fact backed by at least two independent sources; among those,
     the one naming most of who / where / when, best backed, earliest in its document.
     """
     if not alignment.extraction.entities:
@@ -115,7 +115,12 @@ def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate 
     total = max(alignment.extraction.story.story.independent_sources, 1)
     best: tuple[float, Candidate] | None = None
     for c in pool:
-        if c.sources < 2 or _PRONOUN_START.match(c.text) or c.text[:1] in "\"“‘'":
+        if (
+            c.sources < 2
+            or _PRONOUN_START.match(c.text)
+            or CONTEXTUAL_START.match(c.text)
+            or c.text[:1] in "\"“‘'"
+        ):
             continue
         who, where, when = terms.count(c.document, c.start, c.end)
         if who < 2 or not (where or when):
