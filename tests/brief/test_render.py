@@ -142,7 +142,7 @@ def test_the_reader_is_told_which_documents_are_one_origin(
     md = render(small_briefs, rejected=[], fmt="md")
     assert "**Independent sources:** 2 (a and c are one origin)" in md
     assert "## Independent origins" in md and "- **a**: documents a, c, one origin (confidence" in md
-    assert "- **b**: document b" in md
+    assert "- **b**: its own origin" in md
     html = render(small_briefs, rejected=[], fmt="html")
     assert "Independent origins" in html and "documents a, c, one origin" in html
     # no family: every document is its own origin, and nothing is claimed about copies

@@ -323,10 +323,13 @@ def _story(brief: Brief, n: int) -> str:
             k = len(f["members"])
             conf = f", one origin (confidence {f['confidence']:.2f})" if k > 1 else ""
             ev = "".join(f"<span class='meta'> — {escape(e)}</span>" for e in f["evidence"])
-            h.append(
-                f"<li><b>{escape(f['label'])}</b>: {'document' if k == 1 else 'documents'} "
-                f"{escape(', '.join(f['members']))}{conf}{ev}</li>"
+            own = k == 1 and f["label"] == f["members"][0]
+            what = (
+                "its own origin"
+                if own
+                else f"{'document' if k == 1 else 'documents'} {', '.join(f['members'])}"
             )
+            h.append(f"<li><b>{escape(f['label'])}</b>: {escape(what)}{conf}{ev}</li>")
         h.append("</ul>")
     h.append("</section>")
 

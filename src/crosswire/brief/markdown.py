@@ -145,7 +145,12 @@ def _story(d: dict[str, Any]) -> list[str]:
     else:
         for f in families:
             n = len(f["members"])
-            line = f"- **{f['label']}**: {'document' if n == 1 else 'documents'} {', '.join(f['members'])}"
+            own = n == 1 and f["label"] == f["members"][0]
+            line = f"- **{f['label']}**: " + (
+                "its own origin"
+                if own
+                else f"{'document' if n == 1 else 'documents'} {', '.join(f['members'])}"
+            )
             if n > 1:
                 line += f", one origin (confidence {f['confidence']:.2f})"
             out.append(line + "".join(f" — {_one_line(e)}" for e in f["evidence"]))
