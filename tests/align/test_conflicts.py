@@ -135,6 +135,42 @@ def test_person_conflict_when_each_side_names_someone_else(hash_embedder: Any) -
     assert len(people) == 1 and {s.value for s in people[0].sides} == {"Marco Rubio", "Pete Hegseth"}
 
 
+def _people(texts: dict[str, str], names: list[str]) -> tuple[Entity, ...]:
+    ents = []
+    for k, name in enumerate(names):
+        spans = [Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items() if name in t]
+        ents.append(Entity(f"P{k}", name, "PERSON", (name,), (), tuple(spans)))
+    return tuple(ents)
+
+
+@pytest.mark.slow
+def test_people_named_as_modifiers_take_no_side(nlp: Any, hash_embedder: Any) -> None:
+    # one statement: Obama's administration revokes Bush's rule; neither name is a rival actor
+    texts = {
+        "a": "The Obama administration revoked the rule on endangered species reviews on Tuesday.",
+        "b": "The Bush rule on endangered species reviews was revoked by the administration on Tuesday.",
+    }
+    ex = seedkit.small_extraction(texts, ents=_people(texts, ["Obama", "Bush"]))
+    docs = [a.document for a in ex.story.documents]
+    parsed = type(ex)(type(ex.story)(ex.story.story, tuple(seedkit.annotate(docs, nlp))), ex.entities, (), ())
+    assert [c for c in _run(parsed, hash_embedder).conflicts if c.kind == "person"] == []
+    # without a parse every named person counts, and the same claims are a person conflict
+    assert [c for c in _run(ex, hash_embedder).conflicts if c.kind == "person"]
+
+
+def test_two_names_sharing_a_word_are_no_person_conflict(hash_embedder: Any) -> None:
+    # "Bush" and "George W. Bush" left apart by the entity stage are not two rival people
+    texts = {
+        "a": "Bush welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
+        "b": "George W. Bush welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
+    }
+    ents = _people(texts, ["George W. Bush"]) + (
+        Entity("PB", "Bush", "PERSON", ("Bush",), (), (Span("a", 0, 4),)),
+    )
+    al = _run(seedkit.small_extraction(texts, ents=ents), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "person"] == []
+
+
 @pytest.mark.slow
 def test_documents_are_exact_in_conflict_citations(seed_alignment: Any) -> None:
     docs: dict[str, Document] = {a.document.id: a.document for a in seed_alignment.extraction.story.documents}

@@ -177,3 +177,55 @@ def test_a_surname_one_letter_off_is_not_merged_across_documents(nlp: Any) -> No
     )
     people = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
     assert {"Boris Johnson", "Johnston"} <= people
+
+
+def _tagged(doc_id: str, text: str, names: list[str]) -> AnnotatedDocument:
+    """A document with PERSON mentions where the tagger put them (each listed name, every time)."""
+    from crosswire.models import Mention, Sentence
+
+    mentions = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(doc_id, start, start + len(name), name, "PERSON"))
+            start = text.find(name, start + len(name))
+    doc = Document(id=doc_id, text=text)
+    return AnnotatedDocument(doc, (Sentence(doc_id, 0, len(text), text, 0),), tuple(mentions))
+
+
+def test_a_run_on_name_in_a_headline_or_before_an_institution_is_cut_to_the_surname() -> None:
+    # what the tagger made of a Title Case headline and of "Obama White House": not people
+    adocs = [
+        _tagged(
+            "h1",
+            "Obama Overturns Bush Rule On Endangered Species\n\n"
+            "President Barack Obama on Tuesday reversed a rule George W. Bush had issued.",
+            ["Obama Overturns", "Barack Obama", "George W. Bush"],
+        ),
+        _tagged(
+            "h2",
+            "Obama Flips Bush Rule On Wildlife Reviews\n\nThe change undoes a late rule.",
+            ["Flips Bush"],
+        ),
+        _tagged(
+            "h3", "Obama White House reverses Bush rule on protection of species.", ["Obama White House"]
+        ),
+    ]
+    people = {e.name: e for e in resolve_entities(adocs) if e.type == "PERSON"}
+    assert set(people) == {"Barack Obama", "George W. Bush"}
+    assert {"Obama", "Bush"} <= set(people["Barack Obama"].aliases) | set(people["George W. Bush"].aliases)
+    for e in people.values():
+        for m in e.mentions:
+            text = next(a.document.text for a in adocs if a.document.id == m.document)
+            assert text[m.start : m.end] in e.aliases  # spans narrowed to the surname, exact
+
+
+def test_a_dropped_name_suffix_is_the_same_person_two_suffixes_are_not() -> None:
+    adocs = [
+        _tagged("r1", "Rep. Nick J. Rahall II called the decision welcome.", ["Nick J. Rahall II"]),
+        _tagged("r2", "Nick Rahall, a West Virginia Democrat, praised it.", ["Nick Rahall"]),
+        _tagged("r3", "John Smith Jr. and John Smith Sr. both spoke.", ["John Smith Jr.", "John Smith Sr."]),
+    ]
+    people = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
+    assert "Nick J. Rahall II" in people and "Nick Rahall" not in people
+    assert {"John Smith Jr.", "John Smith Sr."} <= people

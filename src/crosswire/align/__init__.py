@@ -160,7 +160,9 @@ def align_story(
     slot: list[tuple[int, Conflict]] = []
     slot += date_conflicts(claims, groups, times=extraction.times, documents=documents, annotated=annotated)
     slot += number_conflicts(claims, groups, documents=documents)
-    slot += person_conflicts(claims, groups, entities=extraction.entities, documents=documents)
+    slot += person_conflicts(
+        claims, groups, entities=extraction.entities, documents=documents, annotated=annotated
+    )
     facts, fact_ids = make_facts(
         claims,
         groups,

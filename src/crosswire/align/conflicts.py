@@ -10,7 +10,8 @@ same *slot* filled differently:
 - date: two claims of one fact whose DATE values differ at their common granularity,
   governed by the same verb ("met on Tuesday" vs "met on July 2");
 - number: two claims of one fact with the same unit and different values ("10-year" vs "5-year");
-- person: two claims of one fact that each name exactly one person, a different one;
+- person: two claims of one fact that each name exactly one person as the one who acts or
+  speaks (a subject or an agent, not "the Bush-era rule"), a different one;
 - place: two place names that share a word ("Asia-Pacific" / "Indo-Pacific", "Persian Gulf" / "Arabian Gulf"), never
   appear in one sentence, and fill the same context in different documents;
 - sequence: the same event placed before / during / after the same reference event.
@@ -204,15 +205,26 @@ def person_conflicts(
     *,
     entities: Sequence[Entity],
     documents: Mapping[str, Document],
+    annotated: Mapping[str, AnnotatedDocument] | None = None,
 ) -> list[tuple[int, Conflict]]:
-    """Claims of one fact that each name exactly one person — a different one, absent from the other."""
+    """Claims of one fact that each name exactly one person — a different one, absent from the other.
+
+    With a parse (``annotated``), a person counts for a claim only as its actor: the subject
+    of a verb or the agent of a passive. "The Obama administration revoked a Bush-era rule"
+    names two people as modifiers and neither as the actor, so it takes no side; without a
+    parse, every person named counts.
+    """
     people = {e.id: e for e in entities if e.type == "PERSON"}
+    annotated = annotated or {}
     out: list[tuple[int, Conflict]] = []
     for g, idx in enumerate(groups):
         named: dict[str, list[Claim]] = defaultdict(list)
         for k in idx:
             c = claims[k]
             persons = [e for e in c.entities if e in people]
+            adoc = annotated.get(c.document)
+            if adoc is not None and adoc.doc is not None:
+                persons = [p for p in persons if _acts_in(c, people[p], adoc)]
             if len(persons) == 1:
                 named[persons[0]].append(c)
         if len(named) < 2:
@@ -221,6 +233,11 @@ def person_conflicts(
         # each side must not mention any other side's person anywhere in its claims
         if any(set(c.entities) & (everyone - {p}) for p, cs in named.items() for c in cs):
             continue
+        # "Bush" vs "George W. Bush": two names sharing a word are more likely one person the
+        # entity stage left apart than two people; precision first
+        words = [{w.lower() for w in re.findall(r"[A-Za-z]{3,}", people[p].name)} for p in named]
+        if any(words[i] & words[j] for i in range(len(words)) for j in range(i + 1, len(words))):
+            continue
         sides = tuple(
             ConflictSide(people[p].name, tuple(cit for c in cs for cit in _claim_citations(c, documents)))
             for p, cs in named.items()
@@ -228,6 +245,33 @@ def person_conflicts(
         desc = "Sources name different people for the same statement: " + " vs ".join(s.value for s in sides)
         out.append((g, Conflict("", "person", desc, sides)))
     return out
+
+
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _acts_in(claim: Claim, person: Entity, adoc: AnnotatedDocument) -> bool:
+    """Whether a mention of ``person`` inside the claim is a subject or the agent ("by X")."""
+    doc = adoc.document
+    for m in person.mentions:
+        if m.document != claim.document or not any(a <= m.start and m.end <= b for a, b in claim.parts):
+            continue
+        start = m.start if doc.offsets is None else doc.offsets.to_clean(m.start)
+        end = m.end if doc.offsets is None else doc.offsets.to_clean(m.end)
+        span = adoc.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        # "President Barack Obama", "Obama, the president,": climb names and appositions
+        while (
+            tok.dep_ in {"compound", "appos", "flat"}
+            and tok.head.i != tok.i
+            and tok.head.ent_type_ == tok.ent_type_
+        ):
+            tok = tok.head
+        if tok.dep_ in _ACTOR_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+            return True
+    return False
 
 
 # -------------------------------------------------------------------------- places

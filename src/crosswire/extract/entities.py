@@ -13,13 +13,17 @@ How mentions become entities (all within one story — nothing is merged across 
   country: for "who is involved" a reader wants one India, and a demonym names the country's
   people or state. NORP groups that are not demonyms (parties, religions) stay NORP entities.
 - **People**: full names cluster when surnames agree and given names are compatible
-  (``Pete``/``Peter``, ``S``/``Subrahmanyam``, but not ``Hillary``/``Bill``). A surname alone
+  (``Pete``/``Peter``, ``S``/``Subrahmanyam``, but not ``Hillary``/``Bill``), a dropped
+  suffix aside (``Nick Rahall`` = ``Nick J. Rahall II``, but ``Jr.`` ≠ ``Sr.``). A surname alone
   binds to the one full name in the story with that surname (a lone first name, to the one
   full name with that first name); when several share it, it binds only if exactly one of
   them appears in the same document, else it stays its own, ambiguous, entity. A surname never seen with a given name that is one typo away (rapidfuzz Levenshtein
   ≤ 1, ≤ 2 from 8 letters; same first letter, length ≥ 5, rarer than its target, and only in
   documents that also name the target) from a unique other person is that person
   (``Jaishanakar``).
+- **Headlines**: in a Title Case line the tagger reads "Obama Overturns" or "Flips Bush" as a
+  name, and anywhere "Obama White House" or "Trump Administration"; such a "name" that is no
+  person of the body text but holds one known surname is cut back to that surname.
 - **Roles** come from titles and appositives around PERSON mentions (:mod:`.roles`), so
   ``External Affairs Minister`` is Jaishankar's role, not an organisation.
 - **Organisations and places**: one entity per normalised name, whatever label the model gave
@@ -168,7 +172,65 @@ class _Cluster:
         return {o.mention.document for o in self.occs}
 
 
-def _resolve_people(occs: list[_Occ]) -> list[_Cluster]:
+def _headline_line(text: str, start: int, end: int) -> bool:
+    """Whether the mention sits in a Title Case line ("Obama Overturns Bush Rule On Species"),
+    where the tagger takes capitalised verbs and nouns for parts of names."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    words = [
+        w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[lo : hi if hi >= 0 else len(text)]) if len(w) > 3
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# "Obama White House", "Trump Administration", "Clinton campaign": a person's name used as a
+# modifier of an institution, which the tagger may label as one long PERSON.
+_INSTITUTION_TAILS = frozenset(
+    {"house", "administration", "campaign", "government", "office", "department", "team", "era", "cabinet"}
+)
+
+
+def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
+    """Cut a headline's run-on "name" back to the known surname inside it.
+
+    In a Title Case headline the tagger reads "Obama Overturns" or "Flips Bush" as names, and
+    anywhere it may read "Obama White House" as one. When such a name is not a person known
+    from the body text (a surname seen with a given name outside headlines, and compatible
+    given names) but holds exactly one known surname, the mention becomes that surname alone
+    (its span narrowed to it), which then binds as any bare surname does.
+    """
+    in_headline = [_headline_line(texts[o.mention.document], o.mention.start, o.mention.end) for o in occs]
+    known: dict[str, list[_Name]] = defaultdict(list)
+    for o, head in zip(occs, in_headline, strict=True):
+        n = _parse_person(o.key)
+        if not head and n is not None and n.given and n.surname not in _INSTITUTION_TAILS:
+            known[n.surname].append(n)
+    out = []
+    for o, head in zip(occs, in_headline, strict=True):
+        n = _parse_person(o.key)
+        if n is not None and n.given and (head or n.surname in _INSTITUTION_TAILS):
+            fits = any(_given_compatible(k.given, n.given) for k in known.get(n.surname, []))
+            inside = [w for w in o.key.split() if w in known]
+            if not fits and len(set(inside)) == 1:
+                m = o.mention
+                at = re.search(rf"\b{re.escape(inside[0])}\b", m.text, re.IGNORECASE)
+                if at is not None:
+                    word = m.text[at.start() : at.end()]
+                    o = _Occ(
+                        o.order,
+                        Mention(m.document, m.start + at.start(), m.start + at.end(), word, m.label),
+                        inside[0],
+                        o.label,
+                        o.roles,
+                        o.country,
+                    )
+        out.append(o)
+    return out
+
+
+def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> list[_Cluster]:
+    if texts is not None:
+        occs = _trim_headline_names(occs, texts)
     parsed = [(o, _parse_person(o.key)) for o in occs]
     full = sorted(
         ((o, n) for o, n in parsed if n is not None and n.given),
@@ -181,7 +243,8 @@ def _resolve_people(occs: list[_Occ]) -> list[_Cluster]:
             for c in clusters
             if c.name is not None
             and c.name.surname == name.surname
-            and c.name.suffix == name.suffix
+            # a writer may drop the "II" or "Jr.": only two different suffixes part two names
+            and (c.name.suffix == name.suffix or not c.name.suffix or not name.suffix)
             and _given_compatible(c.name.given, name.given)
         ]
         if len(matches) == 1:
@@ -355,7 +418,8 @@ def resolve_entities(adocs: Sequence[AnnotatedDocument]) -> tuple[Entity, ...]:
     for o in occs:
         if o.label not in {"PERSON", "GPE", "LOC", "FAC"} and o.country is None and o.key in person_keys:
             o.label = "PERSON"
-    people = _resolve_people([o for o in occs if o.label == "PERSON"])
+    texts = {a.document.id: a.document.text for a in adocs}
+    people = _resolve_people([o for o in occs if o.label == "PERSON"], texts)
     others = _resolve_others([o for o in occs if o.label != "PERSON"], adocs)
 
     built: list[tuple[int, int, Entity]] = []
