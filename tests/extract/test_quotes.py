@@ -419,3 +419,104 @@ def test_short_quotation_without_cue_is_a_title(
 ) -> None:
     text = "The show returns in October.\n\n“The Walking Dead”\n\nIt airs on Sundays.\n"
     assert extract_quotes(annotate_text("t-title", text)) == []
+
+
+@pytest.mark.slow
+def test_cue_interrupting_a_reported_clause(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    text = (
+        "The US, he said, will act soon.\n\n"
+        'In 2008, Trump said, the foundation\'s donation had made his father a "presenting sponsor."\n'
+    )
+    quotes = extract_quotes(annotate_text("t-interrupt", text))
+    _assert_offsets(quotes, text)
+    q = _one(quotes, "The US", "indirect")
+    assert (q.text, q.cue, q.speaker_text) == ("The US, he said, will act soon", "said", "he")
+    # The clause holding the partial quotation is reported too, with the same cue and speaker.
+    q = _one(quotes, "In 2008", "indirect")
+    assert q.text.endswith('a "presenting sponsor."') and q.speaker_text == "Trump"
+    assert _one(quotes, "presenting sponsor", "partial").speaker_text == "Trump"
+
+
+@pytest.mark.slow
+def test_trailing_relative_clause_about_a_name_is_the_writers_aside(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Officials said the FBI had secured the cooperation of Bryan Pagliano, who worked on the "
+        "2008 campaign before setting up the server.\n\n"
+        "Hegseth noted the successful integration of US defence systems into India's inventory, "
+        "which has significantly enhanced India's defence capabilities.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-relcl", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, "said")
+    assert (q.text, q.speaker_text) == ("the FBI had secured the cooperation of Bryan Pagliano", "Officials")
+    # About a common noun the clause is often the source's own judgement, and stays.
+    assert _by_cue(quotes, "noted").text.endswith(
+        "which has significantly enhanced India's defence capabilities"
+    )
+
+
+@pytest.mark.slow
+def test_document_finding_attributes_its_object(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders in New York.\n\n"
+        "Public records show no gifts from Trump to the foundation since 2008.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-finding", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, "showed")
+    assert (q.kind, q.text, q.speaker_text) == (
+        "indirect",
+        "Clinton with a healthy lead over Sanders in New York",
+        "A Monmouth poll out Monday",
+    )
+    q = _by_cue(quotes, "show")
+    assert (q.text, q.speaker_text) == ("no gifts from Trump to the foundation since 2008", "Public records")
+
+
+@pytest.mark.slow
+def test_adjectives_of_belief_and_stance(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    text = (
+        "Her advisers are convinced that the strategy will work in the fall.\n\n"
+        "His aides are quick to point out that he has placed second in the last two contests.\n\n"
+        "Mr. Ryan has been critical of the trade deal for months.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-adjective", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, "convinced")
+    assert (q.text, q.speaker_text) == ("the strategy will work in the fall", "Her advisers")
+    q = _by_cue(quotes, "point out")
+    assert (q.text, q.speaker_text) == ("he has placed second in the last two contests", "His aides")
+    q = _by_cue(quotes, "critical")
+    assert (q.text, q.speaker_text) == ("the trade deal", "Mr. Ryan")
+
+
+@pytest.mark.slow
+def test_reported_clause_survives_common_misparses(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "A strong majority of Democratic voters say they are paying attention to the campaign; "
+        "26 percent of Democrats say they have not been paying much attention.\n\n"
+        "Sanders said the U.S. needs to secure the border and create a guest-worker program, but that "
+        "he would not support mass deportation.\n\n"
+        "The State Department less than two weeks ago said for the first time that “top secret” "
+        "intelligence had passed through Clinton’s personal email server.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-misparse", text))
+    _assert_offsets(quotes, text)
+    # Two reports side by side: the second "say" reports the clause after it, not the first report.
+    q = _one(quotes, "they have not been", "indirect")
+    assert q.speaker_text == "26 percent of Democrats"
+    assert (
+        _one(quotes, "they are paying", "indirect").speaker_text == "A strong majority of Democratic voters"
+    )
+    # "…, but that …" is the same report going on.
+    q = _one(quotes, "the U.S. needs", "indirect")
+    assert q.text.endswith("but that he would not support mass deportation")
+    # A that-clause the parser hung on "the first time" as a relative clause.
+    q = _one(quotes, "“top secret” intelligence", "indirect")
+    assert (q.text.endswith("personal email server"), q.speaker_text) == (True, "The State Department")

@@ -61,12 +61,14 @@ from crosswire.extract.quotes_stance import (
 from crosswire.extract.quotes_syntax import (
     CHANNEL_NOUNS,
     PRONOUNS,
+    clausal_complement,
     cue_extent,
     is_according,
     is_belief_cue,
     is_speech_cue,
     noun_phrase,
     speaker_of,
+    trailing_relative,
 )
 from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
 
@@ -439,8 +441,12 @@ def _indirect_attributions(
             continue
         sp = speaker_of(tok)
         # A reported clause with no one reporting it ("knowing who's who", "you'd think") is
-        # the writer's own sentence, not a quote.
-        if sp is None or sp.i in blocked or i <= sp.i < j or sp.lower_ == "you":
+        # the writer's own sentence, not a quote. A speaker inside the range is the parser
+        # running on, unless the cue and its speaker interrupt the clause: "The US, he said,
+        # will act soon", "what officials called a hate crime".
+        if sp is None or sp.i in blocked or sp.lower_ == "you":
+            continue
+        if i <= sp.i < j and (sp.i in content or sp not in tok.subtree):
             continue
         out.append(_Attribution(start, end, "indirect", cue=tok, speaker=noun_phrase(sp, blocked=blocked)))
     return out
@@ -453,6 +459,7 @@ def _trim_clause(doc: Any, cue: Token, ids: set[int]) -> set[int]:
       that …", "… that Trump represents 'New York values,' stating during the debate that …":
       the second verb reports its own content.
     * A clause about the speaker again: "… is Hillary Clinton, and he railed against …".
+    * A non-restrictive relative clause about a name at the end: "…, who worked on …".
     """
     if not ids:
         return ids
@@ -469,7 +476,9 @@ def _trim_clause(doc: Any, cue: Token, ids: set[int]) -> set[int]:
         if same_cue or same_speaker:
             cut = min(x.i for x in t.subtree)
             break
-    return {x for x in ids if x < cut}
+    kept = {x for x in ids if x < cut}
+    aside = trailing_relative(doc, cue.i, kept) if kept else None
+    return {x for x in kept if x < aside} if aside is not None else kept
 
 
 def _demote_direct(text: str, start: int, end: int, direct: Sequence[_Attribution]) -> bool:
@@ -513,9 +522,9 @@ def _reported_clause(tok: Token) -> set[int] | None:
     speech = is_speech_cue(tok)
     if not speech and not is_belief_cue(tok):
         return None
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
-    if comps:
-        return {t.i for t in comps[0].subtree}
+    clause = clausal_complement(tok)
+    if clause is not None:
+        return clause
     if speech:
         # "urged voters to “turn away”", "called him “a total stiff”", "described it as …":
         # an object and what is said of it.

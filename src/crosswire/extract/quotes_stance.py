@@ -17,7 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "ADJECTIVE_PREPS",
     "AS_VERBS",
+    "FINDING_VERBS",
     "INTENT_VERBS",
     "NAME_LABELS",
     "NOUN_CUES",
@@ -165,6 +167,40 @@ NOUN_CUES = frozenset(
 )
 NOUN_CUE_PREPS = frozenset({"for", "on", "about", "of", "against"})
 
+#: Adjectives of stance after a copula whose position is the object of one preposition:
+#: "has been critical of Mr. Trump", "are deeply skeptical of the establishment", "is worried
+#: about the economy". Adjectives whose attributions matched PolNeAR train gold less than
+#: about a third of the time ("proud of", "open to", "hostile to", "concerned about") are left out.
+ADJECTIVE_PREPS: dict[str, frozenset[str]] = {
+    "adamant": frozenset({"about"}),
+    "clear": frozenset({"about"}),
+    "confident": frozenset({"in", "about", "of"}),
+    "critical": frozenset({"of"}),
+    "dismissive": frozenset({"of"}),
+    "firm": frozenset({"on"}),
+    "fond": frozenset({"of"}),
+    "frustrated": frozenset({"with", "by"}),
+    "hopeful": frozenset({"about"}),
+    "outspoken": frozenset({"about", "on"}),
+    "pessimistic": frozenset({"about"}),
+    "silent": frozenset({"on"}),
+    "skeptical": frozenset({"of"}),
+    "supportive": frozenset({"of"}),
+    "sympathetic": frozenset({"to"}),
+    "unhappy": frozenset({"with", "about"}),
+    "upset": frozenset({"about", "with"}),
+    "vocal": frozenset({"about"}),
+    "wary": frozenset({"of"}),
+    "worried": frozenset({"about"}),
+}
+
+#: Verbs by which a document reports a finding with a noun-phrase object: "polls show Sanders
+#: within two points", "public records show no gifts", "the survey found a gender gap". Only
+#: with a document as subject (:data:`REPORT_NOUNS`, :data:`FINDING_NOUNS`); a person who
+#: "shows" or "finds" something is not attributing it.
+FINDING_VERBS = frozenset(["show", "find", "indicate", "reveal", "suggest"])
+FINDING_NOUNS = frozenset(["result", "finding", "number", "figure", "statistic", "poll", "survey"])
+
 #: Documents and measurements that are sources in their own right: "In a Gallup poll, 40
 #: percent …", "…, in recent polls from Quinnipiac". The cue text is the preposition and the
 #: speaker phrase names the document, so a reader sees it is a poll, not a person.
@@ -298,6 +334,14 @@ def stance_content(tok: Token) -> set[int] | None:
     if is_noun_cue(tok):
         head = noun_cue_content(tok)
         return {t.i for t in head.subtree} if head is not None else None
+    if tok.pos_ == "ADJ":
+        return _adjective_content(tok)
+    if _is_finding(tok):
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+        if objs:
+            # "showed Clinton with a healthy lead over Sanders": the object and what is said of it.
+            rest = [c for c in tok.children if c.i > objs[0].i and c.dep_ not in _NOT_FINDING]
+            return {t.i for c in [objs[0], *rest] for t in c.subtree}
     if not is_stance_cue(tok):
         return None
     word = lemma(tok)
@@ -328,4 +372,28 @@ def stance_content(tok: Token) -> set[int] | None:
                 if c.dep_ == "prep" and c.lower_ in {"of", "for", "as"} and c.i > objs[0].i:
                     ids.update(t.i for t in c.subtree)
             return ids
+    return None
+
+
+_NOT_FINDING = frozenset({"punct", "cc", "conj", "parataxis"})
+
+
+def _is_finding(tok: Token) -> bool:
+    """A verb of :data:`FINDING_VERBS` in the active voice with a document as its subject."""
+    if tok.pos_ != "VERB" or lemma(tok) not in FINDING_VERBS:
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(subj) and (lemma(subj[0]) in REPORT_NOUNS or lemma(subj[0]) in FINDING_NOUNS)
+
+
+def _adjective_content(tok: Token) -> set[int] | None:
+    """The object of the preposition of a stance adjective after a copula ("critical *of* X")."""
+    preps = ADJECTIVE_PREPS.get(tok.lower_)
+    if tok.dep_ != "acomp" or not preps:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
+            objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return {t.i for o in objs for t in o.subtree}
     return None

@@ -25,16 +25,19 @@ from crosswire.extract.quotes_stance import (
 )
 
 __all__ = [
+    "BELIEF_ADJECTIVES",
     "BELIEF_VERBS",
     "CHANNEL_NOUNS",
     "PRONOUNS",
     "SPEECH_VERBS",
+    "clausal_complement",
     "cue_extent",
     "is_according",
     "is_belief_cue",
     "is_speech_cue",
     "noun_phrase",
     "speaker_of",
+    "trailing_relative",
 ]
 
 Token = Any  # spaCy Token; spaCy is an optional dependency, so no import at module level
@@ -217,6 +220,31 @@ BELIEF_VERBS = frozenset(
     ]
 )
 
+#: Adjectives of belief or certainty after a copula, with a that-clause: "were convinced that
+#: …", "is confident that …", "are acutely aware that …". The subject of the copula holds the view.
+BELIEF_ADJECTIVES = frozenset(
+    [
+        "adamant",
+        "afraid",
+        "aware",
+        "certain",
+        "concerned",
+        "confident",
+        "convinced",
+        "doubtful",
+        "fearful",
+        "hopeful",
+        "insistent",
+        "optimistic",
+        "pessimistic",
+        "skeptical",
+        "sure",
+        "uncertain",
+        "unsure",
+        "worried",
+    ]
+)
+
 #: Personal and relative pronouns that can stand for a speaker, with the mention labels they may
 #: refer to. "I"/"we"/"you" outside quotation marks are the writer or the reader: never resolved.
 PRONOUNS: dict[str, frozenset[str]] = {
@@ -299,6 +327,9 @@ def _mistagged_cue(tok: Token) -> bool:
 
 
 def is_belief_cue(tok: Token) -> bool:
+    """A verb of belief, or an adjective of belief after a copula ("were convinced that …")."""
+    if tok.dep_ == "acomp" and tok.lower_ in BELIEF_ADJECTIVES:
+        return tok.pos_ in {"ADJ", "VERB"}  # "convinced", "worried" are often tagged as verbs
     return tok.pos_ == "VERB" and lemma(tok) in BELIEF_VERBS
 
 
@@ -340,6 +371,14 @@ def speaker_of(cue: Token) -> Token | None:
                 and not _crosses_line(cue.doc, min(child.i, cue.i), max(child.i, cue.i))
             ):
                 return child
+        if _copula_adjective(tok):
+            # "Aides were convinced that …": the adjective's holder is the copula's subject.
+            tok = tok.head
+            continue
+        if tok.dep_ == "xcomp" and _copula_adjective(tok.head):
+            # "Aides are quick to point out that …", "was reluctant to endorse Trump".
+            tok = tok.head.head
+            continue
         if tok.dep_ in _BORROW and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
             tok = tok.head
             # "Hegseth highlighted that the US and India are aware …, emphasizing …": a participle
@@ -353,6 +392,75 @@ def speaker_of(cue: Token) -> Token | None:
             continue
         break
     return _adjacent_name(cue)
+
+
+def _copula_adjective(tok: Token) -> bool:
+    """An adjective complement of a verb or copula ("are *quick* to …", "were *convinced* that …")."""
+    return bool(tok.pos_ in {"ADJ", "VERB"} and tok.dep_ == "acomp" and tok.head.pos_ in {"VERB", "AUX"})
+
+
+def clausal_complement(tok: Token) -> set[int] | None:
+    """Token ids of the that-clause a verb of saying or belief reports, or None.
+
+    * Several clausal complements: the one after the verb. "A majority say they are paying
+      attention; 26 percent say they have not been" is often parsed with the first "say"
+      clause as a complement of the second.
+    * A second that-clause the parser hung on the verb: "said that wages would fall, but
+      that overtime would offset it" is one report.
+    * A that-clause the parser took for a relative clause of a prepositional object: "said
+      for the first time that the intelligence had passed …" (not "as": "touted it as
+      evidence that …" is a stance and its object).
+    """
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if len(comps) > 1:
+        comps = [c for c in comps if c.i > tok.i] or comps
+    if comps:
+        ids = {t.i for t in comps[0].subtree}
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i > comps[0].i and _has_mark_that(c):
+                # The conjunction and comma between the two clauses come along.
+                ids.update(k for k in range(max(ids) + 1, c.i) if tok.doc[k].dep_ in {"cc", "punct"})
+                ids.update(t.i for t in c.subtree)
+        return ids
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ == "as":
+            continue
+        for obj in prep.children:
+            for clause in obj.children:
+                if clause.dep_ in {"relcl", "acl"} and clause.i > obj.i and _has_mark_that(clause):
+                    return {t.i for t in clause.subtree}
+    return None
+
+
+def _has_mark_that(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
+
+
+def trailing_relative(doc: Any, after: int, ids: set[int]) -> int | None:
+    """Where a non-restrictive relative clause about a name ends ``ids`` (its comma), or None.
+
+    "… the FBI had secured the cooperation of Bryan Pagliano, who worked on Clinton's 2008
+    campaign …": the writer's background on a person or organisation, not part of what the
+    source said or holds. Only a clause that opens with a comma and a wh-word ("which", "who",
+    "whom", "whose", "for whom"), hangs on a proper noun and runs to the end of the content,
+    and only after token ``after`` (the cue). A clause about a common noun often carries the
+    source's own judgement ("noted the integration of US systems, which has significantly
+    enhanced India's capabilities") and stays.
+    """
+    last = max(ids)
+    for k in sorted(ids):
+        tok = doc[k]
+        if k <= after or tok.dep_ != "relcl" or tok.head.pos_ != "PROPN":
+            continue
+        first: int = min(t.i for t in tok.subtree)
+        wh = doc[first].lower_ in {"which", "who", "whom", "whose"} or (
+            doc[first].dep_ == "prep" and first + 1 < len(doc) and doc[first + 1].lower_ in {"which", "whom"}
+        )
+        # The clause may stop one token short of the content's end (a closing mark or period).
+        ends = max(t.i for t in tok.subtree) >= last - 1
+        if wh and ends and first - 1 > after and doc[first - 1].text == ",":
+            return first - 1
+    return None
 
 
 def _adjacent_name(cue: Token) -> Token | None:
