@@ -159,6 +159,14 @@ def test_boilerplate_detection() -> None:
     assert is_boilerplate("Also read: five things to know")
     assert is_boilerplate("Click here to subscribe")
     assert not is_boilerplate("The meeting took place on Tuesday during the summit.")
+    # when the page was published is about the article, not the world (two reports' "Published:"
+    # lines are no date conflict); nor is a bare address
+    assert is_boilerplate("Published: July 28, 2004 at 1:24 PM")
+    assert is_boilerplate("Date Published: Tuesday, November 15, 2011")
+    assert is_boilerplate("Updated 2025-07-02")
+    assert is_boilerplate("http://www.example.com/news/2004/07/28/larue")
+    assert not is_boilerplate("Published reports said the minister resigned on Monday.")
+    assert not is_boilerplate("The report was published on July 28, 2004 by the agency.")
 
 
 @pytest.mark.slow

@@ -164,7 +164,8 @@ def test_two_names_sharing_a_word_are_no_person_conflict(hash_embedder: Any) -> 
         "a": "Bush welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
         "b": "George W. Bush welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
     }
-    ents = _people(texts, ["George W. Bush"]) + (
+    ents = (
+        *_people(texts, ["George W. Bush"]),
         Entity("PB", "Bush", "PERSON", ("Bush",), (), (Span("a", 0, 4),)),
     )
     al = _run(seedkit.small_extraction(texts, ents=ents), hash_embedder)
@@ -205,3 +206,86 @@ def test_place_mentions_cut_with_or_without_region_still_compare(hash_embedder: 
     )
     al = _run(seedkit.small_extraction(texts, ents=ents), hash_embedder)
     assert [c.kind for c in al.conflicts if c.kind == "place"] == ["place"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # ranges the wording allows: a toll that grows between reports is no conflict
+        (
+            "At least five people were injured in the quake in Aceh.",
+            "The quake in Aceh injured more than 200 people.",
+            False,
+        ),
+        (
+            "About 1,500 houses were damaged by the quake in Aceh.",
+            "The quake in Aceh damaged 1,400 houses.",
+            False,
+        ),
+        # different things counted with the same unit
+        (
+            "Ten people were killed by the quake in Aceh on Tuesday.",
+            "Five people were injured by the quake in Aceh on Tuesday.",
+            False,
+        ),
+        # an increment and a clock time are not totals
+        (
+            "Another four people died in hospital after the quake in Aceh.",
+            "Five people died in hospital after the quake in Aceh.",
+            False,
+        ),
+        (
+            "The quake in Aceh struck at 3:35 pm on Tuesday.",
+            "The quake in Aceh struck at 3:42 pm on Tuesday.",
+            False,
+        ),
+        # the same count, told two ways
+        (
+            "He served four months in federal prison for obstruction.",
+            "He served five months in federal prison for obstruction.",
+            True,
+        ),
+        (
+            "The tsunami killed 230,000 people in 13 countries in 2004.",
+            "The tsunami killed 230,000 people in 14 countries in 2004.",
+            True,
+        ),
+    ],
+)
+def test_number_conflicts_need_the_same_count_told_incompatibly(
+    hash_embedder: Any, a: str, b: str, conflict: bool
+) -> None:
+    al = _run(seedkit.small_extraction({"a": a, "b": b}), hash_embedder)
+    assert len(al.facts) == 1, [f.text for f in al.facts]  # one statement, so its numbers compare
+    numbers = [c for c in al.conflicts if c.kind == "number"]
+    assert bool(numbers) is conflict, [c.description for c in numbers]
+    for c in numbers:
+        assert (
+            "(" in c.description and "countr" not in c.description.split("(")[1][:5]
+        ) or "countries" in c.description
+
+
+def test_two_people_s_different_remarks_in_one_loose_fact_are_no_person_conflict(hash_embedder: Any) -> None:
+    texts = {
+        "a": "Andrew Feldman said SeaMicro was founded to dramatically reduce the power consumed by "
+        "servers, while increasing compute density and bandwidth.",
+        "b": "Lisa Su said the fabric technology of SeaMicro together with AMD processors points the way "
+        "to a compelling roadmap for the cloud data center market.",
+    }
+    from crosswire.align.claims import extract_claims
+    from crosswire.align.conflicts import person_conflicts
+
+    ex = seedkit.small_extraction(texts, ents=_people(texts, ["Andrew Feldman", "Lisa Su"]))
+    claims = [c for a in ex.story.documents for c in extract_claims(a, entities=ex.entities)]
+    docs = {a.document.id: a.document for a in ex.story.documents}
+    # put them in one fact, as a loose grouping might: still two different statements
+    assert person_conflicts(claims, [list(range(len(claims)))], entities=ex.entities, documents=docs) == []
+
+
+def test_a_sequence_needs_the_same_event_placed_differently(hash_embedder: Any) -> None:
+    texts = {
+        "a": "Prosecutors played a tape of the girl on Tuesday after Texas Ranger Nick Hanna testified.",
+        "b": "The defence team says the Utah case must be resolved before Jeffs is moved to Texas.",
+    }
+    al = _run(seedkit.small_extraction(texts), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "sequence"] == []

@@ -69,7 +69,11 @@ _BOILERPLATE = re.compile(
     r"(?:reporting|writing|editing|edited) by|written by|also read|read more|read also|click here|"
     r"subscribe|sign up|follow us|download the|advertisement|copyright|all rights reserved|"
     r"this (?:story|article) (?:has been|was) (?:published|edited|updated)|"
-    r"\(?this story has not been edited)",
+    r"\(?this story has not been edited|"
+    # a metadata line: when the article was published, not what happened
+    r"(?:date )?(?:published|updated|posted|last updated)\s*(?:on\s*)?:?\s*(?:\w+day,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"|(?:https?:|www\.)\S+\s*$)",
     re.IGNORECASE,
 )
 # A dateline opening the text: "LONDON, March 3 (Reuters) —", "date 2024-03-03 London, March 3".

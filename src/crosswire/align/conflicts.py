@@ -9,7 +9,8 @@ same *slot* filled differently:
 
 - date: two claims of one fact whose DATE values differ at their common granularity,
   governed by the same verb ("met on Tuesday" vs "met on July 2");
-- number: two claims of one fact with the same unit and different values ("10-year" vs "5-year");
+- number: two claims of one fact that count the same unit doing the same thing with values
+  no wording reconciles ("10-year" vs "5-year"; not "at least 5" vs "more than 200");
 - person: two claims of one fact that each name exactly one person as the one who acts or
   speaks (a subject or an agent, not "the Bush-era rule"), a different one;
 - place: two place names that share a word ("Asia-Pacific" / "Indo-Pacific", "Persian Gulf" / "Arabian Gulf"), never
@@ -20,12 +21,14 @@ Attribution (the same words given to different speakers) comes from quote groupi
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from crosswire.align.claims import Claim, trim_sentence
-from crosswire.align.features import STOPWORDS, stem
+from crosswire.align.features import NUMBER_WORDS, STOPWORDS, jaccard, stem
 from crosswire.models import (
     AnnotatedDocument,
     Citation,
@@ -169,31 +172,135 @@ def date_conflicts(
 def number_conflicts(
     claims: Sequence[Claim], groups: Sequence[Sequence[int]], *, documents: Mapping[str, Document]
 ) -> list[tuple[int, Conflict]]:
-    """Claims of one fact that count the same unit differently ("10-year" vs "5-year")."""
+    """Claims of one fact that count the same thing incompatibly ("10-year" vs "5-year").
+
+    A count is its value read as a range — "at least 5" is 5 or more, "up to 50" at most 50,
+    "about 1,500" ±15 % — so "at least five people injured" and "more than 200 people
+    injured" agree, as a toll that grows between reports does. Two counts compare only when
+    they count the same unit doing the same thing: "five people were injured" and "10 people
+    were killed" are different counts, not rival ones.
+    """
     out: list[tuple[int, Conflict]] = []
     for g, idx in enumerate(groups):
-        per_unit: dict[str, dict[float, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
         for k in idx:
             c = claims[k]
-            units: dict[str, set[float]] = defaultdict(set)
-            for value, unit in c.numbers:
-                if unit:
-                    units[unit].add(value)
-            for unit, vals in units.items():
-                if len(vals) == 1:  # a claim with two values of one unit is ambiguous: skip
-                    per_unit[unit][next(iter(vals))].append(c)
-        for unit, by_value in per_unit.items():
-            docs = {c.document for cs in by_value.values() for c in cs}
-            if len(by_value) >= 2 and len(docs) >= 2:
-                sides = tuple(
-                    ConflictSide(
-                        f"{v:g} {unit}", tuple(cit for c in cs for cit in _claim_citations(c, documents))
-                    )
-                    for v, cs in sorted(by_value.items())
+            found = _counts(c.text, c.numbers)
+            per_unit: dict[str, list[_Count]] = defaultdict(list)
+            for n in found:
+                per_unit[n.unit].append(n)
+            for unit, ns in per_unit.items():
+                if len({n.value for n in ns}) == 1:  # a claim with two values of one unit is ambiguous: skip
+                    counts[unit].append((ns[0], c))
+        for entries in counts.values():
+            rivals: dict[float, list[tuple[_Count, Claim]]] = defaultdict(list)
+            for i, (a, ca) in enumerate(entries):
+                for b, cb in entries[i + 1 :]:
+                    if ca.document == cb.document or a.value == b.value or not _same_count(a, b):
+                        continue
+                    if a.low > b.high or b.low > a.high:
+                        rivals[a.value].append((a, ca))
+                        rivals[b.value].append((b, cb))
+            if len(rivals) < 2:
+                continue
+            sides = tuple(
+                ConflictSide(
+                    next(n.shown for n, _ in ns),
+                    tuple(
+                        cit for c in dict.fromkeys(c for _, c in ns) for cit in _claim_citations(c, documents)
+                    ),
                 )
-                desc = f"Sources give different numbers ({unit}): " + " vs ".join(s.value for s in sides)
-                out.append((g, Conflict("", "number", desc, sides)))
+                for _, ns in sorted(rivals.items())
+            )
+            word = next(n.unit_word for n, _ in entries)
+            desc = f"Sources give different numbers ({word}): " + " vs ".join(s.value for s in sides)
+            out.append((g, Conflict("", "number", desc, sides)))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    value: float
+    unit: str  # stemmed, as numbers_with_units gives it
+    unit_word: str  # as written
+    low: float
+    high: float
+    predicate: frozenset[str]  # the stemmed content word on each side ("injured", "killed")
+    shown: str  # "at least 5 people"
+
+
+_LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|in excess of|no fewer than)\s*$", re.I)
+_UPPER = re.compile(r"\b(?:up to|as many as|less than|fewer than|under|at most|no more than)\s*$", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated|estimated)\s*$", re.I)
+_NEARLY = re.compile(r"\b(?:nearly|almost|close to|just under)\s*$", re.I)
+_COUNT = re.compile(
+    r"(?<![\w.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:\s*(?:million|billion|thousand|hundred|bn|%|per ?cent))?[\s-]+([A-Za-z]+)",
+    re.I,
+)
+# Words that say nothing about what is counted: auxiliaries, hedges, function words.
+_NOT_PREDICATE = frozenset(
+    {"were", "was", "have", "has", "had", "been", "are", "is", "reportedly", "also", "said", "old"}
+)
+# Clock times and time zones belong to the date slot ("3:35 pm"), not to counts.
+_NOT_UNITS = frozenset({"am", "pm", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "ist", "cet"})
+# "another four people": an increment, not the total another report gives
+_INCREMENT = re.compile(r"\b(?:another|additional|further|extra)\s*$", re.I)
+# A count's own words stop at the next comma, conjunction or clause mark.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|while|as|after|before)\b", re.I)
+
+
+def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
+    """The claim's counts with the unit as written, the range the wording allows, and the words around."""
+    wanted = list(numbers)
+    out = []
+    for m in _COUNT.finditer(text):
+        word = m.group(2)
+        match = next(((v, u) for v, u in wanted if u and u == stem(word)), None)
+        if match is None:
+            continue
+        wanted.remove(match)
+        value, unit = match
+        before = text[max(0, m.start() - 60) : m.start()]
+        low_word = word.lower()
+        if (
+            len(low_word) < 3  # "3 co-defendants" cut at the hyphen
+            or low_word in STOPWORDS
+            or low_word in _NOT_PREDICATE
+            or low_word in _NOT_UNITS
+            or _INCREMENT.search(before)
+        ):
+            continue
+        if _LOWER.search(before):
+            low, high, lead = value, math.inf, _LOWER.search(before)
+        elif _UPPER.search(before):
+            low, high, lead = 0.0, value, _UPPER.search(before)
+        elif _ABOUT.search(before):
+            low, high, lead = 0.85 * value, 1.15 * value, _ABOUT.search(before)
+        elif _NEARLY.search(before):
+            low, high, lead = 0.85 * value, value, _NEARLY.search(before)
+        else:
+            low, high, lead = value, value, None
+        after = text[m.end() : m.end() + 40]
+        after = after[: cut.start()] if (cut := _CLAUSE_BREAK.search(after)) else after
+        ahead = _CLAUSE_BREAK.split(before[: lead.start()] if lead else before)[-1]
+
+        def content(words: list[str]) -> list[str]:
+            return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in _NOT_PREDICATE]
+
+        # the nearest content word on each side, within the count's own clause: the verb or
+        # noun that says what is counted ("were *killed*", "*injured* more than 200 people")
+        around = content(re.findall(r"[A-Za-z]+", after))[:1] + content(re.findall(r"[A-Za-z]+", ahead))[-1:]
+        predicate = frozenset(stem(w) for w in around)
+        shown = (lead.group(0).strip() + " " if lead else "") + f"{value:g} {word}"
+        out.append(_Count(value, unit, word, low, high, predicate, shown))
+    return out
+
+
+def _same_count(a: _Count, b: _Count) -> bool:
+    """Both count the same thing: what surrounds them shares a word, or neither says anything."""
+    return bool(a.predicate & b.predicate) or not (a.predicate or b.predicate)
 
 
 # -------------------------------------------------------------------------- people
@@ -238,6 +345,18 @@ def person_conflicts(
         words = [{w.lower() for w in re.findall(r"[A-Za-z]{3,}", people[p].name)} for p in named]
         if any(words[i] & words[j] for i in range(len(words)) for j in range(i + 1, len(words))):
             continue
+        # the same statement with another person in it: the two wordings must share their
+        # words, names aside (a loose fact holding two people's different remarks is not one)
+        names = {stem(w) for ws in words for w in ws}
+        sides_words = [[c.words - names for c in cs] for cs in named.values()]
+        if not any(
+            jaccard(x, y) >= _SAME_STATEMENT
+            for i in range(len(sides_words))
+            for j in range(i + 1, len(sides_words))
+            for x in sides_words[i]
+            for y in sides_words[j]
+        ):
+            continue
         sides = tuple(
             ConflictSide(people[p].name, tuple(cit for c in cs for cit in _claim_citations(c, documents)))
             for p, cs in named.items()
@@ -248,6 +367,8 @@ def person_conflicts(
 
 
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Content-word Jaccard (names aside) two wordings need to be one statement told of two people.
+_SAME_STATEMENT = 0.3
 
 
 def _acts_in(claim: Claim, person: Entity, adoc: AnnotatedDocument) -> bool:
@@ -379,6 +500,12 @@ def _relation_hits(
     return out
 
 
+# Share of the shorter subject's words both placements must have in common to be the same event
+# ("The meeting follows …" / "The meeting took place … during …"), so that "prosecutors played
+# a tape of Jeffs … after X testified" and "Jeffs' team says … before he is moved" are not one.
+_SAME_SUBJECT = 0.34
+
+
 def sequence_conflicts(*, annotated: Sequence[AnnotatedDocument]) -> list[Conflict]:
     """The same event placed before / during / after the same reference event by different documents."""
     hits = [(a, h) for a in annotated for h in _relation_hits(a)]
@@ -388,8 +515,8 @@ def sequence_conflicts(*, annotated: Sequence[AnnotatedDocument]) -> list[Confli
         for a2, h2 in hits[i + 1 :]:
             if a1.document.id == a2.document.id or h1[0] == h2[0]:
                 continue
-            if not (h1[1] & h2[1]) or not (h1[2] & h2[2]):
-                continue
+            if not (h1[2] & h2[2]) or len(h1[1] & h2[1]) < _SAME_SUBJECT * min(len(h1[1]), len(h2[1])):
+                continue  # another reference event, or another event placed against it
             key = frozenset({(a1.document.id, h1[4]), (a2.document.id, h2[4])})
             if key in seen:
                 continue
