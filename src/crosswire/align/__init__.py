@@ -159,7 +159,9 @@ def align_story(
 
     slot: list[tuple[int, Conflict]] = []
     slot += date_conflicts(claims, groups, times=extraction.times, documents=documents, annotated=annotated)
-    slot += number_conflicts(claims, groups, documents=documents)
+    slot += number_conflicts(
+        claims, groups, documents=documents, annotated=annotated, entities=extraction.entities
+    )
     slot += person_conflicts(
         claims, groups, entities=extraction.entities, documents=documents, annotated=annotated
     )

@@ -170,7 +170,12 @@ def date_conflicts(
 
 
 def number_conflicts(
-    claims: Sequence[Claim], groups: Sequence[Sequence[int]], *, documents: Mapping[str, Document]
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    *,
+    documents: Mapping[str, Document],
+    annotated: Mapping[str, AnnotatedDocument] | None = None,
+    entities: Sequence[Entity] = (),
 ) -> list[tuple[int, Conflict]]:
     """Claims of one fact that count the same thing incompatibly ("10-year" vs "5-year").
 
@@ -178,8 +183,14 @@ def number_conflicts(
     "about 1,500" ±15 % — so "at least five people injured" and "more than 200 people
     injured" agree, as a toll that grows between reports does. Two counts compare only when
     they count the same unit doing the same thing: "five people were injured" and "10 people
-    were killed" are different counts, not rival ones.
+    were killed" are different counts, not rival ones; with a parse and entities, neither are
+    counts of different actors ("Charles rushed for 226 yards" / "Hillis rushed for 101 yards").
     """
+    annotated = annotated or {}
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            mentions[m.document].append((m.start, m.end, e.id))
     out: list[tuple[int, Conflict]] = []
     for g, idx in enumerate(groups):
         counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
@@ -198,6 +209,10 @@ def number_conflicts(
                 for b, cb in entries[i + 1 :]:
                     if ca.document == cb.document or a.value == b.value or not _same_count(a, b):
                         continue
+                    who_a = _count_actor(ca, a.at, annotated.get(ca.document), mentions[ca.document])
+                    who_b = _count_actor(cb, b.at, annotated.get(cb.document), mentions[cb.document])
+                    if who_a and who_b and who_a != who_b:
+                        continue  # two actors' counts ("the Orioles offered seven years", "the Red Sox eight")
                     if a.low > b.high or b.low > a.high:
                         rivals[a.value].append((a, ca))
                         rivals[b.value].append((b, cb))
@@ -227,6 +242,7 @@ class _Count:
     high: float
     predicate: frozenset[str]  # the stemmed content word on each side ("injured", "killed")
     shown: str  # "at least 5 people"
+    at: int  # where the number starts in the claim's text
 
 
 _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|in excess of|no fewer than)\s*$", re.I)
@@ -262,7 +278,9 @@ def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
             continue
         wanted.remove(match)
         value, unit = match
-        before = text[max(0, m.start() - 60) : m.start()]
+        # "at least $20 million": the qualifier reads through a currency sign
+        window = max(0, m.start() - 60)
+        before = text[window : m.start()].rstrip("$€£¥")
         low_word = word.lower()
         if (
             len(low_word) < 3  # "3 co-defendants" cut at the hyphen
@@ -293,9 +311,42 @@ def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
         # noun that says what is counted ("were *killed*", "*injured* more than 200 people")
         around = content(re.findall(r"[A-Za-z]+", after))[:1] + content(re.findall(r"[A-Za-z]+", ahead))[-1:]
         predicate = frozenset(stem(w) for w in around)
-        shown = (lead.group(0).strip() + " " if lead else "") + f"{value:g} {word}"
-        out.append(_Count(value, unit, word, low, high, predicate, shown))
+        # as the source words it ("at least $20 million per", "more than 200 people")
+        first = window + lead.start() if lead is not None else window + len(before)
+        shown = " ".join(text[first : m.end()].split())
+        out.append(_Count(value, unit, word, low, high, predicate, shown, m.start()))
     return out
+
+
+def _count_actor(
+    claim: Claim, at: int, adoc: AnnotatedDocument | None, mentions: Sequence[tuple[int, int, str]]
+) -> str | None:
+    """The entity that is the subject of the verb a count hangs on, if the parse shows one."""
+    if adoc is None or adoc.doc is None:
+        return None
+    pos, offset = 0, None
+    for s, e in claim.parts:  # claim text = parts joined by one space
+        if at < pos + (e - s):
+            offset = s + (at - pos)
+            break
+        pos += e - s + 1
+    if offset is None:
+        return None
+    doc = adoc.document
+    body = offset if doc.offsets is None else doc.offsets.to_clean(offset)
+    span = adoc.doc.char_span(body, body + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    subjects = [c for c in tok.children if c.dep_ in _ACTOR_DEPS]
+    if not subjects:
+        return None
+    lo, hi = subjects[0].left_edge.idx, subjects[0].right_edge.idx + len(subjects[0].right_edge)
+    lo, hi = doc.to_original(lo, hi)
+    inside = sorted((s, eid) for s, e, eid in mentions if lo <= s and e <= hi)
+    return inside[0][1] if inside else None
 
 
 def _same_count(a: _Count, b: _Count) -> bool:
@@ -408,6 +459,48 @@ def _context(text: str, start: int, end: int, value: str) -> frozenset[str]:
     return frozenset(stem(w) for w in left + inner + right if w.lower() not in STOPWORDS)
 
 
+# Words of a place name that say what kind of place or which part, not which place.
+_GENERIC_PLACE = frozenset(
+    {
+        "province",
+        "district",
+        "county",
+        "city",
+        "state",
+        "region",
+        "regional",
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "square",
+        "central",
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "upper",
+        "lower",
+        "greater",
+        "island",
+        "islands",
+        "sheriff",
+        "undersheriff",
+        "department",
+        "area",
+        "valley",
+        "river",
+        "coast",
+        "mount",
+        "lake",
+    }
+)
+
+
 def _place_words(value: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.split(r"[\s\-–]+", value) if len(w) >= 4)
 
@@ -443,8 +536,10 @@ def place_conflicts(
     for i, v1 in enumerate(values):
         for v2 in values[i + 1 :]:
             w1, w2 = _place_words(v1), _place_words(v2)
-            if not (w1 & w2) or w1 <= w2 or w2 <= w1:
-                continue
+            if not (w1 & w2) - _GENERIC_PLACE or w1 <= w2 or w2 <= w1:
+                continue  # a shared name word is needed: "Avenue" alone does not make two streets one
+            if not (w1 - w2) - _GENERIC_PLACE or not (w2 - w1) - _GENERIC_PLACE:
+                continue  # "Central Aceh" / "Aceh province", "Upper Nile" / "Nile": a part, not a rival name
             sents1 = {(d, sent) for d, _, _, sent in by_value[v1]}
             if sents1 & {(d, sent) for d, _, _, sent in by_value[v2]}:
                 continue  # named side by side: two places, not two names for one
