@@ -217,6 +217,20 @@ def test_pronoun_without_antecedent_stays_unresolved(
 
 
 @pytest.mark.slow
+def test_he_is_the_main_clause_subject_not_a_name_inside_what_was_claimed(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "At a rally in Texas, Mr. Trump was just as blunt, claiming without any evidence that "
+        "President Obama wanted to take in 250,000 Syrian refugees. “You'd have to be insane,” he said."
+    )
+    adoc = annotate_text("t-main", text)
+    q = _one(extract_quotes(adoc), "You'd have to be insane", "direct")
+    assert q.speaker_text == "he"
+    assert _words(text, q.speaker_antecedent) in {"Trump", "Mr. Trump"}  # not "President Obama"
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

@@ -63,6 +63,7 @@ from crosswire.extract.quotes_syntax import (
     PRONOUNS,
     clausal_complement,
     cue_extent,
+    in_main_clause,
     is_according,
     is_belief_cue,
     is_speech_cue,
@@ -680,6 +681,11 @@ def _subject_mentions(
         while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
         if root.dep_ in {"nsubj", "nsubjpass", "pobj"} and (root.dep_ != "pobj" or root.head.lower_ == "to"):
+            if root.dep_ != "pobj" and not in_main_clause(root.head):
+                # "Mr. Trump was blunt, claiming that President Obama wanted …. 'You'd have to be
+                # insane,' he said": the subject of a reported or subordinate clause is not who
+                # "he" goes on to be; the main clause's subject is
+                continue
             out.append((s, e, m.label))
     return out
 

@@ -32,6 +32,7 @@ __all__ = [
     "SPEECH_VERBS",
     "clausal_complement",
     "cue_extent",
+    "in_main_clause",
     "is_according",
     "is_belief_cue",
     "is_speech_cue",
@@ -392,6 +393,13 @@ def speaker_of(cue: Token) -> Token | None:
             continue
         break
     return _adjacent_name(cue)
+
+
+def in_main_clause(verb: Token) -> bool:
+    """The verb heads its sentence, or is coordinated with the verb that does."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return bool(verb.dep_ == "ROOT")
 
 
 def _copula_adjective(tok: Token) -> bool:
