@@ -297,6 +297,25 @@ def test_link_by_role_only_when_one_entity_holds_it() -> None:
     assert link_speakers([quote], [mayor, other])[0].speaker is None  # two fit: no guess
 
 
+@pytest.mark.slow
+def test_a_phrase_headed_by_no_name_is_not_the_person_inside_it(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "A spokesman for Narendra Modi said the talks had gone well.\n\n"
+        "U.S. officials said the framework would be signed soon."
+    )
+    adoc = annotate_text("t-head", text)
+    modi, us = (text.index("Narendra Modi"), text.index("U.S."))
+    ents = [
+        Entity("e-modi", "Narendra Modi", "PERSON", mentions=(Span("t-head", modi, modi + 13),)),
+        Entity("e-us", "United States", "GPE", mentions=(Span("t-head", us, us + 4),)),
+    ]
+    linked = {q.text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
+    assert linked["the talks had gone well"] is None  # the spokesman is not Modi
+    assert linked["the framework would be signed soon"] == "e-us"  # a country speaks through its officials
+
+
 # ------------------------------------------------- stance, sources, headlines
 
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -173,12 +173,16 @@ def link_speakers(
     The phrase to look up is the pronoun's antecedent when there is one, else the speaker
     span. An entity whose mention contains the phrase's syntactic head wins (so "the
     economist Jared Bernstein, a former adviser in the Obama White House" is Bernstein, not
-    Obama); without a parse (``adocs`` not given) the first overlapping mention does. A
+    Obama); a phrase whose head is no name ("a spokesman for Modi", "the joint statement by
+    Trump and Modi") is not the person inside it, though it may be the one organisation or
+    country inside it ("U.S. officials"); without a parse (``adocs`` not given) the first
+    overlapping mention does. A
     phrase no mention overlaps, such as "The defence secretary", is matched against entity
     roles and names, and linked only when exactly one entity fits. Otherwise ``speaker``
     stays None.
     """
     by_doc = {a.document.id: a for a in adocs}
+    types = {e.id: e.type for e in entities}
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for ent in entities:
         for m in ent.mentions:
@@ -189,7 +193,7 @@ def link_speakers(
         if span is None:
             out.append(q)
             continue
-        ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document))
+        ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document), types)
         if ent_id is None:
             words = (
                 by_doc[span.document].document.text[span.start : span.end]
@@ -763,7 +767,10 @@ def _to_quotes(document: Document, doc: Any, atts: Sequence[_Attribution]) -> li
 
 
 def _entity_by_mention(
-    span: Span, mentions: Sequence[tuple[int, int, str]], adoc: AnnotatedDocument | None
+    span: Span,
+    mentions: Sequence[tuple[int, int, str]],
+    adoc: AnnotatedDocument | None,
+    types: Mapping[str, str],
 ) -> str | None:
     overlapping = [(s, e, eid) for s, e, eid in mentions if s < span.end and span.start < e]
     if not overlapping:
@@ -778,6 +785,11 @@ def _entity_by_mention(
             for s, e, eid in overlapping:
                 if s <= head_start and head_end <= e:
                     return eid
+            # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
+            # Modi". A person named inside is not the speaker; an organisation or country may
+            # speak through its people ("U.S. officials", "a Pentagon spokesman").
+            others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
+            return next(iter(others)) if len(others) == 1 else None
     return overlapping[0][2]
 
 
