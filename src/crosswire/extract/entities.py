@@ -199,7 +199,15 @@ def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
     given names) but holds exactly one known surname, the mention becomes that surname alone
     (its span narrowed to it), which then binds as any bare surname does.
     """
-    in_headline = [_headline_line(texts[o.mention.document], o.mention.start, o.mention.end) for o in occs]
+    # one look per line, not per mention: a scraped article may be one long line
+    lines: dict[tuple[str, int], bool] = {}
+    in_headline = []
+    for o in occs:
+        text = texts[o.mention.document]
+        key = (o.mention.document, text.rfind("\n", 0, o.mention.start))
+        if key not in lines:
+            lines[key] = _headline_line(text, o.mention.start, o.mention.end)
+        in_headline.append(lines[key])
     known: dict[str, list[_Name]] = defaultdict(list)
     for o, head in zip(occs, in_headline, strict=True):
         n = _parse_person(o.key)
