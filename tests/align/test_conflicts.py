@@ -20,6 +20,23 @@ def _run(ex: Any, emb: Any) -> Any:
     return next(align.run([ex], embedder=emb))
 
 
+def _named(texts: dict[str, str], names: list[str], kind: str = "PERSON") -> tuple[Entity, ...]:
+    """One entity per name, with a mention wherever the name occurs first in each text."""
+    ents = []
+    for k, name in enumerate(names):
+        spans = [Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items() if name in t]
+        ents.append(Entity(f"{kind[0]}{k}", name, kind, (name,), (), tuple(spans)))
+    return tuple(ents)
+
+
+def _parsed(ex: Any, nlp: Any) -> Any:
+    """The same extraction with a spaCy parse of each document (for the slots that need one)."""
+    docs = [a.document for a in ex.story.documents]
+    return type(ex)(
+        type(ex.story)(ex.story.story, tuple(seedkit.annotate(docs, nlp))), ex.entities, (), ex.times
+    )
+
+
 def test_same_date_in_other_words_is_no_conflict(hash_embedder: Any) -> None:
     texts = {
         "a": "Pete Hegseth met Subrahmanyam Jaishankar at the Pentagon on Tuesday to discuss defence sales.",
@@ -38,11 +55,8 @@ def test_different_dates_for_one_event_conflict(nlp: Any, hash_embedder: Any) ->
         "b": "Pete Hegseth met Subrahmanyam Jaishankar at the Pentagon on Wednesday to discuss defence sales.",
     }
     times = (_time(texts, "a", "Tuesday", "2025-07-01"), _time(texts, "b", "Wednesday", "2025-07-02"))
-    ex = seedkit.small_extraction(texts, times=times)
     # the date slot needs the verb each date hangs on: give the documents a parse
-    docs = [a.document for a in ex.story.documents]
-    ex = type(ex)(type(ex.story)(ex.story.story, tuple(seedkit.annotate(docs, nlp))), (), (), times)
-    al = _run(ex, hash_embedder)
+    al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
     dates = [c for c in al.conflicts if c.kind == "date"]
     assert len(dates) == 1
     assert {s.value for s in dates[0].sides} == {"2025-07-01", "2025-07-02"}
@@ -126,21 +140,11 @@ def test_person_conflict_when_each_side_names_someone_else(hash_embedder: Any) -
         "a": "Marco Rubio welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
         "b": "Pete Hegseth welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
     }
-    ents = []
-    for k, name in enumerate(["Marco Rubio", "Pete Hegseth"]):
-        spans = [Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items() if name in t]
-        ents.append(Entity(f"H{k}", name, "PERSON", (name,), (), tuple(spans)))
-    al = _run(seedkit.small_extraction(texts, ents=tuple(ents)), hash_embedder)
+    al = _run(
+        seedkit.small_extraction(texts, ents=_named(texts, ["Marco Rubio", "Pete Hegseth"])), hash_embedder
+    )
     people = [c for c in al.conflicts if c.kind == "person"]
     assert len(people) == 1 and {s.value for s in people[0].sides} == {"Marco Rubio", "Pete Hegseth"}
-
-
-def _people(texts: dict[str, str], names: list[str]) -> tuple[Entity, ...]:
-    ents = []
-    for k, name in enumerate(names):
-        spans = [Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items() if name in t]
-        ents.append(Entity(f"P{k}", name, "PERSON", (name,), (), tuple(spans)))
-    return tuple(ents)
 
 
 @pytest.mark.slow
@@ -150,10 +154,8 @@ def test_people_named_as_modifiers_take_no_side(nlp: Any, hash_embedder: Any) ->
         "a": "The Obama administration revoked the rule on endangered species reviews on Tuesday.",
         "b": "The Bush rule on endangered species reviews was revoked by the administration on Tuesday.",
     }
-    ex = seedkit.small_extraction(texts, ents=_people(texts, ["Obama", "Bush"]))
-    docs = [a.document for a in ex.story.documents]
-    parsed = type(ex)(type(ex.story)(ex.story.story, tuple(seedkit.annotate(docs, nlp))), ex.entities, (), ())
-    assert [c for c in _run(parsed, hash_embedder).conflicts if c.kind == "person"] == []
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Obama", "Bush"]))
+    assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "person"] == []
     # without a parse every named person counts, and the same claims are a person conflict
     assert [c for c in _run(ex, hash_embedder).conflicts if c.kind == "person"]
 
@@ -165,7 +167,7 @@ def test_two_names_sharing_a_word_are_no_person_conflict(hash_embedder: Any) -> 
         "b": "George W. Bush welcomed the minister with an honour cordon at the Pentagon on Tuesday.",
     }
     ents = (
-        *_people(texts, ["George W. Bush"]),
+        *_named(texts, ["George W. Bush"]),
         Entity("PB", "Bush", "PERSON", ("Bush",), (), (Span("a", 0, 4),)),
     )
     al = _run(seedkit.small_extraction(texts, ents=ents), hash_embedder)
@@ -275,7 +277,7 @@ def test_two_people_s_different_remarks_in_one_loose_fact_are_no_person_conflict
     from crosswire.align.claims import extract_claims
     from crosswire.align.conflicts import person_conflicts
 
-    ex = seedkit.small_extraction(texts, ents=_people(texts, ["Andrew Feldman", "Lisa Su"]))
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Andrew Feldman", "Lisa Su"]))
     claims = [c for a in ex.story.documents for c in extract_claims(a, entities=ex.entities)]
     docs = {a.document.id: a.document for a in ex.story.documents}
     # put them in one fact, as a loose grouping might: still two different statements
@@ -297,18 +299,11 @@ def test_counts_of_two_actors_are_no_number_conflict(nlp: Any, hash_embedder: An
         "a": "The Orioles have offered Teixeira a seven-year deal worth $140 million, reports said.",
         "b": "The Red Sox have offered Teixeira an eight-year deal worth $140 million, reports said.",
     }
-    ents = []
-    for k, name in enumerate(["Orioles", "Red Sox"]):
-        spans = [Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items() if name in t]
-        ents.append(Entity(f"O{k}", name, "ORG", (name,), (), tuple(spans)))
-    ex = seedkit.small_extraction(texts, ents=tuple(ents))
-    docs = [a.document for a in ex.story.documents]
-    parsed = type(ex)(type(ex.story)(ex.story.story, tuple(seedkit.annotate(docs, nlp))), ex.entities, (), ())
-    assert [c for c in _run(parsed, hash_embedder).conflicts if c.kind == "number"] == []
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Orioles", "Red Sox"], "ORG"))
+    assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"] == []
     # the same offer told with two lengths is one
     texts["b"] = texts["b"].replace("The Red Sox", "The Orioles")
-    ents[0] = Entity("O0", "Orioles", "ORG", ("Orioles",), (), tuple(Span(d, 4, 11) for d in texts))
-    ex = seedkit.small_extraction(texts, ents=(ents[0],))
-    docs = [a.document for a in ex.story.documents]
-    parsed = type(ex)(type(ex.story)(ex.story.story, tuple(seedkit.annotate(docs, nlp))), ex.entities, (), ())
-    assert [c for c in _run(parsed, hash_embedder).conflicts if c.kind == "number"]
+    ex = seedkit.small_extraction(
+        texts, ents=(Entity("O0", "Orioles", "ORG", ("Orioles",), (), tuple(Span(d, 4, 11) for d in texts)),)
+    )
+    assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"]

@@ -186,7 +186,7 @@ def _story(brief: Brief, n: int) -> str:
         note = f"<span class='ed' title='who the pronoun refers to'>[{escape(name)}]</span>" if name else ""
         return escape(head) + (" " + note if note else "") + escape(tail)
 
-    shared, families = origins(d, short)
+    shared, alone, families = origins(d, short)
     sid = f"s{n}"
     h: list[str] = [f'<div class="story" id="story-{n}"><header class="top">']
     h.append('<div class="kicker">crosswire brief</div>')
@@ -311,25 +311,13 @@ def _story(brief: Brief, n: int) -> str:
     h.append(
         f'<section class="card" id="{sid}-origins"><h2>Independent origins <span class="n">{len(families)}</span></h2>'
     )
-    if len(families) == len(d["documents"]):
-        h.append(
-            "<p class='meta'>Each document is its own origin: no shared wire copy, credit line or reused text was found.</p>"
-            if len(families) > 1
-            else "<p class='meta'>One document.</p>"
-        )
+    if alone:
+        h.append(f"<p class='meta'>{escape(alone)}</p>")
     else:
         h.append("<p class='meta'>Copies and rewrites of one report count once.</p><ul>")
         for f in families:
-            k = len(f["members"])
-            conf = f", one origin (confidence {f['confidence']:.2f})" if k > 1 else ""
             ev = "".join(f"<span class='meta'> — {escape(e)}</span>" for e in f["evidence"])
-            own = k == 1 and f["label"] == f["members"][0]
-            what = (
-                "its own origin"
-                if own
-                else f"{'document' if k == 1 else 'documents'} {', '.join(f['members'])}"
-            )
-            h.append(f"<li><b>{escape(f['label'])}</b>: {escape(what)}{conf}{ev}</li>")
+            h.append(f"<li><b>{escape(f['label'])}</b>: {escape(f['what'])}{ev}</li>")
         h.append("</ul>")
     h.append("</section>")
 

@@ -57,12 +57,14 @@ def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str
     return fact["text"][: head.end()], name, fact["text"][head.end() :]
 
 
-def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, list[dict[str, Any]]]:
+def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, str, list[dict[str, Any]]]:
     """Why the story has as many independent sources as it says, for a reader.
 
     Returns a one-line note for the header ("002 and 003 are one origin: PTI"; empty when
-    every document is its own origin) and one entry per origin family: ``label``, short
-    ``members``, ``confidence`` and the ``evidence`` sentences with short document names.
+    every document is its own origin), a sentence standing for the list when there is nothing
+    to list (every document its own origin; empty otherwise), and one entry per origin family:
+    ``label``, ``what`` ("documents 002, 003, one origin (confidence 0.68)", "its own origin")
+    and the ``evidence`` sentences with short document names.
     """
 
     def shorten(text: str) -> str:
@@ -75,18 +77,28 @@ def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, list[d
     for f in d["families"]:
         members = [short.get(m, m) for m in f["members"]]
         label = f["label"] if f["label"] and f["label"] not in f["members"] else None
+        if len(members) > 1:
+            what = f"documents {', '.join(members)}, one origin (confidence {f['confidence']:.2f})"
+        else:
+            what = f"document {members[0]}" if label else "its own origin"
         rows.append(
             {
                 "label": label or short.get(f["origin"], f["origin"]),
-                "members": members,
-                "confidence": f["confidence"],
+                "what": what,
                 "evidence": [shorten(e["description"]) for e in f["evidence"]],
             }
         )
         if len(members) > 1:
             names = ", ".join(members[:-1]) + " and " + members[-1]
             shared.append(f"{names} are one origin" + (f": {label}" if label else ""))
-    return "; ".join(shared), rows
+    alone = ""
+    if len(rows) == len(d["documents"]):
+        alone = (
+            "Each document is its own origin: no shared wire copy, credit line or reused text was found."
+            if len(rows) > 1
+            else "One document."
+        )
+    return "; ".join(shared), alone, rows
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

@@ -66,7 +66,7 @@ def _story(d: dict[str, Any]) -> list[str]:
     ref = _Refs(short)
     s = d["story"]
     out = [f"# {s['headline'] or '(no headline)'}", ""]
-    shared, families = origins(d, short)
+    shared, alone, families = origins(d, short)
     out.append(
         f"**Event date:** {s['event_date'] or 'unknown'} · **Documents:** {len(s['documents'])} · "
         f"**Independent sources:** {s['independent_sources']}" + (f" ({shared})" if shared else "")
@@ -136,24 +136,13 @@ def _story(d: dict[str, Any]) -> list[str]:
     for row in d["coverage"]["rows"]:
         out.append(f"| {row['fact']} | " + " | ".join("■" if v else "·" for v in row["cells"]) + " |")
     out += ["", "## Independent origins", ""]
-    if len(families) == len(d["documents"]):
-        out.append(
-            "Each document is its own origin: no shared wire copy, credit line or reused text was found."
-            if len(families) > 1
-            else "One document."
-        )
+    if alone:
+        out.append(alone)
     else:
         for f in families:
-            n = len(f["members"])
-            own = n == 1 and f["label"] == f["members"][0]
-            line = f"- **{f['label']}**: " + (
-                "its own origin"
-                if own
-                else f"{'document' if n == 1 else 'documents'} {', '.join(f['members'])}"
+            out.append(
+                f"- **{f['label']}**: {f['what']}" + "".join(f" — {_one_line(e)}" for e in f["evidence"])
             )
-            if n > 1:
-                line += f", one origin (confidence {f['confidence']:.2f})"
-            out.append(line + "".join(f" — {_one_line(e)}" for e in f["evidence"]))
     out += ["", "## Documents", ""]
     for doc in d["documents"]:
         out.append(
