@@ -427,6 +427,9 @@ class Fact:
     # the quote whose speaker that pronoun is; None when the text does not start with one or
     # nobody was resolved. Renderers show it as an editor's note: "He [Pete Hegseth] said …".
     antecedent: str | None = None
+    # Where in ``text`` the note goes (just after the pronoun) when the pronoun is not the first
+    # word: "“The world is a complicated place”, he [S. Jaishankar] said, …". None: after the first word.
+    antecedent_at: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,6 +133,8 @@ def test_fact_reading_puts_the_antecedent_after_the_leading_pronoun() -> None:
     assert fact_reading(quoted, names)[0] == "“We"
     assert fact_reading({"text": "He left.", "antecedent": None}, names) == ("He left.", None, "")
     assert fact_reading({"text": "He left.", "antecedent": "e-unknown"}, names) == ("He left.", None, "")
+    inner = {"text": "“We hope”, he said, “to sign it.”", "antecedent": "e-hegseth", "antecedent_at": 13}
+    assert fact_reading(inner, names) == ("“We hope”, he", "Pete Hegseth", " said, “to sign it.”")
 
 
 def test_the_reader_is_told_which_documents_are_one_origin(

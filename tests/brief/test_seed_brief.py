@@ -196,7 +196,9 @@ def test_a_pronoun_led_fact_names_who_the_pronoun_is(pipeline_briefs: list[Any])
     it_said = next(f for f in b.facts if f.text.startswith("It also said that both countries"))
     assert names[it_said.antecedent] == "United States"
     assert all(
-        f.antecedent is None for f in b.facts if not re.match(r"\W*(he|she|they|we|i|it)\b", f.text, re.I)
+        f.antecedent is None
+        for f in b.facts
+        if not re.match(r"\W*(he|she|they|we|i|it)\b", f.text, re.I) and f.antecedent_at is None
     )
     md = render([b], rejected=[], fmt="md")
     assert "- He [Rajnath Singh] posted on X that they had an “excellent discussion" in md
@@ -226,3 +228,19 @@ def test_an_interrupted_quotation_is_one_quote(pipeline_briefs: list[Any]) -> No
     assert names[g.speaker or ""] == "S. Jaishankar" and g.kind == "direct"
     pieces = [c.text for c in g.citations if c.document.startswith("002")]
     assert pieces[0] == "The world is a complicated place" and pieces[1].startswith("and certainly")
+
+
+def test_a_speaker_pronoun_inside_a_fact_is_named_where_it_stands(pipeline_briefs: list[Any]) -> None:
+    # 002: "“The world is a complicated place”, he said, “and certainly …”": "he" is Jaishankar,
+    # named right after the pronoun, since the fact's words never name him
+    from crosswire.brief.render import render
+
+    b = pipeline_briefs[0]
+    md = render([b], rejected=[], fmt="md")
+    assert "“The world is a complicated place”, he [S. Jaishankar] said, “and certainly" in md
+    assert "more can be done, he [S. Jaishankar] said." in md
+    assert "MQ 9Bs, it [Pentagon] added." in md
+    named = [f for f in b.facts if f.antecedent_at is not None]
+    assert named and all(
+        f.text[: f.antecedent_at].split()[-1].lower() in {"he", "she", "it", "they"} for f in named
+    )

@@ -174,6 +174,7 @@ def align_story(
         contested={g for g, _ in slot},
         links=linked_groups(claims, sim, groups, threshold=average_threshold),
         referents=pronoun_referents(extraction.quotes),
+        names={e.id: e.name for e in extraction.entities},
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

@@ -528,6 +528,28 @@ def canonical_claim(claims: Sequence[Claim]) -> Claim:
     return max(claims, key=clarity)
 
 
+def _inner_referent(
+    claim: Claim, referents: Mapping[tuple[str, int], str], names: Mapping[str, str]
+) -> tuple[str | None, int | None]:
+    """A speaker pronoun inside the claim ("“…”, he said, “…”") and where its note goes in the text.
+
+    Only when the claim does not name that speaker already: the note is for a reader who
+    would otherwise not know who "he" is.
+    """
+    pos = 0
+    for s, e in claim.parts:  # the text is the parts joined by one space
+        for (doc, at), eid in referents.items():
+            if doc == claim.document and s < at < e:
+                offset = pos + (at - s)
+                word = re.match(r"\w+", claim.text[offset:])
+                name = names.get(eid, "")
+                surname = name.split()[-1].lower() if name else ""
+                if word and (not surname or surname not in claim.text.lower()):
+                    return eid, offset + word.end()
+        pos += e - s + 1
+    return None, None
+
+
 def _balanced(text: str) -> bool:
     straight = text.count('"') % 2 == 0
     curly = text.count("“") == text.count("”")
@@ -550,13 +572,16 @@ def make_facts(
     contested: set[int] | None = None,
     links: Mapping[int, set[int]] | None = None,
     referents: Mapping[tuple[str, int], str] | None = None,
+    names: Mapping[str, str] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
 
     ``contested`` holds the indices of groups with a conflict inside. ``referents`` maps
     (document, start of a pronoun) to the Entity.id it refers to (:func:`pronoun_referents`);
-    a fact whose wording starts with such a pronoun carries that id as ``antecedent``.
+    a fact whose wording starts with such a pronoun carries that id as ``antecedent``; one whose
+    wording holds such a pronoun further in ("“…”, he said") carries it with ``antecedent_at``
+    when the wording does not name that speaker (``names``: Entity.id → name).
     """
     contested = contested or set()
     links = links or {}
@@ -588,6 +613,12 @@ def make_facts(
         )
         canon = canonical_claim(members)
         lead = len(canon.text) - len(canon.text.lstrip(" \"“‘'"))
+        antecedent = (
+            referents.get((canon.document, canon.start + lead)) if _PRONOUN_START.match(canon.text) else None
+        )
+        antecedent_at = None
+        if antecedent is None:
+            antecedent, antecedent_at = _inner_referent(canon, referents, names or {})
         fact = Fact(
             id="",
             text=canon.text,
@@ -597,9 +628,8 @@ def make_facts(
             status=status,
             families=fams,
             score=score,
-            antecedent=referents.get((canon.document, canon.start + lead))
-            if _PRONOUN_START.match(canon.text)
-            else None,
+            antecedent=antecedent,
+            antecedent_at=antecedent_at,
         )
         out.append((score, g, fact))
     out.sort(key=lambda t: (-t[0], t[1]))

@@ -44,13 +44,17 @@ _LEADING_WORD = re.compile(r"^[\s\"“‘']*\w+")
 
 
 def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str, str | None, str]:
-    """A fact's text cut after its leading pronoun, with the name it refers to in between.
+    """A fact's text cut after its pronoun (the leading one, or the one at ``antecedent_at``),
+    with the name it refers to in between.
 
     ``("He", "Pete Hegseth", " expressed hope …")``; ``(text, None, "")`` when the fact has no
     resolved ``antecedent``. Renderers print the name as an editor's note in square brackets,
     so the words of the source stay exactly as cited.
     """
     name = names.get(fact.get("antecedent") or "")
+    at = fact.get("antecedent_at")
+    if name and isinstance(at, int) and 0 < at <= len(fact["text"]):
+        return fact["text"][:at], name, fact["text"][at:]
     head = _LEADING_WORD.match(fact["text"])
     if not name or head is None:
         return fact["text"], None, ""
@@ -211,6 +215,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "status": f.status,
                 "score": f.score,
                 "antecedent": f.antecedent,
+                "antecedent_at": f.antecedent_at,
             }
             for f in brief.facts
         ],

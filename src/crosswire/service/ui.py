@@ -161,7 +161,12 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
     for f in facts:
         # "He [Pete Hegseth] said …": the template prints the three pieces, the name as a note
         head, note, tail = fact_reading(
-            {"text": str(f.get("text", "")), "antecedent": f.get("antecedent")}, names
+            {
+                "text": str(f.get("text", "")),
+                "antecedent": f.get("antecedent"),
+                "antecedent_at": f.get("antecedent_at"),
+            },
+            names,
         )
         f["reading"] = {"head": head, "note": note, "tail": tail}
     coverage = []
