@@ -553,3 +553,21 @@ def test_reported_clause_survives_common_misparses(
     # A that-clause the parser hung on "the first time" as a relative clause.
     q = _one(quotes, "“top secret” intelligence", "indirect")
     assert (q.text.endswith("personal email server"), q.speaker_text) == (True, "The State Department")
+
+
+@pytest.mark.slow
+def test_a_denied_or_unsaid_clause_is_no_statement_in_the_product(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract.quotes import without_denials
+
+    text = (
+        "Salazar has said that he is concerned about the rule, but has not indicated that he will act "
+        "by the May 9 deadline."
+    )
+    adoc = annotate_text("t-neg", text)
+    raw = [q.text for q in extract_quotes(adoc)]
+    assert "he will act by the May 9 deadline" in raw  # kept for PolNeAR, which annotates it
+    kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
+    assert "he will act by the May 9 deadline" not in kept
+    assert "he is concerned about the rule" in kept

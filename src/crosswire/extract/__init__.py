@@ -5,8 +5,10 @@ Input → output: :class:`~crosswire.models.StoryDocs` → :class:`~crosswire.mo
 
 - ``entities.py`` — :func:`~crosswire.extract.entities.resolve_entities`, ``entity_at``.
 - ``roles.py`` — titles and appositives around names.
-- ``quotes.py`` — ``extract_quotes(adoc, method=…)``, ``link_speakers(quotes, entities, adocs)``;
-  ``method="tagger"`` runs the CRF of ``quote_tagger.py`` stacked on the rules.
+- ``quotes.py`` — ``extract_quotes(adoc, method=…)``; ``method="tagger"`` runs the CRF of
+  ``quote_tagger.py`` stacked on the rules.
+- ``quotes_link.py`` — ``link_speakers(quotes, entities, adocs)``, ``without_denials(quotes, adoc)``
+  (reported clauses with a negated cue are no one's statement).
 - ``timex.py`` — ``extract_times(adoc)``.
 """
 
@@ -28,14 +30,14 @@ def extract_story(
     """
     # Imported here: the quote and time extractors are separate modules with their own costs.
     from crosswire.extract.entities import resolve_entities
-    from crosswire.extract.quotes import extract_quotes, link_speakers
+    from crosswire.extract.quotes import extract_quotes, link_speakers, without_denials
     from crosswire.extract.timex import extract_times, story_anchor
 
     adocs = story.documents
     entities = resolve_entities(adocs)
     raw: list[Quote] = []
     for adoc in adocs:
-        raw.extend(extract_quotes(adoc, method=quote_method, model=quote_model))
+        raw.extend(without_denials(extract_quotes(adoc, method=quote_method, model=quote_model), adoc))
     quotes = link_speakers(raw, entities, adocs)
     times: list[TimeExpression] = []
     story_date = story_anchor(adocs)

@@ -41,14 +41,14 @@ speaker; a short one (four words or fewer) that continues nothing is a title and
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from crosswire.errors import ConfigError
+from crosswire.extract.quotes_link import link_speakers, without_denials
 from crosswire.extract.quotes_marks import Quoted, find_quoted
 from crosswire.extract.quotes_stance import (
     is_report_source,
@@ -71,9 +71,9 @@ from crosswire.extract.quotes_syntax import (
     speaker_of,
     trailing_relative,
 )
-from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
+from crosswire.models import AnnotatedDocument, Document, Quote
 
-__all__ = ["assemble_quotes", "extract_quotes", "link_speakers"]
+__all__ = ["assemble_quotes", "extract_quotes", "link_speakers", "without_denials"]
 
 Kind = Literal["direct", "partial", "indirect"]
 Token = Any  # spaCy Token
@@ -161,48 +161,6 @@ def assemble_quotes(
     ]
     _resolve_pronouns(adoc, adoc.document.body, atts, find_quoted(adoc.document.body))
     return _to_quotes(adoc.document, doc, atts)
-
-
-def link_speakers(
-    quotes: Sequence[Quote],
-    entities: Sequence[Entity],
-    adocs: Sequence[AnnotatedDocument] = (),
-) -> list[Quote]:
-    """Set ``Quote.speaker`` to the id of the entity the speaker phrase names (pure).
-
-    The phrase to look up is the pronoun's antecedent when there is one, else the speaker
-    span. An entity whose mention contains the phrase's syntactic head wins (so "the
-    economist Jared Bernstein, a former adviser in the Obama White House" is Bernstein, not
-    Obama); a phrase whose head is no name ("a spokesman for Modi", "the joint statement by
-    Trump and Modi") is not the person inside it, though it may be the one organisation or
-    country inside it ("U.S. officials"); without a parse (``adocs`` not given) the first
-    overlapping mention does. A
-    phrase no mention overlaps, such as "The defence secretary", is matched against entity
-    roles and names, and linked only when exactly one entity fits. Otherwise ``speaker``
-    stays None.
-    """
-    by_doc = {a.document.id: a for a in adocs}
-    types = {e.id: e.type for e in entities}
-    mentions: dict[str, list[tuple[int, int, str]]] = {}
-    for ent in entities:
-        for m in ent.mentions:
-            mentions.setdefault(m.document, []).append((m.start, m.end, ent.id))
-    out = []
-    for q in quotes:
-        span = q.speaker_antecedent or q.speaker_span
-        if span is None:
-            out.append(q)
-            continue
-        ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document), types)
-        if ent_id is None:
-            words = (
-                by_doc[span.document].document.text[span.start : span.end]
-                if span.document in by_doc
-                else None
-            )
-            ent_id = _entity_by_role(words if words is not None else (q.speaker_text or ""), entities)
-        out.append(dataclasses.replace(q, speaker=ent_id) if ent_id else q)
-    return out
 
 
 # ------------------------------------------------------------ quoted stretches
@@ -761,54 +719,3 @@ def _to_quotes(document: Document, doc: Any, atts: Sequence[_Attribution]) -> li
             )
         )
     return out
-
-
-# ----------------------------------------------------------------- linking
-
-
-def _entity_by_mention(
-    span: Span,
-    mentions: Sequence[tuple[int, int, str]],
-    adoc: AnnotatedDocument | None,
-    types: Mapping[str, str],
-) -> str | None:
-    overlapping = [(s, e, eid) for s, e, eid in mentions if s < span.end and span.start < e]
-    if not overlapping:
-        return None
-    if adoc is not None and adoc.doc is not None:
-        b0, b1 = _to_body(adoc.document, span.start), _to_body(adoc.document, span.end)
-        phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
-        if phrase is not None:
-            head_start, head_end = adoc.document.to_original(
-                phrase.root.idx, phrase.root.idx + len(phrase.root)
-            )
-            for s, e, eid in overlapping:
-                if s <= head_start and head_end <= e:
-                    return eid
-            # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
-            # Modi". A person named inside is not the speaker; an organisation or country may
-            # speak through its people ("U.S. officials", "a Pentagon spokesman").
-            others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
-            return next(iter(others)) if len(others) == 1 else None
-    return overlapping[0][2]
-
-
-_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|his|her|its)\s+", re.IGNORECASE)
-
-
-def _norm_role(words: str) -> str:
-    return " ".join(_DETERMINERS.sub("", words.strip()).casefold().split())
-
-
-def _entity_by_role(words: str, entities: Sequence[Entity]) -> str | None:
-    """The one entity holding the role (or bearing the name) ``words`` names, if exactly one does."""
-    key = _norm_role(words)
-    if not key:
-        return None
-    hits = {
-        e.id
-        for e in entities
-        if any(_norm_role(r) == key or _norm_role(r).endswith(" " + key) for r in e.roles)
-        or key in {_norm_role(e.name), *(_norm_role(a) for a in e.aliases)}
-    }
-    return next(iter(hits)) if len(hits) == 1 else None

@@ -1,0 +1,134 @@
+"""Speakers → entities, and the reported clauses a brief should not list as statements.
+
+Input → output: quotes of one story (:func:`crosswire.extract.quotes.extract_quotes`) + its
+entities and annotated documents → the same quotes with ``speaker`` set to an
+``Entity.id`` (:func:`link_speakers`), and without reported clauses whose cue is negated
+(:func:`without_denials`). Both are pure; the extract stage runs them after extraction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+
+from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
+
+__all__ = ["link_speakers", "without_denials"]
+
+
+def _to_body(document: Document, pos: int) -> int:
+    """Original offset → body offset (identity without a clean view)."""
+    return pos if document.offsets is None else document.offsets.to_clean(pos)
+
+
+def link_speakers(
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    adocs: Sequence[AnnotatedDocument] = (),
+) -> list[Quote]:
+    """Set ``Quote.speaker`` to the id of the entity the speaker phrase names (pure).
+
+    The phrase to look up is the pronoun's antecedent when there is one, else the speaker
+    span. An entity whose mention contains the phrase's syntactic head wins (so "the
+    economist Jared Bernstein, a former adviser in the Obama White House" is Bernstein, not
+    Obama); a phrase whose head is no name ("a spokesman for Modi", "the joint statement by
+    Trump and Modi") is not the person inside it, though it may be the one organisation or
+    country inside it ("U.S. officials"); without a parse (``adocs`` not given) the first
+    overlapping mention does. A phrase no mention overlaps, such as "The defence secretary",
+    is matched against entity roles and names, and linked only when exactly one entity fits.
+    Otherwise ``speaker`` stays None.
+    """
+    by_doc = {a.document.id: a for a in adocs}
+    types = {e.id: e.type for e in entities}
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            mentions.setdefault(m.document, []).append((m.start, m.end, ent.id))
+    out = []
+    for q in quotes:
+        span = q.speaker_antecedent or q.speaker_span
+        if span is None:
+            out.append(q)
+            continue
+        ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document), types)
+        if ent_id is None:
+            words = (
+                by_doc[span.document].document.text[span.start : span.end]
+                if span.document in by_doc
+                else None
+            )
+            ent_id = _entity_by_role(words if words is not None else (q.speaker_text or ""), entities)
+        out.append(dataclasses.replace(q, speaker=ent_id) if ent_id else q)
+    return out
+
+
+def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Quote]:
+    """``quotes`` less the reported clauses whose cue is negated (pure).
+
+    "Salazar has not indicated that he will act by the May 9 deadline" reports what Salazar
+    did *not* say; listed under "who said what" it would read as his statement. PolNeAR, like
+    PARC, annotates such attributions, so :func:`extract_quotes` keeps them (and the
+    benchmark scores them); the product's extract stage drops them here. Direct quotations
+    are never dropped: their words were said, whatever the cue.
+    """
+    doc = adoc.doc
+    if doc is None:
+        return list(quotes)
+    out = []
+    for q in quotes:
+        if q.kind != "direct" and q.cue_span is not None and q.document == adoc.document.id:
+            b0, b1 = _to_body(adoc.document, q.cue_span.start), _to_body(adoc.document, q.cue_span.end)
+            cue = doc.char_span(b0, b1, alignment_mode="expand")
+            if cue is not None and any(c.dep_ == "neg" for t in cue for c in t.children):
+                continue
+        out.append(q)
+    return out
+
+
+def _entity_by_mention(
+    span: Span,
+    mentions: Sequence[tuple[int, int, str]],
+    adoc: AnnotatedDocument | None,
+    types: Mapping[str, str],
+) -> str | None:
+    overlapping = [(s, e, eid) for s, e, eid in mentions if s < span.end and span.start < e]
+    if not overlapping:
+        return None
+    if adoc is not None and adoc.doc is not None:
+        b0, b1 = _to_body(adoc.document, span.start), _to_body(adoc.document, span.end)
+        phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
+        if phrase is not None:
+            head_start, head_end = adoc.document.to_original(
+                phrase.root.idx, phrase.root.idx + len(phrase.root)
+            )
+            for s, e, eid in overlapping:
+                if s <= head_start and head_end <= e:
+                    return eid
+            # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
+            # Modi". A person named inside is not the speaker; an organisation or country may
+            # speak through its people ("U.S. officials", "a Pentagon spokesman").
+            others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
+            return next(iter(others)) if len(others) == 1 else None
+    return overlapping[0][2]
+
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|his|her|its)\s+", re.IGNORECASE)
+
+
+def _norm_role(words: str) -> str:
+    return " ".join(_DETERMINERS.sub("", words.strip()).casefold().split())
+
+
+def _entity_by_role(words: str, entities: Sequence[Entity]) -> str | None:
+    """The one entity holding the role (or bearing the name) ``words`` names, if exactly one does."""
+    key = _norm_role(words)
+    if not key:
+        return None
+    hits = {
+        e.id
+        for e in entities
+        if any(_norm_role(r) == key or _norm_role(r).endswith(" " + key) for r in e.roles)
+        or key in {_norm_role(e.name), *(_norm_role(a) for a in e.aliases)}
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
