@@ -204,6 +204,12 @@ class Document:
             return start, end
         return self.offsets.span_to_original(start, end)
 
+    def to_body(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` range of ``text`` to :attr:`body` offsets (the spaCy doc's)."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets.to_clean(start), self.offsets.to_clean(end)
+
     def cite(self, start: int, end: int) -> Citation:
         """A citation of ``text[start:end]`` (original offsets)."""
         if not 0 <= start <= end <= len(self.text):

@@ -62,6 +62,24 @@ class Claim:
     def end(self) -> int:
         return self.parts[-1][1]
 
+    def original(self, at: int) -> int | None:
+        """The original offset of ``text[at]`` (the parts are joined by one space; None past the end)."""
+        pos = 0
+        for s, e in self.parts:
+            if at < pos + (e - s):
+                return s + (at - pos)
+            pos += e - s + 1
+        return None
+
+    def local(self, offset: int) -> int | None:
+        """Where the original offset ``offset`` falls in ``text`` (None outside the parts)."""
+        pos = 0
+        for s, e in self.parts:
+            if s <= offset < e:
+                return pos + (offset - s)
+            pos += e - s + 1
+        return None
+
 
 # Lines that are about the article, not about the world.
 _BOILERPLATE = re.compile(

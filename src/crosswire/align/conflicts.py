@@ -245,10 +245,26 @@ class _Count:
     at: int  # where the number starts in the claim's text
 
 
-_LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|in excess of|no fewer than)\s*$", re.I)
-_UPPER = re.compile(r"\b(?:up to|as many as|less than|fewer than|under|at most|no more than)\s*$", re.I)
-_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated|estimated)\s*$", re.I)
-_NEARLY = re.compile(r"\b(?:nearly|almost|close to|just under)\s*$", re.I)
+# The range a qualifier before a number allows, as factors of the number: "at least 5" is
+# 5 or more, "up to 50" at most 50, "about 1,500" ±15 %, "nearly 100" 85 to 100.
+_QUALIFIERS: tuple[tuple[re.Pattern[str], float, float], ...] = (
+    (
+        re.compile(r"\b(?:at least|more than|over|upwards of|in excess of|no fewer than)\s*$", re.I),
+        1.0,
+        math.inf,
+    ),
+    (
+        re.compile(r"\b(?:up to|as many as|less than|fewer than|under|at most|no more than)\s*$", re.I),
+        0.0,
+        1.0,
+    ),
+    (
+        re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated|estimated)\s*$", re.I),
+        0.85,
+        1.15,
+    ),
+    (re.compile(r"\b(?:nearly|almost|close to|just under)\s*$", re.I), 0.85, 1.0),
+)
 _COUNT = re.compile(
     r"(?<![\w.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -290,26 +306,17 @@ def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
             or _INCREMENT.search(before)
         ):
             continue
-        if _LOWER.search(before):
-            low, high, lead = value, math.inf, _LOWER.search(before)
-        elif _UPPER.search(before):
-            low, high, lead = 0.0, value, _UPPER.search(before)
-        elif _ABOUT.search(before):
-            low, high, lead = 0.85 * value, 1.15 * value, _ABOUT.search(before)
-        elif _NEARLY.search(before):
-            low, high, lead = 0.85 * value, value, _NEARLY.search(before)
-        else:
-            low, high, lead = value, value, None
+        low, high, lead = value, value, None
+        for pattern, lo_factor, hi_factor in _QUALIFIERS:
+            if (lead := pattern.search(before)) is not None:
+                low, high = lo_factor * value, math.inf if hi_factor == math.inf else hi_factor * value
+                break
         after = text[m.end() : m.end() + 40]
         after = after[: cut.start()] if (cut := _CLAUSE_BREAK.search(after)) else after
         ahead = _CLAUSE_BREAK.split(before[: lead.start()] if lead else before)[-1]
-
-        def content(words: list[str]) -> list[str]:
-            return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in _NOT_PREDICATE]
-
         # the nearest content word on each side, within the count's own clause: the verb or
         # noun that says what is counted ("were *killed*", "*injured* more than 200 people")
-        around = content(re.findall(r"[A-Za-z]+", after))[:1] + content(re.findall(r"[A-Za-z]+", ahead))[-1:]
+        around = _content_words(after)[:1] + _content_words(ahead)[-1:]
         predicate = frozenset(stem(w) for w in around)
         # as the source words it ("at least $20 million per", "more than 200 people")
         first = window + lead.start() if lead is not None else window + len(before)
@@ -318,22 +325,24 @@ def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
     return out
 
 
+_NOT_CONTENT = frozenset(STOPWORDS) | _NOT_PREDICATE
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _NOT_CONTENT]
+
+
 def _count_actor(
     claim: Claim, at: int, adoc: AnnotatedDocument | None, mentions: Sequence[tuple[int, int, str]]
 ) -> str | None:
     """The entity that is the subject of the verb a count hangs on, if the parse shows one."""
     if adoc is None or adoc.doc is None:
         return None
-    pos, offset = 0, None
-    for s, e in claim.parts:  # claim text = parts joined by one space
-        if at < pos + (e - s):
-            offset = s + (at - pos)
-            break
-        pos += e - s + 1
+    offset = claim.original(at)
     if offset is None:
         return None
     doc = adoc.document
-    body = offset if doc.offsets is None else doc.offsets.to_clean(offset)
+    body, _ = doc.to_body(offset, offset)
     span = adoc.doc.char_span(body, body + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -428,9 +437,7 @@ def _acts_in(claim: Claim, person: Entity, adoc: AnnotatedDocument) -> bool:
     for m in person.mentions:
         if m.document != claim.document or not any(a <= m.start and m.end <= b for a, b in claim.parts):
             continue
-        start = m.start if doc.offsets is None else doc.offsets.to_clean(m.start)
-        end = m.end if doc.offsets is None else doc.offsets.to_clean(m.end)
-        span = adoc.doc.char_span(start, end, alignment_mode="expand")
+        span = adoc.doc.char_span(*doc.to_body(m.start, m.end), alignment_mode="expand")
         if span is None:
             continue
         tok = span.root

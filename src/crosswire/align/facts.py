@@ -536,17 +536,19 @@ def _inner_referent(
     Only when the claim does not name that speaker already: the note is for a reader who
     would otherwise not know who "he" is.
     """
-    pos = 0
-    for s, e in claim.parts:  # the text is the parts joined by one space
-        for (doc, at), eid in referents.items():
-            if doc == claim.document and s < at < e:
-                offset = pos + (at - s)
-                word = re.match(r"\w+", claim.text[offset:])
-                name = names.get(eid, "")
-                surname = name.split()[-1].lower() if name else ""
-                if word and (not surname or surname not in claim.text.lower()):
-                    return eid, offset + word.end()
-        pos += e - s + 1
+    starts = {s for s, _ in claim.parts}
+    found = sorted(
+        (offset, eid)
+        for (doc, at), eid in referents.items()
+        # inside the claim, not where a part starts (a leading pronoun is the other case)
+        if doc == claim.document and at not in starts and (offset := claim.local(at)) is not None
+    )
+    for offset, eid in found:
+        word = re.match(r"\w+", claim.text[offset:])
+        name = names.get(eid, "")
+        surname = name.split()[-1].lower() if name else ""
+        if word and (not surname or surname not in claim.text.lower()):
+            return eid, offset + word.end()
     return None, None
 
 

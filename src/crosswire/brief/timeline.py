@@ -78,20 +78,13 @@ def _names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
     if adoc.doc is None or not re.fullmatch(r"\d{4}", t.text.strip()):
         return False
     doc = adoc.document
-    start = t.start if doc.offsets is None else doc.offsets.to_clean(t.start)
+    start, _ = doc.to_body(t.start, t.start)
     span = adoc.doc.char_span(start, start + len(t.text.strip()), alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
     tok = span[0]
-    return (
-        tok.dep_ in {"compound", "nummod", "amod", "nmod"}
-        and tok.head.i > tok.i
-        and tok.head.pos_
-        in {
-            "NOUN",
-            "PROPN",
-        }
-    )
+    modifies = tok.dep_ in {"compound", "nummod", "amod", "nmod"} and tok.head.i > tok.i
+    return bool(modifies and tok.head.pos_ in {"NOUN", "PROPN"})
 
 
 def _facts_at(facts: tuple[Fact, ...], doc: str, start: int, end: int) -> list[Fact]:
@@ -109,7 +102,8 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
     family_of: Mapping[str, str] = family_map(alignment.extraction.story.story)
     support: dict[str, set[str]] = defaultdict(set)
     weight: dict[str, float] = defaultdict(float)
-    for t, a, b, index in _dated(alignment):
+    dated = _dated(alignment)
+    for t, a, b, index in dated:
         assert t.value is not None
         facts = _facts_at(alignment.facts, t.document, a, b)
         backed = max((f.independent_sources for f in facts), default=1)
@@ -124,9 +118,7 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
         # Only a year or a month tells the event ("struck down by the court, most recently in
         # 1990"), while the story dates a later day ("November 29, 2016", in a side remark):
         # the coarse date is background history, not the event. Say nothing rather than that.
-        later_days = {
-            t.value[:4] for t, *_ in _dated(alignment) if t.value is not None and len(t.value) == 10
-        }
+        later_days = {t.value[:4] for t, *_ in dated if t.value is not None and len(t.value) == 10}
         if later_days and max(later_days) > max(v[:4] for v in support):
             return None
     return max(full or list(support), key=lambda v: (len(support[v]), weight[v], v))

@@ -208,14 +208,13 @@ def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
         if key not in lines:
             lines[key] = _headline_line(text, o.mention.start, o.mention.end)
         in_headline.append(lines[key])
+    parsed = [_parse_person(o.key) for o in occs]
     known: dict[str, list[_Name]] = defaultdict(list)
-    for o, head in zip(occs, in_headline, strict=True):
-        n = _parse_person(o.key)
+    for n, head in zip(parsed, in_headline, strict=True):
         if not head and n is not None and n.given and n.surname not in _INSTITUTION_TAILS:
             known[n.surname].append(n)
     out = []
-    for o, head in zip(occs, in_headline, strict=True):
-        n = _parse_person(o.key)
+    for o, n, head in zip(occs, parsed, in_headline, strict=True):
         if n is not None and n.given and (head or n.surname in _INSTITUTION_TAILS):
             fits = any(_given_compatible(k.given, n.given) for k in known.get(n.surname, []))
             inside = [w for w in o.key.split() if w in known]

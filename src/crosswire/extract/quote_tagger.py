@@ -53,7 +53,7 @@ from crosswire.extract.quotes_stance import (
     STANCE_VERBS,
 )
 from crosswire.extract.quotes_syntax import BELIEF_VERBS, SPEECH_VERBS
-from crosswire.models import AnnotatedDocument, Document, Quote
+from crosswire.models import AnnotatedDocument, Quote
 
 __all__ = [
     "DEFAULT_KEEP_RULES",
@@ -142,11 +142,6 @@ def document_sequences(doc: Any) -> list[list[int]]:
 # ------------------------------------------------------------- rule features
 
 
-def _to_body(document: Document, pos: int) -> int:
-    """Original offset → body offset (identity without a clean view)."""
-    return pos if document.offsets is None else document.offsets.to_clean(pos)
-
-
 def rule_token_labels(adoc: AnnotatedDocument, quotes: Sequence[Quote]) -> dict[int, str]:
     """Token index → what the rules made of it: ``C-direct``, ``C-partial``, ``C-indirect``,
     ``S`` (speaker) or ``Q`` (cue). An outer content does not overwrite an inner one."""
@@ -161,7 +156,7 @@ def rule_token_labels(adoc: AnnotatedDocument, quotes: Sequence[Quote]) -> dict[
         if q.cue_span is not None:
             spans.append((1, q.cue_span.start, q.cue_span.end, "Q"))
     for _, s, e, label in sorted(spans, reverse=True):
-        span = doc.char_span(_to_body(adoc.document, s), _to_body(adoc.document, e), alignment_mode="expand")
+        span = doc.char_span(*adoc.document.to_body(s, e), alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):
                 out[i] = label
@@ -538,9 +533,9 @@ def quotes_from_labels(
         found = [_continue_paragraph(a, previous) for a in found if a.confidence >= min_confidence]
         atts.extend(found)
         previous = found
-    rule_kinds: dict[int, Kind] = {_to_body(adoc.document, q.start): q.kind for q in rule_quotes}
+    rule_kinds: dict[int, Kind] = {adoc.document.to_body(q.start, q.end)[0]: q.kind for q in rule_quotes}
     keep = [q for q in rule_quotes if keep_rules == "all" or (keep_rules == "direct" and q.kind == "direct")]
-    kept = [(_to_body(adoc.document, q.start), _to_body(adoc.document, q.end)) for q in keep]
+    kept = [adoc.document.to_body(q.start, q.end) for q in keep]
     items: list[tuple[int, int, Kind, tuple[int, int] | None, tuple[int, int] | None]] = []
     for att in atts:
         for s, e in att.contents:

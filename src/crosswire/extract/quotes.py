@@ -632,7 +632,7 @@ def _subject_mentions(
     for m in adoc.mentions:
         if m.label not in _SPEAKER_LABELS:
             continue
-        s, e = _to_body(document, m.start), _to_body(document, m.end)
+        s, e = document.to_body(m.start, m.end)
         if any(a <= s < b for a, b in inside):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -655,7 +655,7 @@ def _subject_mentions(
 def _label_at(adoc: AnnotatedDocument, rng: tuple[int, int]) -> str | None:
     s, e = rng
     for m in adoc.mentions:
-        ms, me = _to_body(adoc.document, m.start), _to_body(adoc.document, m.end)
+        ms, me = adoc.document.to_body(m.start, m.end)
         if ms < e and s < me and m.label in _SPEAKER_LABELS:
             return m.label
     return None
@@ -669,11 +669,6 @@ def _nominal_label(span: Any) -> str | None:
     if root.pos_ == "PROPN":
         return None
     return "PERSON" if root.tag_ == "NN" else None
-
-
-def _to_body(document: Document, pos: int) -> int:
-    """Original offset → body offset (identity without a clean view)."""
-    return pos if document.offsets is None else document.offsets.to_clean(pos)
 
 
 # ------------------------------------------------------------------ output

@@ -12,14 +12,9 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from crosswire.models import AnnotatedDocument, Document, Entity, Quote, Span
+from crosswire.models import AnnotatedDocument, Entity, Quote, Span
 
 __all__ = ["link_speakers", "without_denials"]
-
-
-def _to_body(document: Document, pos: int) -> int:
-    """Original offset → body offset (identity without a clean view)."""
-    return pos if document.offsets is None else document.offsets.to_clean(pos)
 
 
 def link_speakers(
@@ -78,7 +73,7 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
     out = []
     for q in quotes:
         if q.kind != "direct" and q.cue_span is not None and q.document == adoc.document.id:
-            b0, b1 = _to_body(adoc.document, q.cue_span.start), _to_body(adoc.document, q.cue_span.end)
+            b0, b1 = adoc.document.to_body(q.cue_span.start, q.cue_span.end)
             cue = doc.char_span(b0, b1, alignment_mode="expand")
             if cue is not None and any(c.dep_ == "neg" for t in cue for c in t.children):
                 continue
@@ -96,7 +91,7 @@ def _entity_by_mention(
     if not overlapping:
         return None
     if adoc is not None and adoc.doc is not None:
-        b0, b1 = _to_body(adoc.document, span.start), _to_body(adoc.document, span.end)
+        b0, b1 = adoc.document.to_body(span.start, span.end)
         phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
         if phrase is not None:
             head_start, head_end = adoc.document.to_original(
