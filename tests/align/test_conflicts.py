@@ -307,3 +307,28 @@ def test_counts_of_two_actors_are_no_number_conflict(nlp: Any, hash_embedder: An
         texts, ents=(Entity("O0", "Orioles", "ORG", ("Orioles",), (), tuple(Span(d, 4, 11) for d in texts)),)
     )
     assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"]
+
+
+def test_a_mixed_fraction_is_one_count_shown_as_written(hash_embedder: Any) -> None:
+    texts = {
+        "a": "He served 4 1/2 months in federal prison for obstruction.",
+        "b": "He served four months in federal prison for obstruction.",
+    }
+    al = _run(seedkit.small_extraction(texts), hash_embedder)
+    sides = [[s.value for s in c.sides] for c in al.conflicts if c.kind == "number"]
+    assert sides == [["four months", "4 1/2 months"]]  # not "2 months" read from "1/2"
+
+
+@pytest.mark.slow
+def test_a_count_in_an_after_clause_tells_another_event(nlp: Any, hash_embedder: Any) -> None:
+    texts = {
+        "a": "Charles rushed for 226 yards on 25 carries against the Broncos on Sunday.",
+        "b": "Charles rushed for 226 yards against the Broncos on Sunday, a week after he managed "
+        "10 yards on nine carries against Oakland.",
+    }
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Charles"]))
+    assert [c.description for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"] == []
+    # the same carries in the main clause are one game's count told two ways
+    texts["b"] = "Charles rushed for 226 yards on nine carries against the Broncos on Sunday."
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Charles"]))
+    assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"]

@@ -179,15 +179,15 @@ def test_a_surname_one_letter_off_is_not_merged_across_documents(nlp: Any) -> No
     assert {"Boris Johnson", "Johnston"} <= people
 
 
-def _tagged(doc_id: str, text: str, names: list[str]) -> AnnotatedDocument:
-    """A document with PERSON mentions where the tagger put them (each listed name, every time)."""
+def _tagged(doc_id: str, text: str, names: list[str], label: str = "PERSON") -> AnnotatedDocument:
+    """A document with mentions where the tagger put them (each listed name, every time)."""
     from crosswire.models import Mention, Sentence
 
     mentions = []
     for name in names:
         start = text.find(name)
         while start >= 0:
-            mentions.append(Mention(doc_id, start, start + len(name), name, "PERSON"))
+            mentions.append(Mention(doc_id, start, start + len(name), name, label))
             start = text.find(name, start + len(name))
     doc = Document(id=doc_id, text=text)
     return AnnotatedDocument(doc, (Sentence(doc_id, 0, len(text), text, 0),), tuple(mentions))
@@ -229,3 +229,34 @@ def test_a_dropped_name_suffix_is_the_same_person_two_suffixes_are_not() -> None
     people = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
     assert "Nick J. Rahall II" in people and "Nick Rahall" not in people
     assert {"John Smith Jr.", "John Smith Sr."} <= people
+
+
+def test_a_short_form_of_an_organisation_binds_to_the_one_longer_name() -> None:
+    adocs = [
+        _tagged(
+            "b1",
+            "The Boston Red Sox offered Mark Teixeira an eight-year deal. The Red Sox declined to comment.",
+            ["Boston Red Sox", "Red Sox"],
+            "ORG",
+        ),
+        _tagged(
+            "b2",
+            "The Sox have the high offer, and the Los Angeles Angels are out.",
+            ["Sox", "Los Angeles Angels"],
+            "ORG",
+        ),
+        # two navies end with "Navy": a bare "Navy" could be either, so it stays apart
+        _tagged(
+            "b3",
+            "The US Navy and the Indian Navy trained together; the Navy said so.",
+            ["US Navy", "Indian Navy", "Navy"],
+            "ORG",
+        ),
+        # places are not short forms: Aceh province is not Central Aceh district
+        _tagged(
+            "b4", "The quake struck Central Aceh, in the province of Aceh.", ["Central Aceh", "Aceh"], "GPE"
+        ),
+    ]
+    orgs = {e.name: set(e.aliases) for e in resolve_entities(adocs)}
+    assert orgs["Boston Red Sox"] == {"Boston Red Sox", "Red Sox", "Sox"}
+    assert {"US Navy", "Indian Navy", "Navy", "Central Aceh", "Aceh"} <= set(orgs)

@@ -26,9 +26,10 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from crosswire.align.claims import Claim, trim_sentence
-from crosswire.align.features import NUMBER_WORDS, STOPWORDS, jaccard, stem
+from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, jaccard, stem
 from crosswire.models import (
     AnnotatedDocument,
     Citation,
@@ -201,7 +202,10 @@ def number_conflicts(
             for n in found:
                 per_unit[n.unit].append(n)
             for unit, ns in per_unit.items():
-                if len({n.value for n in ns}) == 1:  # a claim with two values of one unit is ambiguous: skip
+                # a claim with two values of one unit is ambiguous: skip
+                if len({n.value for n in ns}) == 1 and not _in_background_clause(
+                    c, ns[0].at, annotated.get(c.document)
+                ):
                     counts[unit].append((ns[0], c))
         for entries in counts.values():
             rivals: dict[float, list[tuple[_Count, Claim]]] = defaultdict(list)
@@ -266,7 +270,9 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], float, float], ...] = (
     (re.compile(r"\b(?:nearly|almost|close to|just under)\s*$", re.I), 0.85, 1.0),
 )
 _COUNT = re.compile(
-    r"(?<![\w.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?<![\w.:,/])("
+    + NUMERAL
+    + "|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?:\s*(?:million|billion|thousand|hundred|bn|%|per ?cent))?[\s-]+([A-Za-z]+)",
     re.I,
@@ -336,17 +342,10 @@ def _count_actor(
     claim: Claim, at: int, adoc: AnnotatedDocument | None, mentions: Sequence[tuple[int, int, str]]
 ) -> str | None:
     """The entity that is the subject of the verb a count hangs on, if the parse shows one."""
-    if adoc is None or adoc.doc is None:
-        return None
-    offset = claim.original(at)
-    if offset is None:
+    tok = _count_token(claim, at, adoc)
+    if tok is None or adoc is None:
         return None
     doc = adoc.document
-    body, _ = doc.to_body(offset, offset)
-    span = adoc.doc.char_span(body, body + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span[0]
     while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
         tok = tok.head
     subjects = [c for c in tok.children if c.dep_ in _ACTOR_DEPS]
@@ -356,6 +355,37 @@ def _count_actor(
     lo, hi = doc.to_original(lo, hi)
     inside = sorted((s, eid) for s, e, eid in mentions if lo <= s and e <= hi)
     return inside[0][1] if inside else None
+
+
+def _count_token(claim: Claim, at: int, adoc: AnnotatedDocument | None) -> Any | None:
+    """The parsed token where a count starts (``at`` is an offset into the claim's text)."""
+    if adoc is None or adoc.doc is None:
+        return None
+    offset = claim.original(at)
+    if offset is None:
+        return None
+    body, _ = adoc.document.to_body(offset, offset)
+    span = adoc.doc.char_span(body, body + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# "came one week after he managed 10 yards on nine carries": a clause the main event is
+# placed after or before tells another event, whose counts are not this one's.
+_BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _in_background_clause(claim: Claim, at: int, adoc: AnnotatedDocument | None) -> bool:
+    """The count sits in an "after …" / "before …" clause or phrase: it counts an earlier or later event."""
+    tok = _count_token(claim, at, adoc)
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in tok.children
+        ):
+            return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _BACKGROUND_MARKS:
+            return True  # "after rushing for 100 yards"
+        tok = tok.head
+    return False
 
 
 def _same_count(a: _Count, b: _Count) -> bool:

@@ -16,11 +16,13 @@ from crosswire.wordlists import ENGLISH_STOP_WORDS
 __all__ = [
     "CONTEXTUAL_START",
     "NUMBER_WORDS",
+    "NUMERAL",
     "STOPWORDS",
     "content_words",
     "jaccard",
     "normalize_quotes",
     "numbers_with_units",
+    "numeral_value",
     "quote_balance",
     "stem",
 ]
@@ -85,8 +87,13 @@ CONTEXTUAL_START = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+# A numeral as written: "2,000", "6.2", and fractions read whole ("4 1/2", "4½", "1/2"), so the
+# "2" of "4 1/2 months" is never a count of its own; a number in a date or ratio ("7/1/2025",
+# "24/7") is no numeral at all. Used with a lookbehind that keeps it off "x2" and ".5".
+NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+[1-9]/[1-9]\d?|\s?[½¼¾])?|[1-9]/[1-9]\d?)(?![\d/])"
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion|thousand|hundred|bn|%|per ?cent))?"
+    r"(?<![\w.,/])(" + NUMERAL + r")(?:\s*(million|billion|thousand|hundred|bn|%|per ?cent))?"
     r"(?:[\s-]+([A-Za-z]+))?"
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -163,6 +170,19 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+def numeral_value(raw: str) -> float:
+    """The value of a ``NUMERAL`` match: "2,000" → 2000, "4 1/2" → 4.5, "4½" → 4.5."""
+    raw = raw.replace(",", "")
+    whole, frac = raw, 0.0
+    if raw[-1] in _FRACTIONS:
+        whole, frac = raw[:-1], _FRACTIONS[raw[-1]]
+    elif "/" in raw:
+        whole, _, part = raw.rpartition(" ") if " " in raw else ("0", " ", raw)
+        num, den = part.split("/")
+        frac = int(num) / int(den)
+    return float(whole.strip() or 0) + frac
+
+
 def numbers_with_units(text: str) -> list[tuple[float, str]]:
     """Numbers in ``text`` with the word that follows (their unit): "10-year" → (10, "year").
 
@@ -186,7 +206,7 @@ def numbers_with_units(text: str) -> list[tuple[float, str]]:
             "december",
         }:
             continue  # "1 July"
-        value = float(raw.replace(",", ""))
+        value = numeral_value(raw)
         if scale and scale.lower() in _SCALES:
             value *= _SCALES[scale.lower()]
         elif scale:

@@ -349,6 +349,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
             if len(words) > n + 1 and country_for(" ".join(words[:n])) and rest in clusters:
                 clusters[rest].occs.extend(clusters.pop(key).occs)
                 break
+    _merge_short_forms(clusters)
     # Acronyms: "Department of Defense (DoD)" and names matching another's initials.
     texts = {a.document.id: a.document.text for a in adocs}
     for c in clusters.values():
@@ -374,6 +375,30 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
         c.label = max(labels, key=lambda lab: (labels[lab], lab != "ORG"))
         out.append(c)
     return out
+
+
+# Short forms bind to the one longer name they end: "Red Sox" and "Sox" → "Boston Red Sox",
+# "Poseidon" → "P 8I Poseidon", as a surname binds to the full name. Places are left alone:
+# "Aceh" is not "Central Aceh".
+_SHORT_FORM_LABELS = frozenset({"ORG", "PRODUCT"})
+
+
+def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
+    """Merge each organisation or product key into the one longer key of its label that ends with it."""
+
+    def label(c: _Cluster) -> str:
+        return Counter(o.label for o in c.occs).most_common(1)[0][0]
+
+    for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
+        if key not in clusters or (lab := label(clusters[key])) not in _SHORT_FORM_LABELS:
+            continue
+        longer = [
+            k
+            for k in clusters
+            if k.endswith(" " + key) and len(k.split()) <= len(key.split()) + 2 and label(clusters[k]) == lab
+        ]
+        if len(longer) == 1:  # two ("US Navy", "Indian Navy"): no evidence which one is meant
+            clusters[longer[0]].occs.extend(clusters.pop(key).occs)
 
 
 def _other_canonical(c: _Cluster) -> str:
