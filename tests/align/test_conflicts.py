@@ -327,7 +327,9 @@ def test_a_count_in_an_after_clause_tells_another_event(nlp: Any, hash_embedder:
         "10 yards on nine carries against Oakland.",
     }
     ex = seedkit.small_extraction(texts, ents=_named(texts, ["Charles"]))
-    assert [c.description for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"] == []
+    assert [
+        c.description for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"
+    ] == []
     # the same carries in the main clause are one game's count told two ways
     texts["b"] = "Charles rushed for 226 yards on nine carries against the Broncos on Sunday."
     ex = seedkit.small_extraction(texts, ents=_named(texts, ["Charles"]))
