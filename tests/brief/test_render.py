@@ -110,6 +110,20 @@ def test_seed_markdown(seed_brief: Any) -> None:
     assert "## Conflicts" in seed_md and "Asia-Pacific" in seed_md
 
 
+@pytest.mark.slow
+def test_sentences_of_one_date_share_one_timeline_line(seed_brief: Any) -> None:
+    # 001 and 003 both date Modi's February 2025 visit: one date, two sentences under it
+    feb = [t for t in seed_brief.timeline if t.date == "2025-02"]
+    assert len(feb) == 2
+    md = render([seed_brief], rejected=[], fmt="md")
+    assert md.count("**2025-02**") == 1
+    block = md.split("- **2025-02**\n", 1)[1].split("\n- ", 1)[0]
+    assert block.count("\n  - ") == 1 and block.startswith("  - ")
+    html = render([seed_brief], rejected=[], fmt="html")
+    assert html.count("<b>2025-02</b>") == 1
+    assert re.search(r"<li><b>2025-02</b><ul><li>.*?</li><li>.*?</li></ul></li>", html)
+
+
 def test_unknown_format_is_a_config_error(small_briefs: list[Any]) -> None:
     with pytest.raises(ConfigError):
         render(small_briefs, rejected=[], fmt="pdf")

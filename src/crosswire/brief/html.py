@@ -268,12 +268,16 @@ def _story(brief: Brief, n: int) -> str:
     if any(t.get("date_inferred") for t in d["timeline"]):
         h.append(f"<p class='meta'>{escape(INFERRED_DATE_NOTE)}</p>")
     h.append("<ul>")
-    h += [
-        f"<li><b>{escape(t['date'])}</b>"
-        + (" <span class='meta'>(inferred)</span>" if t.get("date_inferred") else "")
-        + f" — {escape(t['text'])} {cites.links(t['citations'], 4)}</li>"
-        for t in d["timeline"]
-    ]
+    # entries of one date read as one line of the timeline, each sentence under it
+    for (date, inferred), same in itertools.groupby(
+        d["timeline"], key=lambda t: (t["date"], bool(t.get("date_inferred")))
+    ):
+        head = f"<b>{escape(date)}</b>" + (" <span class='meta'>(inferred)</span>" if inferred else "")
+        lines = [f"{escape(t['text'])} {cites.links(t['citations'], 4)}" for t in same]
+        if len(lines) == 1:
+            h.append(f"<li>{head} — {lines[0]}</li>")
+        else:
+            h.append(f"<li>{head}<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></li>")
     if not d["timeline"]:
         h.append("<li>No dated events.</li>")
     h.append("</ul></section>")

@@ -8,6 +8,7 @@ stretch is quoted once under "Sources" so the reader can check it without the fi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
@@ -112,9 +113,16 @@ def _story(d: dict[str, Any]) -> list[str]:
     out += ["", "## Timeline", ""]
     if any(t.get("date_inferred") for t in d["timeline"]):
         out += [INFERRED_DATE_NOTE, ""]
-    for t in d["timeline"]:
-        mark = " (inferred)" if t.get("date_inferred") else ""
-        out.append(f"- **{t['date']}**{mark} — {_one_line(t['text'])} {ref(t['citations'], 4)}")
+    # entries of one date read as one line of the timeline, each sentence under it
+    for (date, inferred), same in groupby(
+        d["timeline"], key=lambda t: (t["date"], bool(t.get("date_inferred")))
+    ):
+        mark = " (inferred)" if inferred else ""
+        lines = [f"{_one_line(t['text'])} {ref(t['citations'], 4)}" for t in same]
+        if len(lines) == 1:
+            out.append(f"- **{date}**{mark} — {lines[0]}")
+        else:
+            out += [f"- **{date}**{mark}"] + [f"  - {line}" for line in lines]
     out += ["", "## Single-source claims", ""]
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     for f in single:
