@@ -478,6 +478,9 @@ class QuoteGroup:
     variants: tuple[QuoteVariant, ...]
     documents: tuple[str, ...]
     citations: tuple[Citation, ...]
+    # No entity for the speaker: the words that name them ("both leaders", "a senior official"),
+    # so a reader sees who the text says spoke without a guess at which entity that is.
+    speaker_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,3 +203,26 @@ def test_pieces_given_to_two_speakers_or_not_split_by_their_cue_stay_apart() -> 
     x = _cued(late, "x", "We will expand trade", "rubio", "said")
     y = _cued(late, "y", "and defence production", "rubio", "said")
     assert len(join_interrupted([x, y], documents={"l": late})) == 2
+
+
+def test_a_group_without_a_speaker_entity_keeps_the_words_that_name_the_speaker() -> None:
+    from dataclasses import replace
+
+    from crosswire.brief.quotes import speaker_label
+
+    doc = Document("s", "Both leaders described the relationship as productive. He called the talks frank.")
+    leaders = replace(
+        _q(doc, "q1", "the relationship as productive", "indirect", None), speaker_text="Both leaders"
+    )
+    he = replace(_q(doc, "q2", "the talks frank", "indirect", None), speaker_text="He")
+    named = replace(_q(doc, "q3", "the talks frank", "indirect", "hegseth"), speaker_text="He")
+    groups, _ = group_quotes([leaders, he], documents={"s": doc}, entities=ENTS)
+    by_quote = {g.quotes[0]: g for g in groups}
+    assert by_quote["q1"].speaker_text == "Both leaders"
+    assert by_quote["q2"].speaker_text is None  # a pronoun names no one out of its sentence
+    assert speaker_label({"speaker": None, "speaker_name": None, "speaker_text": "Both leaders"}) == (
+        "unknown speaker (“Both leaders”)"
+    )
+    # with an entity, the entity is the speaker and no phrase is kept
+    (g,) = group_quotes([named], documents={"s": doc}, entities=ENTS)[0]
+    assert g.speaker == "hegseth" and g.speaker_text is None

@@ -23,7 +23,13 @@ from typing import Any, Literal
 import numpy as np
 
 from crosswire.align.claims import Claim, claim_text
-from crosswire.align.features import CONTEXTUAL_START, content_words, normalize_quotes, numbers_with_units
+from crosswire.align.features import (
+    CONTEXTUAL_START,
+    SPEAKER_PRONOUNS,
+    content_words,
+    normalize_quotes,
+    numbers_with_units,
+)
 from crosswire.models import Citation, Document, Fact, Quote
 
 __all__ = [
@@ -40,7 +46,6 @@ __all__ = [
 ]
 
 # "it" too: "It also said that …" is an organisation or country speaking, resolved by the quote stage
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|we|i|you|its|their|his|her)\b", re.I)
 
 
@@ -357,7 +362,7 @@ def pronoun_referents(quotes: Sequence[Quote]) -> dict[tuple[str, int], str]:
     return {
         (q.document, q.speaker_span.start): q.speaker
         for q in quotes
-        if q.speaker and q.speaker_span is not None and (q.speaker_text or "").lower() in _SPEAKER_PRONOUNS
+        if q.speaker and q.speaker_span is not None and (q.speaker_text or "").lower() in SPEAKER_PRONOUNS
     }
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "CONTEXTUAL_START",
     "NUMBER_WORDS",
     "NUMERAL",
+    "SPEAKER_PRONOUNS",
     "STOPWORDS",
     "content_words",
     "jaccard",
@@ -45,6 +46,9 @@ STOPWORDS = ENGLISH_STOP_WORDS | {
     "we're",
     "would'nt",
 }  # reporting verbs and contractions: not claims
+
+# A speaker named only by a pronoun: it says who spoke only inside its own sentence.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 
 NUMBER_WORDS = {
     "one": 1,

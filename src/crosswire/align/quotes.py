@@ -30,7 +30,7 @@ from typing import Literal
 
 import numpy as np
 
-from crosswire.align.features import content_words, jaccard, normalize_quotes
+from crosswire.align.features import SPEAKER_PRONOUNS, content_words, jaccard, normalize_quotes
 from crosswire.models import (
     Citation,
     Conflict,
@@ -43,6 +43,9 @@ from crosswire.models import (
 )
 
 __all__ = ["group_quotes", "join_interrupted", "normalize_quote", "quote_similarity", "word_diff"]
+
+# speaker words that name no one once out of their sentence: pronouns, relative "who"
+_NO_NAME = SPEAKER_PRONOUNS | {"who", "which", "that", "you"}
 
 DiffOp = tuple[Literal["equal", "insert", "delete"], str]
 
@@ -340,6 +343,12 @@ def group_quotes(
             )
         variants.sort(key=lambda v: (v.text != canon.text, not v.verbatim, -len(v.documents)))
         speaker = next(iter(speakers[find(idx[0])]), None)
+        # a pronoun names no one out of its sentence ("he", "they"): only a phrase is shown
+        named_by = [
+            q.speaker_text
+            for q in qs
+            if q.speaker_text and normalize_quote(q.speaker_text).lower() not in _NO_NAME
+        ]
         gid = f"Q{gi}"
         for k in idx:
             group_of[k] = gid
@@ -353,6 +362,7 @@ def group_quotes(
                 variants=tuple(variants),
                 documents=tuple(dict.fromkeys(q.document for q in qs)),
                 citations=tuple(c for q in qs for c in cites(q)),
+                speaker_text=None if speaker is not None or not named_by else " ".join(named_by[0].split()),
             )
         )
     names = {e.id: e.name for e in entities}

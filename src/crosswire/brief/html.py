@@ -19,7 +19,7 @@ from html import escape
 from typing import Any
 
 from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
-from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
+from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
 from crosswire.models import Brief, Rejected
 
 __all__ = ["anchor_id", "render_html"]
@@ -148,7 +148,7 @@ def _diff_html(v: dict[str, Any]) -> str:
 
 
 def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
-    who = escape(q["speaker_name"] or q["speaker"] or "unknown speaker")
+    who = escape(speaker_label(q))
     n = len(q["documents"])
     items = []
     for v in shown_variants(q) if variants else []:

@@ -187,6 +187,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "id": q.id,
                 "speaker": q.speaker,
                 "speaker_name": names.get(q.speaker) if q.speaker else None,
+                "speaker_text": q.speaker_text,
                 "text": q.text,
                 "kind": q.kind,
                 "documents": list(q.documents),

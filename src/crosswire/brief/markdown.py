@@ -12,7 +12,7 @@ from itertools import groupby
 from typing import Any
 
 from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
-from crosswire.brief.quotes import show_diff, shown_variants, split_quotes
+from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
 from crosswire.models import Brief, Rejected
 
 __all__ = ["render_markdown"]
@@ -41,7 +41,7 @@ def _one_line(text: str) -> str:
 
 
 def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True) -> list[str]:
-    who = q["speaker_name"] or q["speaker"] or "unknown speaker"
+    who = speaker_label(q)
     n = len(q["documents"])
     out = [
         f"- **{who}** ({q['kind']}, {n} document{'s' if n != 1 else ''}): “{_one_line(q['text'])}” "

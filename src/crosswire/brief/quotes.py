@@ -15,12 +15,12 @@ documents first.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crosswire.align.features import content_words
 
-__all__ = ["is_frame", "show_diff", "shown_variants", "split_quotes"]
+__all__ = ["is_frame", "show_diff", "shown_variants", "speaker_label", "split_quotes"]
 
 # verbs that introduce someone's words: "Hegseth stated that", "Hegseth believes"
 _REPORTING = (
@@ -49,6 +49,13 @@ def _aliases(d: dict[str, Any]) -> dict[str, list[str]]:
             names += [e["name"].split()[-1]]
         out[e["id"]] = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
     return out
+
+
+def speaker_label(q: Mapping[str, Any]) -> str:
+    """Who a rendered quote group is by: the entity's name, else the text's own words for the speaker."""
+    if q.get("speaker_name") or q.get("speaker"):
+        return str(q.get("speaker_name") or q["speaker"])
+    return f"unknown speaker (“{q['speaker_text']}”)" if q.get("speaker_text") else "unknown speaker"
 
 
 def split_quotes(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
