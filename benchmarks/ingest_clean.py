@@ -84,7 +84,7 @@ def multinews(path: Path, limit: int) -> None:
             for i, text in enumerate(cluster["documents"]):
                 record = {"id": f"{cluster['idx']}-{i}", "text": text}
                 try:
-                    docs.append(ingest.from_record(record, where=f"{path.name}:{number}"))
+                    docs.append(ingest.from_record(record, where=f"{path.name}:{number} doc {i}"))
                 except RejectedInput:
                     empty += 1  # Multi-News has empty documents; from_record refuses them
             if len(docs) >= limit:
@@ -95,8 +95,13 @@ def multinews(path: Path, limit: int) -> None:
     cleaned = list(clean.run(docs, ledger=ledger))
     dt = time.perf_counter() - t0
     print(f"Multi-News: {len(docs)} documents ({empty} empty ones refused by from_record), {size / 1e6:.1f} MB; clean.run {dt:.2f} s = "
-          f"{len(docs) / dt:,.0f} docs/s, {size / dt / 1e6:.2f} MB/s; {len(ledger.rejected)} left empty; "
+          f"{len(docs) / dt:,.0f} docs/s, {size / dt / 1e6:.2f} MB/s; "
+          f"{sum(r.code == 'empty' for r in ledger.rejected)} left empty; "
           f"{sum(d.truncated for d in cleaned)} truncated")  # fmt: skip
+    for r in ledger.rejected:
+        if r.code == "language":  # not English: each is printed so it can be checked by hand
+            text = next(d.text for d in docs if r.path in (d.path, d.id))
+            print(f"  rejected {r.path}: {r.reason.split(' and ')[0]}: {' '.join(text.split()[:12])} …")
 
 
 def main(argv: list[str] | None = None) -> int:

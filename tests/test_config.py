@@ -38,3 +38,11 @@ def test_quote_method_and_model_from_the_environment(monkeypatch: pytest.MonkeyP
     cfg = load_config()
     assert (cfg.quote_method, cfg.quote_model) == ("tagger", "/models/tagger.crfsuite")
     assert load_config(quote_method="rules").quote_method == "rules"
+
+
+def test_languages_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Config().languages == ("en",)
+    monkeypatch.setenv("CROSSWIRE_LANGUAGES", "en, FR")
+    assert load_config().languages == ("en", "fr")
+    monkeypatch.setenv("CROSSWIRE_LANGUAGES", "any")
+    assert load_config().languages == ()

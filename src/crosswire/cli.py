@@ -168,6 +168,7 @@ def _read(args: argparse.Namespace, ledger: Ledger) -> list[Document]:
             clean.run(
                 ingest.run(args.paths, max_bytes=config.max_bytes, ledger=ledger, progress=progress),
                 ledger=ledger,
+                languages=config.languages,
             )
         )
     )

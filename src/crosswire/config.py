@@ -37,11 +37,15 @@ class Config:
     #: The tagger's CRFsuite file or the transformer's model directory; None = the one
     #: ``crosswire train-quotes`` writes in the user data dir (no model ships with crosswire).
     quote_model: str | None = None
+    #: Languages a document may be in (ISO 639-1): the others are rejected with the reason,
+    #: since the English models misread them silently. Empty = no check (a multilingual model).
+    languages: tuple[str, ...] = ("en",)
 
 
 def load_config(**overrides: object) -> Config:
     """Defaults, then ``CROSSWIRE_SPACY_MODEL``, ``CROSSWIRE_MAX_BYTES``, ``CROSSWIRE_EMBEDDER``,
-    ``CROSSWIRE_WORKERS``, ``CROSSWIRE_QUOTE_METHOD``, ``CROSSWIRE_QUOTE_MODEL``, then overrides."""
+    ``CROSSWIRE_WORKERS``, ``CROSSWIRE_QUOTE_METHOD``, ``CROSSWIRE_QUOTE_MODEL``, ``CROSSWIRE_LANGUAGES``
+    (comma-separated codes, or "any"), then overrides."""
     cfg = Config()
     env: dict[str, object] = {}
     if v := os.environ.get("CROSSWIRE_SPACY_MODEL"):
@@ -56,6 +60,9 @@ def load_config(**overrides: object) -> Config:
         env["quote_method"] = v
     if v := os.environ.get("CROSSWIRE_QUOTE_MODEL"):
         env["quote_model"] = v
+    if v := os.environ.get("CROSSWIRE_LANGUAGES"):
+        langs = tuple(x.strip().lower() for x in v.split(",") if x.strip())
+        env["languages"] = () if langs == ("any",) else langs
     env.update({k: v for k, v in overrides.items() if v is not None})
     return replace(cfg, **env)  # type: ignore[arg-type]
 

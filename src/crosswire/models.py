@@ -152,7 +152,7 @@ class Rejected:
 
     path: str
     reason: str
-    code: str  # short machine-readable kind: "empty", "binary", "too-large", "decode", "malformed", ...
+    code: str  # short machine-readable kind: "empty", "binary", "too-large", "decode", "malformed", "language", ...
     line: int | None = None  # 1-based line (JSONL) or record number (feeds, WARC)
 
     def where(self) -> str:

@@ -22,13 +22,14 @@ given) rather than passed on empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser
 from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, signoff_line, syndication_note
 from crosswire.clean.dateline import Dateline, find_dateline
+from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
 from crosswire.clean.layout import Line, collapse, split_lines
 from crosswire.clean.truncation import truncation
 from crosswire.ledger import Ledger
@@ -42,17 +43,42 @@ _SIGNOFF_WINDOW = 3
 _MAX_HEADLINE_WORDS = 20
 
 
-def run(docs: Iterable[Document], *, ledger: Ledger | None = None) -> Iterator[Document]:
-    """Each document with its clean view and self-description filled in."""
+def run(
+    docs: Iterable[Document], *, ledger: Ledger | None = None, languages: Sequence[str] = ("en",)
+) -> Iterator[Document]:
+    """Each document with its clean view and self-description filled in.
+
+    With a ``ledger``, a document left empty, or written in a language not in ``languages``
+    (empty: any), is rejected into it with the reason instead of being passed on.
+    """
     for doc in docs:
         cleaned = clean_document(doc)
-        if not cleaned.clean and ledger is not None:
+        if ledger is not None and not cleaned.clean:
             ledger.reject(
                 Rejected(
                     doc.path or doc.id, "nothing is left after removing boilerplate and credit lines", "empty"
                 )
             )
             continue
+        if ledger is not None and languages:
+            lang = guess_language(cleaned.clean, declared=doc.language)
+            if lang is not None and lang not in languages:
+                name = LANGUAGE_NAMES.get(lang, lang)
+                how = (
+                    "its metadata gives the language as"
+                    if declared_language(doc.language)
+                    else "the text is in"
+                )
+                ledger.reject(
+                    Rejected(
+                        doc.path or doc.id,
+                        f"{how} {name} ({lang}) and crosswire's models read "
+                        f"{', '.join(languages)}; translate it first, or set CROSSWIRE_LANGUAGES "
+                        "for a model that reads it",
+                        "language",
+                    )
+                )
+                continue
         yield cleaned
 
 

@@ -167,7 +167,7 @@ class PipelineEngine:
     def _finish(self, docs: Iterable[Document], ledger: Ledger) -> list[Document]:
         from crosswire import clean, dedup
 
-        return list(dedup.run(clean.run(docs, ledger=ledger)))
+        return list(dedup.run(clean.run(docs, ledger=ledger, languages=self.config.languages)))
 
     def read_record(self, record: Any, *, where: str, ledger: Ledger) -> list[Document]:
         from crosswire import ingest
