@@ -260,3 +260,21 @@ def test_a_short_form_of_an_organisation_binds_to_the_one_longer_name() -> None:
     orgs = {e.name: set(e.aliases) for e in resolve_entities(adocs)}
     assert orgs["Boston Red Sox"] == {"Boston Red Sox", "Red Sox", "Sox"}
     assert {"US Navy", "Indian Navy", "Navy", "Central Aceh", "Aceh"} <= set(orgs)
+
+
+def test_a_news_agency_is_one_entity_however_it_is_written() -> None:
+    adocs = [
+        _tagged("w1", "The quake killed one, the Associated Press reported.", ["Associated Press"], "ORG"),
+        _tagged(
+            "w2",
+            "People ran out of their homes, AP said. Agence France-Presse said so too.",
+            ["AP", "Agence France-Presse"],
+            "ORG",
+        ),
+        _tagged("w3", "A doctor told AFP that 50 people were hurt.", ["AFP"], "ORG"),
+    ]
+    orgs = {e.name: set(e.aliases) for e in resolve_entities(adocs)}
+    assert orgs == {
+        "Associated Press": {"Associated Press", "AP"},
+        "Agence France-Presse": {"Agence France-Presse", "AFP"},
+    }

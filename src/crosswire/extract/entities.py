@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.annotate.lexicon import DEMONYMS, GEO_HEADS, HONORIFICS, NAME_SUFFIXES, country_for
+from crosswire.clean.agencies import agency_name
 from crosswire.extract.roles import roles_around
 from crosswire.models import AnnotatedDocument, Entity, Mention, Span
 
@@ -350,6 +351,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
                 clusters[rest].occs.extend(clusters.pop(key).occs)
                 break
     _merge_short_forms(clusters)
+    _merge_agencies(clusters)
     # Acronyms: "Department of Defense (DoD)" and names matching another's initials.
     texts = {a.document.id: a.document.text for a in adocs}
     for c in clusters.values():
@@ -399,6 +401,20 @@ def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
         ]
         if len(longer) == 1:  # two ("US Navy", "Indian Navy"): no evidence which one is meant
             clusters[longer[0]].occs.extend(clusters.pop(key).occs)
+
+
+def _merge_agencies(clusters: dict[str, _Cluster]) -> None:
+    """One entity per news agency however it is written: "AP" = "Associated Press" =
+    "The Associated Press", "AFP" = "Agence-France Presse" (the credit lines' agency table)."""
+    by_agency: dict[str, list[str]] = {}
+    for key in clusters:
+        if (agency := agency_name(key)) is not None:
+            by_agency.setdefault(agency, []).append(key)
+    for keys in by_agency.values():
+        target = max(keys, key=lambda k: (len(k), k))  # the full name is the entity's name
+        for key in keys:
+            if key != target:
+                clusters[target].occs.extend(clusters.pop(key).occs)
 
 
 def _other_canonical(c: _Cluster) -> str:
