@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire import clean
-from crosswire.clean.dateline import find_dateline
+from crosswire.clean.dateline import find_dateline, find_stamp
 from crosswire.models import Document
 
 
@@ -85,3 +85,41 @@ def test_dateline_after_a_headline() -> None:
     )
     assert doc.clean == "The United States and India held talks on Tuesday."
     assert (doc.dateline_place, doc.credit) == ("Washington", "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Tuesday, July 2, 2013", "2013-07-02"),
+        ("Tue Jul 2, 2013 1:28PM GMT", "2013-07-02"),
+        ("Published on Jul 02, 2013 4:22 PM", "2013-07-02"),
+        ("Updated: July 2, 2013 15:01 IST", "2013-07-02"),
+        ("WEDNESDAY 03 JULY 2013", "2013-07-03"),
+        ("3 July 2013 Last updated at 13:38 GMT", "2013-07-03"),
+        ("Last updated on Feb 3, 2021 at 9:15 a.m. ET", "2021-02-03"),
+        ("INDONESIA, July 2, 2013", "2013-07-02"),
+        # a sentence with a date in it is text, not a stamp
+        ("The quake struck on July 2, 2013.", None),
+        ("Tuesday, July 2, 2013 was a bad day", None),
+        ("July 2", None),  # no year: no guessing
+    ],
+)
+def test_find_stamp(line: str, iso: str | None) -> None:
+    assert find_stamp(line) == iso
+
+
+def test_a_date_stamp_line_dates_the_article_and_is_not_text() -> None:
+    text = (
+        "http://www.straitstimes.com/breaking-news/quake-strikes-aceh\n"
+        "Dozens injured as quake hits Indonesia's Aceh\n"
+        "Published on Jul 02, 2013 4:22 PM\n"
+        "A 6.1-magnitude earthquake which hit Aceh on Tuesday killed at least one person.\n"
+    )
+    doc = next(clean.run([Document(id="st", text=text)]))
+    assert (doc.published, doc.published_from) == ("2013-07-02", "stamp")
+    assert "Published on" not in doc.clean and "killed at least one person" in doc.clean
+    # a date the metadata gives wins; a stamp further down the article is left alone
+    known = next(clean.run([Document(id="k", text=text, published="2013-07-03", published_from="sidecar")]))
+    assert known.published == "2013-07-03"
+    late = "\n".join(["One.", "Two.", "Three.", "Four.", "Tuesday, July 2, 2013", "Five."])
+    assert "Tuesday, July 2, 2013" in next(clean.run([Document(id="l", text=late)])).clean

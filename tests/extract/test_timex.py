@@ -24,6 +24,8 @@ TABLE: list[tuple[str, dt.date, str, str | None]] = [
     ("July 1, 2025", WED, "DATE", "2025-07-01"),
     ("February 2025", WED, "DATE", "2025-02"),
     ("later this year", WED, "DATE", "2025"),
+    ("April last year", WED, "DATE", "2024-04"),  # one expression, not "April" and "last year"
+    ("June of this year", WED, "DATE", "2025-06"),
     ("10-year", WED, "DURATION", "P10Y"),
     ("decadal", WED, "DURATION", "P10Y"),
     # relative days and weeks across month and year boundaries
@@ -277,6 +279,18 @@ def test_spacy_ranges_are_split_and_ages_dropped(nlp: Any) -> None:
     assert "1994" in spans and "1997" in spans
     assert "Tuesday" in spans and "Wednesday" in spans
     assert not any("old" in s for s in spans)
+
+
+def test_a_month_of_a_relative_year_is_one_expression() -> None:
+    text = (
+        "In April last year an 8.6-magnitude quake struck off Banda Aceh. The vote is due in June this year."
+    )
+    doc = Document(id="q", text=text, published="2013-07-02")
+    times = extract_times(AnnotatedDocument(document=doc, sentences=(), doc=None))
+    assert [(t.text, t.value) for t in times] == [
+        ("April last year", "2012-04"),
+        ("June this year", "2013-06"),
+    ]
 
 
 @pytest.mark.slow

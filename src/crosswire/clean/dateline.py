@@ -27,7 +27,7 @@ from datetime import date
 
 from crosswire.clean.agencies import AGENCY_LIST, agency_names
 
-__all__ = ["Dateline", "find_dateline"]
+__all__ = ["Dateline", "find_dateline", "find_stamp"]
 
 _MONTHS = {
     m: i
@@ -95,6 +95,19 @@ _CLASSIC = [
         rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}[ \t]*(?:[-—–:]+[ \t]*|(?=[A-Z“\"‘']))"
     ),
 ]
+# A page's date stamp on a line of its own, as scraped pages keep it near the top:
+# "Tuesday, July 2, 2013", "Published on Jul 02, 2013 4:22 PM", "Updated: July 2, 2013 15:01 IST",
+# "3 July 2013 Last updated at 13:38 GMT", "WEDNESDAY 03 JULY 2013", "INDONESIA, July 2, 2013".
+_WEEKDAY = r"(?i:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?i:day|nesday|urday|sday)?\.?,?"
+_TIME = r"\d{1,2}[:.][ \t]?\d{2}(?::\d{2})?[ \t]?(?i:[ap]\.?m\.?)?(?:[ \t]*(?:[A-Z]{2,4}|(?i:hrs?)))?"
+_STAMP_WORDS = r"(?i:(?:first[ \t]+|last[ \t]+)?(?:published|updated|posted|modified)|date[d]?)(?:[ \t]+(?i:on|at))?[ \t]*:?"
+_STAMP = re.compile(
+    rf"(?:{_STAMP_WORDS}[ \t]*)?(?:(?!{_WEEKDAY})(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*)?(?:{_WEEKDAY}[ \t]+)?"
+    rf"(?:(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{_MONTH})\.?,?[ \t]+(?P<year2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"(?:[ \t]*[,|-]?[ \t]*(?:{_STAMP_WORDS}[ \t]*)?(?i:at[ \t]+)?{_TIME})?[ \t]*"
+)
 # A bare agency opening the text: "(Reuters) - The …"
 _AGENCY_ONLY = re.compile(rf"{_AGENCY_PAREN}[ \t]*[-—–:]+[ \t]*")
 
@@ -129,6 +142,19 @@ def find_dateline(text: str, start: int) -> Dateline | None:
         if m and _is_place(m.group("place")) and (m.re is not _CLASSIC[1] or _has_date_or_agency(m)):
             return _build(m, start, None)
     return None
+
+
+def find_stamp(line: str) -> str | None:
+    """The ISO date of a line that is only a page's date stamp ("Published on Jul 02, 2013
+    4:22 PM"), else None. A line that says anything more is text, not a stamp."""
+    m = _STAMP.fullmatch(line.strip())
+    if m is None or (m.group("place") and not _is_place(m.group("place"))):
+        return None
+    if m.group("iso"):
+        return _valid_iso(m.group("iso"))
+    groups = m.groupdict()
+    groups["year"] = groups.get("year") or groups.get("year2")
+    return _date(groups)
 
 
 def _build(m: re.Match[str], start: int, iso: str | None) -> Dateline:

@@ -13,6 +13,8 @@ whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
 - a leading dateline (:mod:`~crosswire.clean.dateline`);
 - credit lines, syndication notes, sign-offs and a credit closing the last paragraph
   (:mod:`~crosswire.clean.credit`);
+- a page's date stamp line near the top ("Published on Jul 02, 2013 4:22 PM"), which gives
+  ``published`` when nothing else did (``published_from="stamp"``);
 - boilerplate lines, and a "Read more" / "(more)" closing the last line (:mod:`~crosswire.clean.boilerplate`);
 - blank-line padding and whitespace runs.
 
@@ -28,7 +30,7 @@ from typing import Any
 
 from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser
 from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, signoff_line, syndication_note
-from crosswire.clean.dateline import Dateline, find_dateline
+from crosswire.clean.dateline import Dateline, find_dateline, find_stamp
 from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
 from crosswire.clean.layout import Line, collapse, split_lines
 from crosswire.clean.truncation import truncation
@@ -39,6 +41,8 @@ __all__ = ["clean_document", "run"]
 
 #: Sign-offs are looked for only among this many last non-blank lines.
 _SIGNOFF_WINDOW = 3
+#: A page's date stamp line ("Published on Jul 02, 2013 4:22 PM") is looked for among this many first lines.
+_STAMP_WINDOW = 4
 #: A first line this short may be a headline with a period; the dateline may then be on line two.
 _MAX_HEADLINE_WORDS = 20
 
@@ -91,6 +95,7 @@ class _Plan:
     removed: set[int] = field(default_factory=set)  # indices of lines removed whole
     teaser: bool = False
     syndicated: bool = False
+    stamp: str | None = None  # ISO date of the page's date stamp line, when it has one
 
 
 def clean_document(doc: Document) -> Document:
@@ -138,6 +143,8 @@ def clean_document(doc: Document) -> Document:
     published, published_from = doc.published, doc.published_from
     if published is None and dateline is not None and dateline.date is not None:
         published, published_from = dateline.date, "dateline"
+    elif published is None and plan.stamp is not None:
+        published, published_from = plan.stamp, "stamp"
     return replace(
         doc,
         clean=clean,
@@ -199,6 +206,12 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
             plan.syndicated = plan.syndicated or match.kind == "syndication"
             if match.kind != "bare" or pos == 0 or near_end:
                 plan.credits.append(match)
+            continue
+        if pos < _STAMP_WINDOW and (stamp := find_stamp(line)) is not None:
+            # the page's date, not a sentence of the article: it dates the article instead
+            plan.deletions.append((ln.line_start, ln.next))
+            plan.removed.add(ln.index)
+            plan.stamp = plan.stamp or stamp
             continue
         if is_boilerplate(line) or is_teaser(line):
             plan.deletions.append((ln.line_start, ln.next))

@@ -49,6 +49,8 @@ _PATTERNS: list[str] = [
     rf"{_MOD}(?:{WEEKDAY_RE},? )?{MONTH_RE} {_DAY}(?:,? {_YEAR})?(?![\d:])",
     rf"{_MOD}(?:{WEEKDAY_RE},? )?(?:the )?{_DAY} (?:of )?{MONTH_RE}(?:,? {_YEAR})?",
     rf"{_MOD}(?:{_REL} )?{MONTH_RE}(?:,? (?:of )?{_YEAR})",
+    # a month of a year told relatively: "April last year", "June of this year" (one expression)
+    rf"{_MOD}{MONTH_RE} (?:of )?(?:last|this|next|the previous|the preceding|the following) year",
     # a month alone only by its full name or an abbreviation with its period ("Jan" is also a name)
     rf"{_MOD}(?:{_REL} )?(?:{_FULL_MONTH}|(?:{MONTH_WORDS})\.)",
     # a year after a preposition ("in 1990", "between 1994 and 1997"); the preposition is trimmed

@@ -419,6 +419,25 @@ def _month(
     )
 
 
+_YEAR_SHIFT = {"last": -1, "the previous": -1, "the preceding": -1, "this": 0, "next": 1, "the following": 1}
+
+
+@_rule(rf"({MONTH_RE}) (?:of )?(last|this|next|the previous|the preceding|the following) year")
+def _month_of_relative_year(
+    m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
+) -> Result:
+    """ "April last year", "June of this year": the month of the year the words count to —
+    from the publication date, or for "the following/previous year" from the date the text
+    mentioned last."""
+    if m.group(2).startswith("the "):
+        base = int(ref[:4]) if ref and ref[:4].isdigit() else None
+    else:
+        base = anchor.year if anchor is not None else None
+    if base is None:
+        return "DATE", None
+    return "DATE", f"{base + _YEAR_SHIFT[m.group(2)]}-{MONTHS[m.group(1).rstrip('.').lower()]:02d}"
+
+
 @_rule(
     rf"(?:(?:fiscal|calendar|the|model|school) )*(?:year )?{YEAR_RE}(?: fiscal year| financial year)?|fy ?{YEAR_RE}|'(\d\d)"
 )
