@@ -178,9 +178,8 @@ class Document:
     title: str | None = None
     author: str | None = None
     published: str | None = None  # ISO 8601 date or datetime; None when unknown (never file mtime)
-    published_from: str | None = (
-        None  # where the date came from: "dateline", "stamp", "sidecar", "html", "feed", ...
-    )
+    # where the date came from: "dateline", "stamp", "sidecar", "html", "feed", ...
+    published_from: str | None = None
     dateline_place: str | None = None
     credit: str | None = None  # wire agency / origin named by a credit line: "PTI", "Reuters", ...
     credit_span: Span | None = None
