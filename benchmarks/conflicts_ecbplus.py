@@ -54,7 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     kinds: collections.Counter[str] = collections.Counter()
     contested = facts = reports = 0
     t0 = time.perf_counter()
-    print(f"{'subtopic':12} {'reports':>7} {'stories':>7} {'facts':>5} {'contested':>9}  conflicts")
+    print(
+        f"{'subtopic':12} {'reports':>7} {'dated':>5} {'stories':>7} {'event date':>10} {'facts':>5} "
+        f"{'contested':>9}  conflicts"
+    )
+    dated = with_event_date = 0
     for key in chosen:
         with tempfile.TemporaryDirectory() as tmp:
             for d in by_story[key]:
@@ -76,8 +80,13 @@ def main(argv: list[str] | None = None) -> int:
         contested += n_contested
         reports += len(by_story[key])
         n_facts = sum(len(b.facts) for b in briefs)
+        n_dated = sum(d.published is not None for d in documents)
+        event = briefs[0].event_date if briefs else None  # the largest story's
+        dated += n_dated
+        with_event_date += event is not None
         print(
-            f"{key:12} {len(by_story[key]):7d} {len(briefs):7d} {n_facts:5d} {n_contested:9d}  "
+            f"{key:12} {len(by_story[key]):7d} {n_dated:5d} {len(briefs):7d} {event or 'unknown':>10} "
+            f"{n_facts:5d} {n_contested:9d}  "
             + (", ".join(f"{k} {v}" for k, v in sorted(here.items())) or "-")
         )
         if args.list:
@@ -90,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                             f"      {side.value!r}: {cite.text[:140]!r}" if cite else f"      {side.value!r}"
                         )
     print(
-        f"\n{len(chosen)} subtopics, {reports} reports, {facts} facts: {contested} contested; conflicts "
+        f"\n{len(chosen)} subtopics, {reports} reports ({dated} with a publication date), "
+        f"{with_event_date} with an event date; {facts} facts: {contested} contested; conflicts "
         + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
         + f" (total {sum(kinds.values())}); {time.perf_counter() - t0:.0f} s"
     )

@@ -98,6 +98,8 @@ def test_dateline_after_a_headline() -> None:
         ("3 July 2013 Last updated at 13:38 GMT", "2013-07-03"),
         ("Last updated on Feb 3, 2021 at 9:15 a.m. ET", "2021-02-03"),
         ("INDONESIA, July 2, 2013", "2013-07-02"),
+        ("updated 8:41 p.m. EST, Tue March 3, 2009", "2009-03-03"),
+        ("Tuesday 28 April 2009 22.34 BST", "2009-04-28"),
         # a sentence with a date in it is text, not a stamp
         ("The quake struck on July 2, 2013.", None),
         ("Tuesday, July 2, 2013 was a bad day", None),
@@ -121,5 +123,5 @@ def test_a_date_stamp_line_dates_the_article_and_is_not_text() -> None:
     # a date the metadata gives wins; a stamp further down the article is left alone
     known = next(clean.run([Document(id="k", text=text, published="2013-07-03", published_from="sidecar")]))
     assert known.published == "2013-07-03"
-    late = "\n".join(["One.", "Two.", "Three.", "Four.", "Tuesday, July 2, 2013", "Five."])
+    late = "\n".join(["One.", "Two.", "Three.", "Four.", "Five.", "Six.", "Tuesday, July 2, 2013", "Seven."])
     assert "Tuesday, July 2, 2013" in next(clean.run([Document(id="l", text=late)])).clean

@@ -42,7 +42,7 @@ __all__ = ["clean_document", "run"]
 #: Sign-offs are looked for only among this many last non-blank lines.
 _SIGNOFF_WINDOW = 3
 #: A page's date stamp line ("Published on Jul 02, 2013 4:22 PM") is looked for among this many first lines.
-_STAMP_WINDOW = 4
+_STAMP_WINDOW = 6
 #: A first line this short may be a headline with a period; the dateline may then be on line two.
 _MAX_HEADLINE_WORDS = 20
 
