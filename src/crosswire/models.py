@@ -403,6 +403,11 @@ class TimeExpression:
     # where the anchor came from: the document's own publication date, or — for a document
     # that carries none — the earliest publication date of the other reports of its story
     anchor_source: Literal["published", "story"] | None = None
+    # Other values the words allow once read against the anchor: a yearless date read the
+    # other way in time ("which ends January 31"), a day counted from a publication date that
+    # may be a day late ("today" in a report posted past midnight). Two reports whose
+    # readings meet do not contradict each other.
+    readings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

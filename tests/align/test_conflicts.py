@@ -334,3 +334,32 @@ def test_a_count_in_an_after_clause_tells_another_event(nlp: Any, hash_embedder:
     texts["b"] = "Charles rushed for 226 yards on nine carries against the Broncos on Sunday."
     ex = seedkit.small_extraction(texts, ents=_named(texts, ["Charles"]))
     assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "number"]
+
+
+@pytest.mark.slow
+def test_dates_that_some_reading_reconciles_are_no_conflict(nlp: Any, hash_embedder: Any) -> None:
+    from dataclasses import replace
+
+    texts = {
+        "a": "HP expects the deal with EDS to close in its first fiscal quarter, which ends January 31.",
+        "b": "HP expects the deal with EDS to close in its first fiscal quarter, which ends Jan. 31, 2008.",
+    }
+    yearless = _time(texts, "a", "January 31", "2007-01-31")
+    times = (yearless, _time(texts, "b", "Jan. 31, 2008", "2008-01-31"))
+    conflicts = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder).conflicts
+    assert [c.kind for c in conflicts] == ["date"]
+    # read forward, "January 31" is the date the other report gives
+    times = (replace(yearless, readings=("2008-01-31",)), times[1])
+    assert _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder).conflicts == ()
+
+
+@pytest.mark.slow
+def test_a_year_naming_another_event_dates_nothing(nlp: Any, hash_embedder: Any) -> None:
+    texts = {
+        "a": "A 6.1-magnitude quake struck Indonesia's Aceh province, a region hit by the 2004 tsunami.",
+        "b": "A powerful 6.1-magnitude quake hit Indonesia's Aceh province early on Tuesday.",
+    }
+    times = (_time(texts, "a", "2004", "2004"), _time(texts, "b", "Tuesday", "2013-07-02"))
+    al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
+    assert len(al.facts) == 1, [f.text for f in al.facts]  # one statement: its dates compare
+    assert [c.description for c in al.conflicts if c.kind == "date"] == []

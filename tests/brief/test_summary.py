@@ -141,7 +141,7 @@ def test_a_year_of_background_history_is_not_the_event_date(hash_embedder: Any) 
 
 @pytest.mark.slow
 def test_a_year_naming_a_thing_does_not_date_the_sentence(nlp: Any, hash_embedder: Any) -> None:
-    from crosswire.brief.timeline import _names_a_thing
+    from crosswire.align.conflicts import year_names_a_thing
     from crosswire.models import Document
 
     text = (
@@ -151,7 +151,7 @@ def test_a_year_naming_a_thing_does_not_date_the_sentence(nlp: Any, hash_embedde
     (adoc,) = seedkit.annotate([Document(id="p", text=text)], nlp)
     firsts = [text.index("2016"), text.index("2011"), text.rindex("2011")]
     named = [
-        _names_a_thing(adoc, TimeExpression("p", i, i + 4, text[i : i + 4], "DATE", text[i : i + 4]))
+        year_names_a_thing(adoc, TimeExpression("p", i, i + 4, text[i : i + 4], "DATE", text[i : i + 4]))
         for i in firsts
     ]
     assert named == [True, True, False]  # "the 2016 contest", "its 2011 ruling"; "began in 2011" dates

@@ -327,3 +327,15 @@ def test_seed_times(seed_annotated: list[Any]) -> None:
     assert ("February 2025", "2025-02") in {(t.text, t.value) for t in times["003"]}
     ten_year = [t for found in times.values() for t in found if t.text.lower() == "10-year"]
     assert len(ten_year) >= 5 and {(t.type, t.value) for t in ten_year} == {("DURATION", "P10Y")}
+
+
+def test_a_relative_date_keeps_its_other_readings() -> None:
+    text = "HP expects the deal to close in its first quarter, which ends January 31. It said so today. They met Tuesday."
+    doc = Document(id="hp", text=text, published="2007-11-12")
+    times = {t.text: t for t in extract_times(AnnotatedDocument(document=doc, sentences=(), doc=None))}
+    assert times["January 31"].value == "2007-01-31" and "2008-01-31" in times["January 31"].readings
+    # "today" in a report stamped a day late is the day before; a weekday names its day
+    assert {"2007-11-11", "2007-11-13"} <= set(times["today"].readings)
+    assert "2007-11-05" not in times["Tuesday"].readings and "2007-11-07" not in times["Tuesday"].readings
+    absolute = extract_times(AnnotatedDocument(Document(id="x", text="On July 1, 2025 they met."), (), None))
+    assert absolute[0].readings == ()

@@ -46,6 +46,7 @@ __all__ = [
     "person_conflicts",
     "place_conflicts",
     "sequence_conflicts",
+    "year_names_a_thing",
 ]
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -120,9 +121,32 @@ def _governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str
     return None
 
 
+def year_names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
+    """A bare year before a noun ("reframed the 2016 presidential contest Saturday", "cited its
+    2011 ruling"): it names the contest or the ruling, it does not date what the sentence tells."""
+    if adoc.doc is None or not re.fullmatch(r"\d{4}", t.text.strip()):
+        return False
+    doc = adoc.document
+    start, _ = doc.to_body(t.start, t.start)
+    span = adoc.doc.char_span(start, start + len(t.text.strip()), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    modifies = tok.dep_ in {"compound", "nummod", "amod", "nmod"} and tok.head.i > tok.i
+    return bool(modifies and tok.head.pos_ in {"NOUN", "PROPN"})
+
+
 def _date_compatible(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def _readings_meet(a: TimeExpression, b: TimeExpression) -> bool:
+    """Some reading of each agrees: "Tuesday" in a report posted past midnight and "Monday"
+    in another, or "which ends January 31" read forward, are no contradiction."""
+    return any(
+        _date_compatible(x, y) for x in (str(a.value), *a.readings) for y in (str(b.value), *b.readings)
+    )
 
 
 def date_conflicts(
@@ -140,16 +164,21 @@ def date_conflicts(
             by_doc[t.document].append(t)
     out: list[tuple[int, Conflict]] = []
     for g, idx in enumerate(groups):
-        dated: list[tuple[str, str | None, Claim]] = []
+        dated: list[tuple[TimeExpression, str | None, Claim]] = []
         for k in idx:
             c = claims[k]
+            adoc = annotated.get(c.document)
             for t in by_doc.get(c.document, []):
-                if _inside(c, t.start, t.end) and t.value:
-                    dated.append((t.value, _governing_verb(annotated.get(c.document), t.start, t.end), c))
+                if not (_inside(c, t.start, t.end) and t.value):
+                    continue
+                if adoc is not None and year_names_a_thing(adoc, t):
+                    continue  # "a region hit by the 2004 tsunami": the tsunami's year, not this event's
+                dated.append((t, _governing_verb(adoc, t.start, t.end), c))
         values: dict[str, list[Claim]] = defaultdict(list)
-        for i, (v1, verb1, c1) in enumerate(dated):
-            for v2, verb2, c2 in dated[i + 1 :]:
-                if c1.document == c2.document or _date_compatible(v1, v2):
+        for i, (t1, verb1, c1) in enumerate(dated):
+            for t2, verb2, c2 in dated[i + 1 :]:
+                v1, v2 = str(t1.value), str(t2.value)
+                if c1.document == c2.document or _readings_meet(t1, t2):
                     continue
                 if verb1 is None or verb1 != verb2:
                     continue  # different actions ("thanked on Wednesday", "met on Tuesday")

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from crosswire.align import family_map
 from crosswire.align.claims import trim_sentence
+from crosswire.align.conflicts import year_names_a_thing
 from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
 
@@ -64,27 +65,12 @@ def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
             d == t.document and s <= t.start and t.end <= e for d, s, e in quoted
         ):
             continue
-        if _names_a_thing(annotated[t.document], t):
+        if year_names_a_thing(annotated[t.document], t):
             continue
         where = _sentence_of(annotated[t.document], t)
         if where is not None:
             out.append((t, *where))
     return out
-
-
-def _names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
-    """A bare year before a noun ("reframed the 2016 presidential contest Saturday", "cited its
-    2011 ruling"): it names the contest or the ruling, it does not date what the sentence tells."""
-    if adoc.doc is None or not re.fullmatch(r"\d{4}", t.text.strip()):
-        return False
-    doc = adoc.document
-    start, _ = doc.to_body(t.start, t.start)
-    span = adoc.doc.char_span(start, start + len(t.text.strip()), alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    tok = span[0]
-    modifies = tok.dep_ in {"compound", "nummod", "amod", "nmod"} and tok.head.i > tok.i
-    return bool(modifies and tok.head.pos_ in {"NOUN", "PROPN"})
 
 
 def _facts_at(facts: tuple[Fact, ...], doc: str, start: int, end: int) -> list[Fact]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -88,11 +88,12 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
             text = body[start : spans[i + 1][1]]  # normalised with its end date; the span stays the period
         context, tense = _context(adoc.doc, body, start, end)
         typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
-        # a borrowed anchor is recorded only where the value depends on it: "July 1, 2025"
-        # needs none, and nothing about it is inferred
-        borrowed = source == "story" and (typ, value) != normalize(
+        relative = anchor is not None and (typ, value) != normalize(
             text, anchor=None, context=context, tense=tense, reference=reference
         )
+        # a borrowed anchor is recorded only where the value depends on it: "July 1, 2025"
+        # needs none, and nothing about it is inferred
+        borrowed = source == "story" and relative
         if not end_date_of_period and _sets_reference(text, typ, value):
             reference = value
         # "Sept. 30" closing "the quarter ended Sept. 30" is not what the story is about: the quarter is
@@ -100,8 +101,38 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
         o_start, o_end = document.to_original(start, end)
         original = document.text[o_start:o_end]
         kept = (anchor_text, source) if source == "published" or borrowed else (None, None)
-        out.append(TimeExpression(document.id, o_start, o_end, original, typ, value, *kept))
+        readings = (
+            _other_readings(text, value, anchor=anchor, context=context, reference=reference)
+            if relative and anchor is not None and typ == "DATE" and value
+            else ()
+        )
+        out.append(
+            TimeExpression(document.id, o_start, o_end, original, typ, value, *kept, readings=readings)
+        )
     return out
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Words whose day is counted from the moment of publication, which a date stamp may give a day
+# late (a report posted past midnight, or stamped in another time zone). A weekday is not one:
+# "on Tuesday" names that day whenever the report went out.
+_DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)
+
+
+def _other_readings(
+    text: str, value: str, *, anchor: date, context: str, reference: str | None
+) -> tuple[str, ...]:
+    """The values a relative date takes read back and forward in time, and a day's neighbours."""
+    out: list[str] = []
+    tenses: tuple[Tense, ...] = ("past", "future")
+    for tense in tenses:
+        other = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)[1]
+        if other and other != value and other not in out:
+            out.append(other)
+    if _DAY_VALUE.match(value) and _DEICTIC_DAY.search(text):
+        day = date.fromisoformat(value)
+        out += [(day + timedelta(days=d)).isoformat() for d in (-1, 1)]
+    return tuple(out)
 
 
 def story_anchor(adocs: Sequence[AnnotatedDocument]) -> date | None:
