@@ -135,6 +135,19 @@ def test_sequence_conflict_after_vs_during(hash_embedder: Any) -> None:
     assert all({c.document for side in s.sides for c in side.citations} != {"b", "c"} for s in seq)
 
 
+def test_events_placed_relative_to_a_person_are_no_sequence_conflict(hash_embedder: Any) -> None:
+    texts = {
+        "a": "Orozco boasted about the shooting to other jail inmates two weeks after Ortiz's death.",
+        "b": "Orozco had also boasted prior to Ortiz's killing that he wanted to make a name for his gang.",
+    }
+    ents = _named(texts, ["Orozco", "Ortiz"])
+    al = _run(seedkit.small_extraction(texts, ents=ents), hash_embedder)
+    assert [c.description for c in al.conflicts if c.kind == "sequence"] == []
+    # without knowing Ortiz is a person, the shared name looked like a shared reference event
+    al = _run(seedkit.small_extraction(texts), hash_embedder)
+    assert [c.kind for c in al.conflicts if c.kind == "sequence"] == ["sequence"]
+
+
 def test_person_conflict_when_each_side_names_someone_else(hash_embedder: Any) -> None:
     texts = {
         "a": "Marco Rubio welcomed the minister with an honour cordon at the Pentagon on Tuesday.",

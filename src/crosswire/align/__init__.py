@@ -184,7 +184,7 @@ def align_story(
     )
     story_level: list[Conflict] = []
     story_level += place_conflicts(annotated=adocs, entities=extraction.entities)
-    story_level += sequence_conflicts(annotated=adocs)
+    story_level += sequence_conflicts(annotated=adocs, entities=extraction.entities)
     story_level += attribution
     conflicts = [replace(c, fact=fact_ids[g]) for g, c in slot] + story_level
     conflicts = [replace(c, id=f"C{k + 1}") for k, c in enumerate(conflicts)]

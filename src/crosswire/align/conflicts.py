@@ -667,16 +667,26 @@ def _relation_hits(
 _SAME_SUBJECT = 0.34
 
 
-def sequence_conflicts(*, annotated: Sequence[AnnotatedDocument]) -> list[Conflict]:
+def sequence_conflicts(
+    *, annotated: Sequence[AnnotatedDocument], entities: Sequence[Entity] = ()
+) -> list[Conflict]:
     """The same event placed before / during / after the same reference event by different documents."""
     hits = [(a, h) for a in annotated for h in _relation_hits(a)]
+    # A person is no reference event: "after Ortiz's death" and "prior to Ortiz's killing", or
+    # "after a prosecutor objected to Lohan's …" and "during a hearing … that Lohan …", share
+    # only the name, and place different events.
+    names = [m.text for a in annotated for m in a.mentions if m.label == "PERSON"]
+    names += [alias for e in entities if e.type == "PERSON" for alias in (e.name, *e.aliases)]
+    people = frozenset(w.lower().rstrip("'’s") for n in names for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", n))
     out: list[Conflict] = []
     seen: set[frozenset[tuple[str, int]]] = set()
     for i, (a1, h1) in enumerate(hits):
         for a2, h2 in hits[i + 1 :]:
             if a1.document.id == a2.document.id or h1[0] == h2[0]:
                 continue
-            if not (h1[2] & h2[2]) or len(h1[1] & h2[1]) < _SAME_SUBJECT * min(len(h1[1]), len(h2[1])):
+            if not (h1[2] & h2[2]) - people or len(h1[1] & h2[1]) < _SAME_SUBJECT * min(
+                len(h1[1]), len(h2[1])
+            ):
                 continue  # another reference event, or another event placed against it
             key = frozenset({(a1.document.id, h1[4]), (a2.document.id, h2[4])})
             if key in seen:
@@ -686,7 +696,7 @@ def sequence_conflicts(*, annotated: Sequence[AnnotatedDocument]) -> list[Confli
                 ConflictSide(h1[3], (a1.document.cite(h1[4], h1[5]),)),
                 ConflictSide(h2[3], (a2.document.cite(h2[4], h2[5]),)),
             )
-            ref = ", ".join(sorted(h1[2] & h2[2]))
+            ref = ", ".join(sorted((h1[2] & h2[2]) - people))
             desc = f"Sources order the events differently relative to {ref}: {h1[0]} vs {h2[0]}"
             out.append(Conflict("", "sequence", desc, sides))
     return out
