@@ -99,6 +99,7 @@ def test_dateline_after_a_headline() -> None:
         ("Last updated on Feb 3, 2021 at 9:15 a.m. ET", "2021-02-03"),
         ("INDONESIA, July 2, 2013", "2013-07-02"),
         ("updated 8:41 p.m. EST, Tue March 3, 2009", "2009-03-03"),
+        ("on March 1, 2012 at 8:12 am", "2012-03-01"),
         ("Tuesday 28 April 2009 22.34 BST", "2009-04-28"),
         # a sentence with a date in it is text, not a stamp
         ("The quake struck on July 2, 2013.", None),

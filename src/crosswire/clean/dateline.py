@@ -98,10 +98,10 @@ _CLASSIC = [
 # A page's date stamp on a line of its own, as scraped pages keep it near the top:
 # "Tuesday, July 2, 2013", "Published on Jul 02, 2013 4:22 PM", "Updated: July 2, 2013 15:01 IST",
 # "3 July 2013 Last updated at 13:38 GMT", "WEDNESDAY 03 JULY 2013", "INDONESIA, July 2, 2013",
-# "updated 8:41 p.m. EST, Tue March 3, 2009".
+# "updated 8:41 p.m. EST, Tue March 3, 2009", "on March 1, 2012 at 8:12 am".
 _WEEKDAY = r"(?i:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?i:day|nesday|urday|sday)?\.?,?"
 _TIME = r"\d{1,2}[:.][ \t]?\d{2}(?::\d{2})?[ \t]?(?i:[ap]\.?m\.?)?(?:[ \t]*(?:[A-Z]{2,4}|(?i:hrs?)))?"
-_STAMP_WORDS = r"(?i:(?:first[ \t]+|last[ \t]+)?(?:published|updated|posted|modified)|date[d]?)(?:[ \t]+(?i:on|at))?[ \t]*:?"
+_STAMP_WORDS = r"(?i:(?:first[ \t]+|last[ \t]+)?(?:published|updated|posted|modified)|date[d]?|on)(?:[ \t]+(?i:on|at))?[ \t]*:?"
 _STAMP = re.compile(
     rf"(?:{_STAMP_WORDS}[ \t]*)?(?:{_TIME}[ \t]*,?[ \t]*)?(?:(?!{_WEEKDAY})(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*)?(?:{_WEEKDAY}[ \t]+)?"
     rf"(?:(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{{4}})"

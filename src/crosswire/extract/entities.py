@@ -191,6 +191,20 @@ _INSTITUTION_TAILS = frozenset(
 )
 
 
+def _in_headlines(occs: Sequence[_Occ], texts: dict[str, str]) -> list[bool]:
+    """For each occurrence: does it stand in a headline line?"""
+    # one look per line, not per mention: a scraped article may be one long line
+    lines: dict[tuple[str, int], bool] = {}
+    out = []
+    for o in occs:
+        text = texts[o.mention.document]
+        key = (o.mention.document, text.rfind("\n", 0, o.mention.start))
+        if key not in lines:
+            lines[key] = _headline_line(text, o.mention.start, o.mention.end)
+        out.append(lines[key])
+    return out
+
+
 def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
     """Cut a headline's run-on "name" back to the known surname inside it.
 
@@ -198,27 +212,29 @@ def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
     anywhere it may read "Obama White House" as one. When such a name is not a person known
     from the body text (a surname seen with a given name outside headlines, and compatible
     given names) but holds exactly one known surname, the mention becomes that surname alone
-    (its span narrowed to it), which then binds as any bare surname does.
+    (its span narrowed to it), which then binds as any bare surname does. A headline "name"
+    holding no known surname whose first word the story also uses in lower case ("Buys
+    SeaMicro" where a report writes "AMD buys SeaMicro"), and none of whose words names a
+    person anywhere else in the story, is a misread verb phrase: it is not a person.
     """
-    # one look per line, not per mention: a scraped article may be one long line
-    lines: dict[tuple[str, int], bool] = {}
-    in_headline = []
-    for o in occs:
-        text = texts[o.mention.document]
-        key = (o.mention.document, text.rfind("\n", 0, o.mention.start))
-        if key not in lines:
-            lines[key] = _headline_line(text, o.mention.start, o.mention.end)
-        in_headline.append(lines[key])
+    in_headline = _in_headlines(occs, texts)
     parsed = [_parse_person(o.key) for o in occs]
     known: dict[str, list[_Name]] = defaultdict(list)
     for n, head in zip(parsed, in_headline, strict=True):
         if not head and n is not None and n.given and n.surname not in _INSTITUTION_TAILS:
             known[n.surname].append(n)
+    body_words = {w for o, head in zip(occs, in_headline, strict=True) if not head for w in o.key.split()}
+    lower_words: set[str] | None = None  # the story's lower-case words, read once when needed
     out = []
     for o, n, head in zip(occs, parsed, in_headline, strict=True):
         if n is not None and n.given and (head or n.surname in _INSTITUTION_TAILS):
             fits = any(_given_compatible(k.given, n.given) for k in known.get(n.surname, []))
             inside = [w for w in o.key.split() if w in known]
+            if head and not fits and not inside and not set(o.key.split()) & body_words:
+                if lower_words is None:
+                    lower_words = {w for t in texts.values() for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)}
+                if o.key.split()[0] in lower_words:
+                    continue  # "Buys SeaMicro": a verb and an object, read as a name
             if not fits and len(set(inside)) == 1:
                 m = o.mention
                 at = re.search(rf"\b{re.escape(inside[0])}\b", m.text, re.IGNORECASE)
@@ -460,13 +476,28 @@ def resolve_entities(adocs: Sequence[AnnotatedDocument]) -> tuple[Entity, ...]:
     (``-2``, ``-3`` … when two differ only in punctuation), stable for the same input.
     """
     occs = _occurrences(adocs)
+    texts = {a.document.id: a.document.text for a in adocs}
+    # A bare name ("SeaMicro") the model calls an organisation more often than a person, and
+    # no full personal name outside the headlines explains, is that organisation.
+    tagged = [o for o in occs if o.label == "PERSON"]
+    body_names = _person_keys(
+        o for o, head in zip(tagged, _in_headlines(tagged, texts), strict=True) if not head
+    )
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for o in occs:
+        labels[o.key][o.label] += 1
+    for o in tagged:
+        if " " not in o.key and o.key not in body_names:
+            top, n = labels[o.key].most_common(1)[0]
+            if top == "ORG" and n > labels[o.key]["PERSON"]:
+                o.label = "ORG"
     # A name the model labels PERSON in one place and ORG in another is the person's when a
-    # full personal name with that surname occurs in the story.
-    person_keys = _person_keys(o for o in occs if o.label == "PERSON")
+    # full personal name with that surname occurs in the story — a name as the headline trim
+    # leaves it: a misread headline ("AMD Buys SeaMicro") must not make SeaMicro a person.
+    person_keys = _person_keys(_trim_headline_names([o for o in occs if o.label == "PERSON"], texts))
     for o in occs:
         if o.label not in {"PERSON", "GPE", "LOC", "FAC"} and o.country is None and o.key in person_keys:
             o.label = "PERSON"
-    texts = {a.document.id: a.document.text for a in adocs}
     people = _resolve_people([o for o in occs if o.label == "PERSON"], texts)
     others = _resolve_others([o for o in occs if o.label != "PERSON"], adocs)
 

@@ -116,7 +116,9 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Words whose day is counted from the moment of publication, which a date stamp may give a day
 # late (a report posted past midnight, or stamped in another time zone). A weekday is not one:
 # "on Tuesday" names that day whenever the report went out.
-_DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)
+_DEICTIC_DAY = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I
+)
 
 
 def _other_readings(
