@@ -376,3 +376,19 @@ def test_a_year_naming_another_event_dates_nothing(nlp: Any, hash_embedder: Any)
     al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
     assert len(al.facts) == 1, [f.text for f in al.facts]  # one statement: its dates compare
     assert [c.description for c in al.conflicts if c.kind == "date"] == []
+
+
+@pytest.mark.slow
+def test_a_date_inferred_from_another_report_contradicts_nothing(nlp: Any, hash_embedder: Any) -> None:
+    from dataclasses import replace
+
+    texts = {
+        "a": "Interior Secretary Ken Salazar announced today that the rule will be reversed.",
+        "b": "Interior Secretary Ken Salazar announced on Tuesday that the rule will be reversed.",
+    }
+    stated = (_time(texts, "a", "today", "2009-04-28"), _time(texts, "b", "Tuesday", "2009-03-03"))
+    conflicts = _run(_parsed(seedkit.small_extraction(texts, times=stated), nlp), hash_embedder).conflicts
+    assert [c.kind for c in conflicts] == ["date"]
+    # "today" in a report without a date of its own, read against the story's earliest date
+    inferred = (replace(stated[0], anchor="2009-03-04", anchor_source="story"), stated[1])
+    assert _run(_parsed(seedkit.small_extraction(texts, times=inferred), nlp), hash_embedder).conflicts == ()

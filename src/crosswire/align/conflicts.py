@@ -157,7 +157,12 @@ def date_conflicts(
     documents: Mapping[str, Document],
     annotated: Mapping[str, AnnotatedDocument],
 ) -> list[tuple[int, Conflict]]:
-    """Claims of one fact that date the same action differently (after TIMEX3 normalisation)."""
+    """Claims of one fact that date the same action differently (after TIMEX3 normalisation).
+
+    Only dates a report states count: "today" in a report with no publication date of its
+    own is read against the story's earliest date (``anchor_source="story"``), a guess that
+    can place it but not contradict another report.
+    """
     by_doc: dict[str, list[TimeExpression]] = defaultdict(list)
     for t in times:
         if t.type == "DATE" and t.value and re.match(r"^\d{4}(-\d{2}){0,2}$", t.value):
@@ -169,8 +174,8 @@ def date_conflicts(
             c = claims[k]
             adoc = annotated.get(c.document)
             for t in by_doc.get(c.document, []):
-                if not (_inside(c, t.start, t.end) and t.value):
-                    continue
+                if not (_inside(c, t.start, t.end) and t.value) or t.anchor_source == "story":
+                    continue  # a date inferred from another report's publication date states nothing
                 if adoc is not None and year_names_a_thing(adoc, t):
                     continue  # "a region hit by the 2004 tsunami": the tsunami's year, not this event's
                 dated.append((t, _governing_verb(adoc, t.start, t.end), c))
