@@ -179,18 +179,23 @@ def test_a_surname_one_letter_off_is_not_merged_across_documents(nlp: Any) -> No
     assert {"Boris Johnson", "Johnston"} <= people
 
 
-def _tagged(doc_id: str, text: str, names: list[str], label: str = "PERSON") -> AnnotatedDocument:
-    """A document with mentions where the tagger put them (each listed name, every time)."""
+def _labelled(doc_id: str, text: str, tagged: list[tuple[str, str]]) -> AnnotatedDocument:
+    """A document with each (surface, label) tagged wherever the surface occurs."""
     from crosswire.models import Mention, Sentence
 
     mentions = []
-    for name in names:
+    for name, label in tagged:
         start = text.find(name)
         while start >= 0:
             mentions.append(Mention(doc_id, start, start + len(name), name, label))
             start = text.find(name, start + len(name))
     doc = Document(id=doc_id, text=text)
     return AnnotatedDocument(doc, (Sentence(doc_id, 0, len(text), text, 0),), tuple(mentions))
+
+
+def _tagged(doc_id: str, text: str, names: list[str], label: str = "PERSON") -> AnnotatedDocument:
+    """A document with mentions where the tagger put them (each listed name, every time)."""
+    return _labelled(doc_id, text, [(name, label) for name in names])
 
 
 def test_a_run_on_name_in_a_headline_or_before_an_institution_is_cut_to_the_surname() -> None:
@@ -278,20 +283,6 @@ def test_a_news_agency_is_one_entity_however_it_is_written() -> None:
         "Associated Press": {"Associated Press", "AP"},
         "Agence France-Presse": {"Agence France-Presse", "AFP"},
     }
-
-
-def _labelled(doc_id: str, text: str, tagged: list[tuple[str, str]]) -> AnnotatedDocument:
-    """A document with each (surface, label) tagged wherever the surface occurs."""
-    from crosswire.models import Mention, Sentence
-
-    mentions = []
-    for name, label in tagged:
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(doc_id, start, start + len(name), name, label))
-            start = text.find(name, start + len(name))
-    doc = Document(id=doc_id, text=text)
-    return AnnotatedDocument(doc, (Sentence(doc_id, 0, len(text), text, 0),), tuple(mentions))
 
 
 def test_a_misread_headline_verb_phrase_is_no_person_and_makes_no_organisation_one() -> None:
