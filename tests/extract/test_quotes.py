@@ -297,6 +297,18 @@ def test_link_by_role_only_when_one_entity_holds_it() -> None:
     assert link_speakers([quote], [mayor, other])[0].speaker is None  # two fit: no guess
 
 
+def test_a_lone_surname_the_tagger_missed_is_the_one_person_with_it() -> None:
+    # lower-cased text: the tagger found "jackeline flores" once but not "flores" in "flores said"
+    flores = Entity("e-flores", "jackeline flores", "PERSON", aliases=("jackeline flores",))
+    assert link_speakers([_quote("d", (0, 6), "flores")], [flores])[0].speaker == "e-flores"
+    # two people share the surname: no guess
+    maria = Entity("e-mflores", "Maria Flores", "PERSON")
+    assert link_speakers([_quote("d", (0, 6), "flores")], [flores, maria])[0].speaker is None
+    # a surname is a person's, not an organisation's whose name ends with the word
+    firm = Entity("e-firm", "Grupo Flores", "ORG")
+    assert link_speakers([_quote("d", (0, 6), "flores")], [firm])[0].speaker is None
+
+
 @pytest.mark.slow
 def test_a_phrase_headed_by_no_name_is_not_the_person_inside_it(
     annotate_text: Callable[[str, str], AnnotatedDocument],
