@@ -14,6 +14,11 @@ from crosswire.models import Document
     [
         "Advertisement",
         "ADVERTISEMENT",
+        "Media playback is unsupported on your device",
+        "Media caption Lorenzo Nunez says he heard a strong explosion",
+        "Image copyright Reuters",
+        "Image caption The plane caught fire after take-off",
+        "Photo: AP",
         "Story continues below this ad",
         "Also Read: India, US to sign 10-year defence framework",
         "Also read",
@@ -51,6 +56,8 @@ def test_boilerplate(line: str) -> None:
         "Follow-up talks are expected later this year.",
         "Published by Penguin, the memoir describes the talks.",
         "Updated figures were released on Tuesday, the ministry said.",
+        "Photographs of the crash site were shared widely on Tuesday.",
+        "Video footage showed passengers running from the plane.",
     ],
 )
 def test_not_boilerplate(line: str) -> None:

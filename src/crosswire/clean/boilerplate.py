@@ -40,6 +40,11 @@ _PATTERNS = [
     r"(?:get|receive) (?:our|the) .*newsletters?\b.*|(?:daily |weekly |free )?newsletters?\s*[:|\-–—].*|"
     r".*\bnewsletter\b.*\b(?:inbox|sign up|subscribe)\b.*",
     r"(?:©|\(c\)|copyright\b).*|all rights reserved\.?|.*\ball rights reserved\.?",
+    # Picture and video furniture: "Image copyright Reuters", "Media caption Lorenzo Nunez says …",
+    # "Media playback is unsupported on your device", "Photo: AP".
+    r"(?:image|media|video|photo|picture) (?:copyright|caption|source)\b.*|"
+    r"media playback is (?:unsupported|not supported) on your device\.?|"
+    r"(?:photo|image|picture|video)s?(?: credit)?\s*:\s*.{0,60}|getty images",
     r"download (?:the|our) .*\bapp\b.*|get (?:the|our) .*\bapp\b.*|"
     rf"(?:join|subscribe to) (?:us|our [\w ]+) (?:on|at) {_SOCIAL}.*",
 ]
