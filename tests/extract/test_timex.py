@@ -339,3 +339,15 @@ def test_a_relative_date_keeps_its_other_readings() -> None:
     assert "2007-11-05" not in times["Tuesday"].readings and "2007-11-07" not in times["Tuesday"].readings
     absolute = extract_times(AnnotatedDocument(Document(id="x", text="On July 1, 2025 they met."), (), None))
     assert absolute[0].readings == ()
+
+
+@pytest.mark.slow
+def test_going_to_looks_ahead(nlp: Any) -> None:
+    from crosswire.extract.timex import _context
+
+    for text, tense in [
+        ("Knowing that Pagano is going to be back Monday, the week should be easier.", "future"),
+        ("Pagano was back Monday, and the week was easier.", "past"),
+    ]:
+        start = text.index("Monday")
+        assert _context(nlp(text), text, start, start + 6)[1] == tense

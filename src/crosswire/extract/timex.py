@@ -261,6 +261,8 @@ def _verb_tense(token: Any) -> Tense:
             continue
         if token.lemma_ in _INTEND:
             return "future"
+        if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in token.children):
+            return "future"  # "is going to be back Monday"
         auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _FUTURE_AUX:
             return "future"
