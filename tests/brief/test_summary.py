@@ -180,17 +180,3 @@ def test_a_sentence_leaning_on_an_earlier_one_is_recognised(text: str, leans: bo
     from crosswire.align.features import CONTEXTUAL_START
 
     assert bool(CONTEXTUAL_START.match(text)) is leans
-
-
-def test_a_fragment_the_splitter_cut_does_not_stand_in_the_summary(hash_embedder: Any) -> None:
-    fragment = (
-        "Before the season, very few (if any!) people had the Colts winning ten games and a playoff berth."
-    )
-    texts = {
-        "a": f"{fragment} The Colts beat the Chiefs 20-13 on Sunday to clinch a playoff berth.",
-        "b": f"{fragment} The Colts beat the Chiefs 20-13 on Sunday and clinched a playoff berth.",
-        "c": f"{fragment} Andrew Luck threw for 205 yards as the Colts beat the Chiefs on Sunday.",
-    }
-    b = next(brief.run(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder)))
-    firsts = [s.text.lstrip(") ")[:1] for s in b.summary]
-    assert firsts and all(ch.isupper() for ch in firsts), [s.text for s in b.summary]

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
 from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard
 from crosswire.brief.headline import EventTerms
-from crosswire.models import Alignment, Citation, Document, Fact, Sentence, SummarySentence
+from crosswire.models import Alignment, Citation, Document, Fact, SummarySentence
 
 __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 
-_PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|that|these|those|its|their|his|her)\b", re.I)
+_PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
 
 
@@ -61,7 +61,6 @@ def candidates(alignment: Alignment) -> list[Candidate]:
     for adoc in alignment.extraction.story.documents:
         doc = adoc.document
         n = max(len(adoc.sentences), 1)
-        cased = _cased(doc, adoc.sentences)
         for s in join_split_quotations(doc, adoc.sentences):
             a, b = trim_sentence(doc, s.start, s.end)
             if b <= a or is_boilerplate(doc.text[a:b]):
@@ -80,8 +79,6 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score -= 0.5  # the summary tells what is corroborated first
             if _PRONOUN_START.match(text):
                 score -= 1.5  # "He said ..." does not stand alone in a summary
-            if cased and _LOWER_START.match(text):
-                score -= 1.5  # "people had the Colts winning …": the splitter cut "very few (if any!)" off
             if text[:1] in "\"“‘'" and not _SPEECH.search(text):
                 score -= 1.5  # a quotation without its speaker
             words = len(text.split())
@@ -103,17 +100,6 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 )
             )
     return out
-
-
-_LOWER_START = re.compile(r"^[^A-Za-z0-9]*[a-z]")
-
-
-def _cased(doc: Document, sentences: Sequence[Sentence]) -> bool:
-    """Most of the document's sentences start with a capital (not a lower-cased corpus text)."""
-    firsts = [
-        m.group(0)[-1] for s in sentences if (m := re.match(r"[^A-Za-z]*[A-Za-z]", doc.text[s.start : s.end]))
-    ]
-    return bool(firsts) and sum(ch.isupper() for ch in firsts) >= 0.5 * len(firsts)
 
 
 def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate | None:
