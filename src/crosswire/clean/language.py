@@ -261,7 +261,7 @@ LANGUAGE_NAMES = {
     "pt": "Portuguese",
     "nl": "Dutch",
 }
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PUNCT = ".,;:!?\"'()[]{}“”‘’«»-—–…*"
 _DECLARED = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.I)
 
 
@@ -286,7 +286,7 @@ def guess_language(
     *,
     declared: str | None = None,
     min_words: int = 30,
-    max_words: int = 2000,
+    max_words: int = 400,
     min_share: float = 0.12,
 ) -> str | None:
     """The language of ``text``: its declared language when that is a language tag ("fr",
@@ -295,7 +295,8 @@ def guess_language(
     other than English, at least twice English's. None when it cannot tell."""
     if (code := declared_language(declared)) is not None:
         return code
-    words = [w.lower() for w in _WORD.findall(text[: max_words * 12])][:max_words]
+    # str.split and strip, not a regex: this runs on every document of a run
+    words = [w for w in (t.strip(_PUNCT) for t in text[: max_words * 12].lower().split()[:max_words]) if w]
     if len(words) < min_words:
         return None
     counts = Counter(words)
