@@ -177,14 +177,13 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 def numeral_value(raw: str) -> float:
     """The value of a ``NUMERAL`` match: "2,000" → 2000, "4 1/2" → 4.5, "4½" → 4.5."""
     raw = raw.replace(",", "")
-    whole, frac = raw, 0.0
     if raw[-1] in _FRACTIONS:
-        whole, frac = raw[:-1], _FRACTIONS[raw[-1]]
-    elif "/" in raw:
-        whole, _, part = raw.rpartition(" ") if " " in raw else ("0", " ", raw)
+        return float(raw[:-1].strip() or 0) + _FRACTIONS[raw[-1]]
+    if "/" in raw:
+        whole, _, part = raw.rpartition(" ")  # "4 1/2" → "4", "1/2"; "1/2" → "", "1/2"
         num, den = part.split("/")
-        frac = int(num) / int(den)
-    return float(whole.strip() or 0) + frac
+        return float(whole or 0) + int(num) / int(den)
+    return float(raw)
 
 
 def numbers_with_units(text: str) -> list[tuple[float, str]]:

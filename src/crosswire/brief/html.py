@@ -18,7 +18,15 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
+from crosswire.brief.json_out import (
+    INFERRED_DATE_NOTE,
+    fact_reading,
+    ordered,
+    origins,
+    short_ids,
+    timeline_by_date,
+    to_dict,
+)
 from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -269,9 +277,7 @@ def _story(brief: Brief, n: int) -> str:
         h.append(f"<p class='meta'>{escape(INFERRED_DATE_NOTE)}</p>")
     h.append("<ul>")
     # entries of one date read as one line of the timeline, each sentence under it
-    for (date, inferred), same in itertools.groupby(
-        d["timeline"], key=lambda t: (t["date"], bool(t.get("date_inferred")))
-    ):
+    for date, inferred, same in timeline_by_date(d["timeline"]):
         head = f"<b>{escape(date)}</b>" + (" <span class='meta'>(inferred)</span>" if inferred else "")
         lines = [f"{escape(t['text'])} {cites.links(t['citations'], 4)}" for t in same]
         if len(lines) == 1:

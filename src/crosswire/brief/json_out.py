@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 from typing import Any
 
 from crosswire.align import family_map
@@ -24,6 +25,7 @@ __all__ = [
     "rejected_dict",
     "render_json",
     "short_ids",
+    "timeline_by_date",
     "to_dict",
 ]
 
@@ -103,6 +105,18 @@ def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, str, l
             else "One document."
         )
     return "; ".join(shared), alone, rows
+
+
+def timeline_by_date(
+    timeline: Sequence[Mapping[str, Any]],
+) -> list[tuple[str, bool, list[Mapping[str, Any]]]]:
+    """(date, inferred, entries): consecutive timeline entries of one date read as one line."""
+    return [
+        (date, inferred, list(same))
+        for (date, inferred), same in groupby(
+            timeline, key=lambda t: (t["date"], bool(t.get("date_inferred")))
+        )
+    ]
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

@@ -8,10 +8,17 @@ stretch is quoted once under "Sources" so the reader can check it without the fi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 from typing import Any
 
-from crosswire.brief.json_out import INFERRED_DATE_NOTE, fact_reading, ordered, origins, short_ids, to_dict
+from crosswire.brief.json_out import (
+    INFERRED_DATE_NOTE,
+    fact_reading,
+    ordered,
+    origins,
+    short_ids,
+    timeline_by_date,
+    to_dict,
+)
 from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
 from crosswire.models import Brief, Rejected
 
@@ -114,9 +121,7 @@ def _story(d: dict[str, Any]) -> list[str]:
     if any(t.get("date_inferred") for t in d["timeline"]):
         out += [INFERRED_DATE_NOTE, ""]
     # entries of one date read as one line of the timeline, each sentence under it
-    for (date, inferred), same in groupby(
-        d["timeline"], key=lambda t: (t["date"], bool(t.get("date_inferred")))
-    ):
+    for date, inferred, same in timeline_by_date(d["timeline"]):
         mark = " (inferred)" if inferred else ""
         lines = [f"{_one_line(t['text'])} {ref(t['citations'], 4)}" for t in same]
         if len(lines) == 1:
