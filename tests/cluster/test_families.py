@@ -183,3 +183,21 @@ def test_seed_story_families(seed_documents: list[Document]) -> None:
     pti = next(f for f in families if len(f.members) == 2)
     assert pti.label == "PTI" and pti.origin is not None and pti.origin.startswith("002")
     _assert_citations_exact(families, seed_documents)
+
+
+def test_a_report_mixing_two_independent_accounts_does_not_chain_them_into_one_source() -> None:
+    """The mixed report reuses both; the two accounts share no narrative text, so they stay two."""
+    from crosswire.cluster.reuse import align, passages, quote_pool
+
+    docs = list(dedup.run([_read("wire"), _read("independent"), _read("mixed")]))
+    ps = [passages(d.body) for d in docs]
+    pool = quote_pool(ps)
+    assert align(ps[0], ps[2], pool=pool).narrative_pairs >= 3  # mixed ← wire
+    assert align(ps[1], ps[2], pool=pool).narrative_pairs >= 2  # mixed ← independent
+    assert align(ps[0], ps[1], pool=pool).narrative_pairs == 0  # the two accounts share nothing
+    families = find_families(docs)
+    assert len(families) == 2
+    (with_mixed,) = [f for f in families if "mixed" in f.members]
+    assert len(with_mixed.members) == 2  # it joins one side (the one its share of reuse is larger with)
+    # Chaining every reuse link (the old rule) would have made one source of all three.
+    assert len(find_families(docs, min_affinity=0.0)) == 1

@@ -25,6 +25,11 @@ Five articles that rewrite one wire report are one source, not five. Documents a
 ``publisher``
     same outlet (``Document.source``/``site_name``/URL domain): one newsroom is one source.
 
+Duplicates, credits and publishers join outright. Text reuse joins two groups only when most
+document pairs across them share some narrative text (``min_affinity``): a report that mixes
+two wires reuses both, but the wires' own reports share nothing, and chaining every reuse
+link would count AP and AFP as one source. The mixed report joins the side it reuses most.
+
 Each family names its origin (a member that is the agency's own copy, else the member
 the credit points to, else the earliest published, else the one the others reuse most;
 or the agency's name when only rewrites are present), a human label (agency, publisher,
@@ -290,6 +295,48 @@ def _origin(members: list[int], docs: list[_Doc], edges: list[_Edge]) -> tuple[i
     return max(members, key=lambda m: (reused[m], -m)), None
 
 
+def _group(
+    n: int, edges: list[_Edge], reuse: dict[tuple[int, int], Reuse], *, min_affinity: float
+) -> list[list[int]]:
+    """Partition the documents into families, each a sorted list of indices, by first member.
+
+    A duplicate, a shared credit or a shared publisher joins outright: each names one
+    origin. Text reuse joins two groups only when more than ``min_affinity`` of the document
+    pairs across them share some narrative text (one sentence pair is enough) — why: a
+    report that mixes two wires (AP's casualty figures, AFP's quotes) reuses both, and
+    joining every reuse link would chain the two wires' families into one "source", while
+    their own reports share nothing. Such a report joins the side it reuses most (edges are
+    taken strongest first); the two wires stay two sources.
+    """
+    uf = _UnionFind(n)
+    linked = {(e.a, e.b) for e in edges} | {(e.b, e.a) for e in edges}
+    for e in edges:
+        if e.evidence.kind != "text-reuse":
+            uf.union(e.a, e.b)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(uf.find(i), []).append(i)
+
+    def affine(x: int, y: int) -> bool:
+        return (x, y) in linked or reuse[min(x, y), max(x, y)].narrative_pairs > 0
+
+    text = sorted(
+        (e for e in edges if e.evidence.kind == "text-reuse"), key=lambda e: (-e.strength, e.a, e.b)
+    )
+    for e in text:
+        ra, rb = uf.find(e.a), uf.find(e.b)
+        if ra == rb:
+            continue
+        group_a, group_b = members[ra], members[rb]
+        shared = sum(affine(x, y) for x in group_a for y in group_b)
+        if shared <= min_affinity * len(group_a) * len(group_b):
+            continue
+        uf.union(ra, rb)
+        root = uf.find(ra)
+        members[root] = sorted(members.pop(ra) + members.pop(rb))
+    return sorted(members.values(), key=lambda m: m[0])
+
+
 def find_families(
     documents: Sequence[Document],
     *,
@@ -297,6 +344,7 @@ def find_families(
     min_narrative_pairs: int = 2,
     credit_support: float = 0.3,
     duplicate_jaccard: float = 0.6,
+    min_affinity: float = 0.5,
     max_citations: int = 6,
 ) -> tuple[Family, ...]:
     """The origin families of one story's documents, in order of their first member."""
@@ -326,15 +374,10 @@ def find_families(
         duplicate_jaccard=duplicate_jaccard,
         max_citations=max_citations,
     )
-    uf = _UnionFind(n)
-    for e in edges:
-        uf.union(e.a, e.b)
-    components: dict[int, list[int]] = {}
-    for i in range(n):
-        components.setdefault(uf.find(i), []).append(i)
+    components = _group(n, edges, reuse, min_affinity=min_affinity)
 
     families: list[Family] = []
-    for members in sorted(components.values(), key=lambda m: m[0]):
+    for members in components:
         inside = [e for e in edges if e.a in members and e.b in members]
         origin_i, agency = _origin(members, docs, inside)
         if len(members) == 1:
