@@ -452,10 +452,15 @@ class ConflictSide:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Sources disagree on one slot: a date, number, place, person, attribution or sequence."""
+    """Sources disagree on one slot: a date, number, place, person, attribution or sequence.
+
+    ``update`` is the one kind that is not a disagreement: a running tally (a death toll)
+    that later reports give higher; its sides are in publication order and its fact is not
+    contested.
+    """
 
     id: str
-    kind: Literal["date", "number", "place", "person", "attribution", "sequence"]
+    kind: Literal["date", "number", "place", "person", "attribution", "sequence", "update"]
     description: str
     sides: tuple[ConflictSide, ...]
     fact: str | None = None  # the Fact.id it was found in, when slot-level

@@ -212,7 +212,9 @@ def small_extraction(
     times: tuple[TimeExpression, ...] = (),
     quotes: tuple[Quote, ...] = (),
     ents: tuple[Entity, ...] = (),
+    published: dict[str, str] | None = None,
 ) -> Extraction:
-    docs = [Document(id=k, text=v) for k, v in texts.items()]
+    published = published or {}
+    docs = [Document(id=k, text=v, published=published.get(k)) for k, v in texts.items()]
     story = Story("S", tuple(texts), families)
     return Extraction(StoryDocs(story, tuple(plain_annotated(d) for d in docs)), ents, quotes, times)

@@ -392,3 +392,45 @@ def test_a_date_inferred_from_another_report_contradicts_nothing(nlp: Any, hash_
     # "today" in a report without a date of its own, read against the story's earliest date
     inferred = (replace(stated[0], anchor="2009-03-04", anchor_source="story"), stated[1])
     assert _run(_parsed(seedkit.small_extraction(texts, times=inferred), nlp), hash_embedder).conflicts == ()
+
+
+_TOLL = {
+    "a": "A strong earthquake in Aceh province killed 5 people and flattened houses, officials said.",
+    "b": "A strong earthquake in Aceh province killed 24 people and flattened houses, officials said.",
+}
+
+
+@pytest.mark.parametrize(
+    ("published", "kind"),
+    [
+        ({"a": "2013-07-02", "b": "2013-07-03"}, "update"),  # the later report counts more: news
+        ({"a": "2013-07-02T07:41", "b": "2013-07-02T15:01"}, "update"),  # later the same day
+        ({"a": "2013-07-03", "b": "2013-07-02"}, "number"),  # revised down: a conflict
+        ({"a": "2013-07-02", "b": "2013-07-02"}, "number"),  # same day, order unknown
+        ({"a": "2013-07-02"}, "number"),  # one report undated
+    ],
+)
+def test_a_toll_that_rises_between_dated_reports_is_an_update(
+    hash_embedder: Any, published: dict[str, str], kind: str
+) -> None:
+    al = _run(seedkit.small_extraction(_TOLL, published=published), hash_embedder)
+    assert len(al.facts) == 1
+    (c,) = al.conflicts
+    assert c.kind == kind
+    if kind == "update":
+        assert [s.value for s in c.sides] == ["5 people", "24 people"]  # publication order
+        assert c.description.startswith(
+            "The count rose as reports came in (people): 5 people (2013-07-02) → "
+        )
+        assert al.facts[0].status != "contested"  # the fact stands; only its count moved
+    else:
+        assert al.facts[0].status == "contested"
+
+
+def test_a_fixed_count_is_a_conflict_whatever_the_dates(hash_embedder: Any) -> None:
+    texts = {
+        "a": "The two countries will sign a new 5-year defence framework agreement in Washington soon.",
+        "b": "The two countries will sign a new 10-year defence framework agreement in Washington soon.",
+    }
+    ex = seedkit.small_extraction(texts, published={"a": "2025-07-01", "b": "2025-07-02"})
+    assert [c.kind for c in _run(ex, hash_embedder).conflicts] == ["number"]

@@ -25,7 +25,7 @@ def test_summarize_reads_the_list_columns_from_a_brief() -> None:
     brief = {
         "story": {"headline": "H", "event_date": "2025-07-01", "independent_sources": 4},
         "documents": [{"id": "a", "published": "2025-07-02T10:00:00"}, {"id": "b", "published": None}],
-        "conflicts": [{}, {}],
+        "conflicts": [{"kind": "number"}, {"kind": "date"}, {"kind": "update"}],  # an update is no conflict
         "entities": [{"name": "Pete Hegseth"}, {"name": "India"}],
     }
     s = summarize(brief)

@@ -171,7 +171,7 @@ def align_story(
         documents=documents,
         family_of=family_of,
         centrality=_centrality(vectors),
-        contested={g for g, _ in slot},
+        contested={g for g, c in slot if c.kind != "update"},  # a rising toll is news, not a dispute
         links=linked_groups(claims, sim, groups, threshold=average_threshold),
         referents=pronoun_referents(extraction.quotes),
         names={e.id: e.name for e in extraction.entities},

@@ -11,6 +11,8 @@ same *slot* filled differently:
   governed by the same verb ("met on Tuesday" vs "met on July 2");
 - number: two claims of one fact that count the same unit doing the same thing with values
   no wording reconciles ("10-year" vs "5-year"; not "at least 5" vs "more than 200");
+  a running tally (dead, injured, arrested …) whose higher values first appear in later
+  reports is an *update* instead ("1 dead (2 July) → 24 dead (3 July)"), not a conflict;
 - person: two claims of one fact that each name exactly one person as the one who acts or
   speaks (a subject or an agent, not "the Bush-era rule"), a different one;
 - place: two place names that share a word ("Asia-Pacific" / "Indo-Pacific", "Persian Gulf" / "Arabian Gulf"), never
@@ -21,6 +23,7 @@ Attribution (the same words given to different speakers) comes from quote groupi
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -256,19 +259,82 @@ def number_conflicts(
                         rivals[b.value].append((b, cb))
             if len(rivals) < 2:
                 continue
+            word = next(n.unit_word for n, _ in entries)
+            rising = _rising_tally(rivals, documents) if _is_tally(entries) else None
+            order = rising if rising is not None else sorted(rivals)
             sides = tuple(
                 ConflictSide(
-                    next(n.shown for n, _ in ns),
+                    next(n.shown for n, _ in rivals[v]),
                     tuple(
-                        cit for c in dict.fromkeys(c for _, c in ns) for cit in _claim_citations(c, documents)
+                        cit
+                        for c in dict.fromkeys(c for _, c in rivals[v])
+                        for cit in _claim_citations(c, documents)
                     ),
                 )
-                for _, ns in sorted(rivals.items())
+                for v in order
             )
-            word = next(n.unit_word for n, _ in entries)
-            desc = f"Sources give different numbers ({word}): " + " vs ".join(s.value for s in sides)
-            out.append((g, Conflict("", "number", desc, sides)))
+            if rising is not None:
+                steps = (
+                    f"{s.value} ({_first_published(rivals[v], documents)})"
+                    for s, v in zip(sides, order, strict=True)
+                )
+                desc = f"The count rose as reports came in ({word}): " + " → ".join(steps)
+                out.append((g, Conflict("", "update", desc, sides)))
+            else:
+                desc = f"Sources give different numbers ({word}): " + " vs ".join(s.value for s in sides)
+                out.append((g, Conflict("", "number", desc, sides)))
     return out
+
+
+# Running tallies of a developing story: what a later report counts again, higher. A toll that
+# rises between reports is news, not a contradiction. (Stems, as ``stem`` gives them.)
+_TALLY = frozenset(
+    {
+        "dead", "death", "kill", "died", "dying", "injur", "injury", "wound", "hurt", "miss",
+        "trapp", "victim", "casualty", "evacuat", "displac", "homeles", "arrest", "detain",
+        "rescu", "damag", "destroy", "affect", "infect", "hospitaliz",
+    }
+)  # fmt: skip
+
+
+def _is_tally(entries: Sequence[tuple[_Count, Claim]]) -> bool:
+    return any(n.unit in _TALLY or n.predicate & _TALLY for n, _ in entries)
+
+
+def _when(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, str] | None:
+    """(date, time or "") of the claim's report; None when it carries no publication date."""
+    doc = documents.get(claim.document)
+    if doc is None or not doc.published:
+        return None
+    return doc.published[:10], doc.published[11:16]
+
+
+def _first_published(entries: Sequence[tuple[_Count, Claim]], documents: Mapping[str, Document]) -> str:
+    return min(w for _, c in entries if (w := _when(c, documents)) is not None)[0]
+
+
+def _rising_tally(
+    rivals: Mapping[float, Sequence[tuple[_Count, Claim]]], documents: Mapping[str, Document]
+) -> list[float] | None:
+    """The rival values in publication order when every higher count first appears later.
+
+    Every report must be dated; each value's first report must come no earlier than the first
+    report of every lower value, and at least one strictly later (at the date, or at the time
+    of day when both reports carry one). Otherwise None: same-day counts, an undated report or
+    a count revised down stay a conflict.
+    """
+    firsts: list[tuple[float, tuple[str, str]]] = []
+    for value, entries in sorted(rivals.items()):
+        whens = [_when(c, documents) for _, c in entries]
+        if any(w is None for w in whens):
+            return None
+        firsts.append((value, min(w for w in whens if w is not None)))
+    later = False
+    for (_, a), (_, b) in itertools.pairwise(firsts):
+        if b[0] < a[0] or (b[0] == a[0] and a[1] and b[1] and b[1] < a[1]):
+            return None
+        later = later or b[0] > a[0] or bool(a[1] and b[1] and b[1] > a[1])
+    return [v for v, _ in firsts] if later else None
 
 
 @dataclass(frozen=True, slots=True)

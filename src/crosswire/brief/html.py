@@ -197,6 +197,8 @@ def _story(brief: Brief, n: int) -> str:
     shared, alone, families = origins(d, short)
     sid = f"s{n}"
     h: list[str] = [f'<div class="story" id="story-{n}"><header class="top">']
+    # a rising toll ("update") is listed with the conflicts but is not one
+    disputes = sum(1 for c in d["conflicts"] if c["kind"] != "update")
     h.append('<div class="kicker">crosswire brief</div>')
     h.append(f"<h1>{escape(s['headline'] or '(no headline)')}</h1>")
     h.append(
@@ -205,7 +207,7 @@ def _story(brief: Brief, n: int) -> str:
         f'<span class="pill">{len(s["documents"])} documents</span>'
         f'<span class="pill" title="{escape(shared)}">{s["independent_sources"]} independent sources</span>'
         f'<span class="pill">{len(corroborated)} corroborated facts</span>'
-        f'<span class="pill">{len(d["conflicts"])} conflicts</span></div>'
+        f'<span class="pill">{disputes} conflicts</span></div>'
     )
     toc = [
         ("summary", "Summary"),
@@ -241,7 +243,7 @@ def _story(brief: Brief, n: int) -> str:
     h.append("</ul></section>")
 
     h.append(
-        f'<section class="card" id="{sid}-conflicts"><h2>Conflicts <span class="n">{len(d["conflicts"])}</span></h2>'
+        f'<section class="card" id="{sid}-conflicts"><h2>Conflicts <span class="n">{disputes}</span></h2>'
     )
     if not d["conflicts"]:
         h.append("<p>None found.</p>")
@@ -252,7 +254,7 @@ def _story(brief: Brief, n: int) -> str:
             for sd in c["sides"]
         )
         h.append(
-            f'<li class="fact"><span class="badge conflict">{escape(c["kind"])}</span>{escape(c["description"])}<ul>{sides}</ul></li>'
+            f'<li class="fact"><span class="badge {"kind" if c["kind"] == "update" else "conflict"}">{escape(c["kind"])}</span>{escape(c["description"])}<ul>{sides}</ul></li>'
         )
     h.append("</ul></section>")
 

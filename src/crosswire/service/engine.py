@@ -96,7 +96,8 @@ def summarize(brief: dict[str, Any]) -> StorySummary:
             or len(families)
             or len({d.get("source") or d.get("id") for d in documents if isinstance(d, dict)})
         ),
-        conflicts=len(brief.get("conflicts") or []),
+        # a rising toll ("update") is listed with the conflicts but is not one
+        conflicts=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") != "update"),
         entities=entities,
     )
 
