@@ -348,11 +348,28 @@ def _has_speech_cue(g: GoldDoc, doc: Any) -> Callable[[Any], bool]:
     return check
 
 
+def _pipeline_fingerprint() -> str:
+    """A hash of crosswire's own additions to the spaCy pipeline (sentence hints, tokenizer
+    special cases): a cached parse made before they changed is not reused."""
+    import hashlib
+
+    import crosswire.annotate as annotate_pkg
+
+    root = Path(annotate_pkg.__file__).parent
+    h = hashlib.sha1()
+    for name in ("model.py", "sentences.py", "lexicon.py"):
+        h.update((root / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
 def parse_cached(nlp: Any, golds: Sequence[GoldDoc], split: Path, cache: Path) -> tuple[list[Any], float]:
     """spaCy docs of ``golds`` from the DocBin cache, or parsed now and cached; seconds spent parsing."""
     from spacy.tokens import DocBin
 
-    key = f"{split.resolve().parent.name}-{split.name}-{len(golds)}-{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    key = (
+        f"{split.resolve().parent.name}-{split.name}-{len(golds)}-{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        f"-{_pipeline_fingerprint()}"
+    )
     path = cache / f"{key}.spacy"
     if path.is_file():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -426,6 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data_dir", help="a PolNeAR split: the folder with text/ and attributions/")
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
+    ap.add_argument("--digits", type=int, default=2, help="decimals of the figures (3 to see small changes)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind (train only!)")
     ap.add_argument("--errors-of", default="crosswire rules (all kinds)", help="system whose errors to print")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "crosswire-polnear-cache"))
@@ -615,6 +633,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{'spk acc ex/ov':>14} {'spk F1 exact (P/R)':>20} {'spk F1 overlap':>15} {'docs/s':>7}"
     )
     print(head)
+    n = args.digits
     for sys_name, gold_name, t in rows:
         ce = _prf(t.exact, t.pred, t.gold)
         co = _prf(t.overlap, t.pred, t.gold)
@@ -624,8 +643,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         acc_o = t.spk_acc_overlap / t.matched_with_source if t.matched_with_source else 0.0
         rate = f"{len(gold_docs) / t.seconds:7.1f}" if t.seconds else ""
         print(
-            f"{sys_name:38} {gold_name:30} {ce[0]:.2f}/{ce[1]:.2f}/{ce[2]:.2f}     {co[0]:.2f}/{co[1]:.2f}/{co[2]:.2f}"
-            f"     {acc_e:.2f}/{acc_o:.2f}   {se[2]:.2f} ({se[0]:.2f}/{se[1]:.2f})     {so[2]:.2f}       {rate}"
+            f"{sys_name:38} {gold_name:30} {ce[0]:.{n}f}/{ce[1]:.{n}f}/{ce[2]:.{n}f}     {co[0]:.{n}f}/{co[1]:.{n}f}/{co[2]:.{n}f}"
+            f"     {acc_e:.{n}f}/{acc_o:.{n}f}   {se[2]:.{n}f} ({se[0]:.{n}f}/{se[1]:.{n}f})     {so[2]:.{n}f}       {rate}"
         )
     print(
         f"\nCitron's metrics (all gold attributions):\n{'system':38} {'source exact P/R/F1':>20} {'content overlap P/R/F1':>23}"
@@ -635,7 +654,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sr = (n_gold - ct.src_fn) / n_gold if n_gold else 0.0
         sf = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
         cp, cr, cf = _prf(ct.overlap, ct.pred_len, ct.gold_len)
-        print(f"{sys_name:38} {sp:.2f}/{sr:.2f}/{sf:.2f}       {cp:.2f}/{cr:.2f}/{cf:.2f}")
+        print(f"{sys_name:38} {sp:.{n}f}/{sr:.{n}f}/{sf:.{n}f}       {cp:.{n}f}/{cr:.{n}f}/{cf:.{n}f}")
     print("\nwords/s of extraction alone (parse excluded; shared machine):")
     if parse_s:
         print(f"{'spaCy parse':38} {n_words / parse_s:9.0f}")

@@ -61,6 +61,22 @@ def test_abbreviations_initials_and_ranks_do_not_end_sentences(nlp: Any) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("rank", ["Lt.", "Sgt.", "Det.", "Capt.", "Cpl.", "Maj."])
+def test_ranks_the_tokenizer_splits_do_not_end_sentences(nlp: Any, rank: str) -> None:
+    # spaCy splits "Lt." into "Lt" + "." and the parser then ended the sentence at the period.
+    text = (
+        f"Witnesses said the shooter used a shotgun or a rifle, Troy police {rank} Gerry Scherlinck "
+        "said. The damage was major. Officials said the office was closed."
+    )
+    sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
+    assert sents == [
+        text[: text.index(" The damage")],
+        "The damage was major.",
+        "Officials said the office was closed.",
+    ]
+
+
+@pytest.mark.slow
 def test_dateline_prefix_is_its_own_sentence(nlp: Any) -> None:
     text = "WASHINGTON (Reuters) - The minister met his counterpart on Tuesday. They spoke for an hour."
     sents = [s.text for s in _annotate(Document(id="dl", text=text)).sentences]

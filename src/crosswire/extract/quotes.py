@@ -487,6 +487,15 @@ def _reported_clause(tok: Token) -> set[int] | None:
         return None
     clause = clausal_complement(tok)
     if clause is not None:
+        if speech and _trailing_tag(tok, clause):
+            # "Witnesses said the shooter used a rifle, police Lt. Gerry Scherlinck said": the
+            # parser hung the closing tag under the first report; the tag reports all of it.
+            return set(range(tok.head.left_edge.i, max(clause) + 1))
+        tags = [t for t in tok.children if t.dep_ == "ccomp" and t.i in clause and _trailing_tag(t)]
+        if tags:
+            inner = clausal_complement(tags[0])
+            if inner is not None:
+                return inner  # …and the first report is the clause before the tag
         return clause
     if speech:
         # "urged voters to “turn away”", "called him “a total stiff”", "described it as …":
@@ -507,6 +516,23 @@ def _reported_clause(tok: Token) -> set[int] | None:
         skip = {t.i for t in tok.subtree}
         return {t.i for t in tok.head.subtree if t.i not in skip}
     return None
+
+
+def _trailing_tag(tok: Token, clause: set[int] | None = None) -> bool:
+    """``tok`` is a closing "…, X said" that the parser made the complement of an earlier cue.
+
+    Its subject comes after its own reported clause, it ends its sentence, and its head is a
+    verb of saying or belief to its left whose subject opens the report ("Witnesses said …").
+    """
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.i >= tok.i or not (is_speech_cue(head) or is_belief_cue(head)):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    clause = clause if clause is not None else clausal_complement(tok)
+    if not subj or not clause or max(clause) >= subj[0].left_edge.i:
+        return False
+    rest = [t for t in tok.sent if t.i > tok.i]
+    return all(t.is_punct or t.is_space for t in rest) and min(clause) > head.i
 
 
 def _name_colon_attributions(doc: Any, text: str, blocked: set[int]) -> list[_Attribution]:
