@@ -434,3 +434,22 @@ def test_a_fixed_count_is_a_conflict_whatever_the_dates(hash_embedder: Any) -> N
     }
     ex = seedkit.small_extraction(texts, published={"a": "2025-07-01", "b": "2025-07-02"})
     assert [c.kind for c in _run(ex, hash_embedder).conflicts] == ["number"]
+
+
+@pytest.mark.slow
+def test_statements_on_two_days_are_no_date_conflict(nlp: Any, hash_embedder: Any) -> None:
+    texts = {
+        "a": "Prosecutors in California said on Thursday that the actress Lindsay Lohan would be "
+        "arrested if she left the rehab facility.",
+        "b": "Prosecutors in California said on Friday that the actress Lindsay Lohan would not face "
+        "a probation violation for leaving the rehab facility.",
+    }
+    times = (_time(texts, "a", "Thursday", "2013-05-02"), _time(texts, "b", "Friday", "2013-05-03"))
+    al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
+    assert len(al.facts) == 1  # one loose fact: the prosecutors and the rehab
+    assert [c for c in al.conflicts if c.kind == "date"] == []
+    # the same statement dated two ways still conflicts
+    same = {"a": texts["a"], "b": texts["a"].replace("Thursday", "Friday")}
+    times = (_time(same, "a", "Thursday", "2013-05-02"), _time(same, "b", "Friday", "2013-05-03"))
+    al = _run(_parsed(seedkit.small_extraction(same, times=times), nlp), hash_embedder)
+    assert [c.kind for c in al.conflicts] == ["date"]

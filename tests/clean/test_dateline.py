@@ -101,6 +101,14 @@ def test_dateline_after_a_headline() -> None:
         ("updated 8:41 p.m. EST, Tue March 3, 2009", "2009-03-03"),
         ("on March 1, 2012 at 8:12 am", "2012-03-01"),
         ("Tuesday 28 April 2009 22.34 BST", "2009-04-28"),
+        # numeric: month first on a 12-hour clock or when the day is above 12; day first above 12
+        ("Updated 4/11/2007 1:26 PM", "2007-04-11"),
+        ("Updated 4 / 9 / 2007 6: 04 PM", "2007-04-09"),  # as detokenised text writes it
+        ("Posted: 04/28/09", "2009-04-28"),
+        ("9/10/2010 @ 1:19PM", "2010-09-10"),
+        ("Published 28/04/2009 13:38", "2009-04-28"),
+        ("Published 04/05/2009 13:38", None),  # April 5 or 4 May: not guessed
+        ("Updated 2/30/2009 1:00 PM", None),  # no such day
         # a sentence with a date in it is text, not a stamp
         ("The quake struck on July 2, 2013.", None),
         ("Tuesday, July 2, 2013 was a bad day", None),

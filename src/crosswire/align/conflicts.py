@@ -152,6 +152,13 @@ def _readings_meet(a: TimeExpression, b: TimeExpression) -> bool:
     )
 
 
+# A date on a verb of saying dates a statement, and sources speak on many days: two such
+# dates conflict only when the two wordings are one statement.
+_SAYING = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "insist"})
+# Content-word Jaccard of two claims that are one statement (names included: the speaker is the same).
+_SAME_WORDS_SAID = 0.5
+
+
 def date_conflicts(
     claims: Sequence[Claim],
     groups: Sequence[Sequence[int]],
@@ -190,6 +197,8 @@ def date_conflicts(
                     continue
                 if verb1 is None or verb1 != verb2:
                     continue  # different actions ("thanked on Wednesday", "met on Tuesday")
+                if verb1 in _SAYING and jaccard(c1.words, c2.words) < _SAME_WORDS_SAID:
+                    continue  # "a prosecutor said Friday" / "had said late Thursday": two statements
                 values[v1].append(c1)
                 values[v2].append(c2)
         if len(values) >= 2:

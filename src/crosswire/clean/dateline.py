@@ -106,8 +106,9 @@ _STAMP = re.compile(
     rf"(?:{_STAMP_WORDS}[ \t]*)?(?:{_TIME}[ \t]*,?[ \t]*)?(?:(?!{_WEEKDAY})(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*)?(?:{_WEEKDAY}[ \t]+)?"
     rf"(?:(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{_MONTH})\.?,?[ \t]+(?P<year2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
-    rf"(?:[ \t]*[,|-]?[ \t]*(?:{_STAMP_WORDS}[ \t]*)?(?i:at[ \t]+)?{_TIME})?[ \t]*"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<n1>\d{{1,2}})[ \t]?/[ \t]?(?P<n2>\d{{1,2}})[ \t]?/[ \t]?(?P<nyear>\d{{4}}|\d{{2}}))"
+    rf"(?:[ \t]*[,|@-]?[ \t]*(?:{_STAMP_WORDS}[ \t]*)?(?i:at[ \t]+)?{_TIME})?[ \t]*"
 )
 # A bare agency opening the text: "(Reuters) - The …"
 _AGENCY_ONLY = re.compile(rf"{_AGENCY_PAREN}[ \t]*[-—–:]+[ \t]*")
@@ -153,6 +154,10 @@ def find_stamp(line: str) -> str | None:
         return None
     if m.group("iso"):
         return _valid_iso(m.group("iso"))
+    if m.group("n1"):
+        return _numeric_date(
+            m.group("n1"), m.group("n2"), m.group("nyear"), us_clock=bool(_US_CLOCK.search(line))
+        )
     groups = m.groupdict()
     groups["year"] = groups.get("year") or groups.get("year2")
     return _date(groups)
@@ -184,6 +189,24 @@ def _is_place(place: str) -> bool:
 def _title(place: str) -> str:
     """``NEW DELHI`` → ``New Delhi``; mixed-case words and abbreviations (``D.C.``) kept."""
     return " ".join(w.capitalize() if w.isupper() and "." not in w else w for w in place.split())
+
+
+# A 12-hour clock or a US time zone: the page writes dates month first ("4/11/2007 1:26 PM").
+_US_CLOCK = re.compile(r"(?<![a-z])[ap]\.?m\b\.?|\b[ECMP][SD]?T\b", re.I)
+
+
+def _numeric_date(a: str, b: str, year: str, *, us_clock: bool) -> str | None:
+    """ "4/11/2007": the order of day and month is read from the numbers when one is above 12,
+    else from a US clock on the line (month first); otherwise it is ambiguous and not read."""
+    first, second = int(a), int(b)
+    y = int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 70 else 1900 + int(year))
+    if first > 12:
+        day, month = first, second
+    elif second > 12 or us_clock:
+        month, day = first, second
+    else:
+        return None  # "04/05/2009" with nothing else to go on: April or May
+    return _valid_iso(f"{y:04d}-{month:02d}-{day:02d}")
 
 
 def _valid_iso(s: str) -> str | None:
