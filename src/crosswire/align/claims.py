@@ -141,8 +141,19 @@ def trim_sentence(
 
 
 def is_boilerplate(text: str) -> bool:
-    """A credit line, a "read more", a copyright notice: words about the article, not claims."""
-    return bool(_BOILERPLATE.match(text)) or len(text.split()) < _MIN_WORDS
+    """A credit line, a "read more", a copyright notice: words about the article, not claims;
+    and a stretch that is mostly not words (a URL split at its dots, a score table)."""
+    chunks = text.split()
+    if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS:
+        return True
+    wordy = sum(1 for c in chunks if _WORDISH.search(c))
+    return wordy < _MIN_WORD_SHARE * len(chunks)
+
+
+# "com / 2007 / US / 04 / 09 / michigan": 3 of 11 chunks are words. A sentence, even one
+# full of figures ("1 dead, 2 hurt in Mich. office shooting"), is mostly words.
+_WORDISH = re.compile(r"[A-Za-z]{2}")
+_MIN_WORD_SHARE = 0.5
 
 
 def claim_text(doc: Document, parts: Sequence[tuple[int, int]]) -> str:
