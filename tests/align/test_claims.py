@@ -171,6 +171,7 @@ def test_boilerplate_detection() -> None:
     assert is_boilerplate("com / 2007 / US / 04 / 09 / michigan")
     assert is_boilerplate("Updated 4 / 11 / 2007 1: 26 PM")
     assert is_boilerplate("3-1, 2-0, 1-1, 4-2, 0-0 and 2-2 in Group B")
+    assert is_boilerplate("News / World / Europe / Geneva talks on Monday")  # a breadcrumb
     assert not is_boilerplate("1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there")
     assert not is_boilerplate("Scores: 3-1, 2-0, 1-1 and 0-0 in the group stage of the cup")
 

@@ -69,6 +69,19 @@ def test_headline_is_trimmed_source_text(hash_embedder: Any) -> None:
     )
 
 
+def test_a_breadcrumb_line_is_no_headline(hash_embedder: Any) -> None:
+    crumb = "News / World / Europe / Geneva talks on Monday\n"
+    texts = {k: crumb + t for k, t in TEXTS.items()}  # a site template on every page
+    times = []
+    for d, t in texts.items():
+        for k in (i for i in range(len(t)) if t.startswith("Monday", i)):
+            times.append(TimeExpression(d, k, k + 6, "Monday", "DATE", "2024-03-04"))
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    assert b.headline and " / " not in b.headline
+
+
 def test_empty_story_gives_an_empty_brief(hash_embedder: Any) -> None:
     ex = seedkit.small_extraction({"z": "Read more"})
     b = next(brief.run(align.run([ex], embedder=hash_embedder)))

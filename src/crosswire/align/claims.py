@@ -141,11 +141,13 @@ def trim_sentence(
 
 
 def is_boilerplate(text: str) -> bool:
-    """A credit line, a "read more", a copyright notice: words about the article, not claims;
-    and a stretch that is mostly not words (a URL split at its dots, a score table)."""
+    """A credit line, a "read more", a copyright notice, a breadcrumb: words about the article,
+    not claims; and a stretch that is mostly not words (a URL split at its dots, a score table)."""
     chunks = text.split()
     if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS:
         return True
+    if chunks.count("/") >= 2:
+        return True  # a breadcrumb ("News / World / Europe") or a URL's path cut at its dots
     wordy = sum(1 for c in chunks if _WORDISH.search(c))
     return wordy < _MIN_WORD_SHARE * len(chunks)
 
