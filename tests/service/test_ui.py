@@ -196,3 +196,40 @@ def test_times_read_as_utc() -> None:
 
     assert when("2025-07-01T16:03:09.120+02:00") == "2025-07-01 14:03 UTC"
     assert when(None) == "never" and when("not a time") == "not a time"
+
+
+def test_story_page_shows_a_rising_toll_as_an_update_not_a_conflict(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    texts = {"d1": "The quake killed 5 people.", "d2": "The quake killed 24 people."}
+    for k, t in texts.items():
+        store.add_document(Document(id=k, text=t, title="Quake"))
+        store.assign_story(k, "s-1")
+
+    def side(doc: str, value: str) -> dict[str, Any]:
+        t = texts[doc]
+        return {"value": value, "citations": [{"document": doc, "start": 0, "end": len(t), "text": t}]}
+
+    brief = {
+        "story": {"id": "s-1", "headline": "Quake", "documents": list(texts)},
+        "documents": [{"id": k, "source": None, "title": "Quake", "published": None} for k in texts],
+        "conflicts": [
+            {
+                "id": "C1",
+                "kind": "update",
+                "description": "The count rose as reports came in (people): 5 people (2013-07-02) → 24 people (2013-07-03)",
+                "sides": [side("d1", "5 people"), side("d2", "24 people")],
+            }
+        ],
+    }
+    summary = summarize(brief)
+    assert summary.conflicts == 0  # the list's badge counts disagreements only
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summary, documents=list(texts))
+    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
+    assert '<span class="badge pending">update</span> The count rose as reports came in' in html
+    assert 'class="badge contested">update' not in html
