@@ -27,6 +27,10 @@ def _by_alias(entities: tuple[Entity, ...], alias: str) -> Entity:
 def test_name_key_ignores_case_periods_the_and_possessives() -> None:
     assert name_key("S. Jaishankar") == name_key("S Jaishankar") == "s jaishankar"
     assert name_key("U.S.") == name_key("US") == "us"
+    # initials written with spaces are the same initials; a lone initial stays a word
+    assert name_key("U. S. Geological Survey") == name_key("U.S. Geological Survey") == "us geological survey"
+    assert name_key("J. R. R. Tolkien") == name_key("J.R.R. Tolkien") == "jrr tolkien"
+    assert name_key("George W. Bush") == "george w bush"
     assert name_key("the United States") == name_key("The United States") == "united states"
     assert name_key("Modi's") == "modi"
 

@@ -53,6 +53,8 @@ NAME_LABELS: frozenset[str] = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.-]{1,11})\)")
+# Two or more one-letter words in a row: initials written with spaces ("U. S. Geological Survey").
+_SPACED_LETTERS = re.compile(r"\b[a-z](?: [a-z]\b)+")
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _DOTTED_INITIAL = re.compile(r"\b[A-Z]\.(?:\s|$)")
 
@@ -63,6 +65,7 @@ def name_key(surface: str) -> str:
     s = re.sub(r"'s$|'$", "", s.strip())
     s = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), s)  # U.S. → US
     s = " ".join(s.replace(".", " ").split()).lower()  # S. Jaishankar → s jaishankar
+    s = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), s)  # "U. S." → us, as "U.S."
     return s.removeprefix("the ")
 
 
