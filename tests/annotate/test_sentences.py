@@ -61,6 +61,23 @@ def test_abbreviations_initials_and_ranks_do_not_end_sentences(nlp: Any) -> None
 
 
 @pytest.mark.slow
+def test_an_aside_in_parentheses_does_not_end_the_sentence(nlp: Any) -> None:
+    text = (
+        "But, a win is a win, and prior to the start of the 2012 regular season, very few (if any!) "
+        "people had the Colts winning ten games and earning a post-season birth. "
+        "The vote (held Monday) passed. (The count was 5-4.) Then it ended."
+    )
+    sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
+    assert sents == [
+        "But, a win is a win, and prior to the start of the 2012 regular season, very few (if any!) "
+        "people had the Colts winning ten games and earning a post-season birth.",
+        "The vote (held Monday) passed.",
+        "(The count was 5-4.)",
+        "Then it ended.",
+    ]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("rank", ["Lt.", "Sgt.", "Det.", "Capt.", "Cpl.", "Maj."])
 def test_ranks_the_tokenizer_splits_do_not_end_sentences(nlp: Any, rank: str) -> None:
     # spaCy splits "Lt." into "Lt" + "." and the parser then ended the sentence at the period.

@@ -597,3 +597,20 @@ def test_a_closing_tag_hung_under_the_first_report_reports_all_of_it(
         ("Troy police Lt. Gerry Scherlinck", "Witnesses said the shooter used a shotgun or a rifle"),
         ("Witnesses", "the shooter used a shotgun or a rifle"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After guiding the Colts back to the playoffs, it's safe to say Luck exceeded all of them.",
+        "It is fair to say that the deal is dead.",
+    ],
+)
+def test_it_is_safe_to_say_is_the_writers_voice_not_a_quote(
+    annotate_text: Callable[[str, str], AnnotatedDocument], text: str
+) -> None:
+    assert extract_quotes(annotate_text("t-it", text)) == []
+    # an adjective's holder who is someone still speaks: "Aides are quick to point out that …"
+    (q,) = extract_quotes(annotate_text("t-aides", "Aides were quick to say that the deal is dead."))
+    assert (q.speaker_text, q.text) == ("Aides", "the deal is dead")

@@ -13,7 +13,8 @@ later consumer (quotes, times) and ``AnnotatedDocument.sentences`` agree:
 - a closing quotation mark stays with the sentence it closes (``…stability."`` not ``"`` + ``The ties…``),
   an opening one starts the next;
 - no break after an honorific/rank (``Col.``), an initial (``S. Jaishankar``) or a dotted
-  abbreviation (``U.S.``) that continues the phrase (``U.S. Defense Secretary``);
+  abbreviation (``U.S.``) that continues the phrase (``U.S. Defense Secretary``), nor after a
+  closing parenthesis when the next word is lower case (``very few (if any!) people``);
 - a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence.
 """
 
@@ -38,7 +39,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S., U.K., e.g.
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_HINT_CHARS = re.compile(r"[.!?…\"“”«»\n]")
+_HINT_CHARS = re.compile(r"[.!?…\"“”«»\n)]")
 _FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSING_ONLY = frozenset({"”", "»"})
 _OPENING_ONLY = frozenset({"“", "«"})
@@ -169,6 +170,8 @@ def set_sentence_hints(doc: Doc) -> Doc:
             tok.is_sent_start = True
         elif _is_opening_quote(prev) or _continues_abbreviation(prev, tok):
             tok.is_sent_start = False
+        elif prev.text == ")" and tok.text[:1].islower():
+            tok.is_sent_start = False  # "very few (if any!) people had …": the aside ends inside
     return doc
 
 

@@ -339,6 +339,13 @@ def is_according(tok: Token) -> bool:
     return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
 
 
+def _infinitive_after_adjective(cue: Token, holder: Token) -> bool:
+    """``cue`` is "to say" after an adjective of the clause headed by ``holder`` ("safe to say")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    adjective = holder.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in holder.children)
+    return infinitive and adjective
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The token heading the speaker of ``cue``: its subject, or the object of "according to".
 
@@ -371,6 +378,8 @@ def speaker_of(cue: Token) -> Token | None:
                 and not addressee
                 and not _crosses_line(cue.doc, min(child.i, cue.i), max(child.i, cue.i))
             ):
+                if child.lower_ == "it" and _infinitive_after_adjective(cue, tok):
+                    return None  # "it's safe to say …", "it is fair to say that …": the writer's voice
                 return child
         if _copula_adjective(tok):
             # "Aides were convinced that …": the adjective's holder is the copula's subject.
