@@ -53,6 +53,13 @@ def test_pairs_straight_curly_and_mismatched_marks() -> None:
     assert _contents(text) == ["We're eager. They're deep", "It's not", "Plain", "curly"]
 
 
+def test_a_mark_with_blanks_on_both_sides_closes_the_open_quotation() -> None:
+    # badly spaced copy: the closing mark stands between blanks, and the paragraph goes on
+    text = '"It was fun today, competing out there, " Charles said.\n"It was fun going out there. "\nNext.'
+    assert _contents(text) == ["It was fun today, competing out there", "It was fun going out there."]
+    assert _contents('He is 6 " tall and said "hello there" to me.') == ["hello there"]  # nothing open: ignored
+
+
 def test_pairs_doubled_apostrophes_of_wire_archives() -> None:
     text = "''We finally may be seeing some wage acceleration,'' the economist wrote. It's Bernstein's."
     assert _contents(text) == ["We finally may be seeing some wage acceleration"]

@@ -122,7 +122,11 @@ def find_quoted(text: str, *, min_chars: int = 2) -> list[Quoted]:
             if opens and not (mark in _CLOSE_ONLY and closes and not opens):
                 open_at = (mpos, mlen)
             continue
-        if closes and not (mark in _OPEN_ONLY and opens and not closes):
+        # A mark with blanks on both sides ('…come back, " Charles said', as detokenised or
+        # badly spaced copy writes it) neither opens nor closes by its context; marks
+        # alternate, so with a quotation open it closes it (a clear opener glyph does not).
+        spaced = not opens and not closes and mark not in _OPEN_ONLY
+        if (closes and not (mark in _OPEN_ONLY and opens and not closes)) or spaced:
             start, end = _content(text, open_at[0] + open_at[1], mpos)
             if end - start >= min_chars:
                 out.append(Quoted(open_at[0], open_at[1], mpos, mlen, start, end, False, continued))
