@@ -193,3 +193,19 @@ def test_a_sentence_leaning_on_an_earlier_one_is_recognised(text: str, leans: bo
     from crosswire.align.features import CONTEXTUAL_START
 
     assert bool(CONTEXTUAL_START.match(text)) is leans
+
+
+def test_a_page_title_is_the_headline_not_a_summary_sentence(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import is_title_line
+
+    title = "Ceasefire Talks in Geneva End Without Agreement\n"
+    texts = {k: title + t for k, t in TEXTS.items()}  # every report carries the same title line
+    times = []
+    for d, t in texts.items():
+        i = t.index("Monday")
+        times.append(TimeExpression(d, i, i + 6, "Monday", "DATE", "2024-03-04"))
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    assert b.summary and not any(is_title_line(s.text) for s in b.summary)
+    assert is_title_line(title) and not is_title_line("The ceasefire talks ended without an agreement.")

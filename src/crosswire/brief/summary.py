@@ -29,6 +29,16 @@ __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
+# Words a headline leaves in lower case ("Deputy Shot and Killed in Los Angeles").
+_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or over the to up vs with".split())
+
+
+def is_title_line(text: str) -> bool:
+    """A page's title: no closing punctuation and (nearly) every word capitalised."""
+    if text.rstrip()[-1:] in ".!?\"”’'…":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +80,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 continue  # not a claim (no verb, a dateline): never summary material
             carried = list({f.id: f for f in carried}.values())
             text = doc.text[a:b]
+            if is_title_line(text):
+                continue  # "Sheriff's Deputy Shot and Killed": a page title (the brief has a headline)
             ranked = sorted((f.score for f in carried), reverse=True)
             # a sentence packing several corroborated facts is worth more than one carrying one
             score = ranked[0] + 0.1 * (sum(1 for f in carried if f.status != "single_source") - 1)
