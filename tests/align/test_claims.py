@@ -172,6 +172,12 @@ def test_boilerplate_detection() -> None:
     assert is_boilerplate("Updated 4 / 11 / 2007 1: 26 PM")
     assert is_boilerplate("3-1, 2-0, 1-1, 4-2, 0-0 and 2-2 in Group B")
     assert is_boilerplate("News / World / Europe / Geneva talks on Monday")  # a breadcrumb
+    # a blog's posting line says when the post went up, not what happened
+    assert is_boilerplate(
+        "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013."
+    )
+    assert is_boilerplate("posted in Hit and Run Accidents on Friday, September 20, 2013.")
+    assert not is_boilerplate("The notice was posted in the lobby on Monday, March 3, 2013 by the landlord.")
     assert not is_boilerplate("1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there")
     assert not is_boilerplate("Scores: 3-1, 2-0, 1-1 and 0-0 in the group stage of the cup")
 

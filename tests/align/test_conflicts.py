@@ -453,3 +453,26 @@ def test_statements_on_two_days_are_no_date_conflict(nlp: Any, hash_embedder: An
     times = (_time(same, "a", "Thursday", "2013-05-02"), _time(same, "b", "Friday", "2013-05-03"))
     al = _run(_parsed(seedkit.small_extraction(same, times=times), nlp), hash_embedder)
     assert [c.kind for c in al.conflicts] == ["date"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Subryan mowed into the woman with his gray 2013 Toyota Camry around 7 p.m.", True),  # a car model
+        ("The woman was hit at 7 p.m., police told 1010 WINS on Saturday.", True),  # a radio station
+        ("Our 2012 Chiefs lost again on Sunday.", True),
+        ("In 2013 Obama won the vote in Ohio.", False),  # the year dates the sentence
+        ("It happened in March 2013 in Ohio.", False),
+    ],
+)
+def test_a_year_before_a_name_names_a_thing(nlp: Any, text: str, names: bool) -> None:
+    import re
+
+    from crosswire.align.conflicts import year_names_a_thing
+
+    (adoc,) = seedkit.annotate([Document(id="x", text=text)], nlp)
+    m = re.search(r"\b\d{4}\b", text)
+    assert m is not None
+    t = TimeExpression("x", m.start(), m.end(), m.group(), "DATE", m.group())
+    assert year_names_a_thing(adoc, t) is names

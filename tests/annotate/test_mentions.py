@@ -111,3 +111,10 @@ def test_cleaned_mentions_are_written_back_to_the_spacy_doc(seeds: dict[str, Ann
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("C 17 Globemaster III", "PRODUCT") in ents
     assert not [e for e in doc.ents if e.label_ == "PERSON" and e.text[:1].isdigit()]
+
+
+@pytest.mark.slow
+def test_a_title_before_a_name_the_model_called_a_title_of_a_work_is_a_person(nlp: Any) -> None:
+    adoc = _annotate('"He was going to be shot," Undersheriff James Gage said.')
+    assert _labels(adoc).get("James Gage") == "PERSON"
+    assert "Undersheriff James Gage" not in _labels(adoc)

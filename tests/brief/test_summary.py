@@ -209,3 +209,23 @@ def test_a_page_title_is_the_headline_not_a_summary_sentence(hash_embedder: Any)
     )
     assert b.summary and not any(is_title_line(s.text) for s in b.summary)
     assert is_title_line(title) and not is_title_line("The ceasefire talks ended without an agreement.")
+
+
+def test_the_headline_is_one_line(hash_embedder: Any) -> None:
+    from crosswire.brief.headline import headline
+    from crosswire.models import AnnotatedDocument, Sentence
+
+    # the splitter left a title and the stamp line under it in one "sentence"
+    text = (
+        "Woman Killed in Queens Hit-And-Run, Police Arrest Driver\n"
+        "on September 14, 2013 11:41am | Updated on September 14, 2013 11:41am\n"
+        "A woman was killed by a hit-and-run driver in Queens on Friday night, police said."
+    )
+    cut = text.index("\nA woman")
+    ex = seedkit.small_extraction({"a": text})
+    adoc = ex.story.documents[0]
+    sents = (Sentence("a", 0, cut, text[:cut], 0), Sentence("a", cut + 1, len(text), text[cut + 1 :], 1))
+    ex = replace(ex, story=replace(ex.story, documents=(AnnotatedDocument(adoc.document, sents),)))
+    al = next(align.run([ex], embedder=hash_embedder))
+    h = headline(al)
+    assert "\n" not in h and "Updated" not in h

@@ -57,7 +57,9 @@ def test_a_mark_with_blanks_on_both_sides_closes_the_open_quotation() -> None:
     # badly spaced copy: the closing mark stands between blanks, and the paragraph goes on
     text = '"It was fun today, competing out there, " Charles said.\n"It was fun going out there. "\nNext.'
     assert _contents(text) == ["It was fun today, competing out there", "It was fun going out there."]
-    assert _contents('He is 6 " tall and said "hello there" to me.') == ["hello there"]  # nothing open: ignored
+    assert _contents('He is 6 " tall and said "hello there" to me.') == [
+        "hello there"
+    ]  # nothing open: ignored
 
 
 def test_pairs_doubled_apostrophes_of_wire_archives() -> None:
@@ -621,3 +623,26 @@ def test_it_is_safe_to_say_is_the_writers_voice_not_a_quote(
     # an adjective's holder who is someone still speaks: "Aides are quick to point out that …"
     (q,) = extract_quotes(annotate_text("t-aides", "Aides were quick to say that the deal is dead."))
     assert (q.speaker_text, q.text) == ("Aides", "the deal is dead")
+
+
+@pytest.mark.slow
+def test_a_resident_of_a_place_does_not_speak_for_it(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract.entities import resolve_entities
+
+    text = (
+        '"Many houses were damaged," a Bukit Sama village resident told AP.\n'
+        '"We will send help," a Pentagon spokesman said.\n'
+        '"The talks went well," a report from the Pentagon said.'
+    )
+    adoc = annotate_text("t-voice", text)
+    entities = resolve_entities([adoc])
+    names = {e.id: e.name for e in entities}
+    linked = {
+        q.speaker_text: names.get(q.speaker or "")
+        for q in link_speakers(extract_quotes(adoc), entities, [adoc])
+    }
+    assert linked["a Bukit Sama village resident"] is None  # lives there; speaks for no one
+    assert linked["a Pentagon spokesman"] == "Pentagon"  # speaks for it
+    assert linked["a report from the Pentagon"] == "Pentagon"  # a document it issued

@@ -91,7 +91,10 @@ _BOILERPLATE = re.compile(
     # a metadata line: when the article was published, not what happened
     r"(?:date )?(?:published|updated|posted|last updated)\s*(?:on\s*)?:?\s*(?:\w+day,?\s*)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"|(?:https?:|www\.)\S+\s*$)",
+    r"|(?:https?:|www\.)\S+\s*$"
+    # a blog's posting line: "On behalf of X, Esq. posted in Pedestrian Accidents on Wednesday, …"
+    r"|(?:on behalf of [^\n]{1,80}?\s)?posted (?:in|to|under) [^\n]{1,60}? on (?:\w+day,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}))",
     re.IGNORECASE,
 )
 # A dateline opening the text: "LONDON, March 3 (Reuters) —", "date 2024-03-03 London, March 3".

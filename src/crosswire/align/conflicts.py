@@ -136,7 +136,30 @@ def year_names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
         return False
     tok = span[0]
     modifies = tok.dep_ in {"compound", "nummod", "amod", "nmod"} and tok.head.i > tok.i
-    return bool(modifies and tok.head.pos_ in {"NOUN", "PROPN"})
+    if modifies and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # "his gray 2013 Toyota Camry", "police told 1010 WINS": a name follows and no preposition
+    # or clause edge comes before, whatever the parser made of it ("in 2013 Obama won" dates)
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    named = (
+        nxt is not None
+        and (nxt.pos_ == "PROPN" or (nxt.is_upper and len(nxt.text) > 1))  # "1010 WINS": tagged a noun
+        and nxt.text[:1].isupper()
+        and nxt.lower_ not in _CALENDAR
+    )
+    return bool(named and prev is not None and prev.pos_ in {"DET", "PRON", "ADJ", "VERB", "AUX", "NOUN"})
+
+
+_CALENDAR = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",
+    }
+)  # fmt: skip
 
 
 def _date_compatible(a: str, b: str) -> bool:

@@ -42,6 +42,8 @@ TITLE_HEADS: frozenset[str] = _words(
     pope ceo cfo coo adviser advisor advisers advisors counsellor counselor attorney-general
     judge justice speaker leader deputy undersecretary under-secretary official officials officer
     head sheikh emir sultan ayatollah president-elect prosecutor lawmaker diplomat foreign-minister
+    sheriff undersheriff lieutenant sergeant detective inspector superintendent trooper constable
+    marshal coroner
     """
 )
 

@@ -46,7 +46,7 @@ from crosswire.annotate.sentences import token_index, token_starts
 from crosswire.models import Document, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["build_mentions", "clean_mentions"]
 
@@ -201,8 +201,19 @@ def _rule_titles(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 label = "NORP" if first.lower_ in DEMONYMS else "GPE"
                 kept.append(_Ent(first.idx, first.idx + len(first.text), label))
         else:
-            kept.append(e)
+            kept.append(_titled_person(span, e))
     return kept
+
+
+def _titled_person(span: Span, e: _Ent) -> _Ent:
+    """"Undersheriff James Gage" tagged WORK_OF_ART or ORG: a title word, then two or three
+    capitalised proper nouns, is the person of that name (the title trimmed)."""
+    if len(span) < 3 or not _title_word(span[0].text) or span[0].lower_ in HONORIFICS:
+        return e
+    rest = span[1:]
+    if len(rest) <= 3 and all(t.tag_ == "NNP" and t.is_title and not _title_word(t.text) for t in rest):
+        return _Ent(rest[0].idx, e.end, "PERSON")
+    return e
 
 
 def _rule_names_after_titles(doc: Doc, starts: Any, ents: list[_Ent]) -> list[_Ent]:

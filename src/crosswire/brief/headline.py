@@ -72,7 +72,7 @@ def headline(alignment: Alignment) -> str:
             text = doc.text[a:b]
             if b <= a or is_boilerplate(text) or _PRONOUN_START.match(text) or text[:1] in "\"“'‘":
                 continue
-            short = trim_headline(text)
+            short = trim_headline(text.split("\n", 1)[0])  # a title line, not the stamp under it
             end = a + len(short)
             who, where, when = terms.count(doc.id, a, end)
             backing = max(

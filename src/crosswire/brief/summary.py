@@ -30,7 +30,10 @@ __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
 # Words a headline leaves in lower case ("Deputy Shot and Killed in Los Angeles").
-_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or over the to up vs with".split())
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over",
+     "the", "to", "up", "vs", "with"}
+)  # fmt: skip
 
 
 def is_title_line(text: str) -> bool:

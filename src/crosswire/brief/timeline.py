@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from crosswire.align import family_map
-from crosswire.align.claims import trim_sentence
+from crosswire.align.claims import is_boilerplate, trim_sentence
 from crosswire.align.conflicts import year_names_a_thing
 from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
@@ -68,8 +68,8 @@ def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
         if year_names_a_thing(annotated[t.document], t):
             continue
         where = _sentence_of(annotated[t.document], t)
-        if where is not None:
-            out.append((t, *where))
+        if where is not None and not is_boilerplate(annotated[t.document].document.text[where[0] : where[1]]):
+            out.append((t, *where))  # a "posted in … on <date>" line or a URL dates no event
     return out
 
 

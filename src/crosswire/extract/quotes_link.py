@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
+from crosswire.annotate.lexicon import TITLE_HEADS
 from crosswire.models import AnnotatedDocument, Entity, Quote, Span
 
 __all__ = ["link_speakers", "without_denials"]
@@ -102,11 +103,25 @@ def _entity_by_mention(
                     return eid
             # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
             # Modi". A person named inside is not the speaker; an organisation or country may
-            # speak through its people ("U.S. officials", "a Pentagon spokesman").
+            # speak through its people ("U.S. officials", "a Pentagon spokesman"), but not
+            # through anyone who lives or works there ("a Bukit Sama village resident").
+            if phrase.root.lower_ not in _VOICES:
+                return None
             others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
             return next(iter(others)) if len(others) == 1 else None
     return overlapping[0][2]
 
+
+# Heads of a speaker phrase that speak for the organisation or country named inside it.
+_VOICES = (
+    TITLE_HEADS
+    | {t + "s" for t in TITLE_HEADS}
+    | {"aide", "aides", "source", "sources", "executive", "executives"}
+    # a document it issues: "a report from the US Department of Defense", "the Pentagon's readout"
+    | {"statement", "release", "report", "reports", "readout", "announcement", "communique", "bulletin"}
+    | {"article", "articles", "story", "website", "post", "tweet", "video", "blog"}
+    | {"authorities", "police", "ministry", "department", "office", "government", "administration"}
+)
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|his|her|its)\s+", re.IGNORECASE)
 
