@@ -5,6 +5,7 @@ Run: ``.venv/bin/python benchmarks/conflicts_ecbplus.py ../shared/data/ecbplus [
 ECB+ has no conflict annotation, so this is not a precision score: it counts what a reader of
 each brief is told is contested, and ``--list`` prints every conflict with its evidence so that
 each can be judged by hand (the figures and the hand judgement are in ``docs/benchmarks.md``).
+``sources`` is the largest story's count of independent sources (origin families) over its reports.
 The subtopics with the most reports (``--stories``, each 9 to 15 reports of one real event)
 are detokenised as in ``cluster_ecbplus.py`` and each is run through the whole flow
 (``pipeline.read`` … ``pipeline.briefs``, as ``crosswire brief DIR`` would), from files written
@@ -55,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     contested = facts = reports = 0
     t0 = time.perf_counter()
     print(
-        f"{'subtopic':12} {'reports':>7} {'dated':>5} {'stories':>7} {'event date':>10} {'facts':>5} "
-        f"{'contested':>9}  conflicts"
+        f"{'subtopic':12} {'reports':>7} {'dated':>5} {'stories':>7} {'sources':>7} {'event date':>10} "
+        f"{'facts':>5} {'contested':>9}  conflicts"
     )
     dated = with_event_date = 0
     for key in chosen:
@@ -82,10 +83,12 @@ def main(argv: list[str] | None = None) -> int:
         n_facts = sum(len(b.facts) for b in briefs)
         n_dated = sum(d.published is not None for d in documents)
         event = briefs[0].event_date if briefs else None  # the largest story's
+        # independent sources (origin families) of the largest story, of its reports
+        sources = f"{briefs[0].story.independent_sources}/{len(briefs[0].story.documents)}" if briefs else "-"
         dated += n_dated
         with_event_date += event is not None
         print(
-            f"{key:12} {len(by_story[key]):7d} {n_dated:5d} {len(briefs):7d} {event or 'unknown':>10} "
+            f"{key:12} {len(by_story[key]):7d} {n_dated:5d} {len(briefs):7d} {sources:>7} {event or 'unknown':>10} "
             f"{n_facts:5d} {n_contested:9d}  "
             + (", ".join(f"{k} {v}" for k, v in sorted(here.items())) or "-")
         )
