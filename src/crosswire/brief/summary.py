@@ -36,6 +36,20 @@ _TITLE_SMALL = frozenset(
 )  # fmt: skip
 
 
+# How far into a page its title and standfirst lines sit (characters of the original text).
+_HEAD_CHARS = 400
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """A line of its own with no closing punctuation ("SEACOM cable problems may only be
+    resolved next week"): near the top of a page, its title, however it is capitalised."""
+    if text[start:end].rstrip()[-1:] in ".!?\"”’'…":
+        return False
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
 def is_title_line(text: str) -> bool:
     """A page's title: no closing punctuation and (nearly) every word capitalised."""
     if text.rstrip()[-1:] in ".!?\"”’'…":
@@ -83,7 +97,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 continue  # not a claim (no verb, a dateline): never summary material
             carried = list({f.id: f for f in carried}.values())
             text = doc.text[a:b]
-            if is_title_line(text):
+            if is_title_line(text) or (a < _HEAD_CHARS and _heading(doc.text, a, b)):
                 continue  # "Sheriff's Deputy Shot and Killed": a page title (the brief has a headline)
             ranked = sorted((f.score for f in carried), reverse=True)
             # a sentence packing several corroborated facts is worth more than one carrying one
