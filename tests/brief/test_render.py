@@ -186,3 +186,23 @@ def test_short_document_names_are_the_fewest_fields_that_tell_documents_apart() 
     # one id a prefix of another: the shorter keeps all its fields, the longer one more
     assert short_ids(["a_b", "a_b_c"]) == {"a_b": "a_b", "a_b_c": "a_b_c"}
     assert short_ids(["x", "y"]) == {"x": "x", "y": "y"}
+
+
+def test_a_rising_toll_is_listed_as_an_update_and_validates(hash_embedder: Any) -> None:
+    from crosswire.brief.render import render
+
+    texts = {
+        "a": "A strong earthquake in Aceh province killed 5 people and flattened houses, officials said.",
+        "b": "A strong earthquake in Aceh province killed 24 people and flattened houses, officials said.",
+    }
+    ex = seedkit.small_extraction(texts, published={"a": "2013-07-02", "b": "2013-07-03"})
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert [c.kind for c in b.conflicts] == ["update"]
+    md = render([b], fmt="md")
+    assert "## Conflicts and updates" in md and "- **update**: The count rose as reports came in" in md
+    html = render([b], fmt="html")
+    assert '<span class="pill">0 conflicts</span>' in html and " and updates</h2>" in html
+    schema = json.loads(
+        (Path(__file__).parents[2] / "docs" / "brief.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(json.loads(render([b], fmt="json")), schema)

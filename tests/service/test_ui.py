@@ -232,4 +232,5 @@ def test_story_page_shows_a_rising_toll_as_an_update_not_a_conflict(store: Any, 
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summary, documents=list(texts))
     html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
     assert '<span class="badge pending">update</span> The count rose as reports came in' in html
+    assert "<h2>Conflicts and updates</h2>" in html
     assert 'class="badge contested">update' not in html

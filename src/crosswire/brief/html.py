@@ -243,7 +243,9 @@ def _story(brief: Brief, n: int) -> str:
     h.append("</ul></section>")
 
     h.append(
-        f'<section class="card" id="{sid}-conflicts"><h2>Conflicts <span class="n">{disputes}</span></h2>'
+        f'<section class="card" id="{sid}-conflicts"><h2>Conflicts <span class="n">{disputes}</span>'
+        + (" and updates" if disputes < len(d["conflicts"]) else "")
+        + "</h2>"
     )
     if not d["conflicts"]:
         h.append("<p>None found.</p>")

@@ -98,7 +98,9 @@ def _story(d: dict[str, Any]) -> list[str]:
                 f"- {reading(f)}{flag} — {f['independent_sources']} independent sources, "
                 f"{len(f['documents'])} documents {ref(f['citations'], 5)}"
             )
-    out += ["", "## Conflicts", ""]
+    # a rising toll ("update") is listed here too, but it is no disagreement: say so
+    updates = any(c["kind"] == "update" for c in d["conflicts"])
+    out += ["", "## Conflicts and updates" if updates else "## Conflicts", ""]
     if not d["conflicts"]:
         out.append("None found.")
     for c in d["conflicts"]:
