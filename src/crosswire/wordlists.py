@@ -6,7 +6,7 @@ Input → output: nothing; constants only. Each stage adds its own few words on 
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_STOP_WORDS"]
+__all__ = ["CALENDAR_ABBREVIATIONS", "CALENDAR_NAMES", "ENGLISH_STOP_WORDS"]
 
 #: English function words that carry neither a claim nor a story's identity.
 ENGLISH_STOP_WORDS = frozenset(
@@ -143,4 +143,18 @@ ENGLISH_STOP_WORDS = frozenset(
         "yourself",
         "yourselves",
     ]
+)
+
+#: Weekday and month names, lower case: capitalised words that date a text, not name anything in it.
+CALENDAR_NAMES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    }
+)  # fmt: skip
+
+#: Their usual short forms ("Sept.", "Jan").
+CALENDAR_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )

@@ -42,6 +42,7 @@ from crosswire.models import (
     Entity,
     TimeExpression,
 )
+from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES
 
 __all__ = [
     "date_conflicts",
@@ -147,19 +148,10 @@ def year_names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
         nxt is not None
         and (nxt.pos_ == "PROPN" or (nxt.is_upper and len(nxt.text) > 1))  # "1010 WINS": tagged a noun
         and nxt.text[:1].isupper()
-        and nxt.lower_ not in _CALENDAR
+        and nxt.lower_ not in CALENDAR_NAMES
+        and nxt.lower_ not in CALENDAR_ABBREVIATIONS
     )
     return bool(named and prev is not None and prev.pos_ in {"DET", "PRON", "ADJ", "VERB", "AUX", "NOUN"})
-
-
-_CALENDAR = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday",
-    }
-)  # fmt: skip
 
 
 def _date_compatible(a: str, b: str) -> bool:

@@ -31,6 +31,7 @@ from crosswire.align.features import (
     numbers_with_units,
 )
 from crosswire.models import Citation, Document, Fact, Quote
+from crosswire.wordlists import CALENDAR_NAMES
 
 __all__ = [
     "attach_groups",
@@ -162,36 +163,11 @@ def group_claims(
     return [sorted(m, key=lambda k: (claims[k].document, claims[k].start)) for m in members.values()]
 
 
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-
-
 def _names(text: str) -> set[str]:
     """Lower-cased capitalised words of ``text`` past its first word: the names it mentions
     (weekdays and months aside: a date is the date slot's business)."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[1:]
-    return {w.lower() for w in words if w[0].isupper() and w.lower() not in _CALENDAR and len(w) > 1}
+    return {w.lower() for w in words if w[0].isupper() and w.lower() not in CALENDAR_NAMES and len(w) > 1}
 
 
 def family_vocabulary(
