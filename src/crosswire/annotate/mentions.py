@@ -206,8 +206,8 @@ def _rule_titles(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
 
 
 def _titled_person(span: Span, e: _Ent) -> _Ent:
-    """"Undersheriff James Gage" tagged WORK_OF_ART or ORG: a title word, then two or three
-    capitalised proper nouns, is the person of that name (the title trimmed)."""
+    """A title word, then two or three capitalised proper nouns, tagged WORK_OF_ART or ORG
+    ("Undersheriff James Gage"), is the person of that name (the title trimmed)."""
     if len(span) < 3 or not _title_word(span[0].text) or span[0].lower_ in HONORIFICS:
         return e
     rest = span[1:]
