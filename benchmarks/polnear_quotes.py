@@ -28,7 +28,10 @@ textacy. spaCy parses are cached as DocBin files under ``--cache`` (default
 ``/tmp/crosswire-polnear-cache``), keyed by split, text count and model, and checked against
 the texts before use.
 
-Both systems read the same spaCy ``Doc`` of each text (en_core_web_sm 3.8). Scoring:
+Every system reads each text as ``crosswire brief`` does: the clean stage's view of it
+(whitespace plain, page furniture such as photo credits out; ``reading_view``), parsed once by
+spaCy (en_core_web_sm 3.8), annotated by the annotate stage (its sentence and entity fixes).
+Predictions are mapped back to the original text, where the gold spans are. Scoring:
 
 * Units. PolNeAR annotates one Content per attribution (per cue), sometimes discontinuous.
   crosswire may report several quotes for one cue (a partial quote inside the indirect clause
@@ -74,7 +77,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosswire.extract.brat import BratDoc as GoldDoc
 from crosswire.extract.brat import load_brat_dir as load_split
-from crosswire.extract.quote_tagger_train import annotated
+from crosswire.extract.quote_tagger_train import annotated, reading_view
 
 _WORD = re.compile(r"\w+")
 _FUNCTION = frozenset({"a", "an", "the", "of", "s", "and"})
@@ -137,9 +140,7 @@ def _content_words(text: str, words: frozenset[int]) -> frozenset[int]:
 
 
 def crosswire_units(
-    name: str,
-    text: str,
-    doc: Any,
+    adoc: Any,
     *,
     kinds: set[str] | None = None,
     method: str = "rules",
@@ -147,7 +148,6 @@ def crosswire_units(
 ) -> list[Unit]:
     from crosswire.extract.quotes import extract_quotes
 
-    adoc = annotated(name, text, doc)
     quotes = [q for q in extract_quotes(adoc, method=method, model=model) if kinds is None or q.kind in kinds]
     items = [
         (
@@ -161,20 +161,23 @@ def crosswire_units(
     return _merge_by_cue(items)
 
 
-def textacy_units(name: str, text: str, doc: Any) -> list[Unit]:
+def textacy_units(adoc: Any) -> list[Unit]:
     from textacy.extract.triples import direct_quotations
 
+    orig = adoc.document.to_original  # textacy reads the same parse of the clean view
     items = []
     try:
-        triples = list(direct_quotations(doc))
+        triples = list(direct_quotations(adoc.doc))
     except ValueError:
         # textacy refuses a text with an odd number of quotation marks ("safest to bail out").
-        TEXTACY_REFUSED.append(name)
+        TEXTACY_REFUSED.append(adoc.document.id)
         triples = []
     for t in triples:
-        sp = (min(x.idx for x in t.speaker), max(x.idx + len(x) for x in t.speaker)) if t.speaker else None
-        cue = (min(x.idx for x in t.cue), max(x.idx + len(x) for x in t.cue)) if t.cue else None
-        items.append((((t.content.start_char, t.content.end_char),), sp, cue, "direct"))
+        sp = (
+            orig(min(x.idx for x in t.speaker), max(x.idx + len(x) for x in t.speaker)) if t.speaker else None
+        )
+        cue = orig(min(x.idx for x in t.cue), max(x.idx + len(x) for x in t.cue)) if t.cue else None
+        items.append(((orig(t.content.start_char, t.content.end_char),), sp, cue, "direct"))
     return _merge_by_cue(items)
 
 
@@ -334,13 +337,14 @@ def _has_quote_mark(g: GoldDoc) -> Callable[[Any], bool]:
     return lambda a: any(_DQ.search(g.text, s, e) for s, e in a.content)
 
 
-def _has_speech_cue(g: GoldDoc, doc: Any) -> Callable[[Any], bool]:
+def _has_speech_cue(adoc: Any) -> Callable[[Any], bool]:
     """Gold attributions whose cue holds a verb of saying (crosswire's lexicon and tagger)."""
     from crosswire.extract.quotes_syntax import is_according, is_speech_cue
 
     def check(a: Any) -> bool:
         for s, e in a.cue or ():
-            span = doc.char_span(s, e, alignment_mode="expand")
+            bs, be = adoc.document.to_body(s, e)
+            span = adoc.doc.char_span(bs, be, alignment_mode="expand") if be > bs else None
             if span is not None and any(is_speech_cue(t) or is_according(t) for t in span):
                 return True
         return False
@@ -350,20 +354,25 @@ def _has_speech_cue(g: GoldDoc, doc: Any) -> Callable[[Any], bool]:
 
 def _pipeline_fingerprint() -> str:
     """A hash of crosswire's own additions to the spaCy pipeline (sentence hints, tokenizer
-    special cases): a cached parse made before they changed is not reused."""
+    special cases) and of the clean stage that makes the parsed view: a cached parse made
+    before they changed is not reused."""
     import hashlib
 
     import crosswire.annotate as annotate_pkg
+    import crosswire.clean as clean_pkg
 
     root = Path(annotate_pkg.__file__).parent
     h = hashlib.sha1()
     for name in ("model.py", "sentences.py", "lexicon.py"):
         h.update((root / name).read_bytes())
+    for path in sorted(Path(clean_pkg.__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
     return h.hexdigest()[:8]
 
 
 def parse_cached(nlp: Any, golds: Sequence[GoldDoc], split: Path, cache: Path) -> tuple[list[Any], float]:
-    """spaCy docs of ``golds`` from the DocBin cache, or parsed now and cached; seconds spent parsing."""
+    """spaCy docs of ``golds`` (of their clean view, as the pipeline reads them) from the DocBin
+    cache, or parsed now and cached; seconds spent parsing."""
     from spacy.tokens import DocBin
 
     key = (
@@ -371,12 +380,13 @@ def parse_cached(nlp: Any, golds: Sequence[GoldDoc], split: Path, cache: Path) -
         f"-{_pipeline_fingerprint()}"
     )
     path = cache / f"{key}.spacy"
+    bodies = [reading_view(g.name, g.text).body for g in golds]
     if path.is_file():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        if len(docs) == len(golds) and all(d.text == g.text for d, g in zip(docs, golds, strict=True)):
+        if len(docs) == len(golds) and all(d.text == b for d, b in zip(docs, bodies, strict=True)):
             return docs, 0.0
     t0 = time.perf_counter()
-    docs = list(nlp.pipe([g.text for g in golds], batch_size=16))
+    docs = list(nlp.pipe(bodies, batch_size=16))
     seconds = time.perf_counter() - t0
     cache.mkdir(parents=True, exist_ok=True)
     db = DocBin(store_user_data=False)
@@ -386,15 +396,12 @@ def parse_cached(nlp: Any, golds: Sequence[GoldDoc], split: Path, cache: Path) -
     return docs, seconds
 
 
-def transformer_units(
-    name: str, text: str, doc: Any, *, model: str | None, keep: Sequence[str]
-) -> dict[str, list[Unit]]:
+def transformer_units(adoc: Any, *, model: str | None, keep: Sequence[str]) -> dict[str, list[Unit]]:
     """Units of the transformer tagger for each ``keep_rules`` choice (one inference shared)."""
     from crosswire.extract.quote_tagger import quotes_from_labels
     from crosswire.extract.quote_transformer import document_labels, load_transformer
     from crosswire.extract.quotes import extract_quotes
 
-    adoc = annotated(name, text, doc)
     rule_quotes = extract_quotes(adoc, method="rules")
     labels = document_labels(load_transformer(model), adoc, rule_quotes)
     out = {}
@@ -551,24 +558,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             transformer_s = _train_transformer(tgolds, tdocs, Path(tmodel), **tkw)
         model = str(model_out)
 
+    # What the annotate stage makes of each text's clean view: every system reads the same.
+    adocs = [annotated(g.name, g.text, d) for g, d in zip(gold_docs, docs, strict=True)]
     systems: dict[str, Callable[[GoldDoc, Any], list[Unit]]] = {}
     if "rules" in chosen:
-        systems["crosswire rules (all kinds)"] = lambda g, d: crosswire_units(g.name, g.text, d)
-        systems["crosswire rules (direct only)"] = lambda g, d: crosswire_units(
-            g.name, g.text, d, kinds={"direct"}
-        )
+        systems["crosswire rules (all kinds)"] = lambda g, a: crosswire_units(a)
+        systems["crosswire rules (direct only)"] = lambda g, a: crosswire_units(a, kinds={"direct"})
     if "tagger" in chosen:
-        systems["crosswire tagger (all kinds)"] = lambda g, d: crosswire_units(
-            g.name, g.text, d, method="tagger", model=model
+        systems["crosswire tagger (all kinds)"] = lambda g, a: crosswire_units(
+            a, method="tagger", model=model
         )
     keeps = ("direct", "none")
     if "transformer" in chosen:
         cached: dict[str, dict[str, list[Unit]]] = {}
 
         def transformer_system(keep: str) -> Callable[[GoldDoc, Any], list[Unit]]:
-            def run(g: GoldDoc, d: Any) -> list[Unit]:
+            def run(g: GoldDoc, a: Any) -> list[Unit]:
                 if g.name not in cached:  # the first keep variant pays for the inference
-                    cached[g.name] = transformer_units(g.name, g.text, d, model=tmodel, keep=keeps)
+                    cached[g.name] = transformer_units(a, model=tmodel, keep=keeps)
                 return cached[g.name][keep]
 
             return run
@@ -578,14 +585,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "textacy" in chosen:
         import textacy
 
-        systems[f"textacy {textacy.__version__} direct_quotations"] = lambda g, d: textacy_units(
-            g.name, g.text, d
-        )
+        systems[f"textacy {textacy.__version__} direct_quotations"] = lambda g, a: textacy_units(a)
     preds: dict[str, list[list[Unit]]] = {}
     seconds: dict[str, float] = {}
     for sys_name, fn in systems.items():
         t = time.perf_counter()
-        preds[sys_name] = [fn(g, d) for g, d in zip(gold_docs, docs, strict=True)]
+        preds[sys_name] = [fn(g, a) for g, a in zip(gold_docs, adocs, strict=True)]
         seconds[sys_name] = time.perf_counter() - t
         if sys_name == "crosswire transformer (keep none)":  # its inference was done for "keep direct"
             seconds[sys_name] = seconds["crosswire transformer (keep direct)"]
@@ -593,7 +598,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     views: list[tuple[str, Callable[[GoldDoc, Any], Callable[[Any], bool] | None], bool]] = [
         ("all gold attributions", lambda g, d: None, False),
         ("gold with quotation marks", lambda g, d: _has_quote_mark(g), False),
-        ("gold with a cue of saying", lambda g, d: _has_speech_cue(g, d), False),
+        ("gold with a cue of saying", lambda g, a: _has_speech_cue(a), False),
         ("all gold, texts textacy takes", lambda g, d: None, True),
     ]
     rows: list[tuple[str, str, Tally]] = []
@@ -601,14 +606,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sys_name in systems:
         for view, only, textacy_texts in views:
             tally = Tally(seconds=seconds[sys_name] if not rows or rows[-1][0] != sys_name else 0.0)
-            for g, d, pred in zip(gold_docs, docs, preds[sys_name], strict=True):
+            for g, a, pred in zip(gold_docs, adocs, preds[sys_name], strict=True):
                 if textacy_texts and g.name not in accepted:
                     continue
-                score(g.text, pred, gold_units(g, only=only(g, d)), tally, name=g.name)
+                score(g.text, pred, gold_units(g, only=only(g, a)), tally, name=g.name)
             rows.append((sys_name, view, tally))
         ct = citron[sys_name] = CitronTally()
-        for g, d, pred in zip(gold_docs, docs, preds[sys_name], strict=True):
-            citron_score([t.idx for t in d if not t.is_space], pred, gold_units(g), ct)
+        for g, a, pred in zip(gold_docs, adocs, preds[sys_name], strict=True):
+            starts = [a.document.to_original(t.idx, t.idx + len(t))[0] for t in a.doc if not t.is_space]
+            citron_score(starts, pred, gold_units(g), ct)
 
     n_gold = sum(len(g.attributions) for g in gold_docs)
     n_words = sum(len(g.text.split()) for g in gold_docs)

@@ -22,6 +22,7 @@ from crosswire.extract.quote_tagger import (
 from crosswire.extract.quote_tagger_train import (
     annotated,
     gold_sequence_labels,
+    reading_view,
     train_quote_tagger,
     training_examples,
 )
@@ -127,15 +128,54 @@ def test_spans_from_labels_starts_a_run_at_b_and_at_a_stray_i() -> None:
 # ------------------------------------------------------- labels ↔ attributions
 
 
+def _annotated(nlp: Any, name: str, text: str) -> AnnotatedDocument:
+    """The annotate stage's view of ``text``, as training and the benchmark build it."""
+    return annotated(name, text, nlp(reading_view(name, text).body))
+
+
+@pytest.mark.slow
+def test_training_reads_the_clean_view_and_labels_map_to_it(nlp: Any) -> None:
+    # Scraped text: a no-break space after "he said.", a double space, blank-line padding.
+    # The parse is over the clean view (plain spaces), so the second half of the quotation
+    # still belongs to the cue; gold offsets into the original text label the right tokens.
+    text = (
+        "“They sue,” Senator Alice Moore said.\u00a0“Everybody sues,  right?”\n\n\n\n"
+        "Moore then left the hall.\n"
+    )
+    gold = (
+        BratAttribution(
+            content=(at(text, "“They sue,”"), at(text, "“Everybody sues,  right?”")),
+            source=(at(text, "Senator Alice Moore"),),
+            cue=(at(text, "said"),),
+        ),
+    )
+    adoc = _annotated(nlp, "scraped", text)
+    assert adoc.document.body != text  # whitespace made plain, runs collapsed
+    quotes = extract_quotes(adoc, method="rules")
+    assert_offsets(quotes, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("They sue", "Senator Alice Moore"),
+        ("Everybody sues,  right?", "Senator Alice Moore"),
+    ]
+    labels = [lab for seq in gold_sequence_labels(adoc, gold) for lab in seq]
+    words = [t.text for seq in document_sequences(adoc.doc) for t in (adoc.doc[i] for i in seq)]
+    assert [w for w, lab in zip(words, labels, strict=True) if lab != "O"] == [
+        "“", "They", "sue", ",", "”", "Senator", "Alice", "Moore", "said",
+        "“", "Everybody", "sues", ",", "right", "?", "”",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="clean view"):
+        annotated("scraped", text, nlp(text))
+
+
 @pytest.fixture(scope="module")
 def adoc(nlp: Any) -> AnnotatedDocument:
-    return annotated("polnear-like", TEXT, nlp(TEXT))
+    return _annotated(nlp, "polnear-like", TEXT)
 
 
 @pytest.mark.slow
 def test_gold_labels_round_trip_to_quotes(adoc: AnnotatedDocument) -> None:
     doc = adoc.doc
-    labels = gold_sequence_labels(doc, GOLD)
+    labels = gold_sequence_labels(adoc, GOLD)
     assert len(labels) == len(document_sequences(doc)) == 4
     assert labels[0] == ["O", "O"]  # the headline holds no attribution
     quotes = quotes_from_labels(adoc, labels)
@@ -171,8 +211,8 @@ def test_content_without_cue_continues_the_previous_paragraph(nlp: Any) -> None:
             cue=(at(text, "said"),),
         ),
     )
-    adoc = annotated("two-paragraphs", text, nlp(text))
-    quotes = quotes_from_labels(adoc, gold_sequence_labels(adoc.doc, gold))
+    adoc = _annotated(nlp, "two-paragraphs", text)
+    quotes = quotes_from_labels(adoc, gold_sequence_labels(adoc, gold))
     assert_offsets(quotes, text)
     assert [(q.text, q.speaker_text, q.cue) for q in quotes] == [
         ("the plan would cut costs", "Senator Alice Moore", "said"),
@@ -192,8 +232,8 @@ def test_partial_quotation_inside_a_content_is_kept_whole(nlp: Any) -> None:
             cue=(at(text, "described"),),
         ),
     )
-    adoc = annotated("partial", text, nlp(text))
-    (quote,) = quotes_from_labels(adoc, gold_sequence_labels(adoc.doc, gold))
+    adoc = _annotated(nlp, "partial", text)
+    (quote,) = quotes_from_labels(adoc, gold_sequence_labels(adoc, gold))
     assert quote.text == 'the partnership as "one of the most consequential pillars"'
     assert (quote.kind, quote.speaker_text, quote.cue) == ("indirect", "Jaishankar", "described")
 

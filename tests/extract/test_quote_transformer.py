@@ -19,7 +19,7 @@ from bratkit import assert_offsets, at, write_brat_corpus
 from crosswire.errors import ModelError
 from crosswire.extract.brat import BratAttribution, load_brat_dir
 from crosswire.extract.quote_tagger import document_sequences
-from crosswire.extract.quote_tagger_train import annotated
+from crosswire.extract.quote_tagger_train import annotated, reading_view
 from crosswire.extract.quote_transformer import (
     IGNORE,
     LABELS,
@@ -101,7 +101,7 @@ def tokenizer() -> Any:
 
 @pytest.fixture(scope="module")
 def adocs(nlp: Any) -> dict[str, AnnotatedDocument]:
-    return {name: annotated(name, text, nlp(text)) for name, text in TEXTS.items()}
+    return {name: annotated(name, text, nlp(reading_view(name, text).body)) for name, text in TEXTS.items()}
 
 
 # ------------------------------------------------------------------ pure parts
@@ -298,7 +298,7 @@ def test_training_from_a_brat_corpus_is_deterministic(nlp: Any, tmp_path: Path) 
     wb = load_transformer(b).model.classifier.weight
     assert torch.equal(wa, wb)
     doc = next(iter(load_brat_dir(corpus)))
-    adoc = annotated(doc.name, doc.text, nlp(doc.text))
+    adoc = annotated(doc.name, doc.text, nlp(reading_view(doc.name, doc.text).body))
     quotes = transformer_quotes(adoc, model=a)  # an untrained toy: offsets hold whatever it tags
     assert_offsets(quotes, doc.text)
     assert len(document_sequences(adoc.doc)) == 4

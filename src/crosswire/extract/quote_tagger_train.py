@@ -19,18 +19,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from crosswire.annotate import annotate_doc
+from crosswire.clean.stage import clean_document
 from crosswire.errors import MissingDependency, RejectedInput
 from crosswire.extract.brat import BratAttribution, BratDoc, load_brat_dir
 from crosswire.extract.quote_tagger import Item, document_features, document_sequences, rule_token_labels
 from crosswire.extract.quotes_marks import find_quoted
 from crosswire.ledger import Ledger
-from crosswire.models import AnnotatedDocument, Document, Mention, Sentence
+from crosswire.models import AnnotatedDocument, Document
 
 __all__ = [
     "Example",
     "annotated",
     "gold_sequence_labels",
     "parsed_brat_dir",
+    "reading_view",
     "train_from_brat",
     "train_quote_tagger",
     "training_examples",
@@ -40,22 +43,44 @@ __all__ = [
 Example = tuple[list[Item], list[str]]
 
 
+def reading_view(name: str, text: str) -> Document:
+    """``text`` as the pipeline reads it: the clean stage's view (plain whitespace, page furniture out).
+
+    Parse ``reading_view(name, text).body`` for :func:`annotated`; training and the benchmark
+    read the texts the way ``crosswire brief`` does, so a no-break space after "he said." is the
+    plain space spaCy splits on, and the model's entities are cleaned as in the product.
+    """
+    return clean_document(Document(id=name, text=text))
+
+
 def annotated(name: str, text: str, doc: Any) -> AnnotatedDocument:
-    """An :class:`AnnotatedDocument` straight from a spaCy parse of ``text`` (no clean view)."""
-    sentences = tuple(Sentence(name, s.start_char, s.end_char, s.text, k) for k, s in enumerate(doc.sents))
-    mentions = tuple(Mention(name, e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-    return AnnotatedDocument(Document(id=name, text=text), sentences, mentions, doc)
+    """The annotate stage's output for ``text``, from ``doc``: spaCy's parse of its :func:`reading_view`.
+
+    Quotes extracted from it carry offsets into ``text`` (the clean view maps back exactly).
+    """
+    document = reading_view(name, text)
+    if doc.text != document.body:
+        raise ValueError(
+            f"{name}: the spaCy Doc is not over the clean view of the text; parse reading_view(name, text).body"
+        )
+    return annotate_doc(document, doc)
 
 
-def gold_sequence_labels(doc: Any, attributions: Sequence[BratAttribution]) -> list[list[str]]:
-    """BIO labels of every paragraph of ``doc`` (see :func:`.quote_tagger.document_sequences`)."""
+def gold_sequence_labels(adoc: AnnotatedDocument, attributions: Sequence[BratAttribution]) -> list[list[str]]:
+    """BIO labels of every paragraph of ``adoc.doc`` (see :func:`.quote_tagger.document_sequences`).
+
+    Gold offsets point into the original text; they are mapped to the clean view the parse is
+    over (a fragment inside removed page furniture labels nothing).
+    """
+    doc = adoc.doc
     role_of: dict[int, tuple[str, int]] = {}  # token → (role, fragment id)
     frag_id = 0
     for att in attributions:
         for role, frags in (("SOURCE", att.source), ("CUE", att.cue), ("CONTENT", att.content)):
             for s, e in frags or ():
                 frag_id += 1
-                span = doc.char_span(s, e, alignment_mode="expand")
+                bs, be = adoc.document.to_body(s, e)
+                span = doc.char_span(bs, be, alignment_mode="expand") if be > bs else None
                 if span is None:
                     continue
                 for i in range(span.start, span.end):
@@ -86,7 +111,7 @@ def training_examples(
         doc = adoc.doc
         rules = rule_token_labels(adoc, extract_quotes(adoc, method="rules"))
         feats = document_features(doc, rules, find_quoted(adoc.document.body))
-        labels = gold_sequence_labels(doc, attributions)
+        labels = gold_sequence_labels(adoc, attributions)
         yield from zip(feats, labels, strict=True)
 
 
@@ -151,7 +176,7 @@ def train_from_brat(
 ) -> Path:
     """Parse a brat split (``text/`` + ``attributions/``) with ``nlp`` and train a model to ``out``.
 
-    ``docs``: the spaCy parses of the split's texts in :func:`load_brat_dir` order, when
+    ``docs``: the spaCy parses of the split's texts (their :func:`reading_view`) in :func:`load_brat_dir` order, when
     already at hand (the benchmark caches them); otherwise the texts are parsed here.
     ``ledger``: unusable texts are recorded there and skipped (see :func:`load_brat_dir`).
     """
@@ -168,12 +193,15 @@ def parsed_brat_dir(
     limit: int | None = None,
     ledger: Ledger | None = None,
 ) -> tuple[list[BratDoc], list[Any]]:
-    """The usable texts of a brat split and their spaCy parses (``docs`` when already at hand).
+    """The usable texts of a brat split and the spaCy parses of their :func:`reading_view`
+    (``docs`` when already at hand).
 
     Raises :class:`RejectedInput` when no text is usable: there is nothing to train on.
     """
     brat: list[BratDoc] = load_brat_dir(directory, limit=limit, ledger=ledger)
     if not brat:
         raise RejectedInput(str(directory), "no usable annotated text to train on", code="empty")
-    parsed = list(docs) if docs is not None else list(nlp.pipe([b.text for b in brat], batch_size=16))
+    if docs is None:
+        docs = list(nlp.pipe([reading_view(b.name, b.text).body for b in brat], batch_size=16))
+    parsed = list(docs)
     return brat, parsed

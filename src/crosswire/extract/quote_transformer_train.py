@@ -88,7 +88,7 @@ def training_windows(
     out: list[Window] = []
     for adoc, attributions in pairs:
         words, rules = document_inputs(adoc, extract_quotes(adoc, method="rules"))
-        gold = [[index[lab] for lab in seq] for seq in gold_sequence_labels(adoc.doc, attributions)]
+        gold = [[index[lab] for lab in seq] for seq in gold_sequence_labels(adoc, attributions)]
         out.extend(build_windows(tokenizer, words, rules, gold, max_len=max_len))
     return out
 
@@ -252,7 +252,7 @@ def train_from_brat(
 ) -> Path:
     """Parse a brat split (``text/`` + ``attributions/``) with ``nlp`` and train a model to ``out``.
 
-    ``docs``: the spaCy parses of the split's texts in :func:`load_brat_dir` order, when at
+    ``docs``: the spaCy parses of the split's texts (their :func:`~.quote_tagger_train.reading_view`) in :func:`load_brat_dir` order, when at
     hand; otherwise the texts are parsed here. ``ledger``: unusable texts are recorded there.
     """
     brat, parsed = parsed_brat_dir(directory, nlp=nlp, docs=docs, limit=limit, ledger=ledger)
