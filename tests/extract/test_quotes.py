@@ -646,3 +646,22 @@ def test_a_resident_of_a_place_does_not_speak_for_it(
     assert linked["a Bukit Sama village resident"] is None  # lives there; speaks for no one
     assert linked["a Pentagon spokesman"] == "Pentagon"  # speaks for it
     assert linked["a report from the Pentagon"] == "Pentagon"  # a document it issued
+
+
+@pytest.mark.slow
+def test_the_day_between_a_source_and_its_verb_is_not_the_speaker(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract.entities import resolve_entities
+
+    # Wire style: "HP Monday announced …" — the parser makes "Monday" the subject.
+    text = (
+        "As part of its efforts, HP Monday announced it has signed an agreement to acquire "
+        "EYP Mission Critical Facilities for an undisclosed sum."
+    )
+    adoc = annotate_text("t-day", text)
+    (q,) = extract_quotes(adoc)
+    assert (q.speaker_text, q.cue) == ("HP", "announced")
+    entities = resolve_entities([adoc])
+    (linked,) = link_speakers([q], entities, [adoc])
+    assert {e.id: e.name for e in entities}.get(linked.speaker or "") == "HP"

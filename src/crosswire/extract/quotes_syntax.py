@@ -380,7 +380,7 @@ def speaker_of(cue: Token) -> Token | None:
             ):
                 if child.lower_ == "it" and _infinitive_after_adjective(cue, tok):
                     return None  # "it's safe to say …", "it is fair to say that …": the writer's voice
-                return child
+                return _past_the_day(child)
         if _copula_adjective(tok):
             # "Aides were convinced that …": the adjective's holder is the copula's subject.
             tok = tok.head
@@ -402,6 +402,30 @@ def speaker_of(cue: Token) -> Token | None:
             continue
         break
     return _adjacent_name(cue)
+
+
+#: Days a wire report puts between its source and the verb: "HP Monday announced …".
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) | {
+    "today",
+    "yesterday",
+    "tonight",
+}
+
+
+def _past_the_day(subj: Token) -> Token:
+    """The source in "HP Monday announced …", "Google Thursday said …".
+
+    The parser makes the day the subject and the source its compound; the source speaks (the
+    day stays a time, read by the time extractor).
+    """
+    if subj.lower_ not in _DAY_WORDS:
+        return subj
+    names = [
+        c
+        for c in subj.children
+        if c.dep_ in {"compound", "nmod"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}
+    ]
+    return names[-1] if names else subj
 
 
 def in_main_clause(verb: Token) -> bool:
