@@ -132,6 +132,16 @@ def test_tense_turns_bare_weekday_and_month_forward() -> None:
     assert normalize("March", anchor=dt.date(2025, 11, 5), tense="future") == ("DATE", "2026-03")
 
 
+def test_present_tense_takes_the_nearer_year_of_a_month_or_day() -> None:
+    # "…, which ends January 31" in a November report: the coming January 31.
+    nov = dt.date(2007, 11, 12)
+    assert normalize("January 31", anchor=nov, tense="present") == ("DATE", "2008-01-31")
+    assert normalize("January 31", anchor=nov) == ("DATE", "2007-01-31")  # past tense: the last one
+    assert normalize("October", anchor=nov, tense="present") == ("DATE", "2007-10")  # nearer behind
+    assert normalize("March", anchor=dt.date(2025, 11, 5), tense="present") == ("DATE", "2026-03")
+    assert normalize("Friday", anchor=WED, tense="present") == ("DATE", "2025-06-27")  # "says Friday"
+
+
 def test_reference_time_resolves_anaphora() -> None:
     anchor = dt.date(1989, 10, 27)
     assert normalize("a year earlier", anchor=anchor, reference="1989-Q3") == ("DATE", "1988-Q3")
@@ -351,3 +361,13 @@ def test_going_to_looks_ahead(nlp: Any) -> None:
     ]:
         start = text.index("Monday")
         assert _context(nlp(text), text, start, start + 6)[1] == tense
+
+
+@pytest.mark.slow
+def test_a_month_name_the_tagger_reads_as_a_verb_is_no_time(nlp: Any) -> None:
+    from crosswire.extract.timex import find_spans
+
+    text = "In fact, this may not be far from the vision the CEO has for the company."
+    assert find_spans(text, nlp(text)) == []
+    text = "The vote is set for this May, officials said."
+    assert [text[s:e] for s, e in find_spans(text, nlp(text))] == ["this May"]

@@ -32,6 +32,7 @@ from crosswire.models import AnnotatedDocument, TimeExpression
 __all__ = ["extract_times", "find_spans", "normalize", "story_anchor"]
 
 _SPACY_LABELS = ("DATE", "TIME")
+_MONTH_NAMES = frozenset(MONTH_WORDS.split("|"))
 # Values that can serve as reference time: a year, month, day or quarter on the calendar.
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?")
 # Only an expression that names its date sets the reference time; "a year earlier" or "that day"
@@ -157,6 +158,7 @@ def find_spans(body: str, doc: Any = None) -> list[tuple[int, int]]:
     patterns = find_candidates(body)
     spacy_spans: list[tuple[int, int]] = []
     if doc is not None:
+        patterns = [p for p in patterns if not _month_is_a_verb(doc, *p)]
         for ent in doc.ents:
             if ent.label_ not in _SPACY_LABELS:
                 continue
@@ -185,6 +187,18 @@ def find_spans(body: str, doc: Any = None) -> list[tuple[int, int]]:
         merged.append((s, e))
     merged.extend(p for i, p in enumerate(patterns) if i not in used)
     return _non_overlapping(merged)
+
+
+def _month_is_a_verb(doc: Any, start: int, end: int) -> bool:
+    """ "this may not be far", "they march Sunday": the month's name is a verb in this sentence.
+
+    The patterns read "this may" as a month; the tagger, which sees the sentence, says it is a
+    modal or a verb (a month is a proper noun, or a noun in lower-cased text).
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.lower_ in _MONTH_NAMES and (t.tag_ == "MD" or t.pos_ in {"VERB", "AUX"}) for t in span
+    )
 
 
 def _is_joint(body: str, end: int, start: int) -> bool:

@@ -65,8 +65,10 @@ def normalize(
     story ("quarter") from others. ``tense`` is the tense of the verb governing the
     expression, which decides the direction of bare weekdays, months and holidays
     ("met Friday" is the last Friday, "will meet Friday" the next). The present counts
-    as the past: news present tense mostly reports ("says", "is"), and reading it as
-    the future lost more than it won on TimeBank. Without ``tense``, future wording in
+    as the past for weekdays: news present tense mostly reports ("says", "is"), and
+    reading it as the future lost more than it won on TimeBank; a month or a day of the
+    month it governs is the nearer of its two years ("which ends January 31" in a
+    November report is the coming one). Without ``tense``, future wording in
     ``context`` ("will", "plans", "as soon as") decides.
     ``reference`` is the TIMEX3 value of the date the text mentioned last: anaphoric
     expressions ("that day", "a year earlier", "the year-ago quarter") count from it.
@@ -77,6 +79,17 @@ def normalize(
     if not s or text.strip() in ("may", "march", "sat", "sun", "wed"):
         return "DATE", None  # lower-case verbs and nouns, not months or weekdays
     future = tense == "future" if tense is not None else bool(_FUTURE_CONTEXT.search(context))
+    out = _read(s, anchor, future, context, reference)
+    if tense == "present" and anchor is not None:
+        # "…, which ends January 31" in a November report: a date the present tense governs
+        # is a schedule more often than a report, so of the day's two years (the past one and
+        # the coming one) the nearer wins. Weekdays stay on the past side ("says Friday").
+        ahead = _read(s, anchor, True, context, reference)
+        out = _nearer_year(anchor, out, ahead)
+    return out
+
+
+def _read(s: str, anchor: dt.date | None, future: bool, context: str, reference: str | None) -> Result:
     for candidate in _variants(s):
         for pattern, rule in _RULES:
             m = pattern.fullmatch(candidate)
@@ -86,6 +99,23 @@ def normalize(
             if out is not None:
                 return out
     return _fallback(s, anchor)
+
+
+_MONTH_VALUE = re.compile(r"^(\d{4})(-\d\d(?:-\d\d)?)$")
+
+
+def _nearer_year(anchor: dt.date, past: Result, ahead: Result) -> Result:
+    """Of two readings of one month or day that differ only in the year, the one nearer ``anchor``."""
+    mp = _MONTH_VALUE.match(past[1] or "")
+    ma = _MONTH_VALUE.match(ahead[1] or "")
+    if not (mp and ma) or mp.group(2) != ma.group(2) or mp.group(1) == ma.group(1):
+        return past
+
+    def distance(m: re.Match[str]) -> int:
+        y, mo, d = (m.group(0) + "-15").split("-")[:3]  # a month counts from its middle
+        return abs((dt.date(int(y), int(mo), int(d)) - anchor).days)
+
+    return ahead if distance(ma) < distance(mp) else past
 
 
 # --------------------------------------------------------------------------- input
