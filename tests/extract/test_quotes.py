@@ -82,6 +82,47 @@ def test_stray_mark_does_not_swallow_the_next_paragraph() -> None:
     assert _contents(text) == ["here"]
 
 
+def test_a_paragraph_ending_on_its_own_attribution_lost_its_closing_mark() -> None:
+    # The next paragraph opens a mark, which by the printers' convention would continue the
+    # quotation; but the paragraph ends with its attribution, so the closing mark is missing.
+    text = (
+        '"By rolling back this rule we are ensuring that species receive the full protection'
+        " of the law, the two men said in a statement.\n"
+        '"Federal agencies will once again have to consult with biologists. "\nNo word on bears.'
+    )
+    found = find_quoted(text)
+    assert [text[q.start : q.end] for q in found] == [
+        "By rolling back this rule we are ensuring that species receive the full protection of the law",
+        "Federal agencies will once again have to consult with biologists.",
+    ]
+    assert not found[0].continues
+    # the inverted tag, before a paragraph that does not open a mark (a stray mark otherwise)
+    assert _contents('"Keep the papers, said Kessel, whose group helps.\nNext.') == ["Keep the papers"]
+    # a reported clause inside a continued quotation is not its tag
+    text = '"The cap rose to 85,000. Then, in 2017, Kerry said that 100,000 would come.\n\n"That adds up."'
+    assert _contents(text) == [
+        "The cap rose to 85,000. Then, in 2017, Kerry said that 100,000 would come.",
+        "That adds up.",
+    ]
+
+
+@pytest.mark.slow
+def test_the_attribution_of_a_quotation_missing_its_closing_mark_is_not_quoted(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Salazar and Locke restored the rule.\n"
+        '"By rolling back this rule we are ensuring that species receive the full protection'
+        " of the law, the two men said in a statement.\n"
+        '"Federal agencies will once again have to consult with biologists. "\n'
+    )
+    quotes = extract_quotes(annotate_text("t-unclosed", text))
+    _assert_offsets(quotes, text)
+    first = _one(quotes, "By rolling back")
+    assert first.text.endswith("protection of the law")
+    assert (first.kind, first.speaker_text) == ("direct", "the two men")
+
+
 def test_single_quotes_and_apostrophes_are_not_paired() -> None:
     assert _contents("It's ‘in their heads’ and the voters' mood.") == []
 

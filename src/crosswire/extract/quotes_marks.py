@@ -13,7 +13,9 @@ paragraph that ends inside a quotation has no closing mark and the next paragrap
 a mark again; such a paragraph becomes one :class:`Quoted` with ``continues=True``, and the
 next one is its continuation. A paragraph that ends inside a quotation *without* the next
 paragraph opening a mark means a stray mark (an inch sign, a typo): that opening is dropped
-rather than swallowing the following text.
+rather than swallowing the following text. A paragraph that ends inside a quotation with an
+attribution tag of its own (", the two men said in a statement.") lost its closing mark: the
+quotation ends at the comma before the tag.
 
 Single quotation marks are not paired: ``’`` is also the apostrophe, and single marks in news
 copy are nested quotes (inside double ones) or headline style.
@@ -35,6 +37,17 @@ _BEFORE_OPEN = frozenset(" \t\n\r([{—–-/:;,.!?…") | {""}
 _AFTER_CLOSE = frozenset(" \t\n\r)]}—–-/:;,.!?…'’") | {""}
 # Trailing punctuation that belongs to the sentence around the quotation, not to the words quoted.
 _TRIM_END = ",;: \t\r\n"
+# A paragraph that ends inside a quotation with an attribution tag of its own ('"By rolling back
+# this rule we are ensuring …, the two men said in a statement.'): the closing mark was left
+# out, and the quotation ends at the comma before the tag.
+_SAYING = r"(?:said|says|added|adds|told|tells|wrote|writes|stated|states|explained|noted|declared|insisted)"
+_TAG_AT_END = re.compile(
+    r",\s+(?:"
+    # ", the two men said …", not a reported clause inside the quotation (", Kerry said that …")
+    r"(?:[A-Z]|the |a |an |his |her |their )[^,.;:!?\"“”„«»\n]{0,80}?\s" + _SAYING + r"\b(?!\s+that\b)"
+    r"|" + _SAYING + r"\s+(?:[A-Z]|the |a |an )"  # , said Noah Greenwald …
+    r")[^\"“”„«»\n]{0,120}$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +116,14 @@ def find_quoted(text: str, *, min_chars: int = 2) -> list[Quoted]:
         newline = text.find("\n", pos)
         if open_at is not None and newline != -1 and (m is None or newline < m.start()):
             # The paragraph ends inside a quotation.
+            tag = _TAG_AT_END.search(text, open_at[0] + open_at[1], newline)
+            if tag is not None:
+                # …unless it ends with its own attribution: the closing mark is missing.
+                start, end = _content(text, open_at[0] + open_at[1], tag.start())
+                if end - start >= min_chars:
+                    out.append(Quoted(open_at[0], open_at[1], tag.start(), 0, start, end, False, continued))
+                open_at, continued, pos = None, False, newline + 1
+                continue
             nxt = _next_paragraph_opens(text, newline)
             if nxt is not None:
                 start, end = _content(text, open_at[0] + open_at[1], newline)
