@@ -49,6 +49,33 @@ def test_summary_sentences_are_source_sentences_most_corroborated_first(hash_emb
     assert not any(t.startswith("He said") for t in texts)
 
 
+def test_a_sentence_leaning_on_the_one_before_is_not_summary_material(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import candidates
+
+    texts = {
+        "a": (
+            "Officials from both countries met in Geneva on Monday to discuss a ceasefire. "
+            "But the ceasefire talks ended without an agreement after six hours. "
+            "That's a setback for the mediators who arranged the ceasefire talks."
+        ),
+        "b": (
+            "Officials from both countries met in Geneva on Monday to discuss a ceasefire plan. "
+            "The ceasefire talks ended without any agreement after six hours. "
+            "That setback for the mediators who arranged the ceasefire talks was plain."
+        ),
+    }
+    alignment = next(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder))
+    score = {c.text: c.score for c in candidates(alignment)}
+    but = score["But the ceasefire talks ended without an agreement after six hours."]
+    plain = score["The ceasefire talks ended without any agreement after six hours."]
+    assert but < plain - 1.0
+    thats = score["That's a setback for the mediators who arranged the ceasefire talks."]
+    that_setback = score["That setback for the mediators who arranged the ceasefire talks was plain."]
+    assert thats < that_setback - 1.0  # "That's …" points back; "That setback …" names its subject
+    b = next(brief.run([alignment]))
+    assert not any(s.text.startswith(("But ", "That's")) for s in b.summary)
+
+
 def test_event_date_and_timeline(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.event_date == "2024-03-04"

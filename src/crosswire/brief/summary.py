@@ -28,6 +28,13 @@ from crosswire.models import Alignment, Citation, Document, Fact, SummarySentenc
 __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 
 _PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
+# "That's …", "That was …": a demonstrative pointing back at the sentence before; "But …",
+# "And …", "So …": a sentence continuing the one before. Neither stands alone in a summary.
+_LEANING_START = re.compile(
+    r"^\W*(?:that(?:['’]s|\s+(?:is|was|are|were|has|had|will|would|could|can|may|might|means)\b)"
+    r"|(?:but|and|yet|so|or|still|nor)\b)",
+    re.I,
+)
 _SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
 # Words a headline leaves in lower case ("Deputy Shot and Killed in Los Angeles").
 _TITLE_SMALL = frozenset(
@@ -106,8 +113,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score += 0.2  # the fact's own canonical wording: the clearest of its sentences
             if all(f.status == "single_source" for f in carried):
                 score -= 0.5  # the summary tells what is corroborated first
-            if _PRONOUN_START.match(text):
-                score -= 1.5  # "He said ..." does not stand alone in a summary
+            if _PRONOUN_START.match(text) or _LEANING_START.match(text):
+                score -= 1.5  # "He said ...", "But ..." does not stand alone in a summary
             if text[:1] in "\"“‘'" and not _SPEECH.search(text):
                 score -= 1.5  # a quotation without its speaker
             words = len(text.split())
