@@ -486,6 +486,34 @@ def test_headline_name_and_colon(annotate_text: Callable[[str, str], AnnotatedDo
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HP's Mark Hurd: Thoughts on consolidation",  # a column's title
+        "Hillary Clinton: 1,769 delegates",  # a count
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron",  # a list
+    ],
+)
+def test_a_name_colon_line_that_says_nothing_is_no_attribution(
+    annotate_text: Callable[[str, str], AnnotatedDocument], line: str
+) -> None:
+    text = line + "\n\nThe company spoke on Tuesday.\n"
+    assert [q for q in extract_quotes(annotate_text("t-colon-none", text)) if q.cue == ":"] == []
+
+
+@pytest.mark.slow
+def test_a_name_colon_line_quoting_someone_is_an_attribution(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = "Hacker Guccifer: Clinton's Server Unprotected, 'Like an Open Orchid.'\n\nMore.\n"
+    q = _by_cue(extract_quotes(annotate_text("t-colon-q", text)), ":")
+    assert (q.speaker_text, q.text) == (
+        "Hacker Guccifer",
+        "Clinton's Server Unprotected, 'Like an Open Orchid.'",
+    )
+
+
+@pytest.mark.slow
 def test_quotation_inside_a_reported_clause_is_partial(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

@@ -549,10 +549,34 @@ def _name_colon_attributions(doc: Any, text: str, blocked: set[int]) -> list[_At
         body = text[tok.idx + 1 : hi]
         start = tok.idx + 1 + (len(body) - len(body.lstrip()))
         end = tok.idx + 1 + len(body.rstrip().rstrip(".;,"))
-        if len(_WORD.findall(text[start:end])) < 2:
+        if len(_WORD.findall(text[start:end])) < 2 or not _says_something(doc, text, start, end):
             continue
         out.append(_Attribution(start, end, "indirect", cue=tok, speaker=speaker))
     return out
+
+
+# A quoted stretch in single or double marks: "Trump stirs 'ugliness'", "… ‘Like an Open Orchid.’"
+_QUOTED_BIT = re.compile(r"(?:^|[\s(])[‘'\"“][^‘’'\"“”\n]{2,}[’'\"”](?=$|[\s.,;:!?)])")
+
+
+_NAME_LIST = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, ){2,}")
+
+
+def _says_something(doc: Any, text: str, start: int, end: int) -> bool:
+    """The rest of a "Name: …" line is a statement, not a label, a count or a list.
+
+    A verb or a quotation makes it one. Without either (title-case headlines hide their verbs
+    from the tagger: "… Not to Indict Defies Explanation"), it needs five words, and neither a
+    number nor a list of names first. "Hillary Clinton: 1,769 delegates", "Iowa: Tim Albrecht,
+    Brad Anderson, …" and "HP's Mark Hurd: Thoughts on consolidation" say nothing.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return True
+    if _QUOTED_BIT.search(text, start, end) is not None:
+        return True
+    rest = text[start:end]
+    return len(_WORD.findall(rest)) >= 5 and not rest[:1].isdigit() and not _NAME_LIST.match(rest)
 
 
 def _within_paragraph(doc: Any, text: str, anchor: Token, ids: set[int]) -> tuple[int, int]:
