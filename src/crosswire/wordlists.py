@@ -6,7 +6,7 @@ Input → output: nothing; constants only. Each stage adds its own few words on 
 
 from __future__ import annotations
 
-__all__ = ["CALENDAR_ABBREVIATIONS", "CALENDAR_NAMES", "ENGLISH_STOP_WORDS"]
+__all__ = ["CALENDAR_ABBREVIATIONS", "CALENDAR_NAMES", "ENGLISH_STOP_WORDS", "WEEKDAY_NAMES"]
 
 #: English function words that carry neither a claim nor a story's identity.
 ENGLISH_STOP_WORDS = frozenset(
@@ -145,14 +145,14 @@ ENGLISH_STOP_WORDS = frozenset(
     ]
 )
 
+#: Weekday names, lower case.
+WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
 #: Weekday and month names, lower case: capitalised words that date a text, not name anything in it.
-CALENDAR_NAMES = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-    }
-)  # fmt: skip
+CALENDAR_NAMES = WEEKDAY_NAMES | {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
 
 #: Their usual short forms ("Sept.", "Jan").
 CALENDAR_ABBREVIATIONS = frozenset(

@@ -23,6 +23,7 @@ from crosswire.extract.quotes_stance import (
     lemma,
     stance_prep,
 )
+from crosswire.wordlists import WEEKDAY_NAMES
 
 __all__ = [
     "BELIEF_ADJECTIVES",
@@ -405,11 +406,7 @@ def speaker_of(cue: Token) -> Token | None:
 
 
 #: Days a wire report puts between its source and the verb: "HP Monday announced …".
-_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) | {
-    "today",
-    "yesterday",
-    "tonight",
-}
+_DAY_WORDS = WEEKDAY_NAMES | {"today", "yesterday", "tonight"}
 
 
 def _past_the_day(subj: Token) -> Token:

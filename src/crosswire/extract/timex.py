@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any, Literal
 
-from crosswire.extract.timex_lexicon import MONTH_WORDS, WEEKDAY_RE
+from crosswire.extract.timex_lexicon import MONTH_WORDS, MONTHS, WEEKDAY_RE
 from crosswire.extract.timex_patterns import find_candidates, is_age, looks_temporal, trim_span
 from crosswire.extract.timex_rules import Tense, normalize
 from crosswire.models import AnnotatedDocument, TimeExpression
@@ -32,7 +32,6 @@ from crosswire.models import AnnotatedDocument, TimeExpression
 __all__ = ["extract_times", "find_spans", "normalize", "story_anchor"]
 
 _SPACY_LABELS = ("DATE", "TIME")
-_MONTH_NAMES = frozenset(MONTH_WORDS.split("|"))
 # Values that can serve as reference time: a year, month, day or quarter on the calendar.
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?")
 # Only an expression that names its date sets the reference time; "a year earlier" or "that day"
@@ -197,7 +196,7 @@ def _month_is_a_verb(doc: Any, start: int, end: int) -> bool:
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
-        t.lower_ in _MONTH_NAMES and (t.tag_ == "MD" or t.pos_ in {"VERB", "AUX"}) for t in span
+        t.lower_ in MONTHS and (t.tag_ == "MD" or t.pos_ in {"VERB", "AUX"}) for t in span
     )
 
 

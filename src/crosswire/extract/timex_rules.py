@@ -80,7 +80,7 @@ def normalize(
         return "DATE", None  # lower-case verbs and nouns, not months or weekdays
     future = tense == "future" if tense is not None else bool(_FUTURE_CONTEXT.search(context))
     out = _read(s, anchor, future, context, reference)
-    if tense == "present" and anchor is not None:
+    if tense == "present" and anchor is not None and _MONTH_VALUE.match(out[1] or ""):
         # "…, which ends January 31" in a November report: a date the present tense governs
         # is a schedule more often than a report, so of the day's two years (the past one and
         # the coming one) the nearer wins. Weekdays stay on the past side ("says Friday").
