@@ -108,6 +108,12 @@ def test_seed_markdown(seed_brief: Any) -> None:
     seed_md = render([seed_brief], rejected=[], fmt="md")
     assert re.search(r"\[00[0-4]:\d+-\d+\]", seed_md)
     assert "## Conflicts" in seed_md and "Asia-Pacific" in seed_md
+    # a count agrees with its noun: Rajnath Singh is named in one report
+    assert "**Rajnath Singh** (PERSON) — Defence Minister; 1 document\n" in seed_md
+    assert not re.search(r"\b1 (documents|independent sources)\b", seed_md)
+    html = render([seed_brief], rejected=[], fmt="html")
+    assert not re.search(r"\b1 (documents|independent sources|corroborated facts|conflicts)\b", html)
+    assert re.search(r"\b1 document<", html)
 
 
 @pytest.mark.slow

@@ -20,6 +20,7 @@ from typing import Any
 
 from crosswire.brief.json_out import (
     INFERRED_DATE_NOTE,
+    counted,
     fact_reading,
     ordered,
     origins,
@@ -167,14 +168,14 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
             f"{cites.links(v['citations'], 3)}{diff}</li>"
         )
     more = (
-        f"<details class='variants'><summary>{len(items)} other wording{'s' if len(items) != 1 else ''}"
+        f"<details class='variants'><summary>{counted(len(items), 'other wording')}"
         f"</summary><ul>{''.join(items)}</ul></details>"
         if items
         else ""
     )
     return (
         f"<li class='quote'><span class='who'>{who}</span> <span class='badge kind'>{escape(q['kind'])}</span>"
-        f"<span class='meta'>{n} document{'s' if n != 1 else ''}</span><br>"
+        f"<span class='meta'>{counted(n, 'document')}</span><br>"
         f"<q class='said'>{escape(q['text'])}</q> {cites.links(q['citations'], 4)}{more}</li>"
     )
 
@@ -204,10 +205,10 @@ def _story(brief: Brief, n: int) -> str:
     h.append(
         '<div class="pills">'
         f'<span class="pill">Event date <b>{escape(s["event_date"] or "unknown")}</b></span>'
-        f'<span class="pill">{len(s["documents"])} documents</span>'
-        f'<span class="pill" title="{escape(shared)}">{s["independent_sources"]} independent sources</span>'
-        f'<span class="pill">{len(corroborated)} corroborated facts</span>'
-        f'<span class="pill">{disputes} conflicts</span></div>'
+        f'<span class="pill">{counted(len(s["documents"]), "document")}</span>'
+        f'<span class="pill" title="{escape(shared)}">{counted(s["independent_sources"], "independent source")}</span>'
+        f'<span class="pill">{counted(len(corroborated), "corroborated fact")}</span>'
+        f'<span class="pill">{counted(disputes, "conflict")}</span></div>'
     )
     toc = [
         ("summary", "Summary"),
@@ -318,7 +319,7 @@ def _story(brief: Brief, n: int) -> str:
     for e in d["entities"]:
         roles = f" — {escape(', '.join(e['roles']))}" if e["roles"] else ""
         h.append(
-            f"<li><b>{escape(e['name'])}</b> <span class='meta'>{escape(e['type'])}</span>{roles} · {len(e['documents'])} documents</li>"
+            f"<li><b>{escape(e['name'])}</b> <span class='meta'>{escape(e['type'])}</span>{roles} · {counted(len(e['documents']), 'document')}</li>"
         )
     h.append("</ul></details></section>")
 

@@ -19,6 +19,7 @@ __all__ = [
     "INFERRED_DATE_NOTE",
     "SCHEMA",
     "citation_dict",
+    "counted",
     "fact_reading",
     "ordered",
     "origins",
@@ -117,6 +118,11 @@ def timeline_by_date(
             timeline, key=lambda t: (t["date"], bool(t.get("date_inferred")))
         )
     ]
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun in the number it takes: "1 document", "2 documents", "0 conflicts"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from crosswire.brief.json_out import (
     INFERRED_DATE_NOTE,
+    counted,
     fact_reading,
     ordered,
     origins,
@@ -51,7 +52,7 @@ def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True) -> list[str]
     who = speaker_label(q)
     n = len(q["documents"])
     out = [
-        f"- **{who}** ({q['kind']}, {n} document{'s' if n != 1 else ''}): “{_one_line(q['text'])}” "
+        f"- **{who}** ({q['kind']}, {counted(n, 'document')}): “{_one_line(q['text'])}” "
         f"{ref(q['citations'], 4)}"
     ]
     for v in shown_variants(q) if variants else []:
@@ -95,8 +96,8 @@ def _story(d: dict[str, Any]) -> list[str]:
         if f["status"] != "single_source":
             flag = " **(contested)**" if f["status"] == "contested" else ""
             out.append(
-                f"- {reading(f)}{flag} — {f['independent_sources']} independent sources, "
-                f"{len(f['documents'])} documents {ref(f['citations'], 5)}"
+                f"- {reading(f)}{flag} — {counted(f['independent_sources'], 'independent source')}, "
+                f"{counted(len(f['documents']), 'document')} {ref(f['citations'], 5)}"
             )
     # a rising toll ("update") is listed here too, but it is no disagreement: say so
     updates = any(c["kind"] == "update" for c in d["conflicts"])
@@ -139,7 +140,7 @@ def _story(d: dict[str, Any]) -> list[str]:
     out += ["", "## Entities", ""]
     for e in d["entities"]:
         roles = f" — {', '.join(e['roles'])}" if e["roles"] else ""
-        out.append(f"- **{e['name']}** ({e['type']}){roles}; {len(e['documents'])} documents")
+        out.append(f"- **{e['name']}** ({e['type']}){roles}; {counted(len(e['documents']), 'document')}")
     out += ["", "## Coverage", ""]
     cols = [short.get(x, x) for x in d["coverage"]["documents"]]
     out.append(
