@@ -516,7 +516,7 @@ class SummarySentence:
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     date: str  # TIMEX3 value
-    text: str
+    text: str  # the clearest sentence of those that date the event: ``citations[0]``
     citations: tuple[Citation, ...]
     # True when every expression behind the date was resolved against a borrowed story date
     # (relative words in reports that carry no publication date of their own)

@@ -52,7 +52,7 @@ def test_timeline_sorted_and_cited(seed_brief: Any) -> None:
     assert "2025-07-01" in dates and "2025-02" in dates
     for t in seed_brief.timeline:
         assert re.match(r"^\d{4}(-\d{2}){0,2}$", t.date)
-        assert any(t.text == c.text for c in t.citations)
+        assert t.citations[0].text == t.text  # the sentence shown is the one cited first
         for c in t.citations:
             assert docs[c.document].text[c.start : c.end] == c.text
 

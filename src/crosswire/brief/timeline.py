@@ -194,6 +194,8 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
                 len(c.text),
             ),
         )
-        out.append(TimelineEntry(date=value, text=best.text, citations=tuple(cites), inferred=inferred))
+        # the sentence shown is cited first, where a reader looks for it
+        ordered = (best, *(c for c in cites if c is not best))
+        out.append(TimelineEntry(date=value, text=best.text, citations=ordered, inferred=inferred))
     out.sort(key=lambda e: (e.date, -len(e.citations)))
     return tuple(out)
