@@ -476,3 +476,19 @@ def test_a_year_before_a_name_names_a_thing(nlp: Any, text: str, names: bool) ->
     assert m is not None
     t = TimeExpression("x", m.start(), m.end(), m.group(), "DATE", m.group())
     assert year_names_a_thing(adoc, t) is names
+
+
+@pytest.mark.slow
+def test_both_ends_of_a_range_in_each_report_are_no_conflict(nlp: Any, hash_embedder: Any) -> None:
+    # "Between 1991 and 1998" in two reports: the start in one and the end in the other
+    # compare as two dates of "was", but each report states both
+    line = "Between 1991 and 1998, Comeaux was in and out of prison on parole violations."
+    texts = {"a": line, "b": line}
+    times = tuple(_time(texts, d, y, y) for d in texts for y in ("1991", "1998"))
+    al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
+    assert [c.description for c in al.conflicts] == []
+    # one end in one report and the other end in the other still differ
+    texts = {"a": line.replace("Between 1991 and 1998", "In 1991"), "b": line.replace("Between 1991", "In")}
+    times = (_time(texts, "a", "1991", "1991"), _time(texts, "b", "1998", "1998"))
+    al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
+    assert [c.kind for c in al.conflicts] == ["date"]
