@@ -83,6 +83,30 @@ def test_event_date_and_timeline(hash_embedder: Any) -> None:
     assert sum(len(t.citations) for t in b.timeline) == 3
 
 
+def test_a_sentence_with_several_dates_is_told_once_under_its_most_precise(hash_embedder: Any) -> None:
+    line = "Between 1991 and 1998, he was in and out of prison until he returned to prison in June 1999."
+    texts = {"a": line, "b": "He escaped from a prison transfer in Huntsville on Monday."}
+    dates = [
+        ("a", "1991", "1991"),
+        ("a", "1998", "1998"),
+        ("a", "June 1999", "1999-06"),
+        ("b", "Monday", "2009-11-30"),
+    ]
+    times = [
+        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
+    ]
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    assert [(t.date, t.text) for t in b.timeline] == [("1999-06", line), ("2009-11-30", texts["b"])]
+    # of two dates alike in precision, the range's start
+    times = [t for t in times if t.value != "1999-06"]
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    assert [t.date for t in b.timeline] == ["1991", "2009-11-30"]
+
+
 def test_headline_is_trimmed_source_text(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.headline

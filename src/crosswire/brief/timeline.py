@@ -174,6 +174,13 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
             first[1].extend(other[1])
             entries.remove(other)
         first[1].append(here)
+
+    # A sentence with several dates ("Between 1991 and 1998, … until he returned in June
+    # 1999") is told once, under its most precise date (the earliest of equals), not once per date.
+    def beats(x: tuple[str, list[tuple[str, int, int]]], y: tuple[str, list[tuple[str, int, int]]]) -> bool:
+        return (len(x[0]), y[0]) > (len(y[0]), x[0]) and set(y[1]) <= set(x[1])
+
+    entries = [e for e in entries if not any(f is not e and beats(f, e) for f in entries)]
     out = []
     for value, members in entries:
         cites: list[Citation] = [documents[d].cite(a, b) for d, a, b in members]
