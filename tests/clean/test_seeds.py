@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -112,3 +113,19 @@ def test_title_line_kept_out_of_clean() -> None:
     doc = next(clean.run([Document(id="u", text=same_line, meta={"title_span": (0, 24)})]))
     assert doc.clean == "The two met at the Pentagon on Tuesday."
     assert doc.cite_body(0, 7).text == "The two"
+
+
+def test_url_and_title_lines_kept_out_of_clean(tmp_path: Path) -> None:
+    from crosswire import ingest
+    from crosswire.ledger import Ledger
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "http://www.example-news.com/2009/11/30/inmate-escapes.html\n"
+        "Texas Inmate Pulls Gun On Guards, Runs Away\n"
+        "11/30/09 05:40 PM ET\n"
+        "A convicted sex offender pulled a gun on two guards during a prison transfer Monday.\n"
+    )
+    [doc] = list(clean.run(ingest.run([str(page)], ledger=Ledger())))
+    assert doc.clean == "A convicted sex offender pulled a gun on two guards during a prison transfer Monday."
+    assert (doc.published, doc.published_from) == ("2009-11-30", "stamp")

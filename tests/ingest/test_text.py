@@ -100,3 +100,18 @@ def test_a_mojibake_file_is_repaired_and_the_ledger_says_so(write: Callable[[str
     [doc] = list(ingest.run([str(path)], ledger=ledger))
     assert doc.text.startswith("François Hollande")
     assert any("hollande.txt" in w and "repaired" in w for w in ledger.warnings)
+
+
+def test_a_first_line_that_is_the_pages_address_is_its_url(write: Callable[[str, bytes], Path]) -> None:
+    url = "https://www.example-news.com/2025/07/02/hegseth-jaishankar-talks.html"
+    path = write("saved.txt", f"\n{url}\nHegseth, Jaishankar discuss defence sales\n{BODY}".encode())
+    [doc] = list(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.url == url and doc.text[slice(*doc.meta["url_span"])] == url
+    assert doc.title == "Hegseth, Jaishankar discuss defence sales"
+    # a sidecar's URL wins; a line that only starts with an address is text
+    write("saved.json", b'{"url": "https://canonical.example/1"}')
+    [doc] = list(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.url == "https://canonical.example/1"
+    path = write("said.txt", f"{url} reported the talks.\n{BODY}".encode())
+    [doc] = list(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.url is None and "url_span" not in doc.meta

@@ -9,7 +9,8 @@ Input → output: Documents from ingest → the same Documents (``dataclasses.re
 What is removed from the clean view (it only ever deletes characters or collapses
 whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
 
-- the title line, when ingest found the headline at the start of the text (``meta["title_span"]``);
+- the title line, when ingest found the headline at the start of the text (``meta["title_span"]``),
+  and a URL line before it (``meta["url_span"]``);
 - a leading dateline (:mod:`~crosswire.clean.dateline`);
 - credit lines, syndication notes, sign-offs and a credit closing the last paragraph
   (:mod:`~crosswire.clean.credit`);
@@ -164,14 +165,21 @@ def clean_document(doc: Document) -> Document:
 
 
 def _drop_title(doc: Document, text: str, lines: list[Line], plan: _Plan) -> tuple[list[Line], int]:
-    """Delete the headline ingest found at the start (``meta["title_span"]``).
+    """Delete the page's URL line and the headline ingest found at the start
+    (``meta["url_span"]``, ``meta["title_span"]``).
 
     Returns the lines from the body's first line on, and where the body starts (after the
     headline, when the headline shares its line with the body).
     """
+    body_start = 0
+    url = doc.meta.get("url_span")
+    first = next((i for i, ln in enumerate(lines) if not ln.blank), None)
+    if url and first is not None and lines[first].start <= int(url[0]) and int(url[1]) <= lines[first].end:
+        plan.deletions.append((lines[first].line_start, lines[first].next))
+        lines, body_start = lines[first + 1 :], lines[first].next
     span = doc.meta.get("title_span")
     if not span:
-        return lines, 0
+        return lines, body_start
     start, end = int(span[0]), int(span[1])
     for i, ln in enumerate(lines):
         if ln.blank:
@@ -186,7 +194,7 @@ def _drop_title(doc: Document, text: str, lines: list[Line], plan: _Plan) -> tup
         while body_start < ln.end and text[body_start].isspace():
             body_start += 1
         return lines[i:], body_start
-    return lines, 0
+    return lines, body_start
 
 
 def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:

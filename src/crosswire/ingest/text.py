@@ -2,7 +2,8 @@
 
 Input → output: a ``.txt`` file's decoded text (+ its sidecar, if any) → :class:`Document`
 with ``text`` exactly as decoded (nothing stripped), ``id`` = file stem, a title when the
-first line reads as a headline, and ``source``/``url``/``published``/``title``/``author``
+first line reads as a headline (or the second, after a first line that is the page's URL,
+which becomes ``url``), and ``source``/``url``/``published``/``title``/``author``
 from a sidecar ``<stem>.json`` or ``<stem>.meta.json``. The date is never the file mtime:
 without a sidecar it stays unknown (``clean`` may still find it in a dateline).
 """
@@ -18,7 +19,14 @@ from crosswire.ingest.dates import normalize_date
 from crosswire.ledger import Ledger
 from crosswire.models import Document
 
-__all__ = ["SIDECAR_SUFFIXES", "find_sidecar", "headline_span", "read_text", "sidecar_metadata"]
+__all__ = [
+    "SIDECAR_SUFFIXES",
+    "find_sidecar",
+    "headline_span",
+    "read_text",
+    "sidecar_metadata",
+    "url_line_span",
+]
 
 SIDECAR_SUFFIXES = (".meta.json", ".json")
 
@@ -34,9 +42,19 @@ _NOT_HEADLINE_STARTS = (
 )  # fmt: skip
 
 
-def headline_span(text: str) -> tuple[int, int] | None:
-    """``(start, end)`` of the first line if it reads as a headline and body text follows it."""
-    m = re.match(r"[ \t]*([^\n]*?)[ \t]*(?:\r?\n|\Z)", text)
+# A page saved as text often starts with its address on a line of its own (then the headline).
+_URL_LINE = re.compile(r"\s*?[ \t]*(https?://[^\s<>\"]+)[ \t]*\r?\n")
+
+
+def url_line_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the URL when the first line with text is a web address and nothing else."""
+    m = _URL_LINE.match(text)
+    return m.span(1) if m else None
+
+
+def headline_span(text: str, *, pos: int = 0) -> tuple[int, int] | None:
+    """``(start, end)`` of the first line from ``pos`` on if it reads as a headline and body text follows it."""
+    m = re.compile(r"[ \t]*([^\n]*?)[ \t]*(?:\r?\n|\Z)").match(text, pos)
     if m is None or not m.group(1):
         return None
     line = m.group(1)
@@ -83,7 +101,10 @@ def read_text(
     meta = meta or {}
     fields: dict[str, Any] = {"encoding": encoding} if encoding else {}
     title: str | None = None
-    span = headline_span(text)
+    url = url_line_span(text)
+    if url is not None:
+        fields["url_span"] = url
+    span = headline_span(text, pos=text.index("\n", url[1]) + 1 if url else 0)
     if span is not None:
         title = text[span[0] : span[1]]
         fields["title_span"] = span
@@ -100,7 +121,7 @@ def read_text(
         text=text,
         path=path,
         format="txt",
-        url=str_field("url"),
+        url=str_field("url") or (text[url[0] : url[1]] if url else None),
         source=str_field("source") or str_field("site_name"),
         title=str_field("title") or title,
         author=str_field("author"),
