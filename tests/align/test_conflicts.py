@@ -8,6 +8,8 @@ import pytest
 import seedkit
 
 from crosswire import align
+from crosswire.align.claims import Claim
+from crosswire.align.conflicts import date_conflicts
 from crosswire.models import Document, Entity, Span, TimeExpression
 
 
@@ -487,6 +489,38 @@ def test_both_ends_of_a_range_in_each_report_are_no_conflict(nlp: Any, hash_embe
     times = tuple(_time(texts, d, y, y) for d in texts for y in ("1991", "1998"))
     al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
     assert [c.description for c in al.conflicts] == []
+    # two steps of one story, each report telling both, in a fact that groups all four
+    # sentences: May 1984 in one report and June 1999 in the other are no disagreement
+    steps = (
+        "He returned to prison in May 1984 with a new charge of indecency with a child.",
+        "He finally returned to prison in June 1999 to serve a life sentence for assault.",
+    )
+    texts = {"a": " ".join(steps), "b": " ".join(steps)}
+    times = tuple(
+        _time(texts, d, x, v) for d in texts for x, v in (("May 1984", "1984-05"), ("June 1999", "1999-06"))
+    )
+    ex = _parsed(seedkit.small_extraction(texts, times=times), nlp)
+    claims = [
+        Claim(
+            f"{d}{k}",
+            d,
+            k,
+            span,
+            (span,),
+            texts[d][slice(*span)],
+            k / 2,
+            True,
+            frozenset(texts[d][slice(*span)].split()),
+        )
+        for d in texts
+        for k, span in enumerate([(0, len(steps[0])), (len(steps[0]) + 1, len(texts[d]))])
+    ]
+    documents = {a.document.id: a.document for a in ex.story.documents}
+    annotated = {a.document.id: a for a in ex.story.documents}
+    found = date_conflicts(claims, [[0, 1, 2, 3]], times=times, documents=documents, annotated=annotated)
+    assert found == []
+    found = date_conflicts(claims, [[0, 3]], times=times, documents=documents, annotated=annotated)
+    assert [c.kind for _, c in found] == ["date"]  # told alone, the two dates do differ
     # one end in one report and the other end in the other still differ
     texts = {"a": line.replace("Between 1991 and 1998", "In 1991"), "b": line.replace("Between 1991", "In")}
     times = (_time(texts, "a", "1991", "1991"), _time(texts, "b", "1998", "1998"))

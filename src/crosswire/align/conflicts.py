@@ -210,11 +210,12 @@ def date_conflicts(
                 v1, v2 = str(t1.value), str(t2.value)
                 if c1.document == c2.document or _readings_meet(t1, t2):
                     continue
-                if any(c is c1 and _readings_meet(t, t2) for t, _, c in dated) or any(
-                    c is c2 and _readings_meet(t, t1) for t, _, c in dated
+                if any(c.document == c1.document and _readings_meet(t, t2) for t, _, c in dated) or any(
+                    c.document == c2.document and _readings_meet(t, t1) for t, _, c in dated
                 ):
-                    # one report states the other's date too ("between 1991 and 1998"): the
-                    # two are ends of a range or two steps of a story, not a disagreement
+                    # one report states the other's date too: ends of a range ("between 1991
+                    # and 1998") or two steps of a story ("returned to prison in May 1984" …
+                    # "returned to prison in June 1999"), not a disagreement
                     continue
                 if verb1 is None or verb1 != verb2:
                     continue  # different actions ("thanked on Wednesday", "met on Tuesday")
