@@ -183,6 +183,14 @@ def test_seed_markdown_explains_its_independent_sources(pipeline_briefs: list[An
     assert "documents 002, 003" in line and "003 credits PTI" in line
 
 
+def test_a_document_without_a_source_is_named_by_its_urls_host() -> None:
+    from crosswire.brief.json_out import source_name
+
+    assert source_name({"source": "Reuters", "url": "https://www.reuters.com/x"}) == "Reuters"
+    assert source_name({"source": None, "url": "https://www.chron.com/news/article/1725.php"}) == "chron.com"
+    assert source_name({"source": None, "url": None}) is None
+
+
 def test_short_document_names_are_the_fewest_fields_that_tell_documents_apart() -> None:
     from crosswire.brief.json_out import short_ids
 

@@ -25,6 +25,7 @@ from crosswire.brief.json_out import (
     ordered,
     origins,
     short_ids,
+    source_name,
     timeline_by_date,
     to_dict,
 )
@@ -140,7 +141,7 @@ def _article(doc: dict[str, Any], text: str, ranges: set[tuple[int, int]], label
         covering = " ".join(anchor_id(doc["id"], s, e) for s, e in ranges if s <= a and b <= e)
         parts.append(f'<span class="seg" data-c="{covering}">{escape(text[a:b])}</span>')
     head = escape(doc["title"] or doc["path"] or doc["id"])
-    meta = escape(" · ".join(x for x in (doc["source"], doc["published"], f"family {doc['family']}") if x))
+    meta = escape(" · ".join(x for x in (source_name(doc), doc["published"], f"family {doc['family']}") if x))
     return (
         f'<article class="doc" id="article-{escape(doc["id"])}"><h3>[{escape(label)}] {head}</h3>'
         f'<div class="meta">{meta}</div>{"".join(parts)}</article>'

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlsplit
 
 from crosswire.align import family_map
 from crosswire.models import Brief, Citation, Rejected
@@ -26,6 +27,7 @@ __all__ = [
     "rejected_dict",
     "render_json",
     "short_ids",
+    "source_name",
     "timeline_by_date",
     "to_dict",
 ]
@@ -123,6 +125,14 @@ def timeline_by_date(
 def counted(n: int, noun: str) -> str:
     """``n`` and the noun in the number it takes: "1 document", "2 documents", "0 conflicts"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def source_name(doc: Mapping[str, Any]) -> str | None:
+    """Who published a document, for a reader: its ``source``, else its URL's host without "www."."""
+    if doc.get("source"):
+        return str(doc["source"])
+    host = urlsplit(str(doc.get("url") or "")).hostname
+    return host.removeprefix("www.") if host else None
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

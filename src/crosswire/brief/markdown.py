@@ -17,6 +17,7 @@ from crosswire.brief.json_out import (
     ordered,
     origins,
     short_ids,
+    source_name,
     timeline_by_date,
     to_dict,
 )
@@ -163,7 +164,7 @@ def _story(d: dict[str, Any]) -> list[str]:
     for doc in d["documents"]:
         out.append(
             f"- `{short.get(doc['id'], doc['id'])}` {doc['title'] or doc['path'] or doc['id']} — "
-            f"{doc['source'] or 'unknown source'}, {doc['published'] or 'date unknown'}, family {doc['family']}"
+            f"{source_name(doc) or 'unknown source'}, {doc['published'] or 'date unknown'}, family {doc['family']}"
         )
     out += ["", "## Sources", ""]
     for label, c in ref.seen.items():
