@@ -183,6 +183,19 @@ def test_seed_markdown_explains_its_independent_sources(pipeline_briefs: list[An
     assert "documents 002, 003" in line and "003 credits PTI" in line
 
 
+def test_a_family_that_only_shares_text_is_not_named_as_one_publishers() -> None:
+    from crosswire.brief.json_out import family_label
+
+    reuse = [{"kind": "text-reuse", "description": "2 of 8 sentences reused"}]
+    fam = {"label": "ndtv.com", "origin": "a", "members": ["a", "b", "c"], "evidence": reuse}
+    dated = {"a": "2011-11-11", "b": "2011-11-11", "c": "2011-11-12"}
+    assert family_label(fam, dated) == "shared text, earliest ndtv.com"
+    assert family_label(fam, {**dated, "c": None}) == "shared text"  # an undated member may be earlier
+    credited = {**fam, "label": "PTI", "evidence": [*reuse, {"kind": "credit", "description": "credits PTI"}]}
+    assert family_label(credited, dated) == "PTI"
+    assert family_label({"label": "a", "origin": "a", "members": ["a"], "evidence": []}, dated) is None
+
+
 def test_a_document_without_a_source_is_named_by_its_urls_host() -> None:
     from crosswire.brief.json_out import source_name
 

@@ -142,6 +142,28 @@ def test_brief_view_tolerates_missing_sections() -> None:
     assert view.facts[0]["cites"][0].n == 2 and view.facts[0]["cites"][0].url == "/article/b?start=0&end=1#hl"
 
 
+def test_brief_view_names_sources_and_families_as_the_brief_does() -> None:
+    view = brief_view(
+        {
+            "documents": [
+                {"id": "a", "url": "https://www.ndtv.com/x", "published": "2011-11-11"},
+                {"id": "b", "source": "Hindustan Times", "published": "2011-11-12"},
+            ],
+            "families": [
+                {
+                    "id": "f-a",
+                    "label": "ndtv.com",
+                    "origin": "a",
+                    "members": ["a", "b"],
+                    "evidence": [{"kind": "text-reuse", "description": "3 of 8 sentences reused"}],
+                }
+            ],
+        }
+    )
+    assert [d["label"] for d in view.documents] == ["ndtv.com", "Hindustan Times"]
+    assert view.families[0]["label"] == "shared text, earliest ndtv.com"
+
+
 def test_story_page_shows_a_pronoun_antecedent_as_an_escaped_note(store: Any, fake_engine: Any) -> None:
     from fastapi.testclient import TestClient
 

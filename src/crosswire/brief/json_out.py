@@ -22,6 +22,7 @@ __all__ = [
     "citation_dict",
     "counted",
     "fact_reading",
+    "family_label",
     "ordered",
     "origins",
     "rejected_dict",
@@ -66,6 +67,22 @@ def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str
     return fact["text"][: head.end()], name, fact["text"][head.end() :]
 
 
+def family_label(f: Mapping[str, Any], published: Mapping[str, str | None]) -> str | None:
+    """What names a family (JSON form) for a reader: its credit or publisher ("PTI",
+    "reuters.com"); for documents that only share text, "shared text", with the publisher
+    of the earliest when the dates show it; None when only a member's id would name it."""
+    members = list(f.get("members") or [])
+    label = f.get("label") if f.get("label") and f.get("label") not in members else None
+    kinds = {e.get("kind") for e in f.get("evidence") or []}
+    if len(members) > 1 and kinds and kinds <= {"text-reuse", "duplicate"}:
+        # The label is then the publisher of the member judged the origin: said bare, "one
+        # origin: ndtv.com" would read as ten reports by ndtv.com
+        first = published.get(f.get("origin") or "")
+        earliest = first is not None and all((published.get(m) or "") >= first for m in members)
+        return f"shared text, earliest {label}" if label and earliest else "shared text"
+    return str(label) if label else None
+
+
 def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, str, list[dict[str, Any]]]:
     """Why the story has as many independent sources as it says, for a reader.
 
@@ -81,11 +98,12 @@ def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, str, l
             text = text.replace(full, name)
         return text
 
+    published = {doc["id"]: doc.get("published") for doc in d["documents"]}
     rows: list[dict[str, Any]] = []
     shared: list[str] = []
     for f in d["families"]:
         members = [short.get(m, m) for m in f["members"]]
-        label = f["label"] if f["label"] and f["label"] not in f["members"] else None
+        label = family_label(f, published)
         if len(members) > 1:
             what = f"documents {', '.join(members)}, one origin (confidence {f['confidence']:.2f})"
         else:

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from crosswire.brief.json_out import fact_reading
+from crosswire.brief.json_out import fact_reading, family_label, source_name
 from crosswire.brief.quotes import shown_variants
 from crosswire.service.auth import verify_token
 from crosswire.service.cache import ResponseCache
@@ -108,7 +108,7 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
     number = {str(d.get("id")): i + 1 for i, d in enumerate(docs)}
     for d in docs:
         d["n"] = number[str(d.get("id"))]
-        d["label"] = d.get("source") or d.get("site_name") or d.get("credit") or d.get("id")
+        d["label"] = source_name(d) or d.get("site_name") or d.get("credit") or d.get("id")
         d["url_local"] = f"/article/{quote(str(d.get('id')), safe='')}"
     label = {str(d.get("id")): str(d["label"]) for d in docs}
     names = {
@@ -181,9 +181,11 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
             }
         )
     families = []
+    published = {str(d.get("id")): d.get("published") for d in docs}
     for fam in _list(brief.get("families")):
         if isinstance(fam, dict):
             fam = dict(fam)
+            fam["label"] = family_label(fam, published)
             fam["member_numbers"] = [number.get(str(m), 0) for m in _list(fam.get("members"))]
             families.append(fam)
     return BriefView(
