@@ -184,7 +184,7 @@ def test_seed_markdown_explains_its_independent_sources(pipeline_briefs: list[An
 
 
 def test_a_family_that_only_shares_text_is_not_named_as_one_publishers() -> None:
-    from crosswire.brief.json_out import family_label
+    from crosswire.labels import family_label
 
     reuse = [{"kind": "text-reuse", "description": "2 of 8 sentences reused"}]
     fam = {"label": "ndtv.com", "origin": "a", "members": ["a", "b", "c"], "evidence": reuse}
@@ -197,7 +197,7 @@ def test_a_family_that_only_shares_text_is_not_named_as_one_publishers() -> None
 
 
 def test_a_document_without_a_source_is_named_by_its_urls_host() -> None:
-    from crosswire.brief.json_out import source_name
+    from crosswire.labels import source_name
 
     assert source_name({"source": "Reuters", "url": "https://www.reuters.com/x"}) == "Reuters"
     assert source_name({"source": None, "url": "https://www.chron.com/news/article/1725.php"}) == "chron.com"

@@ -53,7 +53,8 @@ def test_table_shows_stories_families_duplicates_and_rejects(stories: list[Story
     table = render_clusters([StoryDocs(story, first.documents), *stories[1:]], rejected=REJECTED, fmt="table")
     assert table.startswith("2 stories from 6 documents")
     assert f"{first.story.id}  3 documents, 1 independent source" in table
-    assert f"family AFAD bulletin: {ids[0]}, {ids[1]} — 2 shared passages" in table
+    # documents that only share text: the label says so, and whose is the earliest
+    assert f"family shared text, earliest AFAD bulletin: {ids[0]}, {ids[1]} — 2 shared passages" in table
     assert "feeds/broken.xml:3: not well-formed XML at line 3 [malformed]" in table
     for doc_id in ids:
         assert doc_id in table

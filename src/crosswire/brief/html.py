@@ -25,11 +25,11 @@ from crosswire.brief.json_out import (
     ordered,
     origins,
     short_ids,
-    source_name,
     timeline_by_date,
     to_dict,
 )
 from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
+from crosswire.labels import source_name
 from crosswire.models import Brief, Rejected
 
 __all__ = ["anchor_id", "render_html"]

@@ -11,9 +11,9 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlsplit
 
 from crosswire.align import family_map
+from crosswire.labels import family_label
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
@@ -22,13 +22,11 @@ __all__ = [
     "citation_dict",
     "counted",
     "fact_reading",
-    "family_label",
     "ordered",
     "origins",
     "rejected_dict",
     "render_json",
     "short_ids",
-    "source_name",
     "timeline_by_date",
     "to_dict",
 ]
@@ -65,22 +63,6 @@ def fact_reading(fact: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str
     if not name or head is None:
         return fact["text"], None, ""
     return fact["text"][: head.end()], name, fact["text"][head.end() :]
-
-
-def family_label(f: Mapping[str, Any], published: Mapping[str, str | None]) -> str | None:
-    """What names a family (JSON form) for a reader: its credit or publisher ("PTI",
-    "reuters.com"); for documents that only share text, "shared text", with the publisher
-    of the earliest when the dates show it; None when only a member's id would name it."""
-    members = list(f.get("members") or [])
-    label = f.get("label") if f.get("label") and f.get("label") not in members else None
-    kinds = {e.get("kind") for e in f.get("evidence") or []}
-    if len(members) > 1 and kinds and kinds <= {"text-reuse", "duplicate"}:
-        # The label is then the publisher of the member judged the origin: said bare, "one
-        # origin: ndtv.com" would read as ten reports by ndtv.com
-        first = published.get(f.get("origin") or "")
-        earliest = first is not None and all((published.get(m) or "") >= first for m in members)
-        return f"shared text, earliest {label}" if label and earliest else "shared text"
-    return str(label) if label else None
 
 
 def origins(d: Mapping[str, Any], short: Mapping[str, str]) -> tuple[str, str, list[dict[str, Any]]]:
@@ -143,14 +125,6 @@ def timeline_by_date(
 def counted(n: int, noun: str) -> str:
     """``n`` and the noun in the number it takes: "1 document", "2 documents", "0 conflicts"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def source_name(doc: Mapping[str, Any]) -> str | None:
-    """Who published a document, for a reader: its ``source``, else its URL's host without "www."."""
-    if doc.get("source"):
-        return str(doc["source"])
-    host = urlsplit(str(doc.get("url") or "")).hostname
-    return host.removeprefix("www.") if host else None
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from crosswire.errors import ConfigError
+from crosswire.labels import family_label, source_name
 from crosswire.models import AnnotatedDocument, Document, Family, Rejected, StoryDocs
 
 __all__ = ["clusters_json", "render_clusters"]
@@ -31,6 +32,7 @@ def _doc_json(a: AnnotatedDocument) -> dict[str, Any]:
         "path": d.path,
         "title": d.title,
         "source": d.source,
+        "url": d.url,
         "credit": d.credit,
         "published": d.published,
         "words": d.words,
@@ -76,8 +78,8 @@ def clusters_json(story_docs: Sequence[StoryDocs], *, rejected: Sequence[Rejecte
     }
 
 
-def _family_line(f: Family) -> str:
-    label = f.label or f.origin or f.id
+def _family_line(f: Family, published: dict[str, str | None]) -> str:
+    label = family_label(_family_json(f), published) or f.origin or f.id
     evidence = (
         "; ".join(e.description for e in f.evidence) or "independent: shares no text, credit or publisher"
     )
@@ -100,11 +102,12 @@ def _table(story_docs: Sequence[StoryDocs], rejected: Sequence[Rejected]) -> str
         )
         for a in sd.documents:
             d = a.document
-            who = d.source or d.credit or "-"
+            who = source_name({"source": d.source, "url": d.url}) or d.credit or "-"
             lines.append(f"  {d.id:<24} {(d.published or '-')[:10]:<10}  {who[:20]:<20}  {_snippet(d)}")
         if s.families:
             lines.append("  families:")
-            lines.extend(_family_line(f) for f in s.families)
+            published = {a.document.id: a.document.published for a in sd.documents}
+            lines.extend(_family_line(f, published) for f in s.families)
         for dup in s.duplicates:
             lines.append(
                 f"  duplicate: {dup.document} repeats {dup.of} ({dup.kind}, similarity {dup.similarity:.2f})"

@@ -22,8 +22,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from crosswire.brief.json_out import fact_reading, family_label, source_name
+from crosswire.brief.json_out import fact_reading
 from crosswire.brief.quotes import shown_variants
+from crosswire.labels import family_label, source_name
 from crosswire.service.auth import verify_token
 from crosswire.service.cache import ResponseCache
 from crosswire.store.records import PRIVATE_MARK_END, PRIVATE_MARK_START, StoryInfo, StoryQuery
