@@ -37,6 +37,10 @@ BODY = "US Defence Secretary Pete Hegseth met External Affairs Minister S Jaisha
         ("Hegseth meets Jaishankar\n", None),  # nothing follows
         ("hegseth meets jaishankar at the pentagon\n" + BODY, None),  # not title-like
         ("Pentagon talks\nEnd", None),  # the body must be longer than the headline
+        ("Friday, November 11, 2011\n" + BODY, None),  # a date stamp
+        ("THURSDAY, DECEMBER 3, 2009, 9:36 AM\n" + BODY, None),
+        ("Updated: November 11, 2011 20:09 IST\n" + BODY, None),
+        ("March On Washington Draws Thousands\n" + BODY, "March On Washington Draws Thousands"),
     ],
 )
 def test_headline(text: str, title: str | None) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from crosswire.ingest.dates import normalize_date
 from crosswire.ledger import Ledger
 from crosswire.models import Document
+from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES
 
 __all__ = [
     "SIDECAR_SUFFIXES",
@@ -37,7 +38,7 @@ _HEADLINE_START = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _HEADLINE_BAD_END = re.compile(r"[.,;:\-–—]\s*\Z")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
 _NOT_HEADLINE_STARTS = (
-    "date ", "dated ", "updated ", "published ", "posted ", "last updated",
+    "date ", "dated ", "updated ", "updated:", "published ", "published:", "posted ", "posted:", "last updated",
     "by ", "photo", "image", "file photo", "representational", "source:", "credit:", "advertisement",
 )  # fmt: skip
 
@@ -50,6 +51,20 @@ def url_line_span(text: str) -> tuple[int, int] | None:
     """``(start, end)`` of the URL when the first line with text is a web address and nothing else."""
     m = _URL_LINE.match(text)
     return m.span(1) if m else None
+
+
+# The words a date-and-time stamp is made of, besides calendar names and numbers.
+_STAMP_WORDS = (
+    CALENDAR_NAMES
+    | CALENDAR_ABBREVIATIONS
+    | {"am", "pm", "at", "on", "of", "ist", "et", "est", "edt", "gmt", "utc"}
+)
+
+
+def _only_a_date(line: str) -> bool:
+    """True when every word of ``line`` is a calendar name, a number or a clock word."""
+    words = re.findall(r"[A-Za-z.]+|\d+", line.casefold())
+    return all(w.isdigit() or w.replace(".", "") in _STAMP_WORDS for w in words)
 
 
 def headline_span(text: str, *, pos: int = 0) -> tuple[int, int] | None:
@@ -66,6 +81,8 @@ def headline_span(text: str, *, pos: int = 0) -> tuple[int, int] | None:
         return None
     if line.lower().startswith(_NOT_HEADLINE_STARTS):
         return None  # a dateline, byline or caption, not a headline
+    if _only_a_date(line):
+        return None  # "Friday, November 11, 2011", "THURSDAY, DECEMBER 3, 2009, 9:36 AM": a stamp
     # The body after a headline is longer than the headline (else it's a list of short lines).
     if len(rest.split()) <= len(words):
         return None
