@@ -76,6 +76,29 @@ def test_a_sentence_leaning_on_the_one_before_is_not_summary_material(hash_embed
     assert not any(s.text.startswith(("But ", "That's")) for s in b.summary)
 
 
+def test_a_sentence_inside_a_quotation_is_no_summary_sentence(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import candidates
+    from crosswire.models import Quote
+
+    said = (
+        '"It is every sheriff’s nightmare," she said. "You never want an escape from any jail. '
+        'Three maximum security prisoners escaped from the county jail on Friday. So it is not a good day."'
+    )
+    texts = {
+        "a": said,
+        "b": "Three maximum security prisoners escaped from the county jail on Friday, officials said.",
+    }
+    qs = said.index("You never")
+    quote = Quote("Q", "a", qs, len(said) - 1, said[qs:-1], "direct", None, "she")
+    for quotes in ((), (quote,)):
+        alignment = next(align.run([seedkit.small_extraction(texts, quotes=quotes)], embedder=hash_embedder))
+        score = {c.text: c.score for c in candidates(alignment)}
+        inside = score["Three maximum security prisoners escaped from the county jail on Friday."]
+        told = score[texts["b"]]
+        # its speaker is named two sentences before: alone in a summary, whose words are these?
+        assert (inside < told - 1.0) == bool(quotes)
+
+
 def test_event_date_and_timeline(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.event_date == "2024-03-04"

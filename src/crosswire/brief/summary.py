@@ -91,6 +91,13 @@ def candidates(alignment: Alignment) -> list[Candidate]:
     for f in facts:
         for c in f.citations:
             by_doc.setdefault(c.document, []).append((f, c))
+    # the words of a direct quotation, as (start, end) per document: a sentence inside one
+    # whose speaker is named in another sentence ("… she said. “You never want …”") has no
+    # speaker of its own
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for q in alignment.extraction.quotes:
+        if q.kind == "direct":
+            quoted.setdefault(q.document, []).append((q.start, q.end))
     out: list[Candidate] = []
     for adoc in alignment.extraction.story.documents:
         doc = adoc.document
@@ -115,7 +122,9 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score -= 0.5  # the summary tells what is corroborated first
             if _PRONOUN_START.match(text) or _LEANING_START.match(text):
                 score -= 1.5  # "He said ...", "But ..." does not stand alone in a summary
-            if text[:1] in "\"“‘'" and not _SPEECH.search(text):
+            if (text[:1] in "\"“‘'" and not _SPEECH.search(text)) or any(
+                qa <= a and b <= qb + 2 for qa, qb in quoted.get(doc.id, [])  # + its closing mark
+            ):
                 score -= 1.5  # a quotation without its speaker
             words = len(text.split())
             if words < 6:
