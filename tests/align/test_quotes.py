@@ -226,3 +226,19 @@ def test_a_group_without_a_speaker_entity_keeps_the_words_that_name_the_speaker(
     # with an entity, the entity is the speaker and no phrase is kept
     (g,) = group_quotes([named], documents={"s": doc}, entities=ENTS)[0]
     assert g.speaker == "hegseth" and g.speaker_text is None
+
+
+def test_a_title_in_quotation_marks_does_not_join_the_quotes_that_name_it() -> None:
+    a = Document("a", 'Ross was paid $3 million to write and direct "The Hunger Games."', path="a.txt")
+    b = Document(
+        "b", 'Ross said he "would like a significant raise for a second The Hunger Games film."', path="b.txt"
+    )
+    title = _q(a, "T", "The Hunger Games.", "partial", None)
+    said = _q(
+        b, "S", "would like a significant raise for a second The Hunger Games film.", "partial", "e-ross"
+    )
+    assert quote_similarity(title.text, said.text) < 0.8
+    groups, _ = group_quotes([title, said], documents={"a": a, "b": b})
+    assert len(groups) == 2
+    # an ordinary excerpt still joins the quotation it comes from
+    assert quote_similarity("deep and ongoing", "They're deep and ongoing") == 1.0

@@ -41,8 +41,16 @@ from crosswire.models import (
     QuoteGroup,
     QuoteVariant,
 )
+from crosswire.wordlists import ENGLISH_STOP_WORDS
 
-__all__ = ["group_quotes", "join_interrupted", "normalize_quote", "quote_similarity", "word_diff"]
+__all__ = [
+    "group_quotes",
+    "is_a_name",
+    "join_interrupted",
+    "normalize_quote",
+    "quote_similarity",
+    "word_diff",
+]
 
 # speaker words that name no one once out of their sentence: pronouns, relative "who"
 _NO_NAME = SPEAKER_PRONOUNS | {"who", "which", "that", "you"}
@@ -58,8 +66,20 @@ def normalize_quote(text: str) -> str:
     return " ".join(t.split())
 
 
+def is_a_name(text: str) -> bool:
+    """True when every word of ``text`` but function words is capitalised: "The Hunger Games",
+    "Great Satan" — a title or name in quotation marks, which many reports mention without
+    quoting each other."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.casefold() not in ENGLISH_STOP_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def quote_similarity(a: str, b: str, *, min_words: int = 3) -> float:
-    """Similarity in [0, 1]: containment of the shorter quote in the longer, or reordered words."""
+    """Similarity in [0, 1]: containment of the shorter quote in the longer, or reordered words.
+
+    A name is never "contained": "The Hunger Games" inside "a raise for a second Hunger Games"
+    is the same title, not the same quotation.
+    """
     from rapidfuzz import fuzz
 
     na, nb = normalize_quote(a), normalize_quote(b)
@@ -69,7 +89,9 @@ def quote_similarity(a: str, b: str, *, min_words: int = 3) -> float:
     sort = fuzz.token_sort_ratio(na, nb) / 100.0
     if shorter < min_words:
         return sort if na == nb else 0.0
-    return max(sort, fuzz.partial_ratio(na, nb) / 100.0 if shorter >= min_words else 0.0)
+    if is_a_name(a if len(na.split()) <= len(nb.split()) else b):
+        return sort
+    return max(sort, fuzz.partial_ratio(na, nb) / 100.0)
 
 
 def similarity_matrix(texts: Sequence[str], *, min_words: int = 3) -> np.ndarray:
@@ -82,12 +104,16 @@ def similarity_matrix(texts: Sequence[str], *, min_words: int = 3) -> np.ndarray
     # copies quote the same words: score each distinct wording once
     norm = list(dict.fromkeys(all_norm))
     index = _positions(all_norm, norm)
+    first = dict(zip(reversed(all_norm), reversed(texts), strict=True))  # a wording as first printed
     sort = process.cdist(norm, norm, scorer=fuzz.token_sort_ratio, dtype=np.float32) / 100.0
     part = process.cdist(norm, norm, scorer=fuzz.partial_ratio, dtype=np.float32) / 100.0
     words = np.array([len(x.split()) for x in norm])
+    named = np.array([is_a_name(first[x]) for x in norm])
     shorter = np.minimum.outer(words, words)
+    shorter_named = np.where(words[:, None] <= words[None, :], named[:, None], named[None, :])
+    contained = np.where(shorter_named, sort, np.maximum(sort, part))
     same = np.eye(len(norm), dtype=bool)
-    unique: np.ndarray = np.where(shorter >= min_words, np.maximum(sort, part), np.where(same, sort, 0.0))
+    unique: np.ndarray = np.where(shorter >= min_words, contained, np.where(same, sort, 0.0))
     empty = words == 0
     unique[empty, :] = 0.0
     unique[:, empty] = 0.0
