@@ -545,6 +545,20 @@ def test_short_quotation_without_cue_is_a_title(
 
 
 @pytest.mark.slow
+def test_a_title_in_quotation_marks_is_no_partial_quote(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        'Ross was reportedly paid $3 million to write and direct "The Hunger Games," sources said.\n\n'
+        'Ross said the sequel was "a very different film" from the first.\n'
+    )
+    quotes = extract_quotes(annotate_text("t-film-title", text))
+    _assert_offsets(quotes, text)
+    assert not [q for q in quotes if q.kind == "partial" and "Hunger" in q.text]
+    assert _one(quotes, "a very different film", "partial").speaker_text == "Ross"
+
+
+@pytest.mark.slow
 def test_cue_interrupting_a_reported_clause(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
     text = (
         "The US, he said, will act soon.\n\n"

@@ -31,6 +31,7 @@ from typing import Literal
 import numpy as np
 
 from crosswire.align.features import SPEAKER_PRONOUNS, content_words, jaccard, normalize_quotes
+from crosswire.annotate.lexicon import is_a_name
 from crosswire.models import (
     Citation,
     Conflict,
@@ -41,7 +42,6 @@ from crosswire.models import (
     QuoteGroup,
     QuoteVariant,
 )
-from crosswire.wordlists import ENGLISH_STOP_WORDS
 
 __all__ = [
     "group_quotes",
@@ -64,14 +64,6 @@ def normalize_quote(text: str) -> str:
     t = re.sub(r"\.\.\.|…", " ", t)
     t = re.sub(r"[^\w\s'-]", " ", t)
     return " ".join(t.split())
-
-
-def is_a_name(text: str) -> bool:
-    """True when every word of ``text`` but function words is capitalised: "The Hunger Games",
-    "Great Satan" — a title or name in quotation marks, which many reports mention without
-    quoting each other."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.casefold() not in ENGLISH_STOP_WORDS]
-    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def quote_similarity(a: str, b: str, *, min_words: int = 3) -> float:

@@ -1,6 +1,7 @@
 """Small word lists of general knowledge used by annotate's clean-up rules and by extract's resolver.
 
-Input → output: nothing; constants only.
+Input → output: nothing; constants, and two look-ups on them (:func:`country_for`,
+:func:`is_a_name`).
 
 They are deliberately short and generic (titles, ranks, weapon nouns, country names and
 their common abbreviations): enough to fix the systematic mistakes of a small statistical
@@ -8,6 +9,10 @@ NER model, nothing specific to any one story.
 """
 
 from __future__ import annotations
+
+import re
+
+from crosswire.wordlists import ENGLISH_STOP_WORDS
 
 __all__ = [
     "COUNTRY_ALIASES",
@@ -23,6 +28,7 @@ __all__ = [
     "SPLIT_ABBREVIATIONS",
     "TITLE_HEADS",
     "country_for",
+    "is_a_name",
 ]
 
 
@@ -181,3 +187,11 @@ def country_for(surface: str) -> str | None:
     key = " ".join(surface.replace(".", "").replace("’", "'").split()).lower()
     key = key.removeprefix("the ")
     return COUNTRY_ALIASES.get(key)
+
+
+def is_a_name(text: str) -> bool:
+    """True when every word of ``text`` but function words is capitalised: "The Hunger Games",
+    "Great Satan" — a title or name in quotation marks, which many reports mention without
+    quoting each other."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.casefold() not in ENGLISH_STOP_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from crosswire.annotate.lexicon import is_a_name
 from crosswire.errors import ConfigError
 from crosswire.extract.quotes_link import link_speakers, without_denials
 from crosswire.extract.quotes_marks import Quoted, find_quoted
@@ -219,6 +220,12 @@ def _quoted_attributions(
         cue = _pick_cue(region, near, inner, q)
         if cue is None and kind == "partial":
             continue  # scare quote, title or nickname: no one is quoted
+        if (
+            kind == "partial"
+            and len(_WORD.findall(text, q.start, q.end)) <= _MAX_TITLE_WORDS
+            and is_a_name(text[q.start : q.end])
+        ):
+            continue  # to write and direct "The Hunger Games": a title, whatever verb is near
         att = _Attribution(q.start, q.end, kind, cue=cue, quoted=q)
         if cue is None:
             cue = _colon_cue(toks, text, q, blocked)
