@@ -39,6 +39,9 @@ from crosswire.models import Document
         "Also Watch: Jaishankar at the Pentagon",
         "Published By: Asha Menon",
         "Last Updated: Jul 2, 2025 10:15 IST",
+        "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",
+        "Updated 3 hrs ago",
+        "2 hours ago | Comments",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -58,6 +61,8 @@ def test_boilerplate(line: str) -> None:
         "Updated figures were released on Tuesday, the ministry said.",
         "Photographs of the crash site were shared widely on Tuesday.",
         "Video footage showed passengers running from the plane.",
+        "He was released two years ago.",
+        "5 days ago the minister said the talks had failed.",
     ],
 )
 def test_not_boilerplate(line: str) -> None:

@@ -19,6 +19,7 @@ __all__ = ["is_boilerplate", "is_teaser", "trailing_teaser"]
 _MAX_WORDS = 30
 _MAX_CHARS = 300
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|instagram|youtube|threads|reddit|email|e-mail|google news|koo)"
+_AGE = r"(?:an?|\d+) (?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)"
 _PATTERNS = [
     r"advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)",
     r"story continues (?:below|after)(?: (?:this|the) (?:ad|advertisement))?|continue reading(?: below| the (?:main )?story)?",
@@ -40,6 +41,8 @@ _PATTERNS = [
     r"(?:get|receive) (?:our|the) .*newsletters?\b.*|(?:daily |weekly |free )?newsletters?\s*[:|\-–—].*|"
     r".*\bnewsletter\b.*\b(?:inbox|sign up|subscribe)\b.*",
     r"(?:©|\(c\)|copyright\b).*|all rights reserved\.?|.*\ball rights reserved\.?",
+    # A relative time stamp: "Posted 1 year, 160 days ago", "Updated 3 hrs ago".
+    rf"(?:(?:posted|published|updated|added)\s+)?(?:about |over )?{_AGE}(?:,?\s+(?:and\s+)?{_AGE})*\s+ago\b(?:\s*[\[(|·•].{{0,60}})?",
     # Picture and video furniture: "Image copyright Reuters", "Media caption Lorenzo Nunez says …",
     # "Media playback is unsupported on your device", "Photo: AP".
     r"(?:image|media|video|photo|picture) (?:copyright|caption|source)\b.*|"
