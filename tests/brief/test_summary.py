@@ -199,6 +199,25 @@ def test_a_sentence_split_inside_a_quotation_is_shown_whole(hash_embedder: Any) 
         assert texts[c.document][c.start : c.end] == c.text
 
 
+def test_a_date_after_every_report_is_a_plan_not_the_event(hash_embedder: Any) -> None:
+    texts = {
+        "a": "Ross resumed talks with Lionsgate on Monday about the sequel, set for release on November 22, 2013.",
+        "b": "Lionsgate and Ross resumed talks on Monday on the sequel, due in theaters on November 22, 2013.",
+    }
+    times = []
+    for d, t in texts.items():
+        for x, v in (("Monday", "2012-04-09"), ("November 22, 2013", "2013-11-22")):
+            times.append(TimeExpression(d, t.index(x), t.index(x) + len(x), x, "DATE", v))
+    published = {"a": "2012-04-09", "b": "2012-04-10"}
+    ex = seedkit.small_extraction(texts, times=tuple(times), published=published)
+    assert next(brief.run(align.run([ex], embedder=hash_embedder))).event_date == "2012-04-09"
+    # with no other date, the planned one is still the story's date
+    ex = seedkit.small_extraction(
+        texts, times=tuple(t for t in times if t.text != "Monday"), published=published
+    )
+    assert next(brief.run(align.run([ex], embedder=hash_embedder))).event_date == "2013-11-22"
+
+
 def test_a_year_of_background_history_is_not_the_event_date(hash_embedder: Any) -> None:
     # undated reports: the only dates backed by two reports are the court rulings of 1989/1990;
     # the tweet of 29 November 2016 is dated in a side remark. "Event date: 1990" would be wrong.

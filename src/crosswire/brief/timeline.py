@@ -99,6 +99,15 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
         weight[t.value] += backed + (1.0 if index < lead_sentences else 0.0)
     if not support:
         return None
+    # A date after every report was published is a plan ("a November 22, 2013 release date"
+    # in reports of April 2012), not what happened: the event is one of the others, if any.
+    published = [
+        d.published[:10] for d in (a.document for a in alignment.extraction.story.documents) if d.published
+    ]
+    latest = max(published, default=None)
+    past = [v for v in support if latest is None or v <= latest[: len(v)]]
+    if past:
+        support = {v: support[v] for v in past}
     full = [v for v in support if len(v) == 10]
     if not full:
         # Only a year or a month tells the event ("struck down by the court, most recently in
