@@ -36,6 +36,11 @@ def _roles(text: str, name: str, *, stops: tuple[str, ...] = ()) -> tuple[str, .
         ),
         ("Pete Hegseth, the US defence secretary, said so.", "Pete Hegseth", ("defence secretary",)),
         ("Mr. Johnson said the vote would pass.", "Johnson", ()),
+        (  # an initialism's dots end no appositive
+            "said Alfredo Perez, a spokesman for the U.S. Marshals Service.",
+            "Alfredo Perez",
+            ("spokesman for the U.S. Marshals Service",),
+        ),
         ("Meanwhile the farmer Tom Johnston said no.", "Tom Johnston", ()),
     ],
 )
@@ -61,3 +66,6 @@ def test_singular_role() -> None:
     assert singular_role("Foreign Ministers") == "Foreign Minister"
     assert singular_role("Defense Secretaries") == "Defense Secretary"
     assert singular_role("Minister of External Affairs") == "Minister of External Affairs"
+    assert (
+        singular_role("spokesman for the U.S. Marshals Service") == "spokesman for the U.S. Marshals Service"
+    )

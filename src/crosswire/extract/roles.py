@@ -29,7 +29,11 @@ _WORD = re.compile(r"[A-Za-z][\w.'’&-]*|[^\w\s]")
 _CONNECTORS = frozenset({"of", "for", "and", "&"})
 _MAX_ROLE_WORDS = 6
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx"})
-_APPOSITIVE = re.compile(r"^\s*,\s+(?:(?:the|a|an)\s+)?(?P<phrase>[^,.;:()“”\"]{2,80}?)\s*(?=[,.;:)]|$)")
+# The phrase may hold an initialism ("a spokesman for the U.S. Marshals Service"): its dots end nothing.
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+(?:(?:the|a|an)\s+)?(?P<phrase>(?:(?:[A-Z]\.){2,}|[^,.;:()“”\"]){2,80}?)"
+    r"\s*(?=[,;:)]|\.(?![A-Z]\.)|$)"
+)
 
 
 def _is_title_word(word: str) -> bool:
@@ -47,6 +51,8 @@ def singular_role(role: str) -> str:
     words = role.split()
     for i, w in enumerate(words):
         low = w.lower()
+        if low in {"of", "for"}:
+            break  # what follows names the office's body: "spokesman for the U.S. Marshals Service"
         if low == "secretaries":
             words[i] = w[:-3] + "y"
         elif low.endswith("s") and low[:-1] in TITLE_HEADS:
