@@ -99,6 +99,46 @@ def test_a_sentence_inside_a_quotation_is_no_summary_sentence(hash_embedder: Any
         assert (inside < told - 1.0) == bool(quotes)
 
 
+def test_the_summary_opens_with_the_event_on_its_date(hash_embedder: Any) -> None:
+    from crosswire.models import Entity, Span
+
+    background = (
+        "South Sudan split off from Sudan in July after a referendum backed by Salva Kiir and John Garang."
+    )
+    texts = {
+        "a": "Bombs fell on the Yida refugee camp in South Sudan on Thursday, aid workers said. "
+        + background,
+        "b": "Aircraft bombed the Yida refugee camp in South Sudan on Thursday, witnesses said. "
+        + background,
+    }
+    times, ents = [], []
+    for d, t in texts.items():
+        for x, v in (("Thursday", "2011-11-10"), ("July", "2011-07")):
+            times.append(TimeExpression(d, t.index(x), t.index(x) + len(x), x, "DATE", v))
+    for k, (name, kind) in enumerate(
+        (("South Sudan", "GPE"), ("Salva Kiir", "PERSON"), ("John Garang", "PERSON"))
+    ):
+        spans = tuple(Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items())
+        ents.append(Entity(f"e{k}", name, kind, (name,), (), spans))
+    ex = seedkit.small_extraction(texts, times=tuple(times), ents=tuple(ents))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert b.event_date == "2011-11-10"
+    # two people and a date make "who met whom" — but July is not the day of this story
+    assert "Yida refugee camp" in b.summary[0].text
+
+
+def test_without_a_lead_the_summary_opens_with_the_headlines_sentence(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import summarize
+
+    alignment = next(align.run([seedkit.small_extraction(TEXTS)], embedder=hash_embedder))
+    first = summarize(alignment)[0].text
+    title = "The ceasefire talks ended without an agreement after six hours"
+    assert not first.startswith(title)
+    assert summarize(alignment, headline=title)[0].text.startswith(title)
+    # a headline no two sources back opens nothing
+    assert summarize(alignment, headline="He said the mood was tense")[0].text == first
+
+
 def test_event_date_and_timeline(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.event_date == "2024-03-04"

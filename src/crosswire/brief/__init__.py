@@ -25,9 +25,10 @@ def make_brief(alignment: Alignment, *, min_sentences: int = 3, max_sentences: i
     ex = alignment.extraction
     story = ex.story.story
     entities = sorted(ex.entities, key=lambda e: (-len(e.documents), -len(e.mentions), e.name))
+    title = headline(alignment)
     return Brief(
         story=story,
-        headline=headline(alignment),
+        headline=title,
         event_date=event_date(alignment),
         documents=tuple(a.document for a in ex.story.documents),
         entities=tuple(entities),
@@ -35,7 +36,9 @@ def make_brief(alignment: Alignment, *, min_sentences: int = 3, max_sentences: i
         facts=alignment.facts,
         conflicts=alignment.conflicts,
         timeline=timeline(alignment),
-        summary=summarize(alignment, min_sentences=min_sentences, max_sentences=max_sentences),
+        summary=summarize(
+            alignment, min_sentences=min_sentences, max_sentences=max_sentences, headline=title
+        ),
     )
 
 

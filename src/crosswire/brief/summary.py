@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
 from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard
 from crosswire.brief.headline import EventTerms
+from crosswire.brief.timeline import event_date
 from crosswire.models import Alignment, Citation, Document, Fact, SummarySentence
 
 __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
@@ -123,7 +124,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
             if _PRONOUN_START.match(text) or _LEANING_START.match(text):
                 score -= 1.5  # "He said ...", "But ..." does not stand alone in a summary
             if (text[:1] in "\"“‘'" and not _SPEECH.search(text)) or any(
-                qa <= a and b <= qb + 2 for qa, qb in quoted.get(doc.id, [])  # + its closing mark
+                qa <= a and b <= qb + 2
+                for qa, qb in quoted.get(doc.id, [])  # + its closing mark
             ):
                 score -= 1.5  # a quotation without its speaker
             words = len(text.split())
@@ -150,13 +152,19 @@ def candidates(alignment: Alignment) -> list[Candidate]:
 def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate | None:
     """The corroborated sentence that best tells who met whom, where and when (None when none does).
 
-    It needs the story's canonical entities. It must name two people and a place or a date, stand alone (no leading pronoun, no bare
-    quotation, no "also" or "the day before" leaning on an earlier sentence) and carry a fact backed by at least two independent sources; among those,
-    the one naming most of who / where / when, best backed, earliest in its document.
+    It needs the story's canonical entities. It must name the story's event date (when it
+    has one) and a person or a place — else two people and a place or a date —, stand alone
+    (no leading pronoun, no bare quotation, no "also" or "the day before" leaning on an
+    earlier sentence) and carry a fact backed by at least two independent sources; among
+    those, the one naming most of who / where / when, best backed, earliest in its document.
     """
     if not alignment.extraction.entities:
         return None  # who met whom needs the story's people: no entity stage, no lead
     terms = EventTerms(alignment)
+    main = event_date(alignment)
+    on_the_day = [
+        (t.document, t.start, t.end) for t in alignment.extraction.times if main and t.value == main
+    ]
     total = max(alignment.extraction.story.story.independent_sources, 1)
     best: tuple[float, Candidate] | None = None
     for c in pool:
@@ -168,7 +176,15 @@ def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate 
         ):
             continue
         who, where, when = terms.count(c.document, c.start, c.end)
-        if who < 2 or not (where or when):
+        if main:
+            # the story's event date names the event: "bombs fell on the camp on Thursday",
+            # not "South Sudan split off in July" (any date), nor a sentence where the tagger
+            # took "Nonviolent Peaceforce" for a second person
+            if not (who or where) or not any(
+                d == c.document and c.start <= ts and te <= c.end for d, ts, te in on_the_day
+            ):
+                continue
+        elif who < 2 or not (where or when):
             continue
         score = (
             who
@@ -196,8 +212,14 @@ def summarize(
     max_sentences: int = 7,
     max_words: int | None = None,
     mmr_lambda: float = 0.6,
+    headline: str | None = None,
 ) -> tuple[SummarySentence, ...]:
-    """3–7 cited source sentences (or, with ``max_words``, as many as fill that budget)."""
+    """3–7 cited source sentences (or, with ``max_words``, as many as fill that budget).
+
+    The first is the corroborated sentence that tells who met whom, where and when
+    (:func:`lead_sentence`); when none does, the sentence the ``headline`` was cut from, if
+    two independent sources back it.
+    """
     pool = candidates(alignment)
     if not pool:
         return ()
@@ -215,6 +237,9 @@ def summarize(
     used_words = 0
     remaining = list(pool)
     lead = lead_sentence(alignment, pool)
+    if lead is None and headline:
+        head = headline.removesuffix(" …")
+        lead = next((c for c in pool if c.sources >= 2 and c.text.startswith(head)), None)
     if lead is not None:
         chosen.append(lead)
         remaining.remove(lead)
