@@ -318,3 +318,15 @@ def test_a_person_named_in_a_headline_and_by_surname_in_the_body_is_kept() -> No
     ]
     people = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
     assert people == {"Bill Gates"}  # "bill" is also a lower-case word, but Gates is a person here
+
+
+def test_an_acronym_may_skip_the_function_words_of_its_name(nlp: Any) -> None:
+    ents = resolve_entities(
+        _story(
+            "The Texas Department of Criminal Justice said the inmate escaped from a prison van.",
+            "TDCJ officials could answer few questions about the escape on Monday.",
+        )
+    )
+    tdcj = [e for e in ents if "TDCJ" in e.aliases]
+    assert len(tdcj) == 1 and tdcj[0].name == "Texas Department of Criminal Justice"
+    assert set(tdcj[0].documents) == {"c0", "c1"}

@@ -29,7 +29,8 @@ How mentions become entities (all within one story — nothing is merged across 
 - **Organisations and places**: one entity per normalised name, whatever label the model gave
   each mention (the majority label wins); ``X region`` is ``X``; ``US Department of Defense`` is
   ``Department of Defense`` when that name also occurs; an acronym in parentheses after a name,
-  or one matching a name's initials, is that name (``DoD``).
+  or one matching a name's initials (its function words skipped or not: ``TDCJ`` is the Texas
+  Department of Criminal Justice), is that name (``DoD``).
 """
 
 from __future__ import annotations
@@ -386,7 +387,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
             continue  # "Asia" is a place, not the acronym "ASIA"
         target = acronyms.get(key)
         if target is None:
-            initials = [k for k in clusters if " " in k and "".join(w[0] for w in k.split()) == key]
+            initials = [k for k in clusters if " " in k and key in _initials(k)]
             target = initials[0] if len(initials) == 1 else None
         if target is not None and target != key and target in clusters:
             clusters[target].occs.extend(clusters.pop(key).occs)
@@ -396,6 +397,16 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
         c.label = max(labels, key=lambda lab: (labels[lab], lab != "ORG"))
         out.append(c)
     return out
+
+
+# Words an acronym may skip: "TDCJ" is the Texas Department of Criminal Justice.
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def _initials(key: str) -> set[str]:
+    """A name key's initials, of every word and of all but its function words."""
+    words = key.split()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)}
 
 
 # Short forms bind to the one longer name they end: "Red Sox" and "Sox" → "Boston Red Sox",
