@@ -526,3 +526,21 @@ def test_both_ends_of_a_range_in_each_report_are_no_conflict(nlp: Any, hash_embe
     times = (_time(texts, "a", "1991", "1991"), _time(texts, "b", "1998", "1998"))
     al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
     assert [c.kind for c in al.conflicts] == ["date"]
+
+
+def test_words_given_to_two_people_are_one_conflict_not_two(hash_embedder: Any) -> None:
+    from crosswire.models import Quote
+
+    texts = {
+        "a": 'AMD will keep selling SeaMicro servers "for the foreseeable future," Lisa Su said.',
+        "b": 'AMD will keep selling SeaMicro servers "for the foreseeable future," Lu said.',
+    }
+    ents = _named(texts, ["Lisa Su", "Lu"])
+    words = "for the foreseeable future,"
+    quotes = tuple(
+        Quote(f"q{d}", d, t.index(words), t.index(words) + len(words), words, "partial", ents[k].id)
+        for k, (d, t) in enumerate(texts.items())
+    )
+    al = _run(seedkit.small_extraction(texts, ents=ents, quotes=quotes), hash_embedder)
+    kinds = [c.kind for c in al.conflicts]
+    assert kinds.count("person") == 1 and "attribution" not in kinds

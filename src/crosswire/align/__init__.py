@@ -185,7 +185,10 @@ def align_story(
     story_level: list[Conflict] = []
     story_level += place_conflicts(annotated=adocs, entities=extraction.entities)
     story_level += sequence_conflicts(annotated=adocs, entities=extraction.entities)
-    story_level += attribution
+    # "The same words are attributed to Lisa Su and to Lu" repeats the person conflict of the
+    # fact those words are in ("Lisa Su vs Lu"): one disagreement, told once, at the fact
+    disputed_people = {frozenset(x.value for x in c.sides) for _, c in slot if c.kind == "person"}
+    story_level += [c for c in attribution if frozenset(x.value for x in c.sides) not in disputed_people]
     conflicts = [replace(c, fact=fact_ids[g]) for g, c in slot] + story_level
     conflicts = [replace(c, id=f"C{k + 1}") for k, c in enumerate(conflicts)]
     return Alignment(
