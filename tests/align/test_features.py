@@ -38,3 +38,14 @@ def test_normalize_quotes_keeps_length() -> None:
     s = "“deep and ongoing” — it’s"
     assert len(normalize_quotes(s)) == len(s)
     assert normalize_quotes(s).startswith('"deep')
+
+
+def test_quote_balance_reads_straight_marks_by_where_they_stand() -> None:
+    from crosswire.align.features import quote_balance
+
+    assert quote_balance('He said "we will win.') == 1
+    assert quote_balance('we will win," he said.') == -1
+    assert quote_balance("“We will win,” he said.") == 0
+    # a spaced closing mark after a clause's punctuation, as text rejoined from tokens has it
+    assert quote_balance('People rushed out of their homes, " a spokesman said.') == -1
+    assert quote_balance('The spokesman said: " We will rebuild.') == 1

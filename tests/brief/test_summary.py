@@ -139,6 +139,18 @@ def test_without_a_lead_the_summary_opens_with_the_headlines_sentence(hash_embed
     assert summarize(alignment, headline="He said the mood was tense")[0].text == first
 
 
+def test_a_sentence_that_closes_a_quotation_it_did_not_open_is_scored_down(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import candidates
+
+    texts = {
+        "a": 'The quake was felt strongly in Banda Aceh.\n\nPeople rushed out of their homes in Aceh," a spokesman said.',
+        "b": "People rushed out of their homes in Aceh after the quake, officials said.",
+    }
+    alignment = next(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder))
+    score = {c.text: c.score for c in candidates(alignment)}
+    assert score['People rushed out of their homes in Aceh," a spokesman said.'] < score[texts["b"]] - 1.0
+
+
 def test_event_date_and_timeline(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.event_date == "2024-03-04"

@@ -114,9 +114,14 @@ def quote_balance(text: str) -> int:
     straight = text.count('"') % 2
     if not straight:
         return 0
-    # one straight mark: opening when it starts a word, closing when it ends one
+    # one straight mark: opening when it starts a word, closing when it ends one — or when it
+    # stands alone after a clause's punctuation ('their homes, " a spokesman said', as text
+    # rejoined from tokens spaces it)
     i = text.index('"')
-    return 1 if i + 1 < len(text) and (i == 0 or text[i - 1].isspace()) else -1
+    spaced_close = (
+        i >= 2 and text[i - 1] == " " and text[i - 2] in ",.!?" and text[i + 1 : i + 2] in ("", " ")
+    )
+    return 1 if i + 1 < len(text) and (i == 0 or text[i - 1].isspace()) and not spaced_close else -1
 
 
 def normalize_quotes(text: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
-from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard
+from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard, quote_balance
 from crosswire.brief.headline import EventTerms
 from crosswire.brief.timeline import event_date
 from crosswire.models import Alignment, Citation, Document, Fact, SummarySentence
@@ -128,6 +128,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 for qa, qb in quoted.get(doc.id, [])  # + its closing mark
             ):
                 score -= 1.5  # a quotation without its speaker
+            elif quote_balance(text) < 0:
+                score -= 1.5  # 'People panicked …, " a spokesman said.': a quotation without its start
             words = len(text.split())
             if words < 6:
                 score -= 1.0
