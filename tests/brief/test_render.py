@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +182,19 @@ def test_seed_markdown_explains_its_independent_sources(pipeline_briefs: list[An
     assert "**Independent sources:** 4 (002 and 003 are one origin: PTI)" in md
     line = next(x for x in md.splitlines() if x.startswith("- **PTI**"))
     assert "documents 002, 003" in line and "003 credits PTI" in line
+
+
+def test_an_empty_section_says_so_in_every_format(hash_embedder: Any) -> None:
+    from crosswire.brief.json_out import EMPTY
+
+    empty = list(
+        brief.run(align.run([seedkit.small_extraction({"p": "Short.", "q": "ok"})], embedder=hash_embedder))
+    )
+    md = render(empty, rejected=[], fmt="md")
+    html = render(empty, rejected=[], fmt="html")
+    for key in ("summary", "facts", "timeline", "single", "entities", "coverage"):
+        assert EMPTY[key] in md and escape(EMPTY[key]) in html, key
+    assert "| fact |" not in md  # no table of nothing
 
 
 def test_a_family_that_only_shares_text_is_not_named_as_one_publishers() -> None:

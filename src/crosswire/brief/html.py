@@ -19,6 +19,7 @@ from html import escape
 from typing import Any
 
 from crosswire.brief.json_out import (
+    EMPTY,
     INFERRED_DATE_NOTE,
     counted,
     fact_reading,
@@ -230,7 +231,7 @@ def _story(brief: Brief, n: int) -> str:
 
     h.append(f'<section class="card" id="{sid}-summary"><h2>Summary</h2><ol class="summary">')
     h += [f"<li>{escape(x['text'])} {cites.links(x['citations'])}</li>" for x in d["summary"]]
-    h.append("</ol></section>")
+    h.append("</ol>" + ("" if d["summary"] else f"<p>{escape(EMPTY['summary'])}</p>") + "</section>")
 
     h.append(
         f'<section class="card" id="{sid}-facts"><h2>Corroborated facts <span class="n">{len(corroborated)}</span></h2><ul>'
@@ -241,7 +242,7 @@ def _story(brief: Brief, n: int) -> str:
             f"{f['independent_sources']} sources</span>{reading(f)} {cites.links(f['citations'], 10)}</li>"
         )
     if not corroborated:
-        h.append("<li class='fact'>None: no fact is backed by two independent sources.</li>")
+        h.append(f"<li class='fact'>{escape(EMPTY['facts'])}</li>")
     h.append("</ul></section>")
 
     h.append(
@@ -291,7 +292,7 @@ def _story(brief: Brief, n: int) -> str:
         else:
             h.append(f"<li>{head}<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></li>")
     if not d["timeline"]:
-        h.append("<li>No dated events.</li>")
+        h.append(f"<li>{escape(EMPTY['timeline'])}</li>")
     h.append("</ul></section>")
 
     h.append(
@@ -299,6 +300,8 @@ def _story(brief: Brief, n: int) -> str:
         "<p class='meta'>Said by one origin only (copies of one wire story count once): check before relying on them.</p><ul>"
     )
     h += [f"<li>{reading(f)} {cites.links(f['citations'], 2)}</li>" for f in single]
+    if not single:
+        h.append(f"<li>{escape(EMPTY['single'])}</li>")
     h.append("</ul></section>")
 
     h.append(f'<section class="card" id="{sid}-coverage"><h2>Coverage</h2>')
@@ -316,7 +319,11 @@ def _story(brief: Brief, n: int) -> str:
             f'<tr><td class="f" title="{escape(texts[row["fact"]])}">{escape(row["fact"])} <span class="badge {row["status"]}">{escape(row["status"].replace("_", " "))}</span></td>{cells}</tr>'
         )
     h.append("</table></div>")
+    if not d["coverage"]["rows"]:
+        h.append(f"<p>{escape(EMPTY['coverage'])}</p>")
     h.append("<details><summary>Entities</summary><ul>")
+    if not d["entities"]:
+        h.append(f"<li>{escape(EMPTY['entities'])}</li>")
     for e in d["entities"]:
         roles = f" — {escape(', '.join(e['roles']))}" if e["roles"] else ""
         h.append(

@@ -17,6 +17,7 @@ from crosswire.labels import family_label
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
+    "EMPTY",
     "INFERRED_DATE_NOTE",
     "SCHEMA",
     "citation_dict",
@@ -30,6 +31,16 @@ __all__ = [
     "timeline_by_date",
     "to_dict",
 ]
+
+# What a section says when it has nothing, the same in every format.
+EMPTY = {
+    "summary": "None: no sentence of these reports carries a claim.",
+    "facts": "None: no fact is backed by two independent sources.",
+    "timeline": "No dated events.",
+    "single": "None.",
+    "entities": "None found.",
+    "coverage": "No facts to show.",
+}
 
 # How a reader is told what "(inferred)" next to a timeline date means.
 INFERRED_DATE_NOTE = (

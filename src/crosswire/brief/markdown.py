@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.brief.json_out import (
+    EMPTY,
     INFERRED_DATE_NOTE,
     counted,
     fact_reading,
@@ -86,6 +87,8 @@ def _story(d: dict[str, Any]) -> list[str]:
     out.append("")
     for i, x in enumerate(d["summary"], 1):
         out.append(f"{i}. {_one_line(x['text'])} {ref(x['citations'])}")
+    if not d["summary"]:
+        out.append(EMPTY["summary"])
     names = {e["id"]: e["name"] for e in d["entities"]}
 
     def reading(f: dict[str, Any]) -> str:
@@ -93,6 +96,8 @@ def _story(d: dict[str, Any]) -> list[str]:
         return _one_line(head + (f" [{name}]" if name else "") + tail)
 
     out += ["", "## Corroborated facts", ""]
+    if all(f["status"] == "single_source" for f in d["facts"]):
+        out.append(EMPTY["facts"])
     for f in d["facts"]:
         if f["status"] != "single_source":
             flag = " **(contested)**" if f["status"] == "contested" else ""
@@ -132,24 +137,31 @@ def _story(d: dict[str, Any]) -> list[str]:
             out.append(f"- **{date}**{mark} — {lines[0]}")
         else:
             out += [f"- **{date}**{mark}"] + [f"  - {line}" for line in lines]
+    if not d["timeline"]:
+        out.append(EMPTY["timeline"])
     out += ["", "## Single-source claims", ""]
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     for f in single:
         out.append(f"- {reading(f)} {ref(f['citations'], 2)}")
     if not single:
-        out.append("None.")
+        out.append(EMPTY["single"])
     out += ["", "## Entities", ""]
     for e in d["entities"]:
         roles = f" — {', '.join(e['roles'])}" if e["roles"] else ""
         out.append(f"- **{e['name']}** ({e['type']}){roles}; {counted(len(e['documents']), 'document')}")
+    if not d["entities"]:
+        out.append(EMPTY["entities"])
     out += ["", "## Coverage", ""]
     cols = [short.get(x, x) for x in d["coverage"]["documents"]]
-    out.append(
-        "| fact | "
-        + " | ".join(f"{c} ({f})" for c, f in zip(cols, d["coverage"]["families"], strict=True))
-        + " |"
-    )
-    out.append("|---|" + "---|" * len(cols))
+    if not d["coverage"]["rows"]:
+        out.append(EMPTY["coverage"])
+    else:
+        out.append(
+            "| fact | "
+            + " | ".join(f"{c} ({f})" for c, f in zip(cols, d["coverage"]["families"], strict=True))
+            + " |"
+        )
+        out.append("|---|" + "---|" * len(cols))
     for row in d["coverage"]["rows"]:
         out.append(f"| {row['fact']} | " + " | ".join("■" if v else "·" for v in row["cells"]) + " |")
     out += ["", "## Independent origins", ""]
