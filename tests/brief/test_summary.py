@@ -322,6 +322,31 @@ def test_a_year_naming_a_thing_does_not_date_the_sentence(nlp: Any, hash_embedde
     assert [t.date for t in b.timeline] == ["2011"] and "began in 2011" in b.timeline[0].text
 
 
+@pytest.mark.slow
+def test_the_day_a_statement_was_made_does_not_date_the_event(nlp: Any, hash_embedder: Any) -> None:
+    from crosswire.models import Document
+
+    texts = {
+        "a": "A plant worker shot two colleagues in a break room, police said Friday. "
+        "Hiller had argued with co-workers on Thursday evening.",
+        "b": "A worker at the plant shot two colleagues in a break room, police told reporters on Friday. "
+        "Hiller had argued with co-workers on Thursday evening.",
+    }
+    times = []
+    for d, t in texts.items():
+        friday = t.index("Friday")
+        evening = t.index("Thursday evening")
+        times.append(TimeExpression(d, friday, friday + 6, "Friday", "DATE", "2010-09-10"))
+        times.append(TimeExpression(d, evening, evening + 16, "Thursday evening", "TIME", "2010-09-09TEV"))
+    adocs = seedkit.annotate([Document(id=d, text=t) for d, t in texts.items()], nlp)
+    ex = seedkit.small_extraction(texts, times=tuple(times))
+    ex = replace(ex, story=replace(ex.story, documents=tuple(adocs)))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    # Friday is when the police spoke; Thursday evening, a TIME on a known day, dates the event
+    assert b.event_date == "2010-09-09"
+    assert "2010-09-09" in [t.date for t in b.timeline]
+
+
 @pytest.mark.parametrize(
     ("text", "leans"),
     [

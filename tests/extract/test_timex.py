@@ -45,6 +45,8 @@ TABLE: list[tuple[str, dt.date, str, str | None]] = [
     ("two weeks ago", WED, "DATE", "2025-W25"),
     ("five months ago", WED, "DATE", "2025-02"),
     ("a year ago", WED, "DATE", "2024"),
+    ("three days earlier", WED, "DATE", "2025-06-29"),
+    ("10 minutes earlier", WED, "DATE", None),  # minutes before an untold moment: no day
     ("last Friday", WED, "DATE", "2025-06-27"),
     ("next Wednesday", WED, "DATE", "2025-07-09"),
     ("Friday night", WED, "DATE", "2025-06-27TNI"),

@@ -45,7 +45,9 @@ from crosswire.models import (
 from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES
 
 __all__ = [
+    "SAYING_VERBS",
     "date_conflicts",
+    "governing_verb",
     "number_conflicts",
     "person_conflicts",
     "place_conflicts",
@@ -108,7 +110,7 @@ def _inside(claim: Claim, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- dates
 
 
-def _governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str | None:
+def governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str | None:
     """Lemma of the verb a time expression hangs on (None without a parse)."""
     if adoc is None or adoc.doc is None:
         return None
@@ -169,7 +171,7 @@ def _readings_meet(a: TimeExpression, b: TimeExpression) -> bool:
 
 # A date on a verb of saying dates a statement, and sources speak on many days: two such
 # dates conflict only when the two wordings are one statement.
-_SAYING = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "insist"})
+SAYING_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "insist"})
 # Content-word Jaccard of two claims that are one statement (names included: the speaker is the same).
 _SAME_WORDS_SAID = 0.5
 
@@ -203,7 +205,7 @@ def date_conflicts(
                     continue  # a date inferred from another report's publication date states nothing
                 if adoc is not None and year_names_a_thing(adoc, t):
                     continue  # "a region hit by the 2004 tsunami": the tsunami's year, not this event's
-                dated.append((t, _governing_verb(adoc, t.start, t.end), c))
+                dated.append((t, governing_verb(adoc, t.start, t.end), c))
         values: dict[str, list[Claim]] = defaultdict(list)
         for i, (t1, verb1, c1) in enumerate(dated):
             for t2, verb2, c2 in dated[i + 1 :]:
@@ -219,7 +221,7 @@ def date_conflicts(
                     continue
                 if verb1 is None or verb1 != verb2:
                     continue  # different actions ("thanked on Wednesday", "met on Tuesday")
-                if verb1 in _SAYING and jaccard(c1.words, c2.words) < _SAME_WORDS_SAID:
+                if verb1 in SAYING_VERBS and jaccard(c1.words, c2.words) < _SAME_WORDS_SAID:
                     continue  # "a prosecutor said Friday" / "had said late Thursday": two statements
                 values[v1].append(c1)
                 values[v2].append(c2)

@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 
 from crosswire.align import family_map
 from crosswire.align.claims import is_boilerplate, trim_sentence
-from crosswire.align.conflicts import year_names_a_thing
+from crosswire.align.conflicts import SAYING_VERBS, governing_verb, year_names_a_thing
 from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
 
 __all__ = ["event_date", "timeline"]
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")  # a TIME value on a known day: 2010-09-09TEV
 # Deictic words inside a quotation point at the day it was *said*, which the publication
 # date does not give: "which we're building on here today" in a next-day report.
 _DEICTIC = re.compile(
@@ -59,6 +61,8 @@ def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
     quoted = [(q.document, q.start, q.end) for q in alignment.extraction.quotes if q.kind != "indirect"]
     out = []
     for t in alignment.extraction.times:
+        if t.type in ("DATE", "TIME") and t.value and _DAY_TIME.match(t.value):
+            t = replace(t, type="DATE", value=t.value[:10])  # "Thursday evening": its day
         if t.type != "DATE" or not t.value or not _DATE_VALUE.match(t.value) or t.document not in annotated:
             continue
         if _DEICTIC.search(t.text) and any(
@@ -86,17 +90,25 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
     dates a day in a later year: the coarse date is then history told as background.
     """
     family_of: Mapping[str, str] = family_map(alignment.extraction.story.story)
-    support: dict[str, set[str]] = defaultdict(set)
-    weight: dict[str, float] = defaultdict(float)
+    annotated = {x.document.id: x for x in alignment.extraction.story.documents}
     dated = _dated(alignment)
+    telling: list[tuple[TimeExpression, float]] = []
+    said: list[tuple[TimeExpression, float]] = []
     for t, a, b, index in dated:
         assert t.value is not None
         facts = _facts_at(alignment.facts, t.document, a, b)
         backed = max((f.independent_sources for f in facts), default=1)
         if index >= lead_sentences and backed < 2:
             continue  # a date in a side remark, not in the telling of the event
+        # "…, police said Friday": the day of the statement, not of what it reports
+        saying = governing_verb(annotated.get(t.document), t.start, t.end) in SAYING_VERBS
+        (said if saying else telling).append((t, backed + (1.0 if index < lead_sentences else 0.0)))
+    support: dict[str, set[str]] = defaultdict(set)
+    weight: dict[str, float] = defaultdict(float)
+    for t, w in telling or said:
+        assert t.value is not None
         support[t.value].add(family_of.get(t.document, t.document))
-        weight[t.value] += backed + (1.0 if index < lead_sentences else 0.0)
+        weight[t.value] += w
     if not support:
         return None
     # A date after every report was published is a plan ("a November 22, 2013 release date"

@@ -201,6 +201,10 @@ def _ago(m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: 
     base = anchor
     if m.group(3) in ("earlier", "later", "before", "after") and parsed and parsed[1] and parsed[2]:
         base = dt.date(parsed[0], parsed[1], parsed[2])  # "three days later": later than the date just told
+    elif m.group(3) in ("earlier", "later", "before", "after") and DURATION_UNIT[unit][2]:
+        # "returned 10 minutes earlier": minutes before the moment the story tells, which no
+        # date named; the publication day would be a guess dressed as a date
+        return "DATE", None
     return "DATE", offset_value(base, unit, sign * n)
 
 
