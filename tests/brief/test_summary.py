@@ -345,6 +345,13 @@ def test_the_day_a_statement_was_made_does_not_date_the_event(nlp: Any, hash_emb
     # Friday is when the police spoke; Thursday evening, a TIME on a known day, dates the event
     assert b.event_date == "2010-09-09"
     assert "2010-09-09" in [t.date for t in b.timeline]
+    # a clock time alone is put on the publication day by the time tagger: a guess, no date
+    clock = "A plant worker shot two colleagues at about 10:30, police said."
+    i = clock.index("about 10:30")
+    ex = seedkit.small_extraction(
+        {"c": clock}, times=(TimeExpression("c", i, i + 11, "about 10:30", "TIME", "2010-09-10T10:30"),)
+    )
+    assert next(brief.run(align.run([ex], embedder=hash_embedder))).timeline == ()
 
 
 @pytest.mark.parametrize(

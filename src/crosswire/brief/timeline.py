@@ -21,11 +21,19 @@ from crosswire.align.claims import is_boilerplate, trim_sentence
 from crosswire.align.conflicts import SAYING_VERBS, governing_verb, year_names_a_thing
 from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
+from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES
 
 __all__ = ["event_date", "timeline"]
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")  # a TIME value on a known day: 2010-09-09TEV
+# Words by which a time expression names its own day ("Thursday evening", "last night").
+_DAY_WORDS = "|".join(sorted(CALENDAR_NAMES | CALENDAR_ABBREVIATIONS))
+_NAMES_A_DAY = re.compile(
+    rf"\b(?:{_DAY_WORDS}|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
+    r"|\d{1,2}/\d{1,2})\b",
+    re.IGNORECASE,
+)
 # Deictic words inside a quotation point at the day it was *said*, which the publication
 # date does not give: "which we're building on here today" in a next-day report.
 _DEICTIC = re.compile(
@@ -62,6 +70,8 @@ def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
     out = []
     for t in alignment.extraction.times:
         if t.type in ("DATE", "TIME") and t.value and _DAY_TIME.match(t.value):
+            if not _NAMES_A_DAY.search(t.text):
+                continue  # "around 10 a.m.": a clock time put on the publication day, a guess
             t = replace(t, type="DATE", value=t.value[:10])  # "Thursday evening": its day
         if t.type != "DATE" or not t.value or not _DATE_VALUE.match(t.value) or t.document not in annotated:
             continue
