@@ -41,6 +41,7 @@ from crosswire.models import Document
         "Last Updated: Jul 2, 2025 10:15 IST",
         "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",
         "Updated 3 hrs ago",
+        "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
         "2 hours ago | Comments",
     ],
 )

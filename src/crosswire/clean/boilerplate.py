@@ -26,7 +26,8 @@ _PATTERNS = [
     r"(?:also )?read (?:more|also|next)(?: ?[:|\-–—>»].*| (?:at|on) \S+| here)?|also read\b.*|read\s*[:|].*|"
     r"also (?:watch|see|check)\b.*|must (?:read|watch)\b.*",
     # Page metadata labels: "Published By: …", "Edited By: …", "Last Updated: Jul 2, 2025 10:15 IST".
-    r"(?:published|edited|written|curated|reported) by\s*:.{0,80}|(?:last )?updated\s*:.{0,60}|published on\s*:.{0,60}",
+    r"(?:published|edited|written|curated|reported) by\s*:.{0,80}|(?:last )?updated\s*:.{0,60}|published on\s*:.{0,60}|"
+    r"(?:posted|published)\s*:.{0,60}",
     r"(?:see also|related(?: (?:stories|articles|news|coverage|links|reading))?|recommended(?: for you| stories)?|"
     r"trending(?: now| stories)?|more from \w+|top stories|latest news|don'?t miss)\s*[:|\-–—>»]?.*",
     r"click here\b.*|tap here\b.*|(?:watch|listen)(?: the)?(?: video| podcast| live)?\s*[:|\-–—].*",
