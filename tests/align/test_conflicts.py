@@ -544,3 +544,17 @@ def test_words_given_to_two_people_are_one_conflict_not_two(hash_embedder: Any) 
     al = _run(seedkit.small_extraction(texts, ents=ents, quotes=quotes), hash_embedder)
     kinds = [c.kind for c in al.conflicts]
     assert kinds.count("person") == 1 and "attribution" not in kinds
+
+
+@pytest.mark.slow
+def test_the_speaker_and_the_person_spoken_of_are_no_person_conflict(nlp: Any, hash_embedder: Any) -> None:
+    texts = {
+        "a": "Officers found a shotgun and three shells in the car after the chase, Robert Pickell said.",
+        "b": "Officers found a shotgun and three shells in the car after Anthony LaCalamita surrendered.",
+    }
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Robert Pickell", "Anthony LaCalamita"]))
+    assert [c for c in _run(_parsed(ex, nlp), hash_embedder).conflicts if c.kind == "person"] == []
+    # two people saying it: one statement, two speakers — a conflict
+    texts = {"a": texts["a"], "b": texts["a"].replace("Robert Pickell", "James Gage")}
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Robert Pickell", "James Gage"]))
+    assert [c.kind for c in _run(_parsed(ex, nlp), hash_embedder).conflicts] == ["person"]

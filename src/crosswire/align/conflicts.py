@@ -549,16 +549,22 @@ def person_conflicts(
     out: list[tuple[int, Conflict]] = []
     for g, idx in enumerate(groups):
         named: dict[str, list[Claim]] = defaultdict(list)
+        roles: dict[str, set[str]] = defaultdict(set)
         for k in idx:
             c = claims[k]
             persons = [e for e in c.entities if e in people]
             adoc = annotated.get(c.document)
             if adoc is not None and adoc.doc is not None:
-                persons = [p for p in persons if _acts_in(c, people[p], adoc)]
+                acting = {p: _acts_in(c, people[p], adoc) for p in persons}
+                persons = [p for p in persons if acting[p]]
+                for p in persons:
+                    roles[p].add(str(acting[p]))
             if len(persons) == 1:
                 named[persons[0]].append(c)
         if len(named) < 2:
             continue
+        if len({r for p in named for r in roles[p]}) > 1:
+            continue  # the sheriff who said it and the suspect it is said of fill different slots
         everyone = set(named)
         # each side must not mention any other side's person anywhere in its claims
         if any(set(c.entities) & (everyone - {p}) for p, cs in named.items() for c in cs):
@@ -594,8 +600,9 @@ _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SAME_STATEMENT = 0.3
 
 
-def _acts_in(claim: Claim, person: Entity, adoc: AnnotatedDocument) -> bool:
-    """Whether a mention of ``person`` inside the claim is a subject or the agent ("by X")."""
+def _acts_in(claim: Claim, person: Entity, adoc: AnnotatedDocument) -> str | None:
+    """How ``person`` acts in the claim: "speaker" (subject of a verb of saying), "actor" (subject
+    of another verb, or the agent "by X"), or None (only named)."""
     doc = adoc.document
     for m in person.mentions:
         if m.document != claim.document or not any(a <= m.start and m.end <= b for a, b in claim.parts):
@@ -611,9 +618,11 @@ def _acts_in(claim: Claim, person: Entity, adoc: AnnotatedDocument) -> bool:
             and tok.head.ent_type_ == tok.ent_type_
         ):
             tok = tok.head
-        if tok.dep_ in _ACTOR_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
-            return True
-    return False
+        if tok.dep_ in _ACTOR_DEPS:
+            return "speaker" if tok.head.lemma_.lower() in SAYING_VERBS else "actor"
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            return "actor"
+    return None
 
 
 # -------------------------------------------------------------------------- places
