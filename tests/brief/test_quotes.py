@@ -117,3 +117,18 @@ def test_a_wrapper_adding_only_function_words_is_not_shown() -> None:
         'the partnership as "one of the most consequential pillars"',
         "one of the most consequential pillars",
     ]
+
+
+def test_a_piece_of_the_groups_own_wording_in_the_same_report_is_not_shown() -> None:
+    own = "it hopes to finish several important defence deals with India soon"
+    piece = "to finish several important defence deals with India soon"
+    q = {
+        "text": own,
+        "variants": [
+            _variant("004", 722, own),
+            _variant("004", 731, piece, verbatim=False),
+            _variant("003", 150, piece, verbatim=False),  # another report's words: shown
+        ],
+    }
+    shown = shown_variants(q)
+    assert [(v["text"], v["citations"][0]["document"]) for v in shown] == [(piece, "003")]

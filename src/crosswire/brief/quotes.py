@@ -119,7 +119,8 @@ def shown_variants(q: dict[str, Any]) -> list[dict[str, Any]]:
     Not the group's own wording, and not a wrapper that adds only function words around
     another variant of the same document: 'describing them as "deep and ongoing"' yields both
     the partial quote "deep and ongoing" and the clause 'them as "deep and ongoing"', and the
-    second tells the reader nothing more. JSON keeps both.
+    second tells the reader nothing more; nor a piece of the group's own wording in the same
+    report. JSON keeps them all.
     """
     variants = [v for v in q.get("variants") or [] if isinstance(v, dict)]
     spans = [
@@ -149,4 +150,20 @@ def shown_variants(q: dict[str, Any]) -> list[dict[str, Any]]:
                 return False
         return True
 
-    return [v for v in variants if v.get("text") != q.get("text") and not wrapper(v)]
+    own = [
+        (c["document"], c["start"], c["end"])
+        for v in variants
+        if v.get("text") == q.get("text")
+        for c in v.get("citations") or []
+        if "start" in c
+    ]
+
+    def inside_own(v: dict[str, Any]) -> bool:
+        # "to finish several defence deals" inside the group's own "it hopes to finish several
+        # defence deals", in the same report: a piece of the words already shown
+        cites = [c for c in v.get("citations") or [] if "start" in c]
+        return bool(cites) and all(
+            any(d == c["document"] and s <= c["start"] and c["end"] <= e for d, s, e in own) for c in cites
+        )
+
+    return [v for v in variants if v.get("text") != q.get("text") and not wrapper(v) and not inside_own(v)]
