@@ -154,6 +154,23 @@ def test_dateline_is_trimmed_from_a_sentence() -> None:
     assert text[s:e] == "The two ministers met at the Pentagon on Tuesday."
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("BREAKING: An earthquake struck Aceh on Tuesday.", "An earthquake struck Aceh on Tuesday."),
+        (
+            "Summary: Rich Fichera looks at the risks of the deal.",
+            "Rich Fichera looks at the risks of the deal.",
+        ),
+        ("Editor's note: The talks resumed on Monday.", "The talks resumed on Monday."),
+        ("Watchdogs said the talks had failed.", "Watchdogs said the talks had failed."),
+    ],
+)
+def test_a_page_label_is_trimmed_from_a_sentence(text: str, kept: str) -> None:
+    s, e = trim_sentence(Document(id="x", text=text), 0, len(text))
+    assert text[s:e] == kept
+
+
 def test_boilerplate_detection() -> None:
     assert is_boilerplate("Based On A PTI Report")
     assert is_boilerplate("Also read: five things to know")

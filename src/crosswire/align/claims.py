@@ -99,7 +99,9 @@ _BOILERPLATE = re.compile(
 )
 # A dateline opening the text: "LONDON, March 3 (Reuters) —", "date 2024-03-03 London, March 3".
 _DATELINE = re.compile(
-    r"^\s*(?:(?:date|published|updated)[:\s]+\d{4}-\d{2}-\d{2}\S*\s+)?"
+    # a page's label before the first words: "BREAKING:", "Summary:", "Editor's note:"
+    r"^\s*(?:(?i:breaking(?: news)?|update[d]?|exclusive|watch|analysis|summary|editor['’]s note)\s*[:|–—-]\s+)?"
+    r"(?:(?:date|published|updated)[:\s]+\d{4}-\d{2}-\d{2}\S*\s+)?"
     r"(?:[A-Z][A-Za-z.'\- ]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,\s+\d{4})?\s*(?:\([A-Za-z]+\))?\s*[-–—:]?\s+)?"
 )
