@@ -129,3 +129,17 @@ def test_url_and_title_lines_kept_out_of_clean(tmp_path: Path) -> None:
     [doc] = list(clean.run(ingest.run([str(page)], ledger=Ledger())))
     assert doc.clean == "A convicted sex offender pulled a gun on two guards during a prison transfer Monday."
     assert (doc.published, doc.published_from) == ("2009-11-30", "stamp")
+    # the page's date stamp between its address and its headline
+    page.write_text(
+        "http://www.example-news.com/2011/11/11/navy-foils-pirates.html\n"
+        "Updated: November 11, 2011 20:09 IST\n"
+        "Navy foils Somali pirate attack off Gulf of Aden\n"
+        "The Indian Navy thwarted a multi-boat attack by sea brigands on merchant vessels on Thursday.\n"
+    )
+    [doc] = list(clean.run(ingest.run([str(page)], ledger=Ledger())))
+    assert doc.title == "Navy foils Somali pirate attack off Gulf of Aden"
+    assert (
+        doc.clean
+        == "The Indian Navy thwarted a multi-boat attack by sea brigands on merchant vessels on Thursday."
+    )
+    assert (doc.published, doc.published_from) == ("2011-11-11", "stamp")

@@ -181,11 +181,20 @@ def _drop_title(doc: Document, text: str, lines: list[Line], plan: _Plan) -> tup
     if not span:
         return lines, body_start
     start, end = int(span[0]), int(span[1])
+    stamp: Line | None = None  # a date stamp line above the headline stays, for the stamp rule
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
+        if stamp is None and url and ln.end <= start and find_stamp(text[ln.start : ln.end]) is not None:
+            stamp = ln  # URL, date stamp, then the headline, as ingest read the page
+            continue
         if not (ln.start <= start and end <= ln.end):
             break  # the span is not on the first line with text: leave the text alone
+        if stamp is not None:
+            if (ln.start, ln.end) != (start, end):
+                break
+            plan.deletions.append((ln.line_start, ln.next))
+            return [x for x in lines if x is not ln], stamp.line_start
         if (ln.start, ln.end) == (start, end):
             plan.deletions.append((ln.line_start, ln.next))
             return lines[i + 1 :], ln.next

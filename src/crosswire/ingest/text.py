@@ -67,6 +67,22 @@ def _only_a_date(line: str) -> bool:
     return all(w.isdigit() or w.replace(".", "") in _STAMP_WORDS for w in words)
 
 
+def _stamp_line_at(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` (with text after it) is a date stamp and nothing else."""
+    end = text.find("\n", pos)
+    if end == -1:
+        return False
+    line = text[pos:end].strip()
+    low = line.lower()
+    return bool(line) and (
+        _only_a_date(line)
+        or (
+            low.startswith(("updated", "published", "posted", "date"))
+            and _only_a_date(line.split(None, 1)[-1])
+        )
+    )
+
+
 def headline_span(text: str, *, pos: int = 0) -> tuple[int, int] | None:
     """``(start, end)`` of the first line from ``pos`` on if it reads as a headline and body text follows it."""
     m = re.compile(r"[ \t]*([^\n]*?)[ \t]*(?:\r?\n|\Z)").match(text, pos)
@@ -121,7 +137,11 @@ def read_text(
     url = url_line_span(text)
     if url is not None:
         fields["url_span"] = url
-    span = headline_span(text, pos=text.index("\n", url[1]) + 1 if url else 0)
+    pos = text.index("\n", url[1]) + 1 if url else 0
+    span = headline_span(text, pos=pos)
+    if span is None and url is not None and _stamp_line_at(text, pos):
+        # URL, then the page's date stamp, then the headline: "Updated Saturday, December 05, 2009"
+        span = headline_span(text, pos=text.index("\n", pos) + 1)
     if span is not None:
         title = text[span[0] : span[1]]
         fields["title_span"] = span
