@@ -78,6 +78,21 @@ def test_number_conflict_inside_a_fact(hash_embedder: Any) -> None:
     assert len(nums) == 1 and {s.value for s in nums[0].sides} == {"10-year", "5-year"}
 
 
+@pytest.mark.slow
+def test_a_figure_rounded_is_no_number_conflict(nlp: Any, hash_embedder: Any) -> None:
+    texts = {
+        "a": "The quake struck at a depth of 10 kilometres (6.2 miles) in Bener Meriah district of Aceh.",
+        "b": "The quake struck at a depth of 10 kilometres (6 miles) in Bener Meriah district of Aceh.",
+    }
+    al = _run(_parsed(seedkit.small_extraction(texts), nlp), hash_embedder)  # spaCy's sentences
+    assert len(al.facts) == 1  # one statement: its figures compare
+    assert [c.description for c in al.conflicts] == []
+    # a whole number that is not the fraction rounded still differs
+    texts["b"] = texts["b"].replace("(6 miles)", "(8 miles)")
+    al = _run(_parsed(seedkit.small_extraction(texts), nlp), hash_embedder)
+    assert [c.kind for c in al.conflicts] == ["number"]
+
+
 def test_paraphrase_without_slot_change_is_no_conflict(hash_embedder: Any) -> None:
     texts = {
         "a": "The US hopes to complete several major pending defence sales to India soon.",

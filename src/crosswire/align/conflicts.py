@@ -283,6 +283,8 @@ def number_conflicts(
                 for b, cb in entries[i + 1 :]:
                     if ca.document == cb.document or a.value == b.value or not _same_count(a, b):
                         continue
+                    if _rounded(a, b) or _rounded(b, a):
+                        continue  # "10 kilometres (6.2 miles)" and "(6 miles)": one figure, rounded
                     who_a = _count_actor(ca, a.at, annotated.get(ca.document), mentions[ca.document])
                     who_b = _count_actor(cb, b.at, annotated.get(cb.document), mentions[cb.document])
                     if who_a and who_b and who_a != who_b:
@@ -519,6 +521,15 @@ def _in_background_clause(claim: Claim, at: int, adoc: AnnotatedDocument | None)
             return True  # "after rushing for 100 yards"
         tok = tok.head
     return False
+
+
+def _rounded(a: _Count, b: _Count) -> bool:
+    """``b`` is ``a``'s fraction rounded to a whole number (6.2 → 6, 4.5 → 4 or 5)."""
+    return (
+        a.value != int(a.value)
+        and b.value == int(b.value)
+        and math.floor(a.value) <= b.value <= math.ceil(a.value)
+    )
 
 
 def _same_count(a: _Count, b: _Count) -> bool:
