@@ -524,12 +524,9 @@ def _in_background_clause(claim: Claim, at: int, adoc: AnnotatedDocument | None)
 
 
 def _rounded(a: _Count, b: _Count) -> bool:
-    """``b`` is ``a``'s fraction rounded to a whole number (6.2 → 6, 4.5 → 4 or 5)."""
-    return (
-        a.value != int(a.value)
-        and b.value == int(b.value)
-        and math.floor(a.value) <= b.value <= math.ceil(a.value)
-    )
+    """``b`` is ``a``'s fraction rounded to the nearest whole number (6.2 → 6, 4.5 → 5; "four
+    months" for "4 1/2 months" cuts, it does not round)."""
+    return a.value != int(a.value) and b.value == math.floor(a.value + 0.5)
 
 
 def _same_count(a: _Count, b: _Count) -> bool:
