@@ -2,7 +2,8 @@
 
 Input → output: a document or a family in its JSON form (``brief.json_out.to_dict``,
 ``cluster.report.clusters_json``) → the short name the brief, the cluster table and the web
-UI print for it. One place, so the three never name the same thing two ways.
+UI print for it, and a count with its noun. One place, so the outputs never name the same
+thing two ways.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["family_label", "source_name"]
+__all__ = ["counted", "family_label", "source_name"]
 
 
 def source_name(doc: Mapping[str, Any]) -> str | None:
@@ -36,3 +37,8 @@ def family_label(f: Mapping[str, Any], published: Mapping[str, str | None]) -> s
         earliest = first is not None and all((published.get(m) or "") >= first for m in members)
         return f"shared text, earliest {label}" if label and earliest else "shared text"
     return str(label) if label else None
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun in the number it takes: "1 document", "2 documents", "0 conflicts"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from crosswire.align import family_map
-from crosswire.labels import family_label
+from crosswire.labels import counted, family_label
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
@@ -131,11 +131,6 @@ def timeline_by_date(
             timeline, key=lambda t: (t["date"], bool(t.get("date_inferred")))
         )
     ]
-
-
-def counted(n: int, noun: str) -> str:
-    """``n`` and the noun in the number it takes: "1 document", "2 documents", "0 conflicts"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from crosswire.errors import ConfigError
-from crosswire.labels import family_label, source_name
+from crosswire.labels import counted, family_label, source_name
 from crosswire.models import AnnotatedDocument, Document, Family, Rejected, StoryDocs
 
 __all__ = ["clusters_json", "render_clusters"]
@@ -97,8 +97,7 @@ def _table(story_docs: Sequence[StoryDocs], rejected: Sequence[Rejected]) -> str
         lines.append("")
         sources = s.independent_sources
         lines.append(
-            f"{s.id}  {len(s.documents)} document{'s' if len(s.documents) != 1 else ''}, "
-            f"{sources} independent source{'s' if sources != 1 else ''}"
+            f"{s.id}  {counted(len(s.documents), 'document')}, {counted(sources, 'independent source')}"
         )
         for a in sd.documents:
             d = a.document

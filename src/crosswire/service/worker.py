@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from crosswire.labels import counted
 from crosswire.ledger import Ledger
 
 if TYPE_CHECKING:
@@ -272,9 +273,9 @@ class Worker:
                 documents=ids,
             )
             log.info(
-                "brief of %s (%d documents) computed in %.2f s%s",
+                "brief of %s (%s) computed in %.2f s%s",
                 story_id,
-                len(ids),
+                counted(len(ids), "document"),
                 time.perf_counter() - started,
                 "" if fresh else "; its documents changed meanwhile, computing again",
             )
