@@ -6,7 +6,10 @@ expressions, its facts) → the event date (a TIMEX3 value) and sorted
 
 The event date is the DATE value backed by the most independent sources among sentences
 that tell the main event (the lead sentences and sentences of corroborated facts): "on
-Tuesday" and "on July 1, 2025" count as one value once normalised.
+Tuesday" and "on July 1, 2025" count as one value once normalised. A TIME counts as its day
+only when it names that day ("Thursday evening"; not "around 10 a.m."). The day a statement
+was made ("…, police said Friday") and a date after every report's publication (a plan)
+count only when nothing else dates the event.
 """
 
 from __future__ import annotations
