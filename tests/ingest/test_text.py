@@ -116,6 +116,10 @@ def test_a_first_line_that_is_the_pages_address_is_its_url(write: Callable[[str,
     write("saved.json", b'{"url": "https://canonical.example/1"}')
     [doc] = list(ingest.run([str(path)], ledger=Ledger()))
     assert doc.url == "https://canonical.example/1"
+    # a rule line between the address and the headline is no date stamp to skip
+    path = write("ruled.txt", f"{url}\n-----\nHegseth, Jaishankar discuss defence sales\n{BODY}".encode())
+    [doc] = list(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.title is None
     path = write("said.txt", f"{url} reported the talks.\n{BODY}".encode())
     [doc] = list(ingest.run([str(path)], ledger=Ledger()))
     assert doc.url is None and "url_span" not in doc.meta

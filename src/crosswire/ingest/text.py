@@ -43,6 +43,7 @@ _NOT_HEADLINE_STARTS = (
 )  # fmt: skip
 
 
+_LINE = re.compile(r"[ \t]*([^\n]*?)[ \t]*(?:\r?\n|\Z)")  # one line, its outer blanks apart
 # A page saved as text often starts with its address on a line of its own (then the headline).
 _URL_LINE = re.compile(r"\s*?[ \t]*(https?://[^\s<>\"]+)[ \t]*\r?\n")
 
@@ -64,7 +65,7 @@ _STAMP_WORDS = (
 def _only_a_date(line: str) -> bool:
     """True when every word of ``line`` is a calendar name, a number or a clock word."""
     words = re.findall(r"[A-Za-z.]+|\d+", line.casefold())
-    return all(w.isdigit() or w.replace(".", "") in _STAMP_WORDS for w in words)
+    return bool(words) and all(w.isdigit() or w.replace(".", "") in _STAMP_WORDS for w in words)
 
 
 def _stamp_line_at(text: str, pos: int) -> bool:
@@ -85,7 +86,7 @@ def _stamp_line_at(text: str, pos: int) -> bool:
 
 def headline_span(text: str, *, pos: int = 0) -> tuple[int, int] | None:
     """``(start, end)`` of the first line from ``pos`` on if it reads as a headline and body text follows it."""
-    m = re.compile(r"[ \t]*([^\n]*?)[ \t]*(?:\r?\n|\Z)").match(text, pos)
+    m = _LINE.match(text, pos)
     if m is None or not m.group(1):
         return None
     line = m.group(1)
