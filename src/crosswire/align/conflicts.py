@@ -114,17 +114,17 @@ def governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str 
     """Lemma of the verb a time expression hangs on (None without a parse)."""
     if adoc is None or adoc.doc is None:
         return None
-    doc = adoc.document
-    for tok in adoc.doc:
-        s, e = doc.to_original(tok.idx, tok.idx + len(tok.text))
-        if s >= start and e <= end:
-            head = tok
-            for _ in range(6):
-                if head.pos_ in {"VERB", "AUX"} or head.head is head:
-                    break
-                head = head.head
-            return str(head.lemma_).lower() if head.pos_ in {"VERB", "AUX"} else None
-    return None
+    b0, b1 = adoc.document.to_body(start, end)
+    # the expression's first whole token, found by offset (the brief asks for every date)
+    span = adoc.doc.char_span(b0, b1, alignment_mode="contract") if b1 > b0 else None
+    if span is None or not len(span):
+        return None
+    head = span[0]
+    for _ in range(6):
+        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            break
+        head = head.head
+    return str(head.lemma_).lower() if head.pos_ in {"VERB", "AUX"} else None
 
 
 def year_names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
@@ -206,14 +206,17 @@ def date_conflicts(
                 if adoc is not None and year_names_a_thing(adoc, t):
                     continue  # "a region hit by the 2004 tsunami": the tsunami's year, not this event's
                 dated.append((t, governing_verb(adoc, t.start, t.end), c))
+        stated: dict[str, list[TimeExpression]] = defaultdict(list)  # each report's dates in the fact
+        for t, _, c in dated:
+            stated[c.document].append(t)
         values: dict[str, list[Claim]] = defaultdict(list)
         for i, (t1, verb1, c1) in enumerate(dated):
             for t2, verb2, c2 in dated[i + 1 :]:
                 v1, v2 = str(t1.value), str(t2.value)
                 if c1.document == c2.document or _readings_meet(t1, t2):
                     continue
-                if any(c.document == c1.document and _readings_meet(t, t2) for t, _, c in dated) or any(
-                    c.document == c2.document and _readings_meet(t, t1) for t, _, c in dated
+                if any(_readings_meet(t, t2) for t in stated[c1.document]) or any(
+                    _readings_meet(t, t1) for t in stated[c2.document]
                 ):
                     # one report states the other's date too: ends of a range ("between 1991
                     # and 1998") or two steps of a story ("returned to prison in May 1984" …

@@ -43,14 +43,7 @@ from crosswire.models import (
     QuoteVariant,
 )
 
-__all__ = [
-    "group_quotes",
-    "is_a_name",
-    "join_interrupted",
-    "normalize_quote",
-    "quote_similarity",
-    "word_diff",
-]
+__all__ = ["group_quotes", "join_interrupted", "normalize_quote", "quote_similarity", "word_diff"]
 
 # speaker words that name no one once out of their sentence: pronouns, relative "who"
 _NO_NAME = SPEAKER_PRONOUNS | {"who", "which", "that", "you"}

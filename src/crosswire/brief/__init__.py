@@ -26,18 +26,19 @@ def make_brief(alignment: Alignment, *, min_sentences: int = 3, max_sentences: i
     story = ex.story.story
     entities = sorted(ex.entities, key=lambda e: (-len(e.documents), -len(e.mentions), e.name))
     title = headline(alignment)
+    date = event_date(alignment)  # read once: the timeline and the summary's lead need it too
     return Brief(
         story=story,
         headline=title,
-        event_date=event_date(alignment),
+        event_date=date,
         documents=tuple(a.document for a in ex.story.documents),
         entities=tuple(entities),
         quotes=alignment.quotes,
         facts=alignment.facts,
         conflicts=alignment.conflicts,
-        timeline=timeline(alignment),
+        timeline=timeline(alignment, event=date),
         summary=summarize(
-            alignment, min_sentences=min_sentences, max_sentences=max_sentences, headline=title
+            alignment, min_sentences=min_sentences, max_sentences=max_sentences, headline=title, event=date
         ),
     )
 

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from crosswire.align import family_map
-from crosswire.labels import counted, family_label
+from crosswire.labels import family_label
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "INFERRED_DATE_NOTE",
     "SCHEMA",
     "citation_dict",
-    "counted",
     "fact_reading",
     "ordered",
     "origins",

@@ -13,7 +13,6 @@ from typing import Any
 from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
-    counted,
     fact_reading,
     ordered,
     origins,
@@ -22,7 +21,7 @@ from crosswire.brief.json_out import (
     to_dict,
 )
 from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
-from crosswire.labels import source_name
+from crosswire.labels import counted, source_name
 from crosswire.models import Brief, Rejected
 
 __all__ = ["render_markdown"]

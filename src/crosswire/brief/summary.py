@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import EllipsisType
 
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
 from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard, quote_balance
@@ -151,7 +152,9 @@ def candidates(alignment: Alignment) -> list[Candidate]:
     return out
 
 
-def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate | None:
+def lead_sentence(
+    alignment: Alignment, pool: Sequence[Candidate], *, event: str | EllipsisType | None = ...
+) -> Candidate | None:
     """The corroborated sentence that best tells who met whom, where and when (None when none does).
 
     It needs the story's canonical entities. It must name the story's event date (when it
@@ -163,7 +166,7 @@ def lead_sentence(alignment: Alignment, pool: Sequence[Candidate]) -> Candidate 
     if not alignment.extraction.entities:
         return None  # who met whom needs the story's people: no entity stage, no lead
     terms = EventTerms(alignment)
-    main = event_date(alignment)
+    main = event_date(alignment) if isinstance(event, EllipsisType) else event
     on_the_day = [
         (t.document, t.start, t.end) for t in alignment.extraction.times if main and t.value == main
     ]
@@ -215,12 +218,14 @@ def summarize(
     max_words: int | None = None,
     mmr_lambda: float = 0.6,
     headline: str | None = None,
+    event: str | EllipsisType | None = ...,
 ) -> tuple[SummarySentence, ...]:
     """3–7 cited source sentences (or, with ``max_words``, as many as fill that budget).
 
     The first is the corroborated sentence that tells who met whom, where and when
     (:func:`lead_sentence`); when none does, the sentence the ``headline`` was cut from, if
-    two independent sources back it.
+    two independent sources back it. ``event``: the story's event date, when the caller has it
+    (:func:`~crosswire.brief.timeline.event_date`; computed here otherwise).
     """
     pool = candidates(alignment)
     if not pool:
@@ -238,7 +243,7 @@ def summarize(
     chosen: list[Candidate] = []
     used_words = 0
     remaining = list(pool)
-    lead = lead_sentence(alignment, pool)
+    lead = lead_sentence(alignment, pool, event=event)
     if lead is None and headline:
         head = headline.removesuffix(" …")
         lead = next((c for c in pool if c.sources >= 2 and c.text.startswith(head)), None)

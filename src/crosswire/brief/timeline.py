@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from types import EllipsisType
 
 from crosswire.align import family_map
 from crosswire.align.claims import is_boilerplate, trim_sentence
@@ -161,7 +162,7 @@ def _actors(
     ]
 
 
-def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
+def timeline(alignment: Alignment, *, event: str | EllipsisType | None = ...) -> tuple[TimelineEntry, ...]:
     """One entry per date and event, cited by every sentence that dates it, sorted by date.
 
     Two dated sentences are one event when they carry the same fact, share many words, or
@@ -169,12 +170,13 @@ def timeline(alignment: Alignment) -> tuple[TimelineEntry, ...]:
     at the Pentagon on Tuesday" / "Hegseth … at the Pentagon on July 1, 2025"); a sentence
     naming no person on the story's event date ("The meeting took place on Tuesday during
     the Quad summit") refers back to the main event. An entry whose date rests only on
-    relative words of undated reports is marked ``inferred``.
+    relative words of undated reports is marked ``inferred``. ``event``: the story's event date,
+    when the caller has it (:func:`event_date`; computed here otherwise).
     """
     documents = {a.document.id: a.document for a in alignment.extraction.story.documents}
     actors = _actors(alignment)
     people = _actors(alignment, frozenset({"PERSON"}))
-    main = event_date(alignment)
+    main = event_date(alignment) if isinstance(event, EllipsisType) else event
 
     def named(doc: str, a: int, b: int, *, among: list[tuple[str, int, int, str]] = actors) -> set[str]:
         return {key for d, s, e, key in among if d == doc and a <= s and e <= b}
