@@ -59,3 +59,6 @@ def test_watch_once_puts_the_seeds_into_one_story(tmp_path: Path, seed_paths: li
     assert assignments[0].endswith("(new)")
     assert sum(line.endswith("(new)") for line in assignments) == 1
     assert "1 story from 5 documents" in lines
+    # The table names the story as the assignment lines did.
+    (story,) = {line.split(" → story ")[1].split()[0] for line in assignments}
+    assert any(line.startswith(story) for line in lines if not line.startswith("doc "))

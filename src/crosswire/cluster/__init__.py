@@ -42,15 +42,19 @@ def order_documents(adocs: Sequence[AnnotatedDocument]) -> tuple[AnnotatedDocume
     )
 
 
-def make_story(adocs: Sequence[AnnotatedDocument]) -> StoryDocs:
-    """One :class:`StoryDocs`: ordered documents, stable id, families and duplicates attached."""
+def make_story(adocs: Sequence[AnnotatedDocument], *, id: str | None = None) -> StoryDocs:
+    """One :class:`StoryDocs`: ordered documents, stable id, families and duplicates attached.
+
+    ``id`` keeps an id the caller already gave the story (a stream's, a service's): by
+    default it is :func:`story_id` of the members.
+    """
     from crosswire.cluster.families import find_families
     from crosswire.dedup import find_duplicates
 
     ordered = order_documents(adocs)
     docs = [a.document for a in ordered]
     story = Story(
-        id=story_id(d.id for d in docs),
+        id=id if id is not None else story_id(d.id for d in docs),
         documents=tuple(d.id for d in docs),
         families=find_families(docs),
         duplicates=tuple(find_duplicates(docs)),

@@ -89,7 +89,8 @@ def _story_table(clusterer: StreamingClusterer, *, fmt: str, rejected: Ledger) -
     from crosswire.cluster import make_story
     from crosswire.cluster.report import render_clusters
 
-    story_docs = [make_story(clusterer.story_documents(s.id)) for s in clusterer.stories()]
+    # Under the stream's ids, the ones the assignment lines printed.
+    story_docs = [make_story(clusterer.story_documents(s.id), id=s.id) for s in clusterer.stories()]
     return render_clusters(story_docs, rejected=rejected.rejected, fmt=fmt)
 
 

@@ -271,9 +271,8 @@ class PipelineEngine:
         from crosswire.brief.render import render, to_dict
         from crosswire.cluster import make_story
 
-        story_docs = make_story(self._annotate(documents))
         # The service keeps its own story ids (stable while documents come and go).
-        story_docs = replace(story_docs, story=replace(story_docs.story, id=story_id))
+        story_docs = make_story(self._annotate(documents), id=story_id)
         (brief,) = list(pipeline.briefs([story_docs], config=self.config, embedder=self.embedder))
         data = to_dict(brief)
         return ComputedBrief(
