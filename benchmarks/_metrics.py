@@ -83,30 +83,61 @@ def report_streaming(
     batch: Mapping[str, Hashable],
     *,
     orders: int = 3,
+    regroup_every: int = 0,
+    checkpoint: int = 100,
 ) -> None:
     """Stream ``adocs`` in ``orders`` shuffled arrival orders (seeds 0…) and print B³-F1 of each
-    against gold and against the batch partition, then how much the orders agree."""
+    against gold and against the batch partition, then how much the orders agree.
+
+    Also printed per order: the *running* B³-F1, the mean over checkpoints every ``checkpoint``
+    documents of the documents seen so far (what a reader of the stream sees meanwhile). With
+    ``regroup_every`` > 0 each order is streamed again with ``StreamingClusterer.regroup()``
+    after every ``regroup_every`` documents and once at the end; a checkpoint is taken before
+    the regrouping of its step, so it sees up to ``regroup_every`` documents not yet revised.
+    """
     import random
     import time
 
     from crosswire.cluster.stream import StreamingClusterer
     from crosswire.testing import FixedClock
 
+    def partition(sc: Any) -> dict[str, Hashable]:
+        return {doc: st.id for st in sc.stories() for doc in st.documents}
+
+    def stream(order: list[int], every: int) -> tuple[dict[str, Hashable], float, float, list[float]]:
+        sc = StreamingClusterer(embedder, clock=FixedClock())
+        running: list[float] = []
+        regroup_times: list[float] = []
+        t0 = time.perf_counter()
+        for n, k in enumerate(order, 1):
+            sc.add(adocs[k])
+            if n % checkpoint == 0:
+                sp = partition(sc)
+                running.append(b_cubed({d: gold[d] for d in sp}, sp)[2])
+            if every and (n % every == 0 or n == len(order)):
+                t1 = time.perf_counter()
+                sc.regroup()
+                regroup_times.append(time.perf_counter() - t1)
+        dt = time.perf_counter() - t0
+        return partition(sc), dt, sum(running) / max(1, len(running)), regroup_times
+
     runs = []
     for seed in range(orders):
         order = list(range(len(adocs)))
         random.Random(seed).shuffle(order)
-        sc = StreamingClusterer(embedder, clock=FixedClock())
-        t0 = time.perf_counter()
-        for k in order:
-            sc.add(adocs[k])
-        dt = time.perf_counter() - t0
-        sp = {doc: st.id for st in sc.stories() for doc in st.documents}
+        sp, dt, run_f1, _ = stream(order, 0)
         runs.append(sp)
         print(
             f"streaming shuffle {seed}: B3 F1 vs gold {b_cubed(gold, sp)[2]:.3f}, "
-            f"vs batch {b_cubed(batch, sp)[2]:.3f}  ({dt:.1f} s)"
+            f"vs batch {b_cubed(batch, sp)[2]:.3f}, running {run_f1:.3f}  ({dt:.1f} s)"
         )
+        if regroup_every:
+            sp, dt, run_f1, times = stream(order, regroup_every)
+            print(
+                f"  + regroup every {regroup_every}: B3 F1 vs gold {b_cubed(gold, sp)[2]:.3f}, "
+                f"vs batch {b_cubed(batch, sp)[2]:.3f}, running {run_f1:.3f}  ({dt:.1f} s; "
+                f"{len(times)} regroupings, mean {sum(times) / len(times):.2f} s, last {times[-1]:.2f} s)"
+            )
     agree = [b_cubed(runs[a], runs[b])[2] for a in range(orders) for b in range(a + 1, orders)]
     if agree:
         print(

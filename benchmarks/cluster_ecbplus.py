@@ -128,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--embedder", default="minilm-onnx", help="minilm-onnx (default), fake, or module:factory")
     p.add_argument("--cache", type=Path, help="pickle of annotated documents + embeddings, to re-run quickly")
     p.add_argument("--no-stream", action="store_true", help="skip the streaming comparison")
+    p.add_argument(
+        "--regroup-every",
+        type=int,
+        default=50,
+        help="also stream with StreamingClusterer.regroup() after every N documents (0: not)",
+    )
     args = p.parse_args(argv)
 
     from crosswire.cluster.batch import cluster_documents
@@ -208,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline TF-IDF + average link at its best threshold ({t:.2f}): B3 F1 {f1:.3f}")
 
     if not args.no_stream:
-        report_streaming(adocs, embedder, gold, pred)
+        report_streaming(adocs, embedder, gold, pred, regroup_every=args.regroup_every, checkpoint=100)
     return 0
 
 

@@ -163,6 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--cache", type=Path, help="pickle of the embeddings, to re-run quickly")
     p.add_argument("--no-stream", action="store_true", help="skip the streaming comparison")
+    p.add_argument(
+        "--regroup-every",
+        type=int,
+        default=1000,
+        help="also stream with StreamingClusterer.regroup() after every N documents (0: not)",
+    )
     p.add_argument("--analysis", action="store_true", help="print where recall is lost (oracle ceilings)")
     args = p.parse_args(argv)
 
@@ -239,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline TF-IDF nearest neighbour at its best threshold ({t:.2f}): B3 F1 {f1:.3f}")
 
     if not args.no_stream:
-        report_streaming(adocs, embedder, gold, pred)
+        report_streaming(adocs, embedder, gold, pred, regroup_every=args.regroup_every, checkpoint=500)
     return 0
 
 

@@ -131,3 +131,61 @@ def test_shared_rare_words_join_an_unannotated_report_to_its_story(ferry: list[t
     assert scores[0.0].new_story
     joined = scores[ClusterConfig().w_rare_words]
     assert not joined.new_story and joined.story_id == cluster.story_id(["ferry-1"])
+
+
+def test_regroup_takes_the_batch_grouping_and_keeps_the_oldest_ids(quakes: list[AnnotatedDocument]) -> None:
+    # A threshold no pair reaches: the stream starts a story per report, as an early mistake would.
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock(), config=ClusterConfig(stream_threshold=0.95))
+    first = {a.document.id: sc.add(a).story_id for a in quakes}
+    assert len(sc.stories()) == len(quakes)
+    regrouping = sc.regroup()
+    batch = {frozenset(sd.story.documents) for sd in cluster.run(quakes, embedder=FakeEmbedder())}
+    assert partition_of(sc) == batch
+    # Each event keeps the id of its first report's story; the other stories are dissolved.
+    tr, cl = first["quake-tr-1"], first["quake-cl-1"]
+    assert {s.id for s in sc.stories()} == {tr, cl}
+    assert sorted(regrouping.moves) == [
+        ("quake-cl-2", cl),
+        ("quake-cl-3", cl),
+        ("quake-tr-2", tr),
+        ("quake-tr-3", tr),
+    ]
+    assert set(regrouping.dissolved) == set(first.values()) - {tr, cl}
+    assert sc.story_documents(tr)[0].document.id == "quake-tr-1"  # members stay in arrival order
+    assert sc.regroup().moves == ()  # nothing left to revise
+
+
+def test_regroup_splits_off_what_batch_keeps_apart(quakes: list[AnnotatedDocument], adoc: Any) -> None:
+    # Five days after the last report: the stream's centroid takes it, batch does not.
+    late = adoc(
+        "quake-tr-4",
+        "Rescue teams in Malatya ended the search of the rubble in Doganyol on Saturday, four days after the "
+        "magnitude 5.9 earthquake in eastern Turkey, the disaster agency AFAD said. Sezer said the four people "
+        "killed were buried on Friday and residents who spent nights outdoors were moved to tents.",
+        published="2024-03-17",
+        entities=(("Malatya", "GPE"), ("Turkey", "GPE"), ("AFAD", "ORG"), ("Sezer", "PERSON")),
+    )
+    docs = [*quakes, late]
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    joined = [sc.add(a) for a in docs][-1]
+    assert not joined.new_story
+    regrouping = sc.regroup()
+    assert partition_of(sc) == {
+        frozenset(sd.story.documents) for sd in cluster.run(docs, embedder=FakeEmbedder())
+    }
+    ((moved, story),) = regrouping.moves
+    assert moved == "quake-tr-4" and story != joined.story_id and regrouping.dissolved == ()
+    assert joined.story_id in {s.id for s in sc.stories()}  # the old story keeps its id
+
+
+def test_remove_takes_a_document_out_of_its_story(adoc: Any) -> None:
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    flood = sc.add(adoc("flood-a", FLOOD_A)).story_id
+    sc.add(adoc("flood-b", FLOOD_B))
+    dam = sc.add(adoc("dam-a", DAM_A)).story_id
+    assert sc.remove("flood-b") == flood
+    assert partition_of(sc) == {frozenset({"flood-a"}), frozenset({"dam-a"})}
+    assert sc.remove("dam-a") == dam and dam not in {s.id for s in sc.stories()}
+    assert sc.remove("never-added") is None
+    # The rebuilt story still takes its reports.
+    assert sc.add(adoc("flood-c", FLOOD_B.replace("Tuesday", "Wednesday"))).story_id == flood

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -62,3 +63,25 @@ def test_watch_once_puts_the_seeds_into_one_story(tmp_path: Path, seed_paths: li
     # The table names the story as the assignment lines did.
     (story,) = {line.split(" → story ")[1].split()[0] for line in assignments}
     assert any(line.startswith(story) for line in lines if not line.startswith("doc "))
+
+
+@pytest.mark.slow
+def test_watch_prints_the_documents_a_regrouping_moved(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crosswire.cluster.stream import Regrouping, StreamingClusterer
+
+    shutil.copy(seed_paths[0], tmp_path / seed_paths[0].name)
+    calls: list[int] = []
+
+    def regroup(self: StreamingClusterer) -> Regrouping:
+        calls.append(1)
+        (story,) = self.stories()
+        return Regrouping(moves=((story.documents[0], "s-elsewhere"),))
+
+    monkeypatch.setattr(StreamingClusterer, "regroup", regroup)
+    out = io.StringIO()
+    watch(tmp_path, once=True, fmt="json", config=load_config(embedder="fake"), out=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines() if line.startswith('{"type"')]
+    assert calls == [1]  # once, after the scan's documents were placed
+    assert lines[-1] == {"type": "regroup", "document": lines[0]["document"], "story": "s-elsewhere"}

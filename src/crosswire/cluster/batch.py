@@ -416,12 +416,22 @@ class ScoredGraph:
 
 
 def score_graph(
-    adocs: Sequence[AnnotatedDocument], *, embedder: Embedder | None, config: ClusterConfig
+    adocs: Sequence[AnnotatedDocument],
+    *,
+    embedder: Embedder | None,
+    config: ClusterConfig,
+    vectors: npt.NDArray[np.float32] | None = None,
 ) -> ScoredGraph:
-    """Steps 1–3b of the module docstring: candidate pairs of ``adocs`` and their final scores."""
+    """Steps 1–3b of the module docstring: candidate pairs of ``adocs`` and their final scores.
+
+    ``vectors`` are the lead embeddings when the caller has them (one row per document, as
+    ``embedder`` would give); then the embedder is not called.
+    """
     x, single = tfidf_terms([a.document.body for a in adocs])
     emb = None
-    if embedder is not None:
+    if vectors is not None:
+        emb = np.asarray(vectors, dtype=np.float32)
+    elif embedder is not None:
         emb = np.asarray(
             embedder.embed([lead_text(a, sentences=config.lead_sentences) for a in adocs]), dtype=np.float32
         )
@@ -454,13 +464,20 @@ def score_graph(
 
 
 def cluster_documents(
-    adocs: Sequence[AnnotatedDocument], *, embedder: Embedder | None, config: ClusterConfig
+    adocs: Sequence[AnnotatedDocument],
+    *,
+    embedder: Embedder | None,
+    config: ClusterConfig,
+    vectors: npt.NDArray[np.float32] | None = None,
 ) -> list[list[int]]:
-    """Stories as lists of indices into ``adocs``, largest first (see the module docstring)."""
+    """Stories as lists of indices into ``adocs``, largest first (see the module docstring).
+
+    ``vectors``: the lead embeddings already computed (see :func:`score_graph`).
+    """
     n = len(adocs)
     if n == 0:
         return []
-    g = score_graph(adocs, embedder=embedder, config=config)
+    g = score_graph(adocs, embedder=embedder, config=config, vectors=vectors)
     cores = average_link(n, g.i, g.j, g.scores, threshold=config.threshold)
     return attach_fragments(
         cores, g.i, g.j, g.scores, max_size=config.fragment_size, threshold=config.attach_threshold

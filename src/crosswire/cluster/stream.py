@@ -15,6 +15,16 @@ verbatim ``template_copies`` times is a page template: from then on each copy is
 story of its own (batch gives every copy its own story; a stream keeps the first copies
 where they went).
 
+A centroid decision cannot revisit an early mistake: the first report of a second, look-alike
+event joins the first event's story, and a follow-up days later scores below the threshold
+against its story's centroid. :meth:`StreamingClusterer.regroup` is the revision: it groups
+the open window again with the batch clusterer
+(:func:`~crosswire.cluster.batch.cluster_documents`, on the embeddings kept from arrival) and
+takes that grouping. Each new group keeps the id of the old story it shares most documents
+with, so ids stay stable; the documents that changed story are returned, for a caller that
+stores stories (the service) or prints them (``crosswire watch``). :meth:`remove` takes a
+deleted document out of its story.
+
 The vocabulary is incremental: document frequencies grow as documents arrive, and a
 document's TF-IDF weights use the idf of the moment it arrived. The same holds for the
 shared rare words that stand in for the entity overlap on input without mentions (as in
@@ -56,7 +66,7 @@ if TYPE_CHECKING:
 
     from crosswire.seams import Clock, Embedder
 
-__all__ = ["Assignment", "StreamingClusterer"]
+__all__ = ["Assignment", "Regrouping", "StreamingClusterer"]
 
 #: Terms of a document that look up candidate stories (its heaviest ones).
 _QUERY_TERMS = 12
@@ -73,6 +83,24 @@ class Assignment:
     new_story: bool
     merged: tuple[str, ...] = ()
     score: float = 0.0  # the score against the story it joined (0.0 for a new story)
+
+
+@dataclass(frozen=True, slots=True)
+class Regrouping:
+    """What :meth:`StreamingClusterer.regroup` changed: each moved document with the story it is
+    in now, and the stories left with no document (their documents all moved)."""
+
+    moves: tuple[tuple[str, str], ...] = ()
+    dissolved: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """What a regrouping needs of an open-window document that its story's sums no longer show."""
+
+    arrived: datetime
+    emb: npt.NDArray[np.float32] | None
+    order: int  # arrival number: members stay in arrival order when a story is rebuilt
 
 
 @dataclass(slots=True)
@@ -144,6 +172,8 @@ class StreamingClusterer:
         self._postings: dict[str, set[str]] = {}
         self._seen: set[str] = set()
         self._copies: Counter[str] = Counter()  # text_key → documents with that exact text
+        # Documents of open stories: arrival time and lead embedding, for regroup() and remove().
+        self._kept: dict[str, _Kept] = {}
 
     # ----------------------------------------------------------------- public
 
@@ -222,7 +252,103 @@ class StreamingClusterer:
             self._close(s)
         return [s.id for s in closed]
 
+    def regroup(self) -> Regrouping:
+        """Group the open window again in batch and take that grouping (see the module docstring).
+
+        Closed stories are left as they are. A new group keeps the id of the old story it
+        shares most documents with (ties: the older story), largest group first; a group with
+        no such story left gets a fresh id. Centroids of the changed stories are rebuilt
+        with the vocabulary of now. Costs one batch clustering of the open window.
+        """
+        from crosswire.cluster.batch import cluster_documents
+
+        stories = sorted(self._open.values(), key=lambda st: st.seq)
+        members = [a for st in stories for a in st.members]
+        if len(members) < 2:
+            return Regrouping()
+        embs = [self._kept[a.document.id].emb for a in members]
+        vectors = np.stack([e for e in embs if e is not None]) if all(e is not None for e in embs) else None
+        groups = cluster_documents(members, embedder=None, config=self.config, vectors=vectors)
+        owner = {a.document.id: st for st in stories for a in st.members}
+        taken: set[str] = set()
+        plan: list[tuple[_Story | None, list[AnnotatedDocument]]] = []
+        for g in groups:
+            docs = [members[k] for k in g]
+            shared = Counter(owner[a.document.id].id for a in docs)
+            free = [sid for sid in shared if sid not in taken]
+            if free:
+                best = max(free, key=lambda sid: (shared[sid], -self._stories[sid].seq))
+                taken.add(best)
+                plan.append((self._stories[best], docs))
+            else:
+                plan.append((None, docs))
+        changed = [
+            (old, docs)
+            for old, docs in plan
+            if old is None or {a.document.id for a in docs} != {a.document.id for a in old.members}
+        ]
+        if not changed:
+            return Regrouping()
+        dissolved = [st for st in stories if st.id not in taken]
+        for st in [old for old, _ in changed if old is not None] + dissolved:
+            self._unindex(st)
+            del self._stories[st.id]
+        moves: list[tuple[str, str]] = []
+        for old, docs in changed:
+            sid = old.id if old is not None else self._fresh_id(docs)
+            self._rebuild(sid, docs, seq=old.seq if old is not None else self._n)
+            moves += [(a.document.id, sid) for a in docs if owner[a.document.id].id != sid]
+        return Regrouping(tuple(moves), tuple(st.id for st in dissolved))
+
+    def remove(self, document_id: str) -> str | None:
+        """Take a deleted document out of its story; returns that story's id (None: not here).
+
+        An open story's centroids are rebuilt without it; a story left empty is gone.
+        """
+        story = next(
+            (st for st in self._stories.values() if any(a.document.id == document_id for a in st.members)),
+            None,
+        )
+        if story is None:
+            return None
+        rest = [a for a in story.members if a.document.id != document_id]
+        self._kept.pop(document_id, None)
+        if not story.open:
+            story.members = rest
+        else:
+            self._unindex(story)
+            del self._stories[story.id]
+            if rest:
+                self._rebuild(story.id, rest, seq=story.seq)
+        if not rest:
+            self._stories.pop(story.id, None)
+        return story.id
+
     # ---------------------------------------------------------------- private
+
+    def _fresh_id(self, docs: list[AnnotatedDocument]) -> str:
+        # The members' hash, as a new story's id is; salted in the rare case it is taken.
+        ids = [a.document.id for a in docs]
+        sid, salt = story_id(ids), 0
+        while sid in self._stories:
+            salt += 1
+            sid = story_id([*ids, f"#{salt}"])
+        return sid
+
+    def _rebuild(self, sid: str, docs: list[AnnotatedDocument], *, seq: int) -> _Story:
+        # A story's sums from its members again. A member's TF-IDF weights and rare words use
+        # the vocabulary of now (the ones of its arrival are not kept: memory on long streams).
+        first = min(self._kept[a.document.id].arrived for a in docs)
+        s = _Story(sid, [], {}, 0.0, None, Counter(), [], first, seq)
+        self._stories[sid] = s
+        self._open[sid] = s
+        for a in sorted(docs, key=lambda a: self._kept[a.document.id].order):
+            kept = self._kept[a.document.id]
+            tokens = tokenize(a.document.body)
+            terms = _doc_vector(tokens, self._df, self._n, self.vector_terms)
+            doc = _Incoming(a, terms, kept.emb, entity_bag(a), day_number(a), self._rare_words(tokens))
+            self._join(s, doc, kept.arrived)
+        return s
 
     def _rare_words(self, tokens: list[str]) -> set[str] | None:
         # Only while no document has carried mentions: then the entity overlap is missing and
@@ -300,6 +426,8 @@ class StreamingClusterer:
 
     def _join(self, s: _Story, doc: _Incoming, now: datetime) -> None:
         s.members.append(doc.adoc)
+        prev = self._kept.get(doc.adoc.document.id)
+        self._kept[doc.adoc.document.id] = _Kept(now, doc.emb, prev.order if prev else self._n)
         if doc.rare:
             s.rare.update(doc.rare)
         _add_terms(s, doc.terms)
@@ -324,7 +452,7 @@ class StreamingClusterer:
         into.days += other.days
         into.members += other.members
         into.last_active = max(into.last_active, other.last_active)
-        self._close(other)
+        self._unindex(other)
         for t in other.index_terms:
             if t not in into.index_terms:
                 into.index_terms.add(t)
@@ -332,6 +460,12 @@ class StreamingClusterer:
         del self._stories[other.id]
 
     def _close(self, s: _Story) -> None:
+        self._unindex(s)
+        for a in s.members:
+            self._kept.pop(a.document.id, None)
+
+    def _unindex(self, s: _Story) -> None:
+        # Out of the open window and the candidate index; its members stay where they are.
         s.open = False
         self._open.pop(s.id, None)
         for t in s.index_terms:

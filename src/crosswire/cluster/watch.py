@@ -6,7 +6,10 @@ code (0 all accepted, 1 some rejected, 2 nothing usable).
 
 New files go through the same stages as a batch run (ingest → clean → dedup → annotate)
 and then :class:`~crosswire.cluster.stream.StreamingClusterer`, whose window closes
-stories idle for ``config.window_days``.
+stories idle for ``config.window_days``. After each scan's files are placed, the open
+window is regrouped in batch (:meth:`~crosswire.cluster.stream.StreamingClusterer.regroup`)
+and each document that changed story gets a line ("doc X → story S (regrouped)"), so
+what a scan leaves is what ``crosswire cluster`` would say of the window.
 """
 
 from __future__ import annotations
@@ -136,6 +139,15 @@ def watch(
                             json.dumps({"type": "assignment", **_assignment_json(assignment)})
                             if fmt == "json"
                             else _describe(assignment)
+                        )
+                        print(line, file=out, flush=True)
+                # Revise this scan's centroid decisions with the batch grouping of the window.
+                for doc_id, story in clusterer.regroup().moves:
+                    if not quiet:
+                        line = (
+                            json.dumps({"type": "regroup", "document": doc_id, "story": story})
+                            if fmt == "json"
+                            else f"doc {doc_id} → story {story} (regrouped)"
                         )
                         print(line, file=out, flush=True)
             if not quiet:
