@@ -43,6 +43,8 @@ class FakeEngine:
         self.briefs_computed = 0
         self.prepared = 0
         self.warmed = False
+        self.regroup_moves: list[tuple[str, str]] = []  # what the next regroup() revises
+        self.regroups = 0
 
     # readers
     def read_record(self, record: Any, *, where: str, ledger: Ledger) -> list[Document]:
@@ -107,6 +109,13 @@ class FakeEngine:
         self.stories[best] |= words
         self.members[document.id] = best
         return best, ()
+
+    def regroup(self) -> tuple[tuple[str, str], ...]:
+        self.regroups += 1
+        moves, self.regroup_moves = tuple(self.regroup_moves), []
+        for doc_id, story in moves:
+            self.members[doc_id] = story
+        return moves
 
     def forget(self, document_id: str) -> None:
         self.members.pop(document_id, None)

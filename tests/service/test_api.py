@@ -223,6 +223,44 @@ def test_readers_get_the_last_brief_marked_stale_while_a_new_one_is_computed(
         assert fresh.headers["x-crosswire-updated-at"] > first_at
 
 
+def test_a_regrouping_moves_documents_and_recomputes_both_stories(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.service.app import create_app
+
+    flood = "Floodwaters swept through Kemmern on Monday after the Main burst its banks, the district said."
+    dam = "Engineers said the Lauterbach reservoir dam held overnight after the spillway was opened."
+    worker = Worker(store, fake_engine, tick=0.05, regroup_interval=0)
+    with TestClient(create_app(store, worker=worker, token_required=False)) as client:
+        for doc_id, text in [
+            ("flood-1", flood),
+            ("dam-1", dam),
+            ("dam-2", dam.replace("overnight", "today")),
+        ]:
+            client.post("/documents", json={"id": doc_id, "text": text})
+        assert worker.wait_idle(20)
+        before = {s["id"]: s["documents"] for s in client.get("/stories").json()["stories"]}
+        assert sorted(before.values()) == [1, 2]
+        flood_story = store.document_story("flood-1")
+        dam_story = store.document_story("dam-1")
+        # The batch grouping of the window says dam-2 belongs to the flood story ...
+        fake_engine.regroup_moves = [("dam-2", flood_story)]
+        client.post("/documents", json={"id": "flood-2", "text": flood.replace("Monday", "Tuesday")})
+        assert worker.wait_idle(20)
+        assert fake_engine.regroup_moves == []
+        left = client.get(f"/stories/{dam_story}").json()["stories"][0]
+        assert left["story"]["documents"] == ["dam-1"]  # the story that lost one is recomputed
+        # ... and then dam-1 too: its story, emptied, is gone.
+        fake_engine.regroup_moves = [("dam-1", flood_story)]
+        client.post("/documents", json={"id": "flood-3", "text": flood.replace("Monday", "Wednesday")})
+        assert worker.wait_idle(20)
+        (story,) = client.get("/stories").json()["stories"]
+        assert story["id"] == flood_story and story["documents"] == 5
+        assert client.get(f"/stories/{dam_story}").status_code == 404
+        brief = client.get(f"/stories/{flood_story}").json()["stories"][0]
+        assert sorted(brief["story"]["documents"]) == ["dam-1", "dam-2", "flood-1", "flood-2", "flood-3"]
+
+
 def test_a_failing_brief_keeps_the_story_readable(store: Any, fake_engine: Any) -> None:
     from fastapi.testclient import TestClient
 

@@ -83,6 +83,26 @@ def test_a_deleted_document_can_be_posted_again(engine: PipelineEngine, seed_pat
     assert first and second
 
 
+@pytest.mark.slow
+def test_forget_takes_the_latest_posting_out_of_the_clusterer(
+    fake_embedder: Any, seed_paths: list[Path]
+) -> None:
+    engine = PipelineEngine(embedder=fake_embedder)
+    docs = [
+        d for p in seed_paths[:2] for d in engine.read_upload(p.read_bytes(), name=p.name, ledger=Ledger())
+    ]
+    engine.prepare(docs)
+    for d in docs:
+        engine.assign(d)
+    engine.forget(docs[0].id)
+    engine.assign(docs[0])  # posted again: "<id>#1" inside the clusterer
+    members = {m for s in engine._clusterer.stories() for m in s.documents}
+    assert members == {docs[1].id, f"{docs[0].id}#1"}  # the deleted posting is out
+    engine.forget(docs[0].id)
+    assert {m for s in engine._clusterer.stories() for m in s.documents} == {docs[1].id}
+    assert engine.regroup() == ()  # one document left: nothing to regroup
+
+
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour wire</title>
 <link>https://example.org/</link>
 <item><title>Port strike spreads</title><link>https://example.org/a</link>

@@ -63,6 +63,11 @@ class Engine(Protocol):
         """The story ``document`` joins, and the stories merged into it by this arrival."""
         ...
 
+    def regroup(self) -> tuple[tuple[str, str], ...]:
+        """Revise the grouping of the open window: each document that changed story, with its
+        story now (the clusterer's id, as ``assign`` gives)."""
+        ...
+
     def forget(self, document_id: str) -> None: ...
 
     def brief(self, story_id: str, documents: Sequence[Document]) -> ComputedBrief: ...
@@ -158,6 +163,7 @@ class PipelineEngine:
         # The clusterer refuses an id it has seen; a document deleted and posted again is
         # clustered under a fresh internal name (the stored id does not change).
         self._arrivals: dict[str, int] = {}
+        self._stored_id: dict[str, str] = {}  # internal name "X#n" → stored id "X"
         # Annotation is the costly step; a story's brief is recomputed on each new document,
         # so the annotated documents of recent stories are kept (LRU, by document id).
         self._annotated: OrderedDict[str, AnnotatedDocument] = OrderedDict()
@@ -257,14 +263,22 @@ class PipelineEngine:
         self._arrivals[document.id] = n + 1
         if n:
             adoc = replace(adoc, document=replace(adoc.document, id=f"{document.id}#{n}"))
+            self._stored_id[adoc.document.id] = document.id
         result = self._clusterer.add(adoc)
         return str(result.story_id), tuple(str(m) for m in result.merged)
 
+    def regroup(self) -> tuple[tuple[str, str], ...]:
+        if self._clusterer is None:
+            return ()
+        moves = self._clusterer.regroup().moves
+        return tuple((self._stored_id.get(doc, doc), str(story)) for doc, story in moves)
+
     def forget(self, document_id: str) -> None:
         self._annotated.pop(document_id, None)
-        remove = getattr(self._clusterer, "remove", None)
-        if remove is not None:
-            remove(document_id)
+        n = self._arrivals.get(document_id, 0)
+        if self._clusterer is not None and n:
+            # The clusterer knows the latest posting under its internal name.
+            self._clusterer.remove(document_id if n == 1 else f"{document_id}#{n - 1}")
 
     def brief(self, story_id: str, documents: Sequence[Document]) -> ComputedBrief:
         from crosswire import pipeline

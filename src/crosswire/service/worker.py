@@ -6,6 +6,9 @@ story assignments and fresh briefs in the :class:`~crosswire.seams.Store`.
 One daemon thread does all the heavy work, so HTTP reads never wait for it: a reader gets
 the last computed brief, and the story's ``stale`` flag says a newer one is coming.
 Everything that touches the clusterer runs on this thread (the clusterer is not shared).
+After new documents are placed, and at most every ``regroup_interval`` seconds, the open
+window is regrouped in batch (``Engine.regroup``): documents the streaming decisions put
+in the wrong story move, and every story that gained or lost one gets a new brief.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ class Worker:
         tick: float = 0.5,
         warm_up: bool = True,
         replay_days: float = 3.0,
+        regroup_interval: float = 30.0,
     ) -> None:
         self.store = store
         self.engine = engine
@@ -84,6 +88,9 @@ class Worker:
         self.tick = tick
         self.warm_up = warm_up
         self.replay_days = replay_days
+        self.regroup_interval = regroup_interval
+        self._placed_since_regroup = False
+        self._last_regroup = -float("inf")  # time.monotonic() of the last regrouping
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
         self._count_lock = threading.Lock()
         self._inflight = 0
@@ -162,6 +169,7 @@ class Worker:
                 self._busy.set()
                 try:
                     self._guard(self._poll_due)
+                    self._guard(self._regroup_due)
                     self._guard(self._refresh_stale)
                 finally:
                     self._busy.clear()
@@ -183,6 +191,7 @@ class Worker:
                     self._stop.set()
                 self._guard(self._handle_batch, [(k, a) for k, a in batch if k != "stop"])
                 self._done(len(batch))
+                self._guard(self._regroup_due)
                 self._guard(self._refresh_stale)
             finally:
                 self._busy.clear()
@@ -242,12 +251,44 @@ class Worker:
             for m in merged:
                 self._alias[m] = story
             self.store.assign_story(arg, story, merged=merged_stored)
+            self._placed_since_regroup = True
         elif kind == "forget":
             self.engine.forget(arg)
         elif kind == "brief":
             self.store.mark_stale([arg])
         elif kind == "poll":
             self._poll_due(force=True)
+
+    def _regroup_due(self) -> None:
+        # Only when documents were placed since the last one, and not more often than the
+        # interval: a regrouping costs one batch clustering of the open window.
+        if not self._placed_since_regroup or time.monotonic() - self._last_regroup < self.regroup_interval:
+            return
+        if not self._queue.empty() and any(k == "assign" for k, _ in list(self._queue.queue)):
+            return  # more documents are coming; regroup once they are placed
+        self._placed_since_regroup = False
+        self._last_regroup = time.monotonic()
+        started = time.perf_counter()
+        moved = 0
+        for doc_id, sid in self.engine.regroup():
+            old = self.store.document_story(doc_id)
+            if old is None:
+                continue  # deleted meanwhile
+            story = self._alias.get(sid, sid)
+            if story == old:
+                continue
+            # The last document to leave a story takes the story with it (merged: deleted).
+            gone = self.store.story_document_ids(old) == [doc_id]
+            self.store.assign_story(doc_id, story, merged=(old,) if gone else ())
+            if not gone:
+                self.store.mark_stale([old])
+            moved += 1
+        if moved:
+            log.info(
+                "regrouped the open window in %.2f s: %s moved",
+                time.perf_counter() - started,
+                counted(moved, "document"),
+            )
 
     def _refresh_stale(self) -> None:
         for story_id in self.store.stale_stories():
