@@ -6,9 +6,11 @@ story assignments and fresh briefs in the :class:`~crosswire.seams.Store`.
 One daemon thread does all the heavy work, so HTTP reads never wait for it: a reader gets
 the last computed brief, and the story's ``stale`` flag says a newer one is coming.
 Everything that touches the clusterer runs on this thread (the clusterer is not shared).
-After new documents are placed, and at most every ``regroup_interval`` seconds, the open
-window is regrouped in batch (``Engine.regroup``): documents the streaming decisions put
-in the wrong story move, and every story that gained or lost one gets a new brief.
+After new documents are placed the open window is regrouped in batch (``Engine.regroup``):
+documents the streaming decisions put in the wrong story move, and every story that gained
+or lost one gets a new brief. A regrouping waits ``regroup_interval`` seconds after the last
+one, and at least ten times as long as the last one took, so it never takes more than a
+tenth of the worker's time, however large the window.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ class Worker:
         tick: float = 0.5,
         warm_up: bool = True,
         replay_days: float = 3.0,
-        regroup_interval: float = 30.0,
+        regroup_interval: float = 5.0,
     ) -> None:
         self.store = store
         self.engine = engine
@@ -90,7 +92,7 @@ class Worker:
         self.replay_days = replay_days
         self.regroup_interval = regroup_interval
         self._placed_since_regroup = False
-        self._last_regroup = -float("inf")  # time.monotonic() of the last regrouping
+        self._next_regroup = -float("inf")  # time.monotonic() when regrouping is allowed again
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
         self._count_lock = threading.Lock()
         self._inflight = 0
@@ -262,15 +264,17 @@ class Worker:
     def _regroup_due(self) -> None:
         # Only when documents were placed since the last one, and not more often than the
         # interval: a regrouping costs one batch clustering of the open window.
-        if not self._placed_since_regroup or time.monotonic() - self._last_regroup < self.regroup_interval:
+        if not self._placed_since_regroup or time.monotonic() < self._next_regroup:
             return
         if not self._queue.empty() and any(k == "assign" for k, _ in list(self._queue.queue)):
             return  # more documents are coming; regroup once they are placed
         self._placed_since_regroup = False
-        self._last_regroup = time.monotonic()
-        started = time.perf_counter()
+        started = time.monotonic()
+        moves = self.engine.regroup()
+        took = time.monotonic() - started
+        self._next_regroup = started + took + max(self.regroup_interval, 10 * took)
         moved = 0
-        for doc_id, sid in self.engine.regroup():
+        for doc_id, sid in moves:
             old = self.store.document_story(doc_id)
             if old is None:
                 continue  # deleted meanwhile
@@ -284,11 +288,7 @@ class Worker:
                 self.store.mark_stale([old])
             moved += 1
         if moved:
-            log.info(
-                "regrouped the open window in %.2f s: %s moved",
-                time.perf_counter() - started,
-                counted(moved, "document"),
-            )
+            log.info("regrouped the open window in %.2f s: %s moved", took, counted(moved, "document"))
 
     def _refresh_stale(self) -> None:
         for story_id in self.store.stale_stories():
