@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from crosswire import clean, ingest
+from crosswire.config import load_config
 from crosswire.errors import RejectedInput
 from crosswire.ledger import Ledger
 from crosswire.models import Document
@@ -97,9 +98,10 @@ def multinews(path: Path, limit: int) -> None:
     print(f"Multi-News: {len(docs)} documents ({empty} empty ones refused by from_record), {size / 1e6:.1f} MB; clean.run {dt:.2f} s = "
           f"{len(docs) / dt:,.0f} docs/s, {size / dt / 1e6:.2f} MB/s; "
           f"{sum(r.code == 'empty' for r in ledger.rejected)} left empty; "
+          f"{sum(r.code == 'short' for r in ledger.rejected)} stubs under {load_config().min_words} words; "
           f"{sum(d.truncated for d in cleaned)} truncated")  # fmt: skip
     for r in ledger.rejected:
-        if r.code == "language":  # not English: each is printed so it can be checked by hand
+        if r.code in ("language", "short"):  # each is printed so it can be checked by hand
             text = next(d.text for d in docs if r.path in (d.path, d.id))
             print(f"  rejected {r.path}: {r.reason.split(' and ')[0]}: {' '.join(text.split()[:12])} …")
 

@@ -169,6 +169,7 @@ def _read(args: argparse.Namespace, ledger: Ledger) -> list[Document]:
                 ingest.run(args.paths, max_bytes=config.max_bytes, ledger=ledger, progress=progress),
                 ledger=ledger,
                 languages=config.languages,
+                min_words=config.min_words,
             )
         )
     )

@@ -40,12 +40,14 @@ class Config:
     #: Languages a document may be in (ISO 639-1): the others are rejected with the reason,
     #: since the English models misread them silently. Empty = no check (a multilingual model).
     languages: tuple[str, ...] = ("en",)
+    #: A document with fewer words than this after cleaning is rejected as a stub.
+    min_words: int = 5
 
 
 def load_config(**overrides: object) -> Config:
     """Defaults, then ``CROSSWIRE_SPACY_MODEL``, ``CROSSWIRE_MAX_BYTES``, ``CROSSWIRE_EMBEDDER``,
     ``CROSSWIRE_WORKERS``, ``CROSSWIRE_QUOTE_METHOD``, ``CROSSWIRE_QUOTE_MODEL``, ``CROSSWIRE_LANGUAGES``
-    (comma-separated codes, or "any"), then overrides."""
+    (comma-separated codes, or "any"), ``CROSSWIRE_MIN_WORDS``, then overrides."""
     cfg = Config()
     env: dict[str, object] = {}
     if v := os.environ.get("CROSSWIRE_SPACY_MODEL"):
@@ -63,6 +65,8 @@ def load_config(**overrides: object) -> Config:
     if v := os.environ.get("CROSSWIRE_LANGUAGES"):
         langs = tuple(x.strip().lower() for x in v.split(",") if x.strip())
         env["languages"] = () if langs == ("any",) else langs
+    if v := os.environ.get("CROSSWIRE_MIN_WORDS"):
+        env["min_words"] = int(v)
     env.update({k: v for k, v in overrides.items() if v is not None})
     return replace(cfg, **env)  # type: ignore[arg-type]
 

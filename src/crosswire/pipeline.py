@@ -58,7 +58,7 @@ def read(
     config = config or load_config()
     ledger = ledger if ledger is not None else Ledger()
     docs: Iterator[Document] = ingest.run(paths, max_bytes=config.max_bytes, ledger=ledger)
-    docs = clean.run(docs, ledger=ledger, languages=config.languages)
+    docs = clean.run(docs, ledger=ledger, languages=config.languages, min_words=config.min_words)
     docs = dedup.run(docs)
     return list(docs)
 

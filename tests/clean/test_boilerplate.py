@@ -104,3 +104,24 @@ def test_boilerplate_removed_between_paragraphs() -> None:
 )
 def test_embed_lead_ins(line: str) -> None:
     assert is_boilerplate(line)
+
+
+def test_a_stub_is_rejected_with_its_word_count() -> None:
+    from crosswire.ledger import Ledger
+
+    docs = [
+        Document(id="ok", text="ok\n", path="inbox/ok.txt"),
+        Document(id="404", text="Page not found\n", path="inbox/404.txt"),
+        Document(
+            id="rss", text="Dockworkers in Rotterdam extended their strike on Tuesday.\n", path="feed#1"
+        ),
+    ]
+    ledger = Ledger()
+    assert [d.id for d in clean.run(docs, ledger=ledger)] == ["rss"]  # one short sentence is a report
+    reasons = {r.path: (r.code, r.reason) for r in ledger.rejected}
+    assert reasons["inbox/ok.txt"] == (
+        "short",
+        "the text has 1 word, fewer than the 5 a report needs (CROSSWIRE_MIN_WORDS sets the limit)",
+    )
+    assert reasons["inbox/404.txt"][1].startswith("the text has 3 words")
+    assert [d.id for d in clean.run(docs, ledger=Ledger(), min_words=1)] == ["ok", "404", "rss"]

@@ -49,12 +49,17 @@ _MAX_HEADLINE_WORDS = 20
 
 
 def run(
-    docs: Iterable[Document], *, ledger: Ledger | None = None, languages: Sequence[str] = ("en",)
+    docs: Iterable[Document],
+    *,
+    ledger: Ledger | None = None,
+    languages: Sequence[str] = ("en",),
+    min_words: int = 5,
 ) -> Iterator[Document]:
     """Each document with its clean view and self-description filled in.
 
-    With a ``ledger``, a document left empty, or written in a language not in ``languages``
-    (empty: any), is rejected into it with the reason instead of being passed on.
+    With a ``ledger``, a document left empty, shorter than ``min_words`` words, or written in
+    a language not in ``languages`` (empty: any), is rejected into it with the reason instead
+    of being passed on.
     """
     for doc in docs:
         cleaned = clean_document(doc)
@@ -62,6 +67,18 @@ def run(
             ledger.reject(
                 Rejected(
                     doc.path or doc.id, "nothing is left after removing boilerplate and credit lines", "empty"
+                )
+            )
+            continue
+        if ledger is not None and cleaned.words < min_words:
+            # A stub ("ok", "Page not found") reports nothing: as a story it would be one with
+            # no headline, no fact and no date.
+            ledger.reject(
+                Rejected(
+                    doc.path or doc.id,
+                    f"the text has {cleaned.words} word{'s' if cleaned.words != 1 else ''}, fewer than the "
+                    f"{min_words} a report needs (CROSSWIRE_MIN_WORDS sets the limit)",
+                    "short",
                 )
             )
             continue

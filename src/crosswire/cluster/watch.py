@@ -84,7 +84,7 @@ def _ingest(paths: Iterable[Path], *, config: Config, ledger: Ledger) -> list[An
     from crosswire import annotate, clean, dedup, ingest
 
     docs = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger)
-    docs = dedup.run(clean.run(docs, ledger=ledger, languages=config.languages))
+    docs = dedup.run(clean.run(docs, ledger=ledger, languages=config.languages, min_words=config.min_words))
     return list(annotate.run(docs, model=config.spacy_model, batch_size=config.batch_size))
 
 

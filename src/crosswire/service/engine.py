@@ -174,7 +174,13 @@ class PipelineEngine:
     def _finish(self, docs: Iterable[Document], ledger: Ledger) -> list[Document]:
         from crosswire import clean, dedup
 
-        return list(dedup.run(clean.run(docs, ledger=ledger, languages=self.config.languages)))
+        return list(
+            dedup.run(
+                clean.run(
+                    docs, ledger=ledger, languages=self.config.languages, min_words=self.config.min_words
+                )
+            )
+        )
 
     def read_record(self, record: Any, *, where: str, ledger: Ledger) -> list[Document]:
         from crosswire import ingest
