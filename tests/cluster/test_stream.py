@@ -189,3 +189,47 @@ def test_remove_takes_a_document_out_of_its_story(adoc: Any) -> None:
     assert sc.remove("never-added") is None
     # The rebuilt story still takes its reports.
     assert sc.add(adoc("flood-c", FLOOD_B.replace("Tuesday", "Wednesday"))).story_id == flood
+
+
+def test_regroup_never_gives_a_split_off_story_an_id_still_in_use(quakes: list[AnnotatedDocument]) -> None:
+    # The Chilean report starts the story and the Turkish ones all join it (a threshold of 0,
+    # months apart as they are). Batch keeps the Chilean report apart: the Turkish group takes the story's id,
+    # and the Chilean report's new story must not get the same one (its own one-member hash).
+    order = [quakes[3], *quakes[:3]]
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock(), config=ClusterConfig(stream_threshold=0.0))
+    added = [sc.add(a) for a in order]
+    first = added[0].story_id
+    assert len(sc.stories()) == 1
+    regrouping = sc.regroup()
+    assert partition_of(sc) == {
+        frozenset({"quake-tr-1", "quake-tr-2", "quake-tr-3"}),
+        frozenset({"quake-cl-1"}),
+    }
+    assert {s.id for s in sc.stories()} == {first, dict(regrouping.moves)["quake-cl-1"]}
+
+
+def test_regroup_keeps_every_document_when_a_fresh_id_matches_a_story_rebuilt_later(
+    adoc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.cluster.batch as batch
+
+    plans: list[list[list[str]]] = [
+        [["b", "c"], ["a", "d"]],  # a leaves the story it started (id: a's one-member hash)
+        [["d"], ["a"], ["b"], ["c"]],  # a alone: its fresh id would be that story's id again
+    ]
+
+    def grouping(adocs: Any, **_: Any) -> list[list[int]]:
+        index = {x.document.id: k for k, x in enumerate(adocs)}
+        return [[index[i] for i in group] for group in plans.pop(0)]
+
+    monkeypatch.setattr(batch, "cluster_documents", grouping)
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock(), config=ClusterConfig(stream_threshold=0.0))
+    texts = {"a": FLOOD_A, "b": FLOOD_B, "c": DAM_A, "d": DAM_B}
+    added = [sc.add(adoc(k, t)) for k, t in texts.items()]
+    started = added[0].story_id
+    sc.regroup()
+    assert partition_of(sc) == {frozenset("bc"), frozenset("ad")}
+    sc.regroup()
+    assert partition_of(sc) == {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("d")}
+    ids = {s.documents[0]: s.id for s in sc.stories()}
+    assert ids["b"] == started and ids["a"] != started

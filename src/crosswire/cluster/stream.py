@@ -293,9 +293,13 @@ class StreamingClusterer:
         for st in [old for old, _ in changed if old is not None] + dissolved:
             self._unindex(st)
             del self._stories[st.id]
+        # Ids the rebuilt stories will take: a fresh id must not be one of them. A story a
+        # document started keeps that document's one-member hash as its id after the document
+        # has moved on, so a new story of that document alone would get the same id.
+        reserved = {old.id for old, _ in changed if old is not None}
         moves: list[tuple[str, str]] = []
         for old, docs in changed:
-            sid = old.id if old is not None else self._fresh_id(docs)
+            sid = old.id if old is not None else self._fresh_id(docs, reserved)
             self._rebuild(sid, docs, seq=old.seq if old is not None else self._n)
             moves += [(a.document.id, sid) for a in docs if owner[a.document.id].id != sid]
         return Regrouping(tuple(moves), tuple(st.id for st in dissolved))
@@ -326,13 +330,14 @@ class StreamingClusterer:
 
     # ---------------------------------------------------------------- private
 
-    def _fresh_id(self, docs: list[AnnotatedDocument]) -> str:
-        # The members' hash, as a new story's id is; salted in the rare case it is taken.
+    def _fresh_id(self, docs: list[AnnotatedDocument], reserved: set[str]) -> str:
+        # The members' hash, as a new story's id is; salted when it is taken or reserved.
         ids = [a.document.id for a in docs]
         sid, salt = story_id(ids), 0
-        while sid in self._stories:
+        while sid in self._stories or sid in reserved:
             salt += 1
             sid = story_id([*ids, f"#{salt}"])
+        reserved.add(sid)
         return sid
 
     def _rebuild(self, sid: str, docs: list[AnnotatedDocument], *, seq: int) -> _Story:
