@@ -418,3 +418,34 @@ def test_the_headline_is_one_line(hash_embedder: Any) -> None:
     al = next(align.run([ex], embedder=hash_embedder))
     h = headline(al)
     assert "\n" not in h and "Updated" not in h
+
+
+@pytest.mark.parametrize("distractor", ["a", "b", None])
+def test_the_headline_is_a_whole_sentence_that_stands_alone(
+    hash_embedder: Any, distractor: str | None
+) -> None:
+    from crosswire.brief.headline import headline
+
+    texts = {
+        # leans on a sentence before it
+        "a": "That official, Anna Berg, said the ceasefire talks in Geneva ended on Monday without an agreement. "
+        "The talks lasted six hours.",
+        # would be cut off with "…" after 30 words
+        "b": "Negotiators from both countries met in Geneva on Monday and talked for six hours about a ceasefire, "
+        "prisoner exchanges, the reopening of the border crossings, the return of refugees and the rebuilding "
+        "of the schools and hospitals destroyed in the fighting. Nothing was agreed.",
+        "c": "The ceasefire talks in Geneva ended without an agreement on Monday.",
+    }
+    texts = {k: t for k, t in texts.items() if k in {distractor, "c"}}
+    if distractor == "b":  # told by two reports: the long sentence is the better backed one
+        texts["b2"] = texts["b"].replace("Nothing was agreed.", "No deal was reached.")
+    if distractor is None:  # a date line above the sentence a headline wants
+        texts["c"] = "(Mon, 4 Mar 2024)\n" + texts["c"]
+    times = [
+        TimeExpression(d, t.index(w), t.index(w) + len(w), w, "DATE", "2024-03-04")
+        for d, t in texts.items()
+        for w in ("Monday", "4 Mar 2024")
+        if w in t
+    ]
+    al = next(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    assert headline(al) == "The ceasefire talks in Geneva ended without an agreement on Monday"

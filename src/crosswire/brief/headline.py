@@ -20,7 +20,15 @@ from crosswire.models import Alignment
 __all__ = ["EventTerms", "headline", "trim_headline"]
 
 _TAIL = re.compile(r",\s+(?:\w+ing|to|which|who|where|while|as|amid|amidst|after|before|during)\b")
-_PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|we|i)\b", re.I)
+# A headline cannot lean on a sentence before it: no pronoun or connective first ("That man,
+# Jose Luis Orozco, is now …", "But evidently, …", "Similarly, …").
+_PRONOUN_START = re.compile(
+    r"^\W*(he|she|they|it|this|these|those|that|its|their|we|i"
+    r"|but|and|so|yet|still|also|however|similarly|meanwhile|instead)\b",
+    re.I,
+)
+#: Fewer words than this say no event ("(Tue, 16 Aug 2011)" is a date line, not a headline).
+_MIN_WORDS = 5
 
 
 def trim_headline(text: str, *, min_words: int = 6, max_words: int = 30) -> str:
@@ -73,6 +81,8 @@ def headline(alignment: Alignment) -> str:
             if b <= a or is_boilerplate(text) or _PRONOUN_START.match(text) or text[:1] in "\"“'‘":
                 continue
             short = trim_headline(text.split("\n", 1)[0])  # a title line, not the stamp under it
+            if len(short.split()) < _MIN_WORDS or short.startswith("("):
+                continue
             end = a + len(short)
             who, where, when = terms.count(doc.id, a, end)
             backing = max(
@@ -91,6 +101,8 @@ def headline(alignment: Alignment) -> str:
                 + 2.0 * backing / total
                 - 0.3 * s.index
                 - (0.5 if len(short.split()) > 25 else 0.0)
+                # Cut off with "…" it says less than a shorter sentence that ends.
+                - (1.5 if short.endswith(" …") else 0.0)
             )
             if best is None or score > best[0]:
                 best = (score, short)
