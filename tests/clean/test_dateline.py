@@ -101,6 +101,8 @@ def test_dateline_after_a_headline() -> None:
         ("updated 8:41 p.m. EST, Tue March 3, 2009", "2009-03-03"),
         ("on March 1, 2012 at 8:12 am", "2012-03-01"),
         ("Tuesday 28 April 2009 22.34 BST", "2009-04-28"),
+        ("on September 14, 2013 11:41am | Updated on September 14, 2013 11:41am", "2013-09-14"),
+        ("Published Sept. 2, 2013 | Updated Sept. 3, 2013", "2013-09-02"),  # the first is the publication
         # numeric: month first on a 12-hour clock or when the day is above 12; day first above 12
         ("Updated 4/11/2007 1:26 PM", "2007-04-11"),
         ("Updated 4 / 9 / 2007 6: 04 PM", "2007-04-09"),  # as detokenised text writes it
@@ -113,6 +115,7 @@ def test_dateline_after_a_headline() -> None:
         ("The quake struck on July 2, 2013.", None),
         ("Tuesday, July 2, 2013 was a bad day", None),
         ("July 2", None),  # no year: no guessing
+        ("July 2, 2013 | Weather | Traffic", None),  # a menu after the date
     ],
 )
 def test_find_stamp(line: str, iso: str | None) -> None:

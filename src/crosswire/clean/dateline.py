@@ -148,7 +148,17 @@ def find_dateline(text: str, start: int) -> Dateline | None:
 
 def find_stamp(line: str) -> str | None:
     """The ISO date of a line that is only a page's date stamp ("Published on Jul 02, 2013
-    4:22 PM"), else None. A line that says anything more is text, not a stamp."""
+    4:22 PM"), else None. A line that says anything more is text, not a stamp.
+
+    Stamps joined by "|" ("on September 14, 2013 11:41am | Updated on September 14, 2013
+    11:41am") are one stamp line when every part is a stamp; the first is the publication.
+    """
+    parts = line.split("|")
+    dates = [_stamp_date(p) for p in parts]
+    return dates[0] if all(dates) else None
+
+
+def _stamp_date(line: str) -> str | None:
     m = _STAMP.fullmatch(line.strip())
     if m is None or (m.group("place") and not _is_place(m.group("place"))):
         return None
