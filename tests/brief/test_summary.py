@@ -449,3 +449,23 @@ def test_the_headline_is_a_whole_sentence_that_stands_alone(
     ]
     al = next(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
     assert headline(al) == "The ceasefire talks in Geneva ended without an agreement on Monday"
+
+
+def test_the_writers_own_opinion_is_not_summary_material(hash_embedder: Any) -> None:
+    texts = {
+        "a": "Officials from both countries met in Geneva on Monday to discuss a ceasefire. "
+        "While I am all for talking, I am skeptical that the talks will change anything for the refugees.",
+        "b": "Officials from both countries met in Geneva on Monday to discuss a ceasefire plan. "
+        "While I am all for talking, I am skeptical that the talks will change anything for refugees.",
+        "c": "The ceasefire talks in Geneva ended without an agreement after six hours on Monday. "
+        "The refugees of World War I had waited longer, a historian told the talks.",
+    }
+    times = [
+        TimeExpression(d, t.index("Monday"), t.index("Monday") + 6, "Monday", "DATE", "2024-03-04")
+        for d, t in texts.items()
+    ]
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    assert b.summary
+    assert not any("skeptical" in s.text for s in b.summary)

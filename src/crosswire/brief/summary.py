@@ -38,6 +38,15 @@ _LEANING_START = re.compile(
     re.I,
 )
 _SPEECH = re.compile(r"\b(said|says|added|stated|told|posted|wrote|noted|according to)\b", re.I)
+# The writer in the first person outside any quotation ("While I am certainly one of those …,
+# I am skeptical about their value"): a column's or a blog's opinion, not the story. "I" must
+# be followed by a verb, so "World War I" and "Elizabeth I" are no first person.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I(?:['’](?:m|ve|d|ll)\b|\s+(?:am|was|have|had|think|believe|know|feel|would|will|can|could"
+    r"|do|did|don['’]t|didn['’]t|must|should|hope|want|see|say|said|agree|doubt|suspect|guess|wonder"
+    r"|really|also|certainly|personally|still|just)\b)|[Mm]y|me)\b"
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Words a headline leaves in lower case ("Deputy Shot and Killed in Los Angeles").
 _TITLE_SMALL = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over",
@@ -131,6 +140,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score -= 1.5  # a quotation without its speaker
             elif quote_balance(text) < 0:
                 score -= 1.5  # 'People panicked …, " a spokesman said.': a quotation without its start
+            if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not _SPEECH.search(text):
+                score -= 1.5  # the writer's own opinion, not the story
             words = len(text.split())
             if words < 6:
                 score -= 1.0
