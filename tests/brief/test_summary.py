@@ -469,3 +469,27 @@ def test_the_writers_own_opinion_is_not_summary_material(hash_embedder: Any) -> 
     )
     assert b.summary
     assert not any("skeptical" in s.text for s in b.summary)
+
+
+def test_a_standfirst_bullet_under_the_title_is_no_summary_sentence(hash_embedder: Any) -> None:
+    top = "Ceasefire Talks in Geneva End Without Agreement\n• Negotiators from both sides to meet again in spring\n"
+    texts = {k: top + t for k, t in TEXTS.items()}  # every report carries the page's standfirst
+    times = [
+        TimeExpression(d, t.index("Monday"), t.index("Monday") + 6, "Monday", "DATE", "2024-03-04")
+        for d, t in texts.items()
+    ]
+    ex = seedkit.small_extraction(texts, times=tuple(times))
+    # The sentence splitter leaves the bullet out of the sentence, as spaCy does.
+    docs = tuple(
+        replace(
+            a,
+            sentences=tuple(
+                replace(s, start=s.start + 2, text=s.text[2:]) if s.text.startswith("• ") else s
+                for s in a.sentences
+            ),
+        )
+        for a in ex.story.documents
+    )
+    ex = replace(ex, story=replace(ex.story, documents=docs))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    assert b.summary and not any("meet again in spring" in s.text for s in b.summary)

@@ -60,10 +60,11 @@ _HEAD_CHARS = 400
 
 def _heading(text: str, start: int, end: int) -> bool:
     """A line of its own with no closing punctuation ("SEACOM cable problems may only be
-    resolved next week"): near the top of a page, its title, however it is capitalised."""
+    resolved next week", "• Government wildlife experts to be consulted on development"):
+    near the top of a page, its title or standfirst, however it is capitalised."""
     if text[start:end].rstrip()[-1:] in ".!?\"”’'…":
         return False
-    before = text[:start].rstrip(" \t")
+    before = text[:start].rstrip(" \t").rstrip("•·▪*–—-").rstrip(" \t")  # a standfirst's bullet
     after = text[end:].lstrip(" \t")
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
