@@ -103,6 +103,7 @@ def test_dateline_after_a_headline() -> None:
         ("Tuesday 28 April 2009 22.34 BST", "2009-04-28"),
         ("on September 14, 2013 11:41am | Updated on September 14, 2013 11:41am", "2013-09-14"),
         ("Published Sept. 2, 2013 | Updated Sept. 3, 2013", "2013-09-02"),  # the first is the publication
+        ("Tuesday, July 2, 2013 | 4:22 PM", "2013-07-02"),  # one stamp with its time
         # numeric: month first on a 12-hour clock or when the day is above 12; day first above 12
         ("Updated 4/11/2007 1:26 PM", "2007-04-11"),
         ("Updated 4 / 9 / 2007 6: 04 PM", "2007-04-09"),  # as detokenised text writes it

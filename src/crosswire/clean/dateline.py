@@ -153,8 +153,10 @@ def find_stamp(line: str) -> str | None:
     Stamps joined by "|" ("on September 14, 2013 11:41am | Updated on September 14, 2013
     11:41am") are one stamp line when every part is a stamp; the first is the publication.
     """
-    parts = line.split("|")
-    dates = [_stamp_date(p) for p in parts]
+    whole = _stamp_date(line)  # "July 2, 2013 | 4:22 PM" is one stamp with its time
+    if whole is not None or "|" not in line:
+        return whole
+    dates = [_stamp_date(p) for p in line.split("|")]
     return dates[0] if all(dates) else None
 
 
