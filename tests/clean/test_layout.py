@@ -81,3 +81,29 @@ def test_random_messy_texts_round_trip() -> None:
             a, b = sorted(rng.sample(range(len(out) + 1), 2))
             s, e = offsets.span_to_original(a, b)
             assert _ws(text[s:e]) == _ws(out[a:b])
+
+
+WRAPPED = (
+    "BOSTON (AP) - Boston Red Sox owner John Henry said on Thursday night that his\n"
+    'team would not sign first baseman Mark Teixeira. "We met with Mr. Teixeira and\n'
+    'were very much impressed with him," Henry said in an e-mail to reporters.\n'
+    "\n"
+    "Teixeira, 28, is the most sought-after free agent this winter. The Washington\n"
+    "Nationals made him an eight-year, $160 million offer last week.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_as_paragraphs() -> None:
+    from crosswire.clean.layout import hard_wrapped
+
+    assert hard_wrapped(WRAPPED, split_lines(WRAPPED))
+    out, offsets = collapse(WRAPPED, unwrap=True)
+    assert out.split("\n\n")[0].count("\n") == 0  # the wraps are spaces; the paragraph break stays
+    assert '"We met with Mr. Teixeira and were very much impressed with him,"' in out
+    _assert_from_original(WRAPPED, out, offsets)
+    # One paragraph a line, or lines that end their sentences, are no wrapping.
+    one_a_line = WRAPPED.replace("his\nteam", "his team").replace("and\nwere", "and were")
+    one_a_line = one_a_line.replace("Washington\nNationals", "Washington Nationals")
+    assert not hard_wrapped(one_a_line, split_lines(one_a_line))
+    sentences = "The talks began.\nThey ended at noon.\nNo deal was made.\n\nBoth sides left.\n"
+    assert not hard_wrapped(sentences, split_lines(sentences))

@@ -748,3 +748,25 @@ def test_the_day_between_a_source_and_its_verb_is_not_the_speaker(
     entities = resolve_entities([adoc])
     (linked,) = link_speakers([q], entities, [adoc])
     assert {e.id: e.name for e in entities}.get(linked.speaker or "") == "HP"
+
+
+@pytest.mark.slow
+def test_a_quotation_over_the_lines_of_hard_wrapped_copy_is_one_quote(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "BOSTON (AP) - Boston Red Sox owner John Henry said on Thursday night that his\n"
+        'team would not sign first baseman Mark Teixeira. "We met with Mr. Teixeira and\n'
+        "were very much impressed with him. After hearing about his other offers,\n"
+        'however, it seems clear that we are not going to be a factor," Henry said in an\n'
+        "e-mail to reporters.\n"
+        "\n"
+        "Teixeira, 28, is the most sought-after free agent this winter. The Washington\n"
+        "Nationals made him an eight-year, $160 million offer last week.\n"
+    )
+    adoc = annotate_text("t-wrapped", text)
+    quotes = extract_quotes(adoc)
+    _assert_offsets(quotes, text)
+    q = _one(quotes, "We met", "direct")
+    assert q.speaker_text == "Henry"
+    assert " ".join(q.text.split()).endswith("we are not going to be a factor")

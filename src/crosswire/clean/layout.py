@@ -12,7 +12,10 @@ splits tokens only on plain spaces). Whitespace runs are collapsed:
 - leading and trailing whitespace is dropped;
 - a run holding two or more line breaks is a paragraph break, ``"\n\n"``, mapped to its
   first two line breaks — five blank lines become one break;
-- a run with one line break becomes ``"\n"`` (a line break inside a paragraph stays);
+- a run with one line break becomes ``"\n"`` (a line break inside a paragraph stays) — or
+  ``" "`` when the text is hard-wrapped (:func:`hard_wrapped`: plain-text wire copy and
+  e-mail break lines at a fixed width, mid-sentence, and a quotation or a sentence runs on
+  over the break);
 - any other run becomes one ``" "``, mapped to the run's first space (else its first character).
 """
 
@@ -21,16 +24,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from crosswire.models import OffsetMap
 
-__all__ = ["Line", "collapse", "split_lines"]
+__all__ = ["Line", "collapse", "hard_wrapped", "split_lines"]
 
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Whitespace runs other than the plain single space between two words, which stays as it is
 # (most runs are that space: skipping them keeps the run map and the loop below short).
 _WS = re.compile(r"[^\S ]\s*| \s+")
+#: A wrapped line is at most this long (72–80 is usual; some wrap at 100).
+_WRAP_WIDTH = 100
+#: How a line that ends a sentence or a quotation ends.
+_CLOSED = '.!?:;"”’)]'
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,23 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def hard_wrapped(text: str, lines: list[Line]) -> bool:
+    """True when single line breaks are soft wraps: no line is longer than ``_WRAP_WIDTH`` and
+    at least half of the lines another line follows in the same paragraph end mid-sentence.
+
+    One paragraph a line (scraped pages, most saved articles) has long lines or lines that
+    end sentences; a text wrapped at 72 columns has neither.
+    """
+    content = [ln for ln in lines if not ln.blank]
+    if len(content) < 3 or max(ln.end - ln.start for ln in content) > _WRAP_WIDTH:
+        return False
+    inner = [a for a, b in pairwise(lines) if not a.blank and not b.blank]
+    if len(inner) < 2:
+        return False
+    open_ends = sum(1 for ln in inner if text[ln.end - 1] not in _CLOSED)
+    return open_ends * 2 >= len(inner)
+
+
 def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(r for r in ranges if r[1] > r[0]):
@@ -72,8 +97,13 @@ def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def collapse(text: str, deletions: Iterable[tuple[int, int]] = ()) -> tuple[str, OffsetMap]:
-    """The clean view of ``text`` minus ``deletions``, and its run map (see the module docstring)."""
+def collapse(
+    text: str, deletions: Iterable[tuple[int, int]] = (), *, unwrap: bool = False
+) -> tuple[str, OffsetMap]:
+    """The clean view of ``text`` minus ``deletions``, and its run map (see the module docstring).
+
+    ``unwrap``: a single line break is a space (the text is hard-wrapped).
+    """
     # 1. The surviving segments (original ranges) and the virtual text they make.
     segments: list[tuple[int, int]] = []
     pos = 0
@@ -101,10 +131,13 @@ def collapse(text: str, deletions: Iterable[tuple[int, int]] = ()) -> tuple[str,
         last = m.end()
         run = m.group(0)
         breaks = list(_BREAK.finditer(run))
-        if breaks:
+        if breaks and (len(breaks) > 1 or not unwrap):
             for b in breaks[:2]:
                 p = m.start() + b.end() - 1  # of "\r\n" keep the "\n"
                 kept.append((p, p + 1, "\n"))
+        elif breaks:
+            p = m.start() + breaks[0].start()  # a soft wrap: the break is a space
+            kept.append((p, p + 1, " "))
         else:
             space = run.find(" ")
             p = m.start() + (space if space >= 0 else 0)

@@ -33,7 +33,7 @@ from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teas
 from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, signoff_line, syndication_note
 from crosswire.clean.dateline import Dateline, find_dateline, find_stamp
 from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
-from crosswire.clean.layout import Line, collapse, split_lines
+from crosswire.clean.layout import Line, collapse, hard_wrapped, split_lines
 from crosswire.clean.truncation import truncation
 from crosswire.ledger import Ledger
 from crosswire.models import Document, Rejected, Span
@@ -138,7 +138,8 @@ def clean_document(doc: Document) -> Document:
         plan.deletions.append(teaser)
         plan.teaser = True
 
-    clean, offsets = collapse(text, plan.deletions)
+    wrapped = hard_wrapped(text, [ln for ln in body if ln.index not in plan.removed])
+    clean, offsets = collapse(text, plan.deletions, unwrap=wrapped)
 
     credit, credit_span = _credit(doc.id, dateline, plan)
     last_content = content[-1] if content else None
