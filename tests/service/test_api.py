@@ -250,13 +250,18 @@ def test_a_regrouping_moves_documents_and_recomputes_both_stories(store: Any, fa
         assert fake_engine.regroup_moves == []
         left = client.get(f"/stories/{dam_story}").json()["stories"][0]
         assert left["story"]["documents"] == ["dam-1"]  # the story that lost one is recomputed
-        # ... and then dam-1 too: its story, emptied, is gone.
+        # ... and then dam-1 too: its story, emptied, is gone into the flood story.
         fake_engine.regroup_moves = [("dam-1", flood_story)]
         client.post("/documents", json={"id": "flood-3", "text": flood.replace("Monday", "Wednesday")})
         assert worker.wait_idle(20)
         (story,) = client.get("/stories").json()["stories"]
         assert story["id"] == flood_story and story["documents"] == 5
-        assert client.get(f"/stories/{dam_story}").status_code == 404
+        # A link to the story that is gone leads on to the one its documents went to.
+        for path in (f"/stories/{dam_story}", f"/stories/{dam_story}/brief.md", f"/story/{dam_story}"):
+            moved = client.get(path, follow_redirects=False)
+            assert moved.status_code == 307
+            assert moved.headers["location"] == path.replace(dam_story, flood_story)
+        assert client.get("/stories/s-never-was").status_code == 404
         brief = client.get(f"/stories/{flood_story}").json()["stories"][0]
         assert sorted(brief["story"]["documents"]) == ["dam-1", "dam-2", "flood-1", "flood-2", "flood-3"]
 

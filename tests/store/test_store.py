@@ -114,6 +114,22 @@ def test_stories_assign_merge_delete(any_store: Any) -> None:
     assert any_store.delete_document("d2") == (False, None)
 
 
+def test_a_story_merged_away_says_where_its_documents_went(any_store: Any) -> None:
+    for i in range(3):
+        any_store.add_document(_doc(f"d{i}", f"Report {i} of the meeting."))
+    any_store.assign_story("d0", "s-a")
+    any_store.assign_story("d1", "s-b")
+    any_store.assign_story("d2", "s-c")
+    any_store.assign_story("d1", "s-a", merged=["s-b"])  # s-b → s-a
+    any_store.assign_story("d0", "s-c", merged=["s-a"])  # s-a → s-c: s-b follows on
+    assert any_store.story_moved_to("s-a") == "s-c"
+    assert any_store.story_moved_to("s-b") == "s-c"
+    assert any_store.story_moved_to("s-c") is None  # alive, not moved
+    assert any_store.story_moved_to("s-never") is None
+    any_store.assign_story("d1", "s-b")  # the id lives again
+    assert any_store.story_moved_to("s-b") is None and any_store.get_story("s-b") is not None
+
+
 def test_brief_is_fresh_only_for_the_documents_it_was_computed_from(any_store: Any) -> None:
     any_store.add_document(_doc("d1", "First report."))
     any_store.add_document(_doc("d2", "Second report."))

@@ -432,8 +432,17 @@ def list_stories(
 
 
 def _story_or_404(request: Request, story_id: str) -> StoryInfo:
-    story: StoryInfo | None = request.app.state.store.get_story(story_id)
+    store = request.app.state.store
+    story: StoryInfo | None = store.get_story(story_id)
     if story is None:
+        # A story merged into another, or emptied by a regrouping: send the reader on to the
+        # story its documents went to (307: the old id may come back).
+        moved = store.story_moved_to(story_id)
+        if moved is not None:
+            path = request.url.path.replace(f"/stories/{story_id}", f"/stories/{moved}", 1)
+            raise HTTPException(
+                307, f"story {story_id!r} is now part of {moved!r}", headers={"Location": path}
+            )
         raise HTTPException(404, f"no story {story_id!r}")
     return story
 

@@ -289,6 +289,9 @@ def story_page(request: Request, story_id: str) -> Response:
     store = request.app.state.store
     story = store.get_story(story_id)
     if story is None:
+        moved = store.story_moved_to(story_id)
+        if moved is not None:  # merged into another story, or emptied by a regrouping
+            return RedirectResponse(request.url.path.replace(story_id, moved, 1), status_code=307)
         return _page(
             request,
             "error.html",

@@ -59,6 +59,7 @@ class MemoryStore:
         self._added: dict[str, str] = {}
         self._story_of: dict[str, str | None] = {}
         self._stories: dict[str, _Story] = {}
+        self._moves: dict[str, str] = {}  # a story gone → the story its documents went to
         self._feeds: dict[int, FeedInfo] = {}
         self._folders: dict[int, FolderInfo] = {}
         self._tokens: list[str] = []
@@ -146,7 +147,9 @@ class MemoryStore:
 
     def assign_story(self, document_id: str, story_id: str, *, merged: Sequence[str] = ()) -> None:
         with self._lock:
-            self._stories.setdefault(story_id, _Story(story_id, now_iso()))
+            if story_id not in self._stories:
+                self._stories[story_id] = _Story(story_id, now_iso())
+                self._moves.pop(story_id, None)  # the id lives again
             for old in merged:
                 if old == story_id:
                     continue
@@ -154,6 +157,7 @@ class MemoryStore:
                     if s == old:
                         self._story_of[i] = story_id
                 self._stories.pop(old, None)
+                self._moves[old] = story_id
             self._story_of[document_id] = story_id
             st = self._stories[story_id]
             st.stale = True
@@ -183,6 +187,17 @@ class MemoryStore:
             st.updated_at,
             st.error,
         )
+
+    def story_moved_to(self, story_id: str) -> str | None:
+        with self._lock:
+            seen = {story_id}
+            current = self._moves.get(story_id)
+            while current is not None and current not in seen:
+                if current in self._stories:
+                    return current
+                seen.add(current)
+                current = self._moves.get(current)
+            return None
 
     def get_story(self, story_id: str) -> StoryInfo | None:
         with self._lock:

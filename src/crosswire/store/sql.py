@@ -222,11 +222,17 @@ class SQLStore(ABC):
         with self._tx() as run:
             if not run("SELECT 1 FROM stories WHERE id = ?", (story_id,)):
                 run("INSERT INTO stories (id, created_at, stale) VALUES (?, ?, 1)", (story_id, now_iso()))
+                run("DELETE FROM story_moves WHERE old_id = ?", (story_id,))  # the id lives again
             for old in merged:
                 if old == story_id:
                     continue
                 run("UPDATE documents SET story_id = ? WHERE story_id = ?", (story_id, old))
                 run("DELETE FROM stories WHERE id = ?", (old,))
+                run("DELETE FROM story_moves WHERE old_id = ?", (old,))
+                run(
+                    "INSERT INTO story_moves (old_id, new_id, moved_at) VALUES (?, ?, ?)",
+                    (old, story_id, now_iso()),
+                )
             run("UPDATE documents SET story_id = ? WHERE id = ?", (story_id, document_id))
             run("UPDATE stories SET stale = 1 WHERE id = ?", (story_id,))
             self._refresh_dates(run, story_id)
@@ -265,6 +271,19 @@ class SQLStore(ABC):
             updated_at=r[7],
             error=r[8],
         )
+
+    def story_moved_to(self, story_id: str) -> str | None:
+        """The live story that the documents of a story now gone went to (None: not moved)."""
+        seen = {story_id}
+        current = story_id
+        while rows := self._rows("SELECT new_id FROM story_moves WHERE old_id = ?", (current,)):
+            current = rows[0][0]
+            if current in seen:
+                return None  # a cycle cannot come from assign_story; refuse it rather than loop
+            seen.add(current)
+            if self._rows("SELECT 1 FROM stories WHERE id = ?", (current,)):
+                return str(current)
+        return None
 
     def get_story(self, story_id: str) -> StoryInfo | None:
         rows = self._rows(
