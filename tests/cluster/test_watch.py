@@ -85,3 +85,37 @@ def test_watch_prints_the_documents_a_regrouping_moved(
     lines = [json.loads(line) for line in out.getvalue().splitlines() if line.startswith('{"type"')]
     assert calls == [1]  # once, after the scan's documents were placed
     assert lines[-1] == {"type": "regroup", "document": lines[0]["document"], "story": "s-elsewhere"}
+
+
+@pytest.mark.slow
+def test_watch_does_not_regroup_a_costly_window_after_every_scan(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.cluster.watch as watch_module
+    from crosswire.cluster.stream import Regrouping, StreamingClusterer
+
+    now = [0.0]
+    monkeypatch.setattr(watch_module.time, "monotonic", lambda: now[0])
+    calls: list[float] = []
+
+    def regroup(self: StreamingClusterer) -> Regrouping:
+        calls.append(now[0])
+        now[0] += 10.0  # a regrouping that takes 10 s: the next waits 100 s
+        return Regrouping()
+
+    monkeypatch.setattr(StreamingClusterer, "regroup", regroup)
+    arriving = list(seed_paths)
+    shutil.copy(arriving.pop(0), tmp_path)
+
+    def sleep(_: float) -> None:  # 30 s between scans, a new report in each
+        now[0] += 30.0
+        if not arriving:
+            raise KeyboardInterrupt
+        shutil.copy(arriving.pop(0), tmp_path)
+
+    watch(
+        tmp_path, interval=0, quiet=True, config=load_config(embedder="fake"), out=io.StringIO(), sleep=sleep
+    )
+    # A file is read once it stops changing (one scan late): the first arrives at 30 s, and
+    # the reports read at 70, 100 and 130 s fall within the 100 s pause after that regrouping.
+    assert calls == [30.0]

@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
     from crosswire.seams import Clock, Embedder
 
-__all__ = ["Assignment", "Regrouping", "StreamingClusterer"]
+__all__ = ["Assignment", "Regrouping", "StreamingClusterer", "regroup_pause"]
 
 #: Terms of a document that look up candidate stories (its heaviest ones).
 _QUERY_TERMS = 12
@@ -83,6 +83,13 @@ class Assignment:
     new_story: bool
     merged: tuple[str, ...] = ()
     score: float = 0.0  # the score against the story it joined (0.0 for a new story)
+
+
+def regroup_pause(took: float, *, min_interval: float = 0.0) -> float:
+    """Seconds to wait after a regrouping that took ``took`` seconds before the next one: at
+    least ``min_interval``, and ten times ``took``, so that regrouping a large window takes at
+    most a tenth of a stream's time (``crosswire watch``, the service's worker)."""
+    return max(min_interval, 10.0 * took)
 
 
 @dataclass(frozen=True, slots=True)

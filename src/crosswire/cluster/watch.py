@@ -6,10 +6,12 @@ code (0 all accepted, 1 some rejected, 2 nothing usable).
 
 New files go through the same stages as a batch run (ingest → clean → dedup → annotate)
 and then :class:`~crosswire.cluster.stream.StreamingClusterer`, whose window closes
-stories idle for ``config.window_days``. After each scan's files are placed, the open
+stories idle for ``config.window_days``. After a scan's files are placed, the open
 window is regrouped in batch (:meth:`~crosswire.cluster.stream.StreamingClusterer.regroup`)
 and each document that changed story gets a line ("doc X → story S (regrouped)"), so
-what a scan leaves is what ``crosswire cluster`` would say of the window.
+what a scan leaves is what ``crosswire cluster`` would say of the window. A regrouping that
+took t seconds is not repeated for 10·t seconds (:func:`~crosswire.cluster.stream.regroup_pause`):
+on a large window the scans in between only place their files.
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ def watch(
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Watch ``directory`` until interrupted (or scan it once); returns the exit code."""
-    from crosswire.cluster.stream import StreamingClusterer
+    from crosswire.cluster.stream import StreamingClusterer, regroup_pause
     from crosswire.config import load_config
     from crosswire.embedding import load_embedder
 
@@ -127,6 +129,8 @@ def watch(
     seen = _Seen()
     accepted = 0
     reported = 0
+    placed = False  # documents placed since the last regrouping
+    next_regroup = -float("inf")  # time.monotonic() when regrouping is allowed again
     try:
         while True:
             new = scan(root, seen, settle=not once)
@@ -134,6 +138,7 @@ def watch(
                 for adoc in _ingest(new, config=config, ledger=ledger):
                     assignment = clusterer.add(adoc)
                     accepted += 1
+                    placed = True
                     if not quiet:
                         line = (
                             json.dumps({"type": "assignment", **_assignment_json(assignment)})
@@ -141,8 +146,15 @@ def watch(
                             else _describe(assignment)
                         )
                         print(line, file=out, flush=True)
-                # Revise this scan's centroid decisions with the batch grouping of the window.
-                for doc_id, story in clusterer.regroup().moves:
+            if placed and (once or time.monotonic() >= next_regroup):
+                # Revise the centroid decisions with the batch grouping of the window; on a
+                # large window not after every scan (regroup_pause).
+                started = time.monotonic()
+                moves = clusterer.regroup().moves
+                took = time.monotonic() - started
+                next_regroup = started + took + regroup_pause(took)
+                placed = False
+                for doc_id, story in moves:
                     if not quiet:
                         line = (
                             json.dumps({"type": "regroup", "document": doc_id, "story": story})

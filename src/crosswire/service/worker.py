@@ -272,7 +272,9 @@ class Worker:
         started = time.monotonic()
         moves = self.engine.regroup()
         took = time.monotonic() - started
-        self._next_regroup = started + took + max(self.regroup_interval, 10 * took)
+        from crosswire.cluster.stream import regroup_pause
+
+        self._next_regroup = started + took + regroup_pause(took, min_interval=self.regroup_interval)
         moved = 0
         for doc_id, sid in moves:
             old = self.store.document_story(doc_id)
