@@ -261,12 +261,15 @@ class Worker:
         elif kind == "poll":
             self._poll_due(force=True)
 
+    def _assigns_queued(self) -> bool:
+        return not self._queue.empty() and any(k == "assign" for k, _ in list(self._queue.queue))
+
     def _regroup_due(self) -> None:
         # Only when documents were placed since the last one, and not more often than the
         # interval: a regrouping costs one batch clustering of the open window.
         if not self._placed_since_regroup or time.monotonic() < self._next_regroup:
             return
-        if not self._queue.empty() and any(k == "assign" for k, _ in list(self._queue.queue)):
+        if self._assigns_queued():
             return  # more documents are coming; regroup once they are placed
         self._placed_since_regroup = False
         started = time.monotonic()
@@ -283,18 +286,14 @@ class Worker:
             story = self._alias.get(sid, sid)
             if story == old:
                 continue
-            # The last document to leave a story takes the story with it (merged: deleted).
-            gone = self.store.story_document_ids(old) == [doc_id]
-            self.store.assign_story(doc_id, story, merged=(old,) if gone else ())
-            if not gone:
-                self.store.mark_stale([old])
+            self.store.assign_story(doc_id, story)  # the story it leaves is recomputed, or gone
             moved += 1
         if moved:
             log.info("regrouped the open window in %.2f s: %s moved", took, counted(moved, "document"))
 
     def _refresh_stale(self) -> None:
         for story_id in self.store.stale_stories():
-            if not self._queue.empty() and any(k == "assign" for k, _ in list(self._queue.queue)):
+            if self._assigns_queued():
                 return  # more documents are coming; compute once they are placed
             ids = self.store.story_document_ids(story_id)
             if not ids:

@@ -158,16 +158,28 @@ class MemoryStore:
                         self._story_of[i] = story_id
                 self._stories.pop(old, None)
                 self._moves[old] = story_id
+            before = self._story_of.get(document_id)
             self._story_of[document_id] = story_id
-            st = self._stories[story_id]
-            st.stale = True
-            docs = self.get_documents(self.story_document_ids(story_id))
-            dates = sorted(d.published[:10] for d in docs if d.published)
-            st.first_date, st.last_date = (dates[0], dates[-1]) if dates else (None, None)
-            if st.updated_at is None:
-                st.independent_sources = len({d.source or d.id for d in docs})
-            if not st.headline:
-                st.headline = min((d.title or "" for d in docs), default="")
+            self._refresh(story_id)
+            if before is not None and before != story_id and before in self._stories:
+                # Moved out of another story: it is recomputed, or gone when this was its last.
+                if before in self._story_of.values():
+                    self._refresh(before)
+                else:
+                    self._stories.pop(before)
+                    self._moves[before] = story_id
+
+    def _refresh(self, story_id: str) -> None:
+        # Stale, and provisional list columns from the documents until the brief brings better ones.
+        st = self._stories[story_id]
+        st.stale = True
+        docs = self.get_documents(self.story_document_ids(story_id))
+        dates = sorted(d.published[:10] for d in docs if d.published)
+        st.first_date, st.last_date = (dates[0], dates[-1]) if dates else (None, None)
+        if st.updated_at is None:
+            st.independent_sources = len({d.source or d.id for d in docs})
+        if not st.headline:
+            st.headline = min((d.title or "" for d in docs), default="")
 
     def story_document_ids(self, story_id: str) -> list[str]:
         with self._lock:

@@ -218,7 +218,11 @@ class SQLStore(ABC):
     # -- stories ---------------------------------------------------------------------
 
     def assign_story(self, document_id: str, story_id: str, *, merged: Sequence[str] = ()) -> None:
-        """Put a document in a story (created if new); documents of ``merged`` stories move too."""
+        """Put a document in a story (created if new); documents of ``merged`` stories move too.
+
+        A document moved out of another story leaves it stale, or gone when it was its last;
+        a story gone records where its documents went (``story_moved_to``).
+        """
         with self._tx() as run:
             if not run("SELECT 1 FROM stories WHERE id = ?", (story_id,)):
                 run("INSERT INTO stories (id, created_at, stale) VALUES (?, ?, 1)", (story_id, now_iso()))
@@ -227,15 +231,24 @@ class SQLStore(ABC):
                 if old == story_id:
                     continue
                 run("UPDATE documents SET story_id = ? WHERE story_id = ?", (story_id, old))
-                run("DELETE FROM stories WHERE id = ?", (old,))
-                run("DELETE FROM story_moves WHERE old_id = ?", (old,))
-                run(
-                    "INSERT INTO story_moves (old_id, new_id, moved_at) VALUES (?, ?, ?)",
-                    (old, story_id, now_iso()),
-                )
+                self._drop_story(run, old, story_id)
+            rows = run("SELECT story_id FROM documents WHERE id = ?", (document_id,))
+            before = rows[0][0] if rows else None
             run("UPDATE documents SET story_id = ? WHERE id = ?", (story_id, document_id))
             run("UPDATE stories SET stale = 1 WHERE id = ?", (story_id,))
             self._refresh_dates(run, story_id)
+            if before is not None and before != story_id:
+                if run("SELECT 1 FROM documents WHERE story_id = ? LIMIT 1", (before,)):
+                    run("UPDATE stories SET stale = 1 WHERE id = ?", (before,))
+                    self._refresh_dates(run, before)
+                else:
+                    self._drop_story(run, before, story_id)
+
+    def _drop_story(self, run: Any, old: str, new: str) -> None:
+        # A story whose documents all went to ``new``: gone, with a note of where they went.
+        run("DELETE FROM stories WHERE id = ?", (old,))
+        run("DELETE FROM story_moves WHERE old_id = ?", (old,))
+        run("INSERT INTO story_moves (old_id, new_id, moved_at) VALUES (?, ?, ?)", (old, new, now_iso()))
 
     def _refresh_dates(self, run: Any, story_id: str) -> None:
         # Provisional list columns from the documents until the brief brings better ones.
