@@ -233,3 +233,24 @@ def test_regroup_keeps_every_document_when_a_fresh_id_matches_a_story_rebuilt_la
     assert partition_of(sc) == {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("d")}
     ids = {s.documents[0]: s.id for s in sc.stories()}
     assert ids["b"] == started and ids["a"] != started
+
+
+def test_restore_holds_a_stored_grouping_and_its_ids(adoc: Any) -> None:
+    # As a store may hold them after a regrouping: the dam report told with the flood, under
+    # ids the clusterer would not have given.
+    sc = StreamingClusterer(FakeEmbedder(), clock=FixedClock())
+    placed = [
+        sc.restore(adoc("flood-a", FLOOD_A), "story-1"),
+        sc.restore(adoc("dam-a", DAM_A), "story-1"),
+        sc.restore(adoc("dam-b", DAM_B), "story-2"),
+    ]
+    assert [p.new_story for p in placed] == [True, False, True]
+    assert partition_of(sc) == {frozenset({"flood-a", "dam-a"}), frozenset({"dam-b"})}
+    assert {s.id for s in sc.stories()} == {"story-1", "story-2"}
+    # Later reports are scored against the restored stories and join them by their stored ids.
+    assert sc.add(adoc("flood-b", FLOOD_B)).story_id == "story-1"
+    with pytest.raises(InputError, match="dam-b"):
+        sc.restore(adoc("dam-b", DAM_B), "story-3")
+    # A regrouping revises restored stories like any other and keeps their ids.
+    sc.regroup()
+    assert "story-1" in {s.id for s in sc.stories()}

@@ -110,6 +110,10 @@ class FakeEngine:
         self.members[document.id] = best
         return best, ()
 
+    def restore(self, document: Document, story_id: str) -> None:
+        self.stories.setdefault(story_id, set()).update(_words(document.text))
+        self.members[document.id] = story_id
+
     def regroup(self) -> tuple[tuple[str, str], ...]:
         self.regroups += 1
         moves, self.regroup_moves = tuple(self.regroup_moves), []

@@ -142,3 +142,17 @@ def test_caching_embedder_embeds_each_text_once(fake_embedder: Any) -> None:
     assert cached.embed(["a b"]).shape == (1, inner.dim)
     assert cached.embed([]).shape == (0, inner.dim)
     assert (cached.name, cached.dim) == (inner.name, inner.dim)
+
+
+@pytest.mark.slow
+def test_restore_puts_stored_documents_back_under_their_story_ids(
+    fake_embedder: Any, seed_paths: list[Path]
+) -> None:
+    engine = PipelineEngine(embedder=fake_embedder)
+    docs = [
+        d for p in seed_paths[:3] for d in engine.read_upload(p.read_bytes(), name=p.name, ledger=Ledger())
+    ]
+    engine.prepare(docs)
+    engine.restore(docs[0], "stored-1")
+    engine.restore(docs[1], "stored-1")
+    assert engine.assign(docs[2]) == ("stored-1", ())  # the next report joins the stored story

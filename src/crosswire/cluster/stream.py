@@ -23,7 +23,8 @@ the open window again with the batch clusterer
 takes that grouping. Each new group keeps the id of the old story it shares most documents
 with, so ids stay stable; the documents that changed story are returned, for a caller that
 stores stories (the service) or prints them (``crosswire watch``). :meth:`remove` takes a
-deleted document out of its story.
+deleted document out of its story; :meth:`restore` puts a stored document back into its
+stored story, unscored (a restarted service rebuilding its window).
 
 The vocabulary is incremental: document frequencies grow as documents arrive, and a
 document's TF-IDF weights use the idf of the moment it arrived. The same holds for the
@@ -187,27 +188,9 @@ class StreamingClusterer:
     def add(self, adoc: AnnotatedDocument, *, vector: npt.NDArray[np.float32] | None = None) -> Assignment:
         """Assign ``adoc`` to an open story or start one; ``vector`` skips the embedder (precomputed)."""
         doc_id = adoc.document.id
-        if doc_id in self._seen:
-            from crosswire.errors import InputError
-
-            raise InputError(f"document id {doc_id!r} was already added to the stream — ids must be unique")
-        now = self.clock.now()
-        self.close_expired(now)
-        tokens = tokenize(adoc.document.body)
-        self._n += 1
-        self._df.update(set(tokens))
-        terms = _doc_vector(tokens, self._df, self._n, self.vector_terms)
-        ents = entity_bag(adoc)
-        self._entity_df.update(ents.keys())
-        emb = vector
-        if emb is None and self.embedder is not None:
-            emb = self.embedder.embed([lead_text(adoc, sentences=self.config.lead_sentences)])[0]
-        doc = _Incoming(adoc, terms, emb, ents, day_number(adoc), self._rare_words(tokens))
-        key = text_key(adoc)
-        if key is not None:
-            self._copies[key] += 1
-        limit = self.config.template_copies
-        if key is not None and limit > 0 and self._copies[key] >= limit:
+        now, doc, template = self._arrive(adoc, vector)
+        terms, emb = doc.terms, doc.emb
+        if template:
             # A page template (ClusterConfig.template_copies): from its ``limit``-th copy on, each
             # copy is a story of its own, closed at once so nothing joins it. Earlier copies stay
             # where they went: a stream cannot know a text will recur.
@@ -236,6 +219,35 @@ class StreamingClusterer:
             self._merge(story, self._stories[other_id])
         self._join(story, doc, now)
         return Assignment(doc_id, story.id, False, tuple(merged), best_score)
+
+    def restore(
+        self, adoc: AnnotatedDocument, story: str, *, vector: npt.NDArray[np.float32] | None = None
+    ) -> Assignment:
+        """Put ``adoc`` into story ``story`` unscored, as a store recorded it; ``vector`` as in :meth:`add`.
+
+        For a process that rebuilds its open window from stored stories (the service after a
+        restart): adding the stored documents again would let the centroids decide afresh, and
+        their grouping could differ from the one the store shows, which a user has seen and
+        may have linked to. The document counts for the vocabulary as an added one does.
+        """
+        doc_id = adoc.document.id
+        now, doc, template = self._arrive(adoc, vector)
+        self._seen.add(doc_id)
+        s = self._stories.get(story)
+        if s is None:
+            s = _Story(story, [], {}, 0.0, None, Counter(), [], now, self._n)
+            self._stories[story] = s
+            self._open[story] = s
+            new = True
+        elif not s.open:
+            s.members.append(adoc)  # a closed story keeps members, nothing else (as in _close)
+            return Assignment(doc_id, story, False)
+        else:
+            new = False
+        self._join(s, doc, now)
+        if template and new:
+            self._close(s)  # a page template's copy alone, as add() leaves it: nothing joins it
+        return Assignment(doc_id, story, new)
 
     def stories(self) -> tuple[Story, ...]:
         """Every story so far (open and closed), largest first; members in arrival order."""
@@ -336,6 +348,34 @@ class StreamingClusterer:
         return story.id
 
     # ---------------------------------------------------------------- private
+
+    def _arrive(
+        self, adoc: AnnotatedDocument, vector: npt.NDArray[np.float32] | None
+    ) -> tuple[datetime, _Incoming, bool]:
+        # What every arriving document does before it is placed: vocabulary, vectors, and the
+        # page-template count; returns the time, the scored form and whether it is a template.
+        doc_id = adoc.document.id
+        if doc_id in self._seen:
+            from crosswire.errors import InputError
+
+            raise InputError(f"document id {doc_id!r} was already added to the stream — ids must be unique")
+        now = self.clock.now()
+        self.close_expired(now)
+        tokens = tokenize(adoc.document.body)
+        self._n += 1
+        self._df.update(set(tokens))
+        terms = _doc_vector(tokens, self._df, self._n, self.vector_terms)
+        ents = entity_bag(adoc)
+        self._entity_df.update(ents.keys())
+        emb = vector
+        if emb is None and self.embedder is not None:
+            emb = self.embedder.embed([lead_text(adoc, sentences=self.config.lead_sentences)])[0]
+        doc = _Incoming(adoc, terms, emb, ents, day_number(adoc), self._rare_words(tokens))
+        key = text_key(adoc)
+        if key is not None:
+            self._copies[key] += 1
+        limit = self.config.template_copies
+        return now, doc, key is not None and limit > 0 and self._copies[key] >= limit
 
     def _fresh_id(self, docs: list[AnnotatedDocument], reserved: set[str]) -> str:
         # The members' hash, as a new story's id is; salted when it is taken or reserved.

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from crosswire.cluster.stream import StreamingClusterer
     from crosswire.config import Config
     from crosswire.ledger import Ledger
     from crosswire.models import AnnotatedDocument, Document
@@ -61,6 +62,11 @@ class Engine(Protocol):
 
     def assign(self, document: Document) -> tuple[str, tuple[str, ...]]:
         """The story ``document`` joins, and the stories merged into it by this arrival."""
+        ...
+
+    def restore(self, document: Document, story_id: str) -> None:
+        """Put a stored document back into its stored story, unscored (a restart rebuilding the
+        open window): the clusterer then knows the grouping the store shows, ids included."""
         ...
 
     def regroup(self) -> tuple[tuple[str, str], ...]:
@@ -159,7 +165,7 @@ class PipelineEngine:
         self.config = config or load_config()
         self.clock = clock
         self._embedder: Embedder | None = CachingEmbedder(embedder) if embedder is not None else None
-        self._clusterer: Any = None
+        self._clusterer: StreamingClusterer | None = None
         # The clusterer refuses an id it has seen; a document deleted and posted again is
         # clustered under a fresh internal name (the stored id does not change).
         self._arrivals: dict[str, int] = {}
@@ -252,7 +258,7 @@ class PipelineEngine:
         # One nlp.pipe over the batch is several times faster than one call per document.
         self._annotate(documents)
 
-    def assign(self, document: Document) -> tuple[str, tuple[str, ...]]:
+    def _stream(self) -> StreamingClusterer:
         from crosswire.cluster.features import ClusterConfig
         from crosswire.cluster.stream import StreamingClusterer
 
@@ -264,14 +270,25 @@ class PipelineEngine:
                 config=ClusterConfig(window_days=self.config.window_days),
                 clock=self.clock or SystemClock(),
             )
+        return self._clusterer
+
+    def _posting(self, document: Document) -> AnnotatedDocument:
+        # The clusterer sees each posting of a document id once: a document deleted and posted
+        # again arrives as "id#1", "id#2", … and is reported under its stored id.
         (adoc,) = self._annotate([document])
         n = self._arrivals.get(document.id, 0)
         self._arrivals[document.id] = n + 1
         if n:
             adoc = replace(adoc, document=replace(adoc.document, id=f"{document.id}#{n}"))
             self._stored_id[adoc.document.id] = document.id
-        result = self._clusterer.add(adoc)
+        return adoc
+
+    def assign(self, document: Document) -> tuple[str, tuple[str, ...]]:
+        result = self._stream().add(self._posting(document))
         return str(result.story_id), tuple(str(m) for m in result.merged)
+
+    def restore(self, document: Document, story_id: str) -> None:
+        self._stream().restore(self._posting(document), story_id)
 
     def regroup(self) -> tuple[tuple[str, str], ...]:
         if self._clusterer is None:

@@ -99,8 +99,6 @@ class Worker:
         self._busy = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        # The clusterer's story ids → the store's (they differ after a restart or a merge).
-        self._alias: dict[str, str] = {}
         self.last_error: str | None = None
 
     # -- called from request threads ------------------------------------------------------
@@ -225,8 +223,9 @@ class Worker:
             started = time.perf_counter()
             self.engine.prepare([d for d, _ in placed])
             for doc, stored_story in placed:
-                sid, _merged = self.engine.assign(doc)
-                self._alias[sid] = stored_story
+                # Restored, not assigned again: a fresh clusterer could group them differently
+                # from the stories the store shows (and users have seen).
+                self.engine.restore(doc, stored_story)
             if placed:
                 log.info("replayed %d recent documents in %.1f s", len(placed), time.perf_counter() - started)
         for doc_id in self.store.unassigned_documents():
@@ -247,12 +246,9 @@ class Worker:
             doc = self.store.get_document(arg)
             if doc is None or self.store.document_story(arg) is not None:
                 return  # deleted meanwhile, or already placed
-            sid, merged = self.engine.assign(doc)
-            story = self._alias.get(sid, sid)
-            merged_stored = tuple(self._alias.get(m, m) for m in merged if self._alias.get(m, m) != story)
-            for m in merged:
-                self._alias[m] = story
-            self.store.assign_story(arg, story, merged=merged_stored)
+            # The clusterer's story ids are the store's: a restart restores the stored grouping.
+            story, merged = self.engine.assign(doc)
+            self.store.assign_story(arg, story, merged=merged)
             self._placed_since_regroup = True
         elif kind == "forget":
             self.engine.forget(arg)
@@ -281,12 +277,9 @@ class Worker:
         moved = 0
         for doc_id, sid in moves:
             old = self.store.document_story(doc_id)
-            if old is None:
-                continue  # deleted meanwhile
-            story = self._alias.get(sid, sid)
-            if story == old:
-                continue
-            self.store.assign_story(doc_id, story)  # the story it leaves is recomputed, or gone
+            if old is None or old == sid:
+                continue  # deleted meanwhile, or already there
+            self.store.assign_story(doc_id, sid)  # the story it leaves is recomputed, or gone
             moved += 1
         if moved:
             log.info("regrouped the open window in %.2f s: %s moved", took, counted(moved, "document"))
