@@ -223,6 +223,35 @@ def test_readers_get_the_last_brief_marked_stale_while_a_new_one_is_computed(
         assert fresh.headers["x-crosswire-updated-at"] > first_at
 
 
+def test_a_regrouping_can_split_off_a_story_a_merge_had_taken(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.service.app import create_app
+
+    # The clusterer merges the dam story into the flood story when a bridging report comes,
+    # then a regrouping splits the dam report off again under its old story's id (a fresh
+    # id is the members' hash, as that story's was). The store must follow it there.
+    script = {"flood-1": ("s-flood", ()), "dam-1": ("s-dam", ()), "bridge": ("s-flood", ("s-dam",))}
+
+    def assign(doc: Any) -> tuple[str, tuple[str, ...]]:
+        return script[doc.id]
+
+    fake_engine.assign = assign
+    worker = Worker(store, fake_engine, tick=0.05, regroup_interval=0)
+    with TestClient(create_app(store, worker=worker, token_required=False)) as client:
+        for doc_id in ["flood-1", "dam-1"]:
+            client.post("/documents", json={"id": doc_id, "text": f"Report {doc_id} on the Kemmern flood."})
+        assert worker.wait_idle(20)
+        fake_engine.regroup_moves = [("dam-1", "s-dam")]
+        client.post("/documents", json={"id": "bridge", "text": "The flood and the dam, in one report."})
+        assert worker.wait_idle(20)
+        assert store.document_story("dam-1") == "s-dam"
+        assert {s["id"]: s["documents"] for s in client.get("/stories").json()["stories"]} == {
+            "s-flood": 2,
+            "s-dam": 1,
+        }
+
+
 def test_a_regrouping_moves_documents_and_recomputes_both_stories(store: Any, fake_engine: Any) -> None:
     from fastapi.testclient import TestClient
 
