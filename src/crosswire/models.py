@@ -475,6 +475,9 @@ class QuoteVariant:
     citations: tuple[Citation, ...]
     verbatim: bool
     diff: tuple[tuple[Literal["equal", "insert", "delete"], str], ...] = ()
+    # How its documents give it: "direct" when one of them quotes these words in marks. A
+    # group is as direct as its most direct wording; this says which documents quote it so.
+    kind: Literal["direct", "partial", "indirect"] = "indirect"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosswire.brief.quotes import is_frame, show_diff, shown_variants, split_quotes
+from crosswire.brief.quotes import (
+    is_frame,
+    kind_label,
+    show_diff,
+    shown_variants,
+    split_quotes,
+    variant_label,
+)
 
 
 def _q(qid: str, text: str, kind: str, speaker: str | None, doc: str = "d", start: int = 0) -> dict[str, Any]:
@@ -132,3 +139,39 @@ def test_a_piece_of_the_groups_own_wording_in_the_same_report_is_not_shown() -> 
     }
     shown = shown_variants(q)
     assert [(v["text"], v["citations"][0]["document"]) for v in shown] == [(piece, "003")]
+
+
+def _wording(text: str, doc: str, kind: str, *, verbatim: bool = False) -> dict[str, Any]:
+    cite = {"document": doc, "start": 0, "end": len(text), "text": text}
+    return {
+        "text": text,
+        "documents": [doc],
+        "citations": [cite],
+        "verbatim": verbatim,
+        "kind": kind,
+        "diff": [],
+    }
+
+
+def test_a_group_says_how_many_of_its_documents_give_it_in_its_kind() -> None:
+    words = "The United States is very pleased with the integration of US defence items"
+    q = _q("Q1", words, "direct", "h", doc="002")
+    q["documents"] = ["002", "001", "004"]
+    q["variants"] = [
+        _wording(words, "002", "direct", verbatim=True),
+        _wording("satisfaction with the integration of U.S. defense items", "001", "indirect"),
+        _wording("the US is happy that American defence systems were added", "004", "indirect"),
+    ]
+    # Only 002 prints the words in quotation marks; the others report them in their own.
+    assert kind_label(q) == "direct in 1 of 3 documents"
+    assert [variant_label(v, q) for v in q["variants"]] == [
+        "excerpt",
+        "other wording (reported speech)",
+        "other wording (reported speech)",
+    ]
+    q["variants"][1]["kind"] = q["variants"][2]["kind"] = "direct"
+    assert kind_label(q) == "direct, 3 documents"
+    # A brief stored before variants carried a kind: every document counts as the group's kind.
+    for v in q["variants"]:
+        del v["kind"]
+    assert kind_label(q) == "direct, 3 documents" and variant_label(q["variants"][1], q) == "other wording"

@@ -244,3 +244,18 @@ def test_a_speaker_pronoun_inside_a_fact_is_named_where_it_stands(pipeline_brief
     assert named and all(
         f.text[: f.antecedent_at].split()[-1].lower() in {"he", "she", "it", "they"} for f in named
     )
+
+
+def test_who_said_what_tells_a_quotation_from_its_paraphrases(pipeline_briefs: list[Any]) -> None:
+    from crosswire.brief.render import render
+
+    # Hegseth's "very pleased with the successful integration …" is in marks only in 002 (PTI);
+    # 001, 003 and 004 give it in their own words.
+    (seed_brief,) = pipeline_briefs
+    text = render([seed_brief], rejected=[], fmt="md")
+    line = next(
+        ln for ln in text.splitlines() if ln.startswith("- **") and "very pleased with the successful" in ln
+    )
+    assert "(direct in 1 of 4 documents)" in line
+    group = next(q for q in seed_brief.quotes if "very pleased" in q.text)
+    assert {d[:3] for v in group.variants if v.kind == "direct" for d in v.documents} == {"002"}

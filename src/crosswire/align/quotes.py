@@ -350,6 +350,7 @@ def group_quotes(
                     citations=tuple(c for q in wqs for c in cites(q)),
                     verbatim=verbatim,
                     diff=word_diff(canon.text, wqs[0].text) if close and wording != canon_norm else (),
+                    kind=min((q.kind for q in wqs), key=rank.__getitem__),
                 )
             )
         variants.sort(key=lambda v: (v.text != canon.text, not v.verbatim, -len(v.documents)))

@@ -28,7 +28,14 @@ from crosswire.brief.json_out import (
     timeline_by_date,
     to_dict,
 )
-from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
+from crosswire.brief.quotes import (
+    kind_documents,
+    show_diff,
+    shown_variants,
+    speaker_label,
+    split_quotes,
+    variant_label,
+)
 from crosswire.labels import counted, source_name
 from crosswire.models import Brief, Rejected
 
@@ -159,10 +166,9 @@ def _diff_html(v: dict[str, Any]) -> str:
 
 def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
     who = escape(speaker_label(q))
-    n = len(q["documents"])
     items = []
     for v in shown_variants(q) if variants else []:
-        kind = "excerpt" if v["verbatim"] else "other wording"
+        kind = escape(variant_label(v, q))
         diff = f"<br><small>changes: {_diff_html(v)}</small>" if show_diff(v) else ""
         items.append(
             f"<li><span class='meta'>{kind}:</span> <q class='said'>{escape(v['text'])}</q> "
@@ -176,7 +182,7 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
     )
     return (
         f"<li class='quote'><span class='who'>{who}</span> <span class='badge kind'>{escape(q['kind'])}</span>"
-        f"<span class='meta'>{counted(n, 'document')}</span><br>"
+        f"<span class='meta'>{kind_documents(q)}</span><br>"
         f"<q class='said'>{escape(q['text'])}</q> {cites.links(q['citations'], 4)}{more}</li>"
     )
 

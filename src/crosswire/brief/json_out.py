@@ -225,6 +225,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                         "documents": list(v.documents),
                         "citations": [citation_dict(c) for c in v.citations],
                         "verbatim": v.verbatim,
+                        "kind": v.kind,
                         "diff": [{"op": op, "text": t} for op, t in v.diff],
                     }
                     for v in q.variants

@@ -20,7 +20,14 @@ from crosswire.brief.json_out import (
     timeline_by_date,
     to_dict,
 )
-from crosswire.brief.quotes import show_diff, shown_variants, speaker_label, split_quotes
+from crosswire.brief.quotes import (
+    kind_label,
+    show_diff,
+    shown_variants,
+    speaker_label,
+    split_quotes,
+    variant_label,
+)
 from crosswire.labels import counted, source_name
 from crosswire.models import Brief, Rejected
 
@@ -51,14 +58,9 @@ def _one_line(text: str) -> str:
 
 def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True) -> list[str]:
     who = speaker_label(q)
-    n = len(q["documents"])
-    out = [
-        f"- **{who}** ({q['kind']}, {counted(n, 'document')}): “{_one_line(q['text'])}” "
-        f"{ref(q['citations'], 4)}"
-    ]
+    out = [f"- **{who}** ({kind_label(q)}): “{_one_line(q['text'])}” {ref(q['citations'], 4)}"]
     for v in shown_variants(q) if variants else []:
-        kind = "excerpt" if v["verbatim"] else "other wording"
-        line = f"  - {kind}: “{_one_line(v['text'])}” {ref(v['citations'], 3)}"
+        line = f"  - {variant_label(v, q)}: “{_one_line(v['text'])}” {ref(v['citations'], 3)}"
         if show_diff(v):
             diff = " ".join(
                 t["text"]

@@ -19,8 +19,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crosswire.align.features import content_words
+from crosswire.labels import counted
 
-__all__ = ["is_frame", "show_diff", "shown_variants", "speaker_label", "split_quotes"]
+__all__ = [
+    "is_frame",
+    "kind_documents",
+    "kind_label",
+    "show_diff",
+    "shown_variants",
+    "speaker_label",
+    "split_quotes",
+    "variant_label",
+]
 
 # verbs that introduce someone's words: "Hegseth stated that", "Hegseth believes"
 _REPORTING = (
@@ -49,6 +59,33 @@ def _aliases(d: dict[str, Any]) -> dict[str, list[str]]:
             names += [e["name"].split()[-1]]
         out[e["id"]] = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
     return out
+
+
+def kind_documents(q: Mapping[str, Any]) -> str:
+    """Its documents, and how many give it as the group's kind: "4 documents", or "in 1 of 4
+    documents" when the others only report it in their own words (a reader checking a
+    quotation needs to know which outlets print those words)."""
+    n = len(q["documents"])
+    # Briefs stored before variants carried a kind count every document as the group's kind.
+    same = {d for v in q["variants"] if v.get("kind", q["kind"]) == q["kind"] for d in v["documents"]}
+    k = len(same) if same else n
+    return counted(n, "document") if k >= n else f"in {k} of {counted(n, 'document')}"
+
+
+def kind_label(q: Mapping[str, Any]) -> str:
+    """ "direct, 4 documents" or "direct in 1 of 4 documents" (:func:`kind_documents`)."""
+    docs = kind_documents(q)
+    return f"{q['kind']} {docs}" if docs.startswith("in ") else f"{q['kind']}, {docs}"
+
+
+_VARIANT_KIND = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
+
+
+def variant_label(v: Mapping[str, Any], q: Mapping[str, Any]) -> str:
+    """ "excerpt" or "other wording", with how it is given when that differs from the group."""
+    label = "excerpt" if v["verbatim"] else "other wording"
+    kind = v.get("kind", q["kind"])
+    return label if kind == q["kind"] else f"{label} ({_VARIANT_KIND[kind]})"
 
 
 def speaker_label(q: Mapping[str, Any]) -> str:
