@@ -28,6 +28,8 @@ from crosswire.models import Document
         ("Washington, D.C., July 2 - The", "Washington, D.C.", None, None, "The"),
         ("(Reuters) - The United States", None, None, "Reuters", "The United States"),
         ("Published: 2025-07-01 10:30 IST | The minister", None, "2025-07-01", None, "The minister"),
+        ("New Delhi/Mumbai: The Reserve Bank", "New Delhi/Mumbai", None, None, "The Reserve Bank"),
+        ("NEW DELHI / MUMBAI — Shares rose", "New Delhi / Mumbai", None, None, "Shares rose"),
     ],
 )
 def test_datelines(text: str, place: str | None, iso: str | None, agency: str | None, rest: str) -> None:
@@ -52,6 +54,9 @@ def test_datelines(text: str, place: str | None, iso: str | None, agency: str | 
         "External Affairs Minister S. Jaishankar met",
         "July 2 - the day of the talks",
         "Hegseth, Jaishankar meet at Pentagon",
+        "New Delhi/Mumbai: a tale of two cities",
+        "Updates/Breaking: The minister",
+        "Israel/Gaza",
     ],
 )
 def test_not_datelines(text: str) -> None:

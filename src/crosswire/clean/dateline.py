@@ -13,7 +13,8 @@ Recognised at the start of the first body line only:
   ``WASHINGTON (Reuters) -``, ``NEW DELHI, July 2 (PTI) —``, ``Washington, July 2:``,
   ``Washington, July 2 During…``. An all-caps place needs only the separator
   (``MUMBAI —``); a title-case place also needs a date or an agency, so a sentence
-  such as ``Delhi: a city…`` is not mistaken for one.
+  such as ``Delhi: a city…`` is not mistaken for one; places joined by "/" need only the
+  separator and a capitalised word after it (``New Delhi/Mumbai: The …``).
 
 The place is title-cased (``NEW DELHI`` → ``New Delhi``). A date with a year becomes ISO
 8601; a day and month without a year are not turned into a date (no guessing the year).
@@ -93,6 +94,13 @@ _CLASSIC = [
     # Place + date, then a separator or a capitalised word: "Washington, July 2: …", "…, July 2 During …"
     re.compile(
         rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}[ \t]*(?:[-—–:]+[ \t]*|(?=[A-Z“\"‘']))"
+    ),
+    # Places joined by "/", as a paper with reporters in two cities writes it, then a separator
+    # and a capitalised word: "New Delhi/Mumbai: The …", "NEW DELHI/MUMBAI — The …". The slash
+    # tells it from a label ("Summary: The …"), which a lone title-case place cannot be told from.
+    re.compile(
+        rf"(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:[ \t]*/[ \t]*(?:{_CAPS_PLACE}|{_TITLE_PLACE}))+)"
+        r"[ \t]*[-—–:]+[ \t]*(?=[A-Z“\"‘'])"
     ),
 ]
 # A page's date stamp on a line of its own, as scraped pages keep it near the top:
@@ -194,6 +202,8 @@ def _has_date_or_agency(m: re.Match[str]) -> bool:
 
 
 def _is_place(place: str) -> bool:
+    if "/" in place:
+        return all(_is_place(part.strip()) for part in place.split("/"))
     words = place.split()
     return bool(words) and words[0].lower().strip(".:") not in _NOT_PLACE and 3 <= len(place) <= 40
 
