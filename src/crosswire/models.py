@@ -43,6 +43,7 @@ __all__ = [
     "Mention",
     "OffsetMap",
     "Quote",
+    "QuoteDate",
     "QuoteGroup",
     "QuoteVariant",
     "Rejected",
@@ -481,6 +482,15 @@ class QuoteVariant:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteDate:
+    """The day words were said, as a report gives it: ``citation`` is the words that date it."""
+
+    date: str  # TIMEX3 day, "2025-07-01"
+    citation: Citation
+    inferred: bool = False  # read from relative words of a report with no publication date
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteGroup:
     """The same quote as several outlets give it."""
 
@@ -495,6 +505,8 @@ class QuoteGroup:
     # No entity for the speaker: the words that name them ("both leaders", "a senior official"),
     # so a reader sees who the text says spoke without a guess at which entity that is.
     speaker_text: str | None = None
+    said_on: QuoteDate | None = None  # when the reports say the words were said
+    first_reported: str | None = None  # the earliest publication date of its documents
 
 
 @dataclass(frozen=True, slots=True)

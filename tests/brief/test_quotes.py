@@ -175,3 +175,22 @@ def test_a_group_says_how_many_of_its_documents_give_it_in_its_kind() -> None:
     for v in q["variants"]:
         del v["kind"]
     assert kind_label(q) == "direct, 3 documents" and variant_label(q["variants"][1], q) == "other wording"
+
+
+def test_the_label_says_when_the_words_were_said_or_first_reported() -> None:
+    from crosswire.brief.quotes import several_days, when_label
+
+    q = _q("Q1", "We are glad the search is over", "direct", "h", doc="d")
+    assert when_label(q) == ("", None)
+    q["first_reported"] = "2025-07-02"
+    assert when_label(q) == ("first reported 2025-07-02", None)
+    assert when_label(q, reported=False) == ("", None)
+    cite = {"document": "d", "start": 90, "end": 99, "text": "Wednesday"}
+    q["said_on"] = {"date": "2025-07-02", "citation": cite, "inferred": True}
+    assert when_label(q, reported=False) == ("said 2025-07-02 (inferred)", cite)
+    brief = {
+        "documents": [{"published": "2025-07-02T09:00"}, {"published": "2025-07-02"}, {"published": None}]
+    }
+    assert not several_days(brief)
+    brief["documents"].append({"published": "2025-07-03"})
+    assert several_days(brief)

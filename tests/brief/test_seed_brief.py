@@ -259,3 +259,19 @@ def test_who_said_what_tells_a_quotation_from_its_paraphrases(pipeline_briefs: l
     assert "(direct in 1 of 4 documents)" in line
     group = next(q for q in seed_brief.quotes if "very pleased" in q.text)
     assert {d[:3] for v in group.variants if v.kind == "direct" for d in v.documents} == {"002"}
+
+
+def test_who_said_what_says_when_a_report_dates_the_words(pipeline_briefs: list[Any]) -> None:
+    from crosswire.brief.render import render
+
+    (seed_brief,) = pipeline_briefs
+    # 002: "…”, Hegseth said at the start of their meeting at the Pentagon on Tuesday."
+    eager = next(q for q in seed_brief.quotes if "eager to work alongside" in q.text)
+    assert eager.said_on is not None and eager.said_on.date == "2025-07-01"
+    assert eager.said_on.citation.text == "Tuesday" and eager.said_on.citation.document.startswith("002")
+    # 004 (undated): "The US on Wednesday said …", read against the story's 2 July
+    text = render([seed_brief], rejected=[], fmt="md")
+    line = next(ln for ln in text.splitlines() if ln.startswith("- **") and "finish several important" in ln)
+    assert "said 2025-07-02 (inferred) [004:" in line
+    # one known publication day: "first reported" would say the same on every line
+    assert "first reported" not in text

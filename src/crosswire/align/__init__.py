@@ -14,7 +14,7 @@ Input → output: :class:`~crosswire.models.Extraction` per story →
    distinct origin families (``Story.families``) behind its documents, never its claims.
 3. :mod:`conflicts` compares slots (dates, numbers, people) inside facts and places and
    event order across the story; :mod:`quotes` groups quotes and finds words given to
-   two speakers.
+   two speakers; :mod:`when` dates each group's saying and its first report.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from crosswire.align.facts import (
     rejoin_needless_splits,
 )
 from crosswire.align.quotes import group_quotes
+from crosswire.align.when import date_quote_groups
 from crosswire.models import Alignment, Conflict, Extraction, Quote, Story
 from crosswire.seams import Embedder
 
@@ -181,6 +182,9 @@ def align_story(
         documents=documents,
         entities=extraction.entities,
         statement_of=statement_of(extraction.quotes, claims, groups),
+    )
+    quote_groups = date_quote_groups(
+        quote_groups, extraction.quotes, times=extraction.times, annotated=annotated, documents=documents
     )
     story_level: list[Conflict] = []
     story_level += place_conflicts(annotated=adocs, entities=extraction.entities)

@@ -30,11 +30,13 @@ from crosswire.brief.json_out import (
 )
 from crosswire.brief.quotes import (
     kind_documents,
+    several_days,
     show_diff,
     shown_variants,
     speaker_label,
     split_quotes,
     variant_label,
+    when_label,
 )
 from crosswire.labels import counted, source_name
 from crosswire.models import Brief, Rejected
@@ -164,8 +166,10 @@ def _diff_html(v: dict[str, Any]) -> str:
     )
 
 
-def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
+def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True, reported: bool = True) -> str:
     who = escape(speaker_label(q))
+    said, dated_by = when_label(q, reported=reported)
+    when = f" · {escape(said)}" + (f" {cites.links([dated_by], 1)}" if dated_by else "") if said else ""
     items = []
     for v in shown_variants(q) if variants else []:
         kind = escape(variant_label(v, q))
@@ -182,7 +186,7 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True) -> str:
     )
     return (
         f"<li class='quote'><span class='who'>{who}</span> <span class='badge kind'>{escape(q['kind'])}</span>"
-        f"<span class='meta'>{kind_documents(q)}</span><br>"
+        f"<span class='meta'>{kind_documents(q)}{when}</span><br>"
         f"<q class='said'>{escape(q['text'])}</q> {cites.links(q['citations'], 4)}{more}</li>"
     )
 
@@ -271,7 +275,8 @@ def _story(brief: Brief, n: int) -> str:
     h.append(
         f'<section class="card" id="{sid}-quotes"><h2>Who said what <span class="n">{len(main_quotes)}</span></h2><ul>'
     )
-    h += [_quote(q, cites) for q in main_quotes]
+    days = several_days(d)
+    h += [_quote(q, cites, reported=days) for q in main_quotes]
     if not main_quotes:
         h.append("<li class='quote'>None found.</li>")
     h.append("</ul>")
@@ -280,7 +285,7 @@ def _story(brief: Brief, n: int) -> str:
             f"<details><summary>{len(other_quotes)} other attributions (unknown speaker, too few words, "
             "or a report of someone else's words)</summary><ul>"
         )
-        h += [_quote(q, cites, variants=False) for q in other_quotes]
+        h += [_quote(q, cites, variants=False, reported=days) for q in other_quotes]
         h.append("</ul></details>")
     h.append("</section>")
 

@@ -219,6 +219,14 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "kind": q.kind,
                 "documents": list(q.documents),
                 "citations": [citation_dict(c) for c in q.citations],
+                "said_on": None
+                if q.said_on is None
+                else {
+                    "date": q.said_on.date,
+                    "citation": citation_dict(q.said_on.citation),
+                    "inferred": q.said_on.inferred,
+                },
+                "first_reported": q.first_reported,
                 "variants": [
                     {
                         "text": v.text,

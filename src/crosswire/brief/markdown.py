@@ -22,11 +22,13 @@ from crosswire.brief.json_out import (
 )
 from crosswire.brief.quotes import (
     kind_label,
+    several_days,
     show_diff,
     shown_variants,
     speaker_label,
     split_quotes,
     variant_label,
+    when_label,
 )
 from crosswire.labels import counted, source_name
 from crosswire.models import Brief, Rejected
@@ -56,9 +58,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True) -> list[str]:
+def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True, reported: bool = True) -> list[str]:
     who = speaker_label(q)
-    out = [f"- **{who}** ({kind_label(q)}): “{_one_line(q['text'])}” {ref(q['citations'], 4)}"]
+    when, dated_by = when_label(q, reported=reported)
+    if when:
+        when = f"; {when} {ref([dated_by], 1)}" if dated_by else f"; {when}"
+    out = [f"- **{who}** ({kind_label(q)}{when}): “{_one_line(q['text'])}” {ref(q['citations'], 4)}"]
     for v in shown_variants(q) if variants else []:
         line = f"  - {variant_label(v, q)}: “{_one_line(v['text'])}” {ref(v['citations'], 3)}"
         if show_diff(v):
@@ -117,8 +122,9 @@ def _story(d: dict[str, Any]) -> list[str]:
             out.append(f"  - “{_one_line(side['value'])}” {ref(side['citations'], 6)}")
     out += ["", "## Who said what", ""]
     main, other = split_quotes(d)
+    days = several_days(d)
     for q in main:
-        out += _quote(q, ref)
+        out += _quote(q, ref, reported=days)
     if not main:
         out.append("None found.")
     if other:
@@ -126,7 +132,7 @@ def _story(d: dict[str, Any]) -> list[str]:
         out.append("Unknown speaker, too few words to stand alone, or a report of someone else's words.")
         out.append("")
         for q in other:
-            out += _quote(q, ref, variants=False)
+            out += _quote(q, ref, variants=False, reported=days)
     out += ["", "## Timeline", ""]
     if any(t.get("date_inferred") for t in d["timeline"]):
         out += [INFERRED_DATE_NOTE, ""]

@@ -78,6 +78,24 @@ def kind_label(q: Mapping[str, Any]) -> str:
     return f"{q['kind']} {docs}" if docs.startswith("in ") else f"{q['kind']}, {docs}"
 
 
+def several_days(d: Mapping[str, Any]) -> bool:
+    """The brief's reports were published on more than one known day."""
+    return len({str(doc.get("published") or "")[:10] for doc in d["documents"]} - {""}) > 1
+
+
+def when_label(q: Mapping[str, Any], *, reported: bool = True) -> tuple[str, dict[str, Any] | None]:
+    """When a group's words were said, for its label, and the citation that dates them:
+    ("said 2025-07-01", cite), ("said 2025-07-02 (inferred)", cite), ("first reported
+    2025-07-02", None) when no report dates the saying, or ("", None). ``reported``: give
+    the first report's day (pointless when every report came out on one day)."""
+    said = q.get("said_on")
+    if said:
+        return f"said {said['date']}" + (" (inferred)" if said["inferred"] else ""), said["citation"]
+    if reported and q.get("first_reported"):
+        return f"first reported {q['first_reported']}", None
+    return "", None
+
+
 _VARIANT_KIND = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
 
 
