@@ -502,6 +502,43 @@ def test_after_a_restart_the_clusterer_holds_the_stored_grouping(
     assert set(after) == set(stored) and sum(after.values()) == 5
 
 
+def test_a_restart_recomputes_briefs_an_older_crosswire_stored(
+    store: Any, seed_records: list[dict[str, Any]]
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.brief.json_out import BRIEF_REVISION
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+
+    from .conftest import FakeEngine
+
+    first = FakeEngine()
+    worker = Worker(store, first, tick=0.05)
+    with TestClient(create_app(store, worker=worker, token_required=False)) as client:
+        client.post("/documents", json=seed_records[:2])
+        assert worker.wait_idle(20)
+    (sid,) = {store.document_story(r["id"]) for r in seed_records[:2]}
+    assert store.outdated_briefs(BRIEF_REVISION) == []
+    # As an older crosswire left it: the same brief, stored under the revision before.
+    old = store.get_brief(sid)
+    store.put_brief(
+        sid,
+        brief=old,
+        markdown="old",
+        html="old",
+        summary=summarize(old),
+        documents=store.story_document_ids(sid),
+        revision=BRIEF_REVISION - 1,
+    )
+    second = FakeEngine()
+    worker = Worker(store, second, tick=0.05)
+    with TestClient(create_app(store, worker=worker, token_required=False)) as client:
+        assert worker.wait_idle(20)
+        assert client.get(f"/stories/{sid}/brief.md").text != "old"
+    assert second.briefs_computed == 1 and store.outdated_briefs(BRIEF_REVISION) == []
+
+
 def test_a_restart_replays_only_the_streaming_window(store: Any, seed_records: list[dict[str, Any]]) -> None:
     from datetime import UTC, datetime, timedelta
 

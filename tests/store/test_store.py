@@ -159,6 +159,19 @@ def test_brief_is_fresh_only_for_the_documents_it_was_computed_from(any_store: A
     )
 
 
+def test_briefs_of_another_revision_are_outdated(any_store: Any) -> None:
+    for k in (1, 2, 3):
+        any_store.add_document(_doc(f"d{k}", f"Report number {k}."))
+        any_store.assign_story(f"d{k}", f"s-{k}")
+    kw: dict[str, Any] = {"brief": {}, "markdown": "", "html": "", "summary": _summary()}
+    any_store.put_brief("s-1", documents=["d1"], **kw)  # stored before revisions were recorded
+    any_store.put_brief("s-2", documents=["d2"], revision=1, **kw)
+    any_store.put_brief("s-3", documents=["d3"], revision=2, **kw)
+    assert sorted(any_store.outdated_briefs(2)) == ["s-1", "s-2"]
+    any_store.put_brief("s-2", documents=["d2"], revision=2, **kw)
+    assert any_store.outdated_briefs(2) == ["s-1"]
+
+
 def test_list_stories_filters(any_store: Any) -> None:
     any_store.add_document(
         _doc("d1", "Hegseth met Jaishankar at the Pentagon.", source="Reuters", published="2025-07-01")

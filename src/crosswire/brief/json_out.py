@@ -17,6 +17,7 @@ from crosswire.labels import family_label
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
+    "BRIEF_REVISION",
     "EMPTY",
     "INFERRED_DATE_NOTE",
     "SCHEMA",
@@ -48,6 +49,10 @@ INFERRED_DATE_NOTE = (
 )
 
 SCHEMA = "crosswire/1"
+#: Bumped whenever the brief JSON, Markdown or HTML changes shape or content rules, so a
+#: service recomputes the briefs an older crosswire stored (2: quote groups carry ``said_on``,
+#: ``first_reported`` and a ``kind`` per variant).
+BRIEF_REVISION = 2
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from crosswire.brief.json_out import BRIEF_REVISION
 from crosswire.labels import counted
 from crosswire.ledger import Ledger
 
@@ -228,6 +229,12 @@ class Worker:
                 self.engine.restore(doc, stored_story)
             if placed:
                 log.info("replayed %d recent documents in %.1f s", len(placed), time.perf_counter() - started)
+        outdated = self.store.outdated_briefs(BRIEF_REVISION)
+        if outdated:
+            # Briefs an older crosswire stored have an older shape: readers get them until
+            # the new ones are computed (they are marked stale meanwhile).
+            self.store.mark_stale(outdated)
+            log.info("%s from an older crosswire will be computed again", counted(len(outdated), "brief"))
         for doc_id in self.store.unassigned_documents():
             self._put("assign", doc_id)
 
@@ -306,6 +313,7 @@ class Worker:
                 html=computed.html,
                 summary=computed.summary,
                 documents=ids,
+                revision=BRIEF_REVISION,
             )
             log.info(
                 "brief of %s (%s) computed in %.2f s%s",

@@ -43,6 +43,7 @@ class _Story:
     conflicts: int = 0
     entities: tuple[str, ...] = ()
     brief: dict[str, Any] | None = None
+    brief_revision: int | None = None
     rendered: dict[str, str] = field(default_factory=dict)
     stale: bool = True
     error: str | None = None
@@ -258,6 +259,7 @@ class MemoryStore:
         html: str,
         summary: StorySummary,
         documents: Sequence[str],
+        revision: int | None = None,
     ) -> bool:
         with self._lock:
             st = self._stories.get(story_id)
@@ -271,11 +273,18 @@ class MemoryStore:
             st.conflicts = summary.conflicts
             st.entities = summary.entities
             st.brief = copy.deepcopy(brief)
+            st.brief_revision = revision
             st.rendered = {"md": markdown, "html": html}
             st.stale = not fresh
             st.error = None
             st.updated_at = now_iso()
             return fresh
+
+    def outdated_briefs(self, revision: int) -> list[str]:
+        with self._lock:
+            return [
+                s.id for s in self._stories.values() if s.brief is not None and s.brief_revision != revision
+            ]
 
     def put_brief_error(self, story_id: str, error: str) -> None:
         with self._lock:

@@ -360,9 +360,11 @@ class SQLStore(ABC):
         html: str,
         summary: StorySummary,
         documents: Sequence[str],
+        revision: int | None = None,
     ) -> bool:
         """Store a computed brief. It is marked fresh only if the story still has exactly ``documents``
-        (a document that arrived meanwhile keeps it stale, so the worker computes it again)."""
+        (a document that arrived meanwhile keeps it stale, so the worker computes it again).
+        ``revision``: the brief format it was computed with (:meth:`outdated_briefs`)."""
         with self._tx() as run:
             if not run("SELECT 1 FROM stories WHERE id = ?", (story_id,)):
                 return False
@@ -371,7 +373,7 @@ class SQLStore(ABC):
             run(
                 "UPDATE stories SET headline = ?, first_date = coalesce(?, first_date), last_date = coalesce(?, last_date),"
                 " independent_sources = ?, conflicts = ?, entities = ?, brief = ?, brief_md = ?, brief_html = ?,"
-                " stale = ?, error = NULL, updated_at = ? WHERE id = ?",
+                " stale = ?, error = NULL, updated_at = ?, brief_revision = ? WHERE id = ?",
                 (
                     summary.headline,
                     summary.first_date,
@@ -384,10 +386,19 @@ class SQLStore(ABC):
                     html,
                     0 if fresh else 1,
                     now_iso(),
+                    revision,
                     story_id,
                 ),
             )
         return fresh
+
+    def outdated_briefs(self, revision: int) -> list[str]:
+        rows = self._rows(
+            "SELECT id FROM stories WHERE brief IS NOT NULL"
+            " AND (brief_revision IS NULL OR brief_revision <> ?) ORDER BY created_at",
+            (revision,),
+        )
+        return [r[0] for r in rows]
 
     def put_brief_error(self, story_id: str, error: str) -> None:
         """Record why a brief could not be computed; the last good brief stays readable."""
