@@ -56,9 +56,14 @@ def saying_date(
         # returns to court on May 3, Perlo will argue …" is a plan
         return None
     published = annotated.document.published_date
+    # the parse chain stays in the cue's sentence: nothing outside it is looked up
+    sent = annotated.doc[min(verbs)].sent
     best: tuple[int, TimeExpression, str] | None = None
     for t in times:
         if t.document != quote.document or t.type not in ("DATE", "TIME") or t.value is None:
+            continue
+        b0, b1 = annotated.document.to_body(t.start, t.end)
+        if b0 < sent.start_char or b1 > sent.end_char:
             continue
         if t.start < quote.end and quote.start < t.end:
             continue  # inside the words: it dates what was said, not the saying
