@@ -47,7 +47,9 @@ def test_dates_of_the_event_a_plan_or_the_words_do_not(parsed: tuple[Any, Any]) 
     assert _said(parsed, "Great meeting yesterday") is None  # inside the words
 
 
-def test_groups_take_the_day_most_reports_give_and_their_first_report(parsed: tuple[Any, Any]) -> None:
+def test_groups_take_the_day_most_reports_give_and_their_first_report(
+    parsed: tuple[Any, Any], nlp: Any
+) -> None:
     adoc, ex = parsed
     (q,) = [q for q in ex.quotes if "We are glad" in q.text]
     later = Document(id="e", text="Nothing here.", published="2025-07-03T08:00:00")
@@ -72,3 +74,7 @@ def test_groups_take_the_day_most_reports_give_and_their_first_report(parsed: tu
 
     bare = replace(adoc, doc=None)
     assert saying_date(q, times=ex.times, annotated=bare) is None
+    # a model configured without its parser: parts of speech, but no heads and no sentences
+    with nlp.select_pipes(disable=["parser"]):
+        unparsed = replace(adoc, doc=nlp(adoc.document.body))
+    assert saying_date(q, times=ex.times, annotated=unparsed) is None

@@ -1,25 +1,29 @@
 """When the words of a quote group were said, and when they were first reported.
 
 Input → output: quote groups (:func:`~crosswire.align.quotes.group_quotes`), the story's
-quotes, time expressions, sentences and documents → the same groups with ``said_on`` (a
-day, and the words of a report that date the saying) and ``first_reported`` (the earliest
-publication date of the reports that carry them).
+quotes, time expressions, annotated documents (their parse) and documents → the same groups
+with ``said_on`` (a day, and the words of a report that date the saying) and
+``first_reported`` (the earliest publication date of the reports that carry them).
 
 A report dates a saying with a time expression that hangs on the verb of its cue in the
 parse, outside the quoted words: "The US on Wednesday said that …", "Hegseth, during a
 meeting … on July 1, 2025, expressed optimism that …", "“…,” he said at the start of their
-meeting on Tuesday", "Mangoni, testifying Tuesday, said …". A date in the same sentence
-that hangs on another verb dates something else ("In Atlanta on Tuesday, police say a man
-shot …", "… had not been made public Friday, and co-workers said …"; a cue in the present
-tense, "police say", claims now and dates nothing, and one with a modal, "will argue",
-is a plan), and inside the words
-it belongs to what was said ("Great meeting yesterday …" was posted the day after the
-meeting): neither is taken, and without a parse nothing is. Only a day counts ("2025-07-01"; a clock time on a day gives its day): "in February" dates
-something else in the sentence more often than the saying, and a day after the report's
-own publication date is a plan, not a saying. Reports that disagree on the day are
-outvoted, one vote per report; a day read only from relative words of an undated report
-("Wednesday", against the story's earliest publication date) is marked inferred, as in the
-timeline.
+meeting on Tuesday", "Mangoni, testifying Tuesday, said …". Not taken:
+
+- a date that hangs on another verb of the sentence: it dates something else ("… had not
+  been made public Friday, and co-workers said …");
+- any date of a cue in the present tense ("In Atlanta on Tuesday, police say a man shot …":
+  a claim made now, the date is the event's) or with a modal ("will argue": a plan);
+- a date inside the words: it belongs to what was said ("Great meeting yesterday …" was
+  posted the day after the meeting);
+- a month or a year ("in February" dates something else in the sentence more often than
+  the saying; a clock time on a day gives its day), and a day after the report's own
+  publication date (a plan);
+- anything in a document without a dependency parse.
+
+Reports that disagree on the day are outvoted, one vote per report; a day read only from
+relative words of an undated report ("Wednesday", against the story's earliest publication
+date) is marked inferred, as in the timeline.
 """
 
 from __future__ import annotations
@@ -41,8 +45,8 @@ def saying_date(
     quote: Quote, *, times: Sequence[TimeExpression], annotated: AnnotatedDocument
 ) -> tuple[TimeExpression, str] | None:
     """The time expression that dates ``quote``'s saying and its day, or None (see the module docstring)."""
-    if quote.cue_span is None or annotated.doc is None:
-        return None
+    if quote.cue_span is None or annotated.doc is None or not annotated.doc.has_annotation("DEP"):
+        return None  # no parse: no date is guessed from word order
     cue = quote.cue_span
     verbs = {t.i for t in _tokens(annotated, cue.start, cue.end) if t.pos_ in ("VERB", "AUX")}
     if not verbs:

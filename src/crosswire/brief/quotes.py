@@ -25,11 +25,13 @@ __all__ = [
     "is_frame",
     "kind_documents",
     "kind_label",
+    "several_days",
     "show_diff",
     "shown_variants",
     "speaker_label",
     "split_quotes",
     "variant_label",
+    "when_label",
 ]
 
 # verbs that introduce someone's words: "Hegseth stated that", "Hegseth believes"
