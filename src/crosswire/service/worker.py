@@ -228,7 +228,11 @@ class Worker:
                 # from the stories the store shows (and users have seen).
                 self.engine.restore(doc, stored_story)
             if placed:
-                log.info("replayed %d recent documents in %.1f s", len(placed), time.perf_counter() - started)
+                log.info(
+                    "restored %d recent documents into their stories in %.1f s",
+                    len(placed),
+                    time.perf_counter() - started,
+                )
         outdated = self.store.outdated_briefs(BRIEF_REVISION)
         if outdated:
             # Briefs an older crosswire stored have an older shape: readers get them until
