@@ -24,16 +24,16 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
+import itertools
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cluster_ecbplus import _TOKEN, load
+from cluster_ecbplus import _TOKEN
+from conflicts_ecbplus import brief_reports, largest_subtopics
 
 _MARKABLE = re.compile(r'<(ACTION_[A-Z_]+) m_id="(\d+)"\s*>(.*?)</\1>', re.S)
 _ANCHOR = re.compile(r'<token_anchor t_id="(\d+)"')
@@ -73,17 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     from crosswire import pipeline
     from crosswire.config import load_config
 
-    docs, gold, spans = load(args.data_dir)
-    tokens, files = {}, {}
-    with (args.data_dir / "doc_clusters.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            tokens[row["doc_id"]] = int(row["n_tokens"])
-            files[row["doc_id"]] = args.data_dir / row["file"]
-    by_story: dict[str, list] = collections.defaultdict(list)
-    for d in docs:
-        if gold[d.id].endswith("ecbplus") and tokens[d.id] > args.min_tokens:
-            by_story[gold[d.id]].append(d)
-    chosen = sorted(by_story, key=lambda k: (-len(by_story[k]), k))[args.skip : args.skip + args.stories]
+    by_story = largest_subtopics(
+        args.data_dir, stories=args.stories, min_tokens=args.min_tokens, skip=args.skip
+    )
+    chosen = list(by_story)
+    # ``load`` lays a report out one sentence a line, in the order of its XML (Document.path)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for docs in by_story.values():
+        for d in docs:
+            starts = [0] + [m.end() for m in re.finditer("\n", d.text)]
+            spans[d.id] = [(a, b - 1) for a, b in itertools.pairwise(starts)]
 
     config = load_config()
     embedder = pipeline.load_models(config)
@@ -92,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     sourced = collections.Counter()  # facts by independent sources
     print(f"{'subtopic':12} {'reports':>7} {'facts≥2':>7} {'pairs':>6} {'P':>6} {'R':>6}")
     for key in chosen:
-        chains = {d.id: event_chains(files[d.id].read_text(encoding="utf-8")) for d in by_story[key]}
+        chains = {d.id: event_chains(Path(d.path).read_text(encoding="utf-8")) for d in by_story[key]}
 
         def sentence(doc: str, start: int) -> int | None:
             for k, (a, b) in enumerate(spans[doc]):
@@ -100,17 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                     return k
             return None
 
-        with tempfile.TemporaryDirectory() as tmp:
-            for d in by_story[key]:
-                (Path(tmp) / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
-            documents = pipeline.read([tmp], config=config)
-            briefs = list(
-                pipeline.briefs(
-                    pipeline.stories(documents, config=config, embedder=embedder),
-                    config=config,
-                    embedder=embedder,
-                )
-            )
+        _, briefs = brief_reports(by_story[key], config=config, embedder=embedder)
         together: set[tuple[tuple[str, int], tuple[str, int]]] = set()
         s_tp = s_fp = n_multi = 0
         for b in briefs:

@@ -22,10 +22,49 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_ecbplus import load
+from crosswire.models import Document
+
+
+def largest_subtopics(
+    data_dir: Path, *, stories: int, min_tokens: int, skip: int = 0
+) -> dict[str, list[Document]]:
+    """The ECB+ ("ecbplus" half) subtopics with the most reports longer than ``min_tokens``
+    tokens, most reports first: ``stories`` of them after leaving out the ``skip`` largest."""
+    docs, gold, _ = load(data_dir)
+    tokens = {}
+    with (data_dir / "doc_clusters.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            tokens[row["doc_id"]] = int(row["n_tokens"])
+    by_story: dict[str, list[Document]] = collections.defaultdict(list)
+    for d in docs:
+        if gold[d.id].endswith("ecbplus") and tokens[d.id] > min_tokens:
+            by_story[gold[d.id]].append(d)
+    chosen = sorted(by_story, key=lambda k: (-len(by_story[k]), k))[skip : skip + stories]
+    return {k: by_story[k] for k in chosen}
+
+
+def brief_reports(reports: list[Document], *, config: Any, embedder: Any) -> tuple[list[Document], list[Any]]:
+    """The reports through the whole flow, as ``crosswire brief DIR`` reads them from files:
+    the documents as read, and the briefs of the stories they make."""
+    from crosswire import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in reports:
+            (Path(tmp) / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
+        documents = pipeline.read([tmp], config=config)
+        briefs = list(
+            pipeline.briefs(
+                pipeline.stories(documents, config=config, embedder=embedder),
+                config=config,
+                embedder=embedder,
+            )
+        )
+    return documents, briefs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,16 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     from crosswire import pipeline
     from crosswire.config import load_config
 
-    docs, gold, _ = load(args.data_dir)
-    tokens = {}
-    with (args.data_dir / "doc_clusters.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            tokens[row["doc_id"]] = int(row["n_tokens"])
-    by_story: dict[str, list] = collections.defaultdict(list)
-    for d in docs:
-        if gold[d.id].endswith("ecbplus") and tokens[d.id] > args.min_tokens:
-            by_story[gold[d.id]].append(d)
-    chosen = sorted(by_story, key=lambda k: (-len(by_story[k]), k))[: args.stories]
+    by_story = largest_subtopics(args.data_dir, stories=args.stories, min_tokens=args.min_tokens)
+    chosen = list(by_story)
 
     config = load_config()
     embedder = pipeline.load_models(config)
@@ -61,17 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     dated = with_event_date = 0
     for key in chosen:
-        with tempfile.TemporaryDirectory() as tmp:
-            for d in by_story[key]:
-                (Path(tmp) / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
-            documents = pipeline.read([tmp], config=config)
-            briefs = list(
-                pipeline.briefs(
-                    pipeline.stories(documents, config=config, embedder=embedder),
-                    config=config,
-                    embedder=embedder,
-                )
-            )
+        documents, briefs = brief_reports(by_story[key], config=config, embedder=embedder)
         here: collections.Counter[str] = collections.Counter()
         n_contested = sum(1 for b in briefs for f in b.facts if f.status == "contested")
         for b in briefs:

@@ -235,19 +235,15 @@ class StreamingClusterer:
         self._seen.add(doc_id)
         s = self._stories.get(story)
         if s is None:
-            s = _Story(story, [], {}, 0.0, None, Counter(), [], now, self._n)
-            self._stories[story] = s
-            self._open[story] = s
-            new = True
-        elif not s.open:
-            s.members.append(adoc)  # a closed story keeps members, nothing else (as in _close)
-            return Assignment(doc_id, story, False)
+            s = self._new_story(doc, now, sid=story)
+            if template:
+                self._close(s)  # a page template's copy alone, as add() leaves it: nothing joins it
+            return Assignment(doc_id, story, True)
+        if s.open:
+            self._join(s, doc, now)
         else:
-            new = False
-        self._join(s, doc, now)
-        if template and new:
-            self._close(s)  # a page template's copy alone, as add() leaves it: nothing joins it
-        return Assignment(doc_id, story, new)
+            s.members.append(adoc)  # a closed story keeps members, nothing else (as in _close)
+        return Assignment(doc_id, story, False)
 
     def stories(self) -> tuple[Story, ...]:
         """Every story so far (open and closed), largest first; members in arrival order."""
@@ -459,9 +455,9 @@ class StreamingClusterer:
             )
         return combine(lexical, cosine, entities, t, config=self.config, rare_words=rare_words)
 
-    def _new_story(self, doc: _Incoming, now: datetime) -> _Story:
+    def _new_story(self, doc: _Incoming, now: datetime, *, sid: str | None = None) -> _Story:
         s = _Story(
-            id=story_id([doc.adoc.document.id]),
+            id=sid or story_id([doc.adoc.document.id]),
             members=[],
             terms={},
             norm2=0.0,
