@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/brief_speed.py [examples/hegseth-jaishankar] [--docs 50] [--runs 3]
+    .venv/bin/python benchmarks/brief_speed.py [examples/hegseth-jaishankar] [--docs 50] [--runs 3] [--annotate]
 
 1. Cold: ``crosswire brief DIR --format html`` as a fresh process (model loads included),
    best and median of ``--runs``. Goal ≤ 5 s.
@@ -11,6 +11,9 @@ Usage::
    same story without being byte-identical), written to a temporary folder and briefed in a
    fresh process. Goal ≤ 15 s. The per-stage split (read, stories, extract+align+brief,
    render) is measured in-process after that, with models already loaded.
+3. ``--annotate``: ``annotate.run`` alone, warm, on the seeds and on 10, 20 and ``--docs``
+   copies, in one process (batch 64) and in the two workers :func:`crosswire.config.annotation_plan`
+   picks, alternating, ``--runs`` times each.
 """
 
 from __future__ import annotations
@@ -73,12 +76,47 @@ def _stages(path: str) -> dict[str, float]:
     return out
 
 
+def _annotate_split(seeds: Path, sizes: list[int], runs: int) -> None:
+    from crosswire import annotate, pipeline
+    from crosswire.config import Config, annotation_plan
+
+    annotate.load_nlp("auto")
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = [str(seeds)]
+        for n in sizes:
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            _make_story(seeds, folder, n)
+            folders.append(str(folder))
+        for folder in folders:
+            docs = pipeline.read([folder])
+            words = sum(len(d.body.split()) for d in docs)
+            plans = [(1, 64), annotation_plan(Config(workers=2), len(docs), words)]
+            times: dict[tuple[int, int], list[float]] = {plan: [] for plan in plans}
+            for _ in range(runs):
+                for plan in plans:
+                    t = time.perf_counter()
+                    list(annotate.run(docs, n_process=plan[0], batch_size=plan[1]))
+                    times[plan].append(time.perf_counter() - t)
+            print(
+                f"{len(docs)} documents, {words:,} words: "
+                + "; ".join(
+                    f"{n} process(es), batch {b}: " + " / ".join(f"{x:.2f}" for x in ts) + " s"
+                    for (n, b), ts in times.items()
+                )
+            )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="time `crosswire brief`")
     ap.add_argument("seeds", nargs="?", default=str(ROOT / "examples" / "hegseth-jaishankar"))
     ap.add_argument("--docs", type=int, default=50)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--annotate", action="store_true", help="only time annotate.run, 1 vs 2 processes")
     args = ap.parse_args()
+    if args.annotate:
+        _annotate_split(Path(args.seeds), [10, 20, args.docs], args.runs)
+        return 0
 
     cold = _cold([args.seeds], args.runs)
     print(

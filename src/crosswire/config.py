@@ -6,10 +6,11 @@ Algorithms take keyword-only options; the pipeline passes them from here.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import dataclass, replace
 
-__all__ = ["Config", "annotation_workers", "load_config"]
+__all__ = ["Config", "annotation_plan", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +26,13 @@ class Config:
     window_days: float = 3.0
     #: spaCy ``nlp.pipe`` batch size.
     batch_size: int = 64
-    #: spaCy worker processes for annotation; 0 = auto: one per core (at most 2) when a run has
-    #: at least ``workers_from`` documents, else 1 (a worker costs ~1 s to load its model).
+    #: spaCy worker processes for annotation; 0 = auto (:func:`annotation_plan`): one per core,
+    #: at most 2, when a run has at least ``workers_from_words`` words and workers start by
+    #: ``fork`` (they share the loaded model), or at least ``workers_from`` documents under any
+    #: start method (a ``spawn``ed worker loads its own model, ~1 s); else 1.
     workers: int = 0
     workers_from: int = 200
+    workers_from_words: int = 1500
     #: Quote extraction: "rules" (``extract/quotes.py``), "tagger" (a CRF stacked on the
     #: rules, trained on an attribution corpus: ``crosswire train-quotes``) or "transformer"
     #: (a fine-tuned encoder stacked on the rules: ``crosswire train-quotes --method
@@ -71,10 +75,22 @@ def load_config(**overrides: object) -> Config:
     return replace(cfg, **env)  # type: ignore[arg-type]
 
 
-def annotation_workers(config: Config, n_documents: int) -> int:
-    """spaCy processes for a run of ``n_documents`` (see ``Config.workers``)."""
+def annotation_plan(config: Config, n_documents: int, n_words: int) -> tuple[int, int]:
+    """spaCy processes and ``nlp.pipe`` batch size for a run of ``n_documents`` (``n_words`` words).
+
+    spaCy deals whole batches to its workers in turn, so a batch larger than a worker's share
+    would leave the other idle: with several workers a batch is at most a quarter of a share.
+    """
     if config.workers > 0:
-        return config.workers
-    if n_documents < config.workers_from:
-        return 1
-    return max(1, min(2, os.cpu_count() or 1))
+        workers = config.workers
+    else:
+        # Asking without allow_none would fix the start method for the whole program.
+        method = (
+            multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
+        )
+        forked = method == "fork"
+        long_run = n_documents >= config.workers_from or (forked and n_words >= config.workers_from_words)
+        workers = max(1, min(2, os.cpu_count() or 1)) if long_run and n_documents > 1 else 1
+    if workers == 1:
+        return 1, config.batch_size
+    return workers, max(1, min(config.batch_size, -(-n_documents // (4 * workers))))

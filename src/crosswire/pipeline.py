@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from crosswire.config import Config, annotation_workers, load_config
+from crosswire.config import Config, annotation_plan, load_config
 from crosswire.ledger import Ledger
 
 if TYPE_CHECKING:
@@ -76,12 +76,9 @@ def stories(
     config = config or load_config()
     embedder = embedder or load_embedder(config.embedder)
     documents = list(documents)
-    annotated = annotate.run(
-        documents,
-        model=config.spacy_model,
-        batch_size=config.batch_size,
-        n_process=annotation_workers(config, len(documents)),
-    )
+    n_words = sum(len(d.body.split()) for d in documents)
+    n_process, batch_size = annotation_plan(config, len(documents), n_words)
+    annotated = annotate.run(documents, model=config.spacy_model, batch_size=batch_size, n_process=n_process)
     return list(cluster.run(annotated, embedder=embedder))
 
 
