@@ -118,3 +118,10 @@ def test_a_title_before_a_name_the_model_called_a_title_of_a_work_is_a_person(nl
     adoc = _annotate('"He was going to be shot," Undersheriff James Gage said.')
     assert _labels(adoc).get("James Gage") == "PERSON"
     assert "Undersheriff James Gage" not in _labels(adoc)
+
+
+def test_a_name_does_not_run_across_a_verb() -> None:
+    adoc = _annotate("Currently, Dell resells SeaMicro servers to its largest customers.\n")
+    names = [m.text for m in adoc.mentions]
+    assert "Dell resells SeaMicro" not in names
+    assert {"Dell", "SeaMicro"} <= set(names)

@@ -378,6 +378,53 @@ def test_a_phrase_headed_by_no_name_is_not_the_person_inside_it(
     assert linked["the framework would be signed soon"] == "e-us"  # a country speaks through its officials
 
 
+@pytest.mark.slow
+def test_a_post_held_in_a_place_does_not_speak_for_it_but_a_name_after_titles_does(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "A Philadelphia judge said the former employee was guilty of murder.\n\n"
+        '"Would we have done it without him?" Colts interim coach Bruce Arians asked.\n'
+    )
+    adoc = annotate_text("t-posts", text)
+    city, coach = text.index("Philadelphia"), text.index("Bruce Arians")
+    ents = [
+        Entity("e-phl", "Philadelphia", "GPE", mentions=(Span("t-posts", city, city + 12),)),
+        Entity("e-arians", "Bruce Arians", "PERSON", mentions=(Span("t-posts", coach, coach + 12),)),
+    ]
+    linked = {q.speaker_text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
+    assert linked["A Philadelphia judge"] is None  # a judge's word is not the city's
+    assert linked["Colts interim coach Bruce Arians"] == "e-arians"  # parsed with "Colts" as head
+
+
+@pytest.mark.slow
+def test_the_speaker_of_a_misparsed_verb_with_several_subjects_is_the_name(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "In an e-mail to media members Thursday night, Henry said, "
+        '"We met with Mr. Teixeira and were very much impressed with him."\n\n'
+        "Electronics manufacturer Hewlett-Packard (hp.com) announced on Tuesday that it has signed "
+        "an agreement to acquire a consulting company.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-subjects", text))
+    _assert_offsets(quotes, text)
+    assert _one(quotes, "We met").speaker_text == "Henry"  # not "mail to media members"
+    # The bracket the phrase opened closes it.
+    assert _one(quotes, "it has signed").speaker_text == "Hewlett-Packard (hp.com)"
+
+
+@pytest.mark.slow
+def test_a_discourse_marker_is_no_attribution(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    text = (
+        "That said, the acquisition means that AMD will be competing with its own customers.\n\n"
+        "Having said that, the Colts won the turnover battle over the Chiefs.\n\n"
+        "Needless to say, the coach said the team had played its best game.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-marker", text))
+    assert [(q.speaker_text, q.text) for q in quotes] == [("the coach", "the team had played its best game")]
+
+
 # ------------------------------------------------- stance, sources, headlines
 
 

@@ -24,10 +24,14 @@ Rules, in order (each is general, none names a story):
    of the same name in the document (``the Indo-Pacific``).
 8. **Country pairs** — ``U.S.-India`` tagged ORG is two GPE mentions; pairs the model missed
    are added.
+9. **Clauses are not names** — a span holding a lower-case finite verb (``Dell resells
+   SeaMicro``) is the model running names across a clause: it is cut at the verb, and each
+   side that still starts with a capital keeps the label (``Dell``, ``SeaMicro``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -67,6 +71,7 @@ _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _DEMONYM_SHAPE = re.compile(r"(?:an|ese|ish|ic|i|ch)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"[A-Za-z][A-Za-z.]*(?:-[A-Za-z][A-Za-z.]*)+")
 _NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})  # "resells", "sold", "make": a clause, not a name
 
 
 @dataclass(slots=True)
@@ -302,6 +307,23 @@ def _rule_country_pairs(text: str, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """9. A name does not hold a lower-case finite verb: cut the span there, keep capitalised sides."""
+    out: list[_Ent] = []
+    for e in ents:
+        span = None if e.label in _NON_NAME_LABELS | {"WORK_OF_ART"} else doc.char_span(e.start, e.end)
+        cuts = [] if span is None else [t.i for t in span if t.tag_ in _FINITE and t.is_lower]
+        if span is None or not cuts:
+            out.append(e)
+            continue
+        bounds = [span.start - 1, *cuts, span.end]
+        for a, b in itertools.pairwise(bounds):
+            piece = doc[a + 1 : b]
+            if len(piece) and piece[0].text[:1].isupper():
+                out.append(_Ent(piece.start_char, piece.end_char, e.label))
+    return out
+
+
 def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Cleaned ``(start, end, label)`` clean-view character ranges of the entities of ``doc``."""
     text: str = doc.text
@@ -315,6 +337,7 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_trim(text, ents)  # before geography, so "the Indo-Pacific" compares equal
     ents = _rule_geography(text, ents)
     ents = _rule_country_pairs(text, ents)
+    ents = _rule_clauses(doc, ents)
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
     final: list[tuple[int, int, str]] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from crosswire.annotate.lexicon import TITLE_HEADS
 from crosswire.models import AnnotatedDocument, Entity, Quote, Span
@@ -101,6 +102,9 @@ def _entity_by_mention(
             for s, e, eid in overlapping:
                 if s <= head_start and head_end <= e:
                     return eid
+            named = _name_after_title(phrase, overlapping, adoc, types)
+            if named is not None:
+                return named
             # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
             # Modi". A person named inside is not the speaker; an organisation or country may
             # speak through its people ("U.S. officials", "a Pentagon spokesman"), but not
@@ -112,10 +116,38 @@ def _entity_by_mention(
     return overlapping[0][2]
 
 
+def _name_after_title(
+    phrase: Any,
+    overlapping: Sequence[tuple[int, int, str]],
+    adoc: AnnotatedDocument,
+    types: Mapping[str, str],
+) -> str | None:
+    """The person whose name ends a phrase of title words before it ("Colts interim coach Bruce
+    Arians", parsed with "Colts" as head): no preposition, verb or comma between them."""
+    for s, e, eid in overlapping:
+        b0, b1 = adoc.document.to_body(s, e)
+        if types.get(eid) != "PERSON" or b1 != phrase.end_char or b0 <= phrase.start_char:
+            continue
+        before = [t for t in phrase if t.idx < b0]
+        if before and all(t.pos_ in _TITLE_POS and t.dep_ != "poss" for t in before):
+            return eid
+    return None
+
+
+_TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM"})
+
+# Posts held *in* a place or body whose holders speak for themselves, not for it: a
+# Philadelphia judge's ruling is not Philadelphia's word, a county coroner's finding not the county's.
+_OWN_VOICES = frozenset(
+    {"judge", "justice", "coroner", "sheriff", "undersheriff", "detective", "inspector", "trooper"}
+    | {"constable", "marshal", "lieutenant", "sergeant", "superintendent"}
+    | {"king", "queen", "prince", "princess", "emperor", "pope"}
+)
+
 # Heads of a speaker phrase that speak for the organisation or country named inside it.
 _VOICES = (
-    TITLE_HEADS
-    | {t + "s" for t in TITLE_HEADS}
+    (TITLE_HEADS - _OWN_VOICES)
+    | {t + "s" for t in TITLE_HEADS - _OWN_VOICES}
     | {"aide", "aides", "source", "sources", "executive", "executives"}
     # a document it issues: "a report from the US Department of Defense", "the Pentagon's readout"
     | {"statement", "release", "report", "reports", "readout", "announcement", "communique", "bulletin"}

@@ -13,6 +13,7 @@ that …") are in :mod:`crosswire.extract.quotes_stance`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -260,6 +261,7 @@ PRONOUNS: dict[str, frozenset[str]] = {
 }
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SUBJECT_RANK = {"PROPN": 0, "PRON": 0, "NOUN": 1}
 # Dependencies through which a verb without its own subject borrows its head's subject:
 # "Hegseth affirmed …, describing them as …" (advcl), "… and added" (conj), "went on to say" (xcomp).
 _BORROW = frozenset({"advcl", "conj", "xcomp", "pcomp"})
@@ -305,8 +307,23 @@ def is_speech_cue(tok: Token) -> bool:
     notes."); such a word right after a name, at the end of its clause, is taken as the verb.
     """
     if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound", "nmod"}:
-        return tok.lemma_.lower() in SPEECH_VERBS
+        return tok.lemma_.lower() in SPEECH_VERBS and not _discourse_marker(tok)
     return _mistagged_cue(tok)
+
+
+# "That said, …", "This being said, …", "Having said that, …", "Needless to say, …": the
+# writer turning the argument, no one reporting anything.
+_MARKER = re.compile(
+    r"(?:(?:that|this)(?: being)? said|having said (?:that|this)|needless to say)\s*,", re.IGNORECASE
+)
+
+
+def _discourse_marker(tok: Token) -> bool:
+    """``tok`` is the "said" of a sentence-opening discourse marker ("That said, …")."""
+    if tok.i - tok.sent.start > 2:
+        return False
+    head = tok.doc[tok.sent.start : min(tok.i + 3, tok.sent.end)].text
+    return _MARKER.match(head) is not None
 
 
 def _mistagged_cue(tok: Token) -> bool:
@@ -370,18 +387,23 @@ def speaker_of(cue: Token) -> Token | None:
         return cue.doc[cue.i - 1]
     tok = cue
     for _ in range(4):
-        for child in tok.children:
-            # "was told/asked" has the addressee as subject, not the speaker; a "subject" across
-            # a line break is the parser joining a heading to the text.
-            addressee = child.dep_ == "nsubjpass" and tok.lemma_ in {"tell", "ask"}
-            if (
-                child.dep_ in _SUBJ
-                and not addressee
-                and not _crosses_line(cue.doc, min(child.i, cue.i), max(child.i, cue.i))
-            ):
-                if child.lower_ == "it" and _infinitive_after_adjective(cue, tok):
-                    return None  # "it's safe to say …", "it is fair to say that …": the writer's voice
-                return _past_the_day(child)
+        # "was told/asked" has the addressee as subject, not the speaker; a "subject" across
+        # a line break is the parser joining a heading to the text.
+        subjects = [
+            child
+            for child in tok.children
+            if child.dep_ in _SUBJ
+            and not (child.dep_ == "nsubjpass" and tok.lemma_ in {"tell", "ask"})
+            and not _crosses_line(cue.doc, min(child.i, cue.i), max(child.i, cue.i))
+        ]
+        if subjects:
+            # Several subjects are a misparse ("In an e-mail to media members Thursday night,
+            # Henry said": "-", "mail" and "Henry" all nsubj): a name or pronoun before a common
+            # noun before anything else ("26%"), then the first.
+            child = min(subjects, key=lambda c: (_SUBJECT_RANK.get(c.pos_, 2), c.i))
+            if child.lower_ == "it" and _infinitive_after_adjective(cue, tok):
+                return None  # "it's safe to say …", "it is fair to say that …": the writer's voice
+            return _past_the_day(child)
         if _copula_adjective(tok):
             # "Aides were convinced that …": the adjective's holder is the copula's subject.
             tok = tok.head
@@ -578,8 +600,20 @@ def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
     while start < head.i and (doc[start].dep_ in _EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > head.i and (doc[end].dep_ in _EDGE_TRIM or doc[end].is_punct or doc[end].is_space):
+        if doc[end].text in _CLOSING and _unclosed(doc[start:end], doc[end].text):
+            break  # "Hewlett-Packard (hp.com)": the bracket the phrase opened closes it
         end -= 1
     return start, end + 1
+
+
+_CLOSING = {")": "(", "]": "["}
+
+
+def _unclosed(span: Any, closing: str) -> bool:
+    """``span`` opens the bracket ``closing`` closes more often than it closes it."""
+    opening = _CLOSING[closing]
+    texts: list[str] = [t.text for t in span]
+    return texts.count(opening) > texts.count(closing)
 
 
 def cue_extent(cue: Token) -> tuple[int, int]:
