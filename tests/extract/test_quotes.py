@@ -425,6 +425,24 @@ def test_a_discourse_marker_is_no_attribution(annotate_text: Callable[[str, str]
     assert [(q.speaker_text, q.text) for q in quotes] == [("the coach", "the team had played its best game")]
 
 
+@pytest.mark.slow
+def test_a_telephone_call_and_a_lone_pronoun_are_not_what_anyone_said(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Chohan had called Singh's house to let the family know she was outside.\n\n"
+        "Subryan was charged with leaving the scene of an accident without reporting it, the DA said.\n\n"
+        'The mayor called the plan "a disgrace" on Monday.\n'
+    )
+    quotes = extract_quotes(annotate_text("t-call", text))
+    _assert_offsets(quotes, text)
+    texts = [q.text for q in quotes]
+    assert not any("Singh's house" in t for t in texts)  # not a naming "called X Y"
+    assert "it" not in texts
+    assert any(t.startswith("Subryan was charged") for t in texts)
+    assert any("a disgrace" in t for t in texts)  # a naming verb's object and its name stay
+
+
 # ------------------------------------------------- stance, sources, headlines
 
 

@@ -397,8 +397,8 @@ def _indirect_attributions(
             i += 1
         while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
             j -= 1
-        if j - i < min_tokens:
-            continue
+        if j - i < min_tokens or all(doc[k].pos_ == "PRON" for k in range(i, j)):
+            continue  # "… without reporting it": a lone pronoun tells a reader nothing
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
         # A clause inside one quotation is the quotation itself, reported above.
         if any(q.open <= start and end <= q.outer_end for q in quoted):
@@ -513,6 +513,10 @@ def _reported_clause(tok: Token) -> set[int] | None:
             for c in tok.children
             if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"as", "of"} and c.i > tok.i)
         ]
+        if lemma(tok) in _NAMING_VERBS:
+            # "called Singh's house to let the family know …" is a telephone call: what a naming
+            # verb says of its object is a noun or adjective, never a purpose "to …".
+            compl = [c for c in compl if not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)]
         if objs and compl and objs[0].i < compl[0].i:
             return {t.i for t in objs[0].subtree} | {t.i for c in compl for t in c.subtree}
         if objs and lemma(tok) in _NAMING_VERBS and any(t.is_quote for t in objs[0].subtree):
