@@ -90,6 +90,26 @@ def test_same_words_from_two_speakers_are_an_attribution_conflict_not_one_group(
     assert {s.value for s in conflicts[0].sides} == {"Pete Hegseth", "Marco Rubio"}
 
 
+def test_words_alike_letter_by_letter_but_not_the_same_are_no_attribution_conflict() -> None:
+    one = Document("s", 'The deal, said Hegseth, "allows us to redefine the server building block".')
+    two = Document("t", 'Rubio called the platform a "new server building block" for the cloud.')
+    docs = {d.id: d for d in (one, two)}
+    su = _q(one, "q1", "allows us to redefine the server building block", "direct", "hegseth")
+    amd = _q(two, "q2", "new server building block", "partial", "rubio")
+    _, conflicts = group_quotes([su, amd], documents=docs, entities=ENTS)
+    assert conflicts == []
+
+
+def test_a_speaker_titled_by_the_other_side_nests_in_it() -> None:
+    from dataclasses import replace
+
+    words = "We're eager to work alongside you to realise our shared goals."
+    h = replace(_q(A, "q1", words, "direct", "hegseth"), speaker_text="Rubio adviser Pete Hegseth")
+    r = _q(D, "q2", words, "direct", "rubio")
+    _, conflicts = group_quotes([h, r], documents=DOCS, entities=ENTS)
+    assert conflicts == []  # a person titled by the other speaker speaks for them
+
+
 def test_word_diff_and_normalisation() -> None:
     assert normalize_quote("“Deep, and ongoing”…") == "deep and ongoing"
     assert word_diff("a b c", "a x c") == (("equal", "a"), ("delete", "b"), ("insert", "x"), ("equal", "c"))

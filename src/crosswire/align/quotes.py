@@ -208,19 +208,30 @@ def _cite(q: Quote, documents: Mapping[str, Document]) -> Citation:
 
 
 def _rival_attribution(a: Quote, b: Quote, aliases: Mapping[str, tuple[str, ...]], *, min_words: int) -> bool:
-    """Two outlets quote the same words and give them to different, named speakers.
+    """Two outlets quote the same words (every word of the shorter is in the longer) and give
+    them to different, named speakers.
 
     Paraphrases (indirect speech) are too loose to pin words on someone; and when one
-    quote names the other's speaker ("according to the ministry, the minister said …") the
-    attributions nest rather than compete.
+    quote names the other's speaker ("according to the ministry, the minister said …"), in its
+    words or in its speaker's title ("AMD chief technology officer Mark Papermaster" and AMD),
+    the attributions nest rather than compete.
     """
     if a.document == b.document or not a.speaker or not b.speaker or "indirect" in (a.kind, b.kind):
         return False
-    if min(len(normalize_quote(a.text).split()), len(normalize_quote(b.text).split())) < min_words:
+    wa, wb = normalize_quote(a.text).split(), normalize_quote(b.text).split()
+    if min(len(wa), len(wb)) < min_words:
+        return False
+    short, long_ = sorted((wa, wb), key=len)
+    if not set(short) <= set(long_):
+        # "new server building block" against "allows us to redefine the server building
+        # block": alike letter by letter, but not the same words
         return False
     for q, other in ((a, b), (b, a)):
-        names = aliases.get(other.speaker or "", ())
-        if any(n and n.lower() in q.text.lower() for n in names):
+        names = [n for n in aliases.get(other.speaker or "", ()) if n]
+        if any(n.lower() in q.text.lower() for n in names):
+            return False
+        title = (q.speaker_text or "").lower()
+        if any(re.search(rf"\b{re.escape(n.lower())}\b", title) for n in names):
             return False
     return True
 
