@@ -125,3 +125,11 @@ def test_a_name_does_not_run_across_a_verb() -> None:
     names = [m.text for m in adoc.mentions]
     assert "Dell resells SeaMicro" not in names
     assert {"Dell", "SeaMicro"} <= set(names)
+
+
+def test_a_work_of_art_holding_a_verb_is_no_title() -> None:
+    adoc = _annotate(
+        'Bemoaning the "phony system," Trump accused Holt of being a Democrat, though a review of '
+        "records indicate he has been a Republican.\n"
+    )
+    assert not any(m.label == "WORK_OF_ART" for m in adoc.mentions)  # was "Trump accused Holt of being a"

@@ -26,7 +26,9 @@ Rules, in order (each is general, none names a story):
    are added.
 9. **Clauses are not names** — a span holding a lower-case finite verb (``Dell resells
    SeaMicro``) is the model running names across a clause: it is cut at the verb, and each
-   side that still starts with a capital keeps the label (``Dell``, ``SeaMicro``).
+   side that still starts with a capital keeps the label, less its trailing lower-case words
+   (``Dell``, ``SeaMicro``). Such a WORK_OF_ART (``The Chiefs went on``) is dropped: a title
+   is capitalised throughout, so the label itself is wrong.
 """
 
 from __future__ import annotations
@@ -311,16 +313,20 @@ def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """9. A name does not hold a lower-case finite verb: cut the span there, keep capitalised sides."""
     out: list[_Ent] = []
     for e in ents:
-        span = None if e.label in _NON_NAME_LABELS | {"WORK_OF_ART"} else doc.char_span(e.start, e.end)
+        span = None if e.label in _NON_NAME_LABELS else doc.char_span(e.start, e.end)
         cuts = [] if span is None else [t.i for t in span if t.tag_ in _FINITE and t.is_lower]
         if span is None or not cuts:
             out.append(e)
             continue
+        if e.label == "WORK_OF_ART":
+            continue  # "The Chiefs went on", "Lindsay never checked": a title is capitalised throughout
         bounds = [span.start - 1, *cuts, span.end]
         for a, b in itertools.pairwise(bounds):
-            piece = doc[a + 1 : b]
-            if len(piece) and piece[0].text[:1].isupper():
-                out.append(_Ent(piece.start_char, piece.end_char, e.label))
+            lo, hi = a + 1, b
+            while hi > lo and not doc[hi - 1].text[:1].isupper():
+                hi -= 1  # "Holt of being a" → "Holt"
+            if hi > lo and doc[lo].text[:1].isupper():
+                out.append(_Ent(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), e.label))
     return out
 
 
