@@ -133,3 +133,11 @@ def test_a_work_of_art_holding_a_verb_is_no_title() -> None:
         "records indicate he has been a Republican.\n"
     )
     assert not any(m.label == "WORK_OF_ART" for m in adoc.mentions)  # was "Trump accused Holt of being a"
+
+
+def test_a_name_has_a_capital_unless_the_whole_text_is_lower_case() -> None:
+    text = "One of the docs who sent the letter called Oz a quack, fake and charlatan.\n"
+    assert "charlatan" not in _labels(_annotate(text))
+    # In a lower-cased text whatever the model finds is all there is: it stays.
+    lowered = _annotate("flores said the plant in dallas would close on friday, according to reuters.\n")
+    assert _labels(lowered).get("dallas") == "GPE"
