@@ -443,6 +443,18 @@ def test_a_telephone_call_and_a_lone_pronoun_are_not_what_anyone_said(
     assert any("a disgrace" in t for t in texts)  # a naming verb's object and its name stay
 
 
+@pytest.mark.slow
+def test_an_imperative_at_the_start_of_a_quotation_names_no_speaker(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        'The plant manager spoke to reporters outside. "Tell your audience to keep the families in '
+        "your prayers, however you pray, we're all in shock.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-imperative", text))
+    assert all(q.speaker_text != "your audience" for q in quotes)
+
+
 # ------------------------------------------------- stance, sources, headlines
 
 

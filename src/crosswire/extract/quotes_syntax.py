@@ -535,7 +535,9 @@ def _adjacent_name(cue: Token) -> Token | None:
         before = doc[cue.i - 1]
         if before.pos_ == "PROPN" and before.dep_ in {"appos", "conj", "pobj", "dobj", "npadvmod"}:
             return before
-    if cue.i + 1 < len(doc):
+    # An inverted report is finite ("said Geoff Garin", "asked the boy"); a bare verb before
+    # its object is an imperative ('"Tell your audience to keep the families in your prayers').
+    if cue.i + 1 < len(doc) and cue.tag_ != "VB":
         after = doc[cue.i + 1]
         if after.pos_ == "PROPN" and after.head.i == cue.i:
             return after
