@@ -455,6 +455,22 @@ def test_an_imperative_at_the_start_of_a_quotation_names_no_speaker(
     assert all(q.speaker_text != "your audience" for q in quotes)
 
 
+@pytest.mark.slow
+def test_a_statement_speaks_for_whoever_issued_it_and_a_day_never_speaks(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Gordon Advisors issued a statement Tuesday expressing condolences to the families of the victims.\n\n"
+        'The United States issued a statement on Thursday condemning "in the strongest possible terms" '
+        "the airstrike by the Sudanese forces.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-statement", text))
+    _assert_offsets(quotes, text)
+    speakers = {q.speaker_text for q in quotes}
+    assert not speakers & {"Tuesday", "Thursday"}
+    assert {"Gordon Advisors", "The United States"} <= speakers
+
+
 # ------------------------------------------------- stance, sources, headlines
 
 

@@ -423,6 +423,11 @@ def speaker_of(cue: Token) -> Token | None:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
             tok = tok.head.head
             continue
+        # "Gordon Advisors issued a statement Tuesday expressing condolences": the statement
+        # speaks for whoever issued it.
+        if tok.dep_ == "acl" and tok.head.lower_ in CHANNEL_NOUNS and tok.head.dep_ == "dobj":
+            tok = tok.head.head
+            continue
         break
     return _adjacent_name(cue)
 
@@ -533,7 +538,13 @@ def _adjacent_name(cue: Token) -> Token | None:
     doc = cue.doc
     if cue.i > 0:
         before = doc[cue.i - 1]
-        if before.pos_ == "PROPN" and before.dep_ in {"appos", "conj", "pobj", "dobj", "npadvmod"}:
+        if (
+            before.pos_ == "PROPN"
+            and before.dep_ in {"appos", "conj", "pobj", "dobj", "npadvmod"}
+            # a day never speaks: "… a statement on Thursday condemning …"
+            and before.lower_ not in _DAY_WORDS
+            and before.ent_type_ not in {"DATE", "TIME"}
+        ):
             return before
     # An inverted report is finite ("said Geoff Garin", "asked the boy"); a bare verb before
     # its object is an imperative ('"Tell your audience to keep the families in your prayers').
