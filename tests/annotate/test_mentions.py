@@ -138,6 +138,9 @@ def test_a_work_of_art_holding_a_verb_is_no_title() -> None:
 def test_a_name_has_a_capital_unless_the_whole_text_is_lower_case() -> None:
     text = "One of the docs who sent the letter called Oz a quack, fake and charlatan.\n"
     assert "charlatan" not in _labels(_annotate(text))
-    # In a lower-cased text whatever the model finds is all there is: it stays.
-    lowered = _annotate("flores said the plant in dallas would close on friday, according to reuters.\n")
+    # In a lower- or sentence-cased text whatever the model finds is all there is: it stays.
+    lowered = _annotate(
+        "Flores said the plant in dallas would close on friday, according to reuters. "
+        "The company said the closure would affect workers in texas and oklahoma.\n"
+    )
     assert _labels(lowered).get("dallas") == "GPE"
