@@ -337,9 +337,7 @@ def _rule_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """10. A name without a capital letter is the model's mistake, in text that has capitals."""
     text: str = doc.text
     # Words inside sentences: a sentence-cased feed (Multi-News) capitalises only sentence starts.
-    words = [
-        t for t in doc if t.is_alpha and t.i > 0 and not t.is_sent_start and not doc[t.i - 1].is_punct
-    ]
+    words = [t for t in doc if t.is_alpha and t.i > 0 and not t.is_sent_start and not doc[t.i - 1].is_punct]
     if sum(t.text[0].isupper() and t.text != "I" for t in words) < _LOWER_CASED_TEXT * len(words):
         return ents  # a lower-cased text: capitals say nothing here
     return [
