@@ -415,6 +415,15 @@ def test_the_speaker_of_a_misparsed_verb_with_several_subjects_is_the_name(
 
 
 @pytest.mark.slow
+def test_a_speaker_phrase_never_ends_inside_a_hyphenated_word(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = "Some co-workers said she had a history of run-ins with other workers and management.\n"
+    quotes = extract_quotes(annotate_text("t-hyphen", text))
+    assert _one(quotes, "she had a history").speaker_text == "Some co-workers"  # not "Some co"
+
+
+@pytest.mark.slow
 def test_a_discourse_marker_is_no_attribution(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
     text = (
         "That said, the acquisition means that AMD will be competing with its own customers.\n\n"

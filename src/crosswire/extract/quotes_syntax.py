@@ -612,6 +612,14 @@ def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
         end -= 1
     while start < head.i and (doc[start].dep_ in _EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
         start += 1
+    # A phrase never ends inside a hyphenated word the tokenizer cut: "Some co-workers said".
+    while (
+        end + 1 < len(doc)
+        and end + 1 not in blocked_set
+        and not doc[end].whitespace_
+        and "-" in (doc[end].text, doc[end + 1].text)
+    ):
+        end += 1
     while end > head.i and (doc[end].dep_ in _EDGE_TRIM or doc[end].is_punct or doc[end].is_space):
         if doc[end].text in _CLOSING and _unclosed(doc[start:end], doc[end].text):
             break  # "Hewlett-Packard (hp.com)": the bracket the phrase opened closes it
