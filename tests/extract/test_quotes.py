@@ -398,6 +398,30 @@ def test_a_post_held_in_a_place_does_not_speak_for_it_but_a_name_after_titles_do
 
 
 @pytest.mark.slow
+def test_coordinated_titles_before_a_name_but_never_two_people(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "SeaMicro CEO and new AMD general manager Andrew Feldman said the deal came together quickly.\n\n"
+        "Analysts Ann Mercer and Bo Chandler said the price was high.\n"
+    )
+    adoc = annotate_text("t-titles", text)
+
+    def ent(eid: str, name: str) -> Entity:
+        at = text.index(name)
+        return Entity(eid, name, "PERSON", mentions=(Span("t-titles", at, at + len(name)),))
+
+    ents = [
+        ent("e-feldman", "Andrew Feldman"),
+        ent("e-mercer", "Ann Mercer"),
+        ent("e-chandler", "Bo Chandler"),
+    ]
+    linked = {q.text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
+    assert linked["the deal came together quickly"] == "e-feldman"
+    assert linked["the price was high"] is None  # two people: no one of them is the speaker
+
+
+@pytest.mark.slow
 def test_the_speaker_of_a_misparsed_verb_with_several_subjects_is_the_name(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:
@@ -478,6 +502,27 @@ def test_a_statement_speaks_for_whoever_issued_it_and_a_day_never_speaks(
     speakers = {q.speaker_text for q in quotes}
     assert not speakers & {"Tuesday", "Thursday"}
     assert {"Gordon Advisors", "The United States"} <= speakers
+
+
+@pytest.mark.slow
+def test_the_limits_of_the_imperative_statement_and_hyphen_rules(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        '"We urge the Government of South Sudan to exercise restraint in responding to this '
+        'provocation, " read the press release.\n\n'
+        "On inauguration day, federal agency heads were sent a memo stating that they should freeze "
+        "all regulations in the pipeline.\n\n"
+        'Kiir denied those claims in a statement Thursday, calling them "smoke screens to mask '
+        "Khartoum's own activities.\"\n\n"
+        "He said he and Lowell Anger-the lead DA on the case-were confident the conviction would stand.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-limits", text))
+    _assert_offsets(quotes, text)
+    assert _one(quotes, "We urge").speaker_text == "the press release"  # inverted, not an imperative
+    assert all(q.speaker_text != "federal agency heads" for q in quotes)  # they received the memo
+    assert any(q.speaker_text == "Kiir" and "smoke screens" in q.text for q in quotes)  # the name it gives
+    assert all("were" not in (q.speaker_text or "").split("-") for q in quotes)  # a dash, not a hyphen
 
 
 # ------------------------------------------------- stance, sources, headlines

@@ -515,8 +515,10 @@ def _reported_clause(tok: Token) -> set[int] | None:
         ]
         if lemma(tok) in _NAMING_VERBS:
             # "called Singh's house to let the family know …" is a telephone call: what a naming
-            # verb says of its object is a noun or adjective, never a purpose "to …".
+            # verb says of its object is a noun or adjective, never a purpose "to …"; the parser's
+            # second object is the name ('calling them "smoke screens …"').
             compl = [c for c in compl if not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)]
+            compl = sorted([*compl, *objs[1:]], key=lambda c: c.i)
         if objs and compl and objs[0].i < compl[0].i:
             return {t.i for t in objs[0].subtree} | {t.i for c in compl for t in c.subtree}
         if objs and lemma(tok) in _NAMING_VERBS and any(t.is_quote for t in objs[0].subtree):

@@ -96,6 +96,9 @@ def _entity_by_mention(
         b0, b1 = adoc.document.to_body(span.start, span.end)
         phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
         if phrase is not None:
+            people = {eid for _, _, eid in overlapping if types.get(eid) == "PERSON"}
+            if len(people) > 1 and any(t.pos_ == "CCONJ" for t in phrase):
+                return None  # "Ann Mercer and Bo Chandler said": two speakers, neither alone
             head_start, head_end = adoc.document.to_original(
                 phrase.root.idx, phrase.root.idx + len(phrase.root)
             )
@@ -123,10 +126,12 @@ def _name_after_title(
     types: Mapping[str, str],
 ) -> str | None:
     """The person whose name ends a phrase of title words before it ("Colts interim coach Bruce
-    Arians", parsed with "Colts" as head): no preposition, verb or comma between them."""
-    for s, e, eid in overlapping:
+    Arians", parsed with "Colts" as head; "SeaMicro CEO and new AMD general manager Andrew
+    Feldman"): no preposition, verb or comma between them, and no other person in them."""
+    people = [(s, e, eid) for s, e, eid in overlapping if types.get(eid) == "PERSON"]
+    for s, e, eid in people:
         b0, b1 = adoc.document.to_body(s, e)
-        if types.get(eid) != "PERSON" or b1 != phrase.end_char or b0 <= phrase.start_char:
+        if b1 != phrase.end_char or b0 <= phrase.start_char or len(people) > 1:
             continue
         before = [t for t in phrase if t.idx < b0]
         if before and all(t.pos_ in _TITLE_POS and t.dep_ != "poss" for t in before):
@@ -134,7 +139,7 @@ def _name_after_title(
     return None
 
 
-_TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM"})
+_TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"})
 
 # Posts held *in* a place or body whose holders speak for themselves, not for it: a
 # Philadelphia judge's ruling is not Philadelphia's word, a county coroner's finding not the county's.

@@ -424,8 +424,13 @@ def speaker_of(cue: Token) -> Token | None:
             tok = tok.head.head
             continue
         # "Gordon Advisors issued a statement Tuesday expressing condolences": the statement
-        # speaks for whoever issued it.
-        if tok.dep_ == "acl" and tok.head.lower_ in CHANNEL_NOUNS and tok.head.dep_ == "dobj":
+        # speaks for whoever issued it (not for those who "were sent a memo stating …").
+        if (
+            tok.dep_ == "acl"
+            and tok.head.lower_ in CHANNEL_NOUNS
+            and tok.head.dep_ == "dobj"
+            and any(c.dep_ == "nsubj" for c in tok.head.head.children)
+        ):
             tok = tok.head.head
             continue
         break
@@ -538,17 +543,18 @@ def _adjacent_name(cue: Token) -> Token | None:
     doc = cue.doc
     if cue.i > 0:
         before = doc[cue.i - 1]
-        if (
-            before.pos_ == "PROPN"
-            and before.dep_ in {"appos", "conj", "pobj", "dobj", "npadvmod"}
-            # a day never speaks: "… a statement on Thursday condemning …"
-            and before.lower_ not in _DAY_WORDS
-            and before.ent_type_ not in {"DATE", "TIME"}
-        ):
-            return before
-    # An inverted report is finite ("said Geoff Garin", "asked the boy"); a bare verb before
-    # its object is an imperative ('"Tell your audience to keep the families in your prayers').
-    if cue.i + 1 < len(doc) and cue.tag_ != "VB":
+        if before.pos_ == "PROPN" and before.dep_ in {"appos", "conj", "pobj", "dobj", "npadvmod"}:
+            if before.lower_ not in _DAY_WORDS and before.ent_type_ not in {"DATE", "TIME"}:
+                return before
+            # A day never speaks ("… a statement on Thursday condemning …"), but the wire's
+            # source before it does ("HP Monday announced …").
+            source = _past_the_day(before)
+            if source is not before:
+                return source
+    # An inverted report follows the words it reports ('…," read the press release'); a bare
+    # verb that opens a sentence or a quotation is an imperative ('"Tell your audience to …').
+    opens = cue.i == cue.sent.start or doc[cue.i - 1].tag_ in {"``", "-LRB-"}
+    if cue.i + 1 < len(doc) and not (cue.tag_ == "VB" and opens):
         after = doc[cue.i + 1]
         if after.pos_ == "PROPN" and after.head.i == cue.i:
             return after
@@ -612,12 +618,14 @@ def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
         end -= 1
     while start < head.i and (doc[start].dep_ in _EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
         start += 1
-    # A phrase never ends inside a hyphenated word the tokenizer cut: "Some co-workers said".
+    # A phrase never ends inside a hyphenated word the tokenizer cut: "Some co-workers said";
+    # a dash written as a hyphen before a verb or a name is no such word ("the case-were").
     while (
         end + 1 < len(doc)
         and end + 1 not in blocked_set
         and not doc[end].whitespace_
         and "-" in (doc[end].text, doc[end + 1].text)
+        and doc[end + 1].pos_ not in {"VERB", "AUX", "PROPN"}
     ):
         end += 1
     while end > head.i and (doc[end].dep_ in _EDGE_TRIM or doc[end].is_punct or doc[end].is_space):
