@@ -144,3 +144,11 @@ def test_a_name_has_a_capital_unless_the_whole_text_is_lower_case() -> None:
         "The company said the closure would affect workers in texas and oklahoma.\n"
     )
     assert _labels(lowered).get("dallas") == "GPE"
+
+
+def test_a_platform_is_never_a_person() -> None:
+    adoc = _annotate(
+        "Trump took to Twitter overnight to accuse Clinton's campaign of being duped and encourage "
+        "Americans to check out what he called a tape.\n"
+    )
+    assert _labels(adoc).get("Twitter") != "PERSON"

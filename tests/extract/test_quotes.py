@@ -398,6 +398,33 @@ def test_a_post_held_in_a_place_does_not_speak_for_it_but_a_name_after_titles_do
 
 
 @pytest.mark.slow
+def test_one_office_holder_is_a_person_not_the_place_and_an_apposition_names_them(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "The Indiana governor said Democrats and the media are to blame.\n\n"
+        "The Troy police chief, Charles Craft, said the gunman acted alone.\n\n"
+        "A Pentagon spokesman said the talks had gone well.\n"
+    )
+    adoc = annotate_text("t-office", text)
+
+    def ent(eid: str, name: str, kind: str) -> Entity:
+        at = text.index(name)
+        return Entity(eid, name, kind, mentions=(Span("t-office", at, at + len(name)),))
+
+    ents = [
+        ent("e-indiana", "Indiana", "GPE"),
+        ent("e-troy", "Troy", "GPE"),
+        ent("e-craft", "Charles Craft", "PERSON"),
+        ent("e-pentagon", "Pentagon", "ORG"),
+    ]
+    linked = {q.text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
+    assert linked["Democrats and the media are to blame"] is None  # a governor is not his state
+    assert linked["the gunman acted alone"] == "e-craft"
+    assert linked["the talks had gone well"] == "e-pentagon"  # speaking for it is a spokesman's job
+
+
+@pytest.mark.slow
 def test_coordinated_titles_before_a_name_but_never_two_people(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

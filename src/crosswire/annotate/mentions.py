@@ -18,7 +18,8 @@ Rules, in order (each is general, none names a story):
    are trimmed from PERSON spans.
 4. **Names after titles** — two or three capitalised proper nouns right after a title word
    that the model missed are a PERSON (``Foreign Ministers Anthony Albanese of Australia``).
-5. **Platforms** — ``posted on X``: the platform is a PRODUCT mention (added when missed).
+5. **Platforms** — ``posted on X``: the platform is a PRODUCT mention (added when missed); a
+   platform's unambiguous name tagged PERSON (``Twitter``) is a PRODUCT too.
 6. **Trimming** — a leading ``the`` and a trailing possessive ``'s`` are not part of a name.
 7. **Geography** — a span ending in ``region``/``sea``/… is LOC, and so are the other mentions
    of the same name in the document (``the Indo-Pacific``).
@@ -71,6 +72,8 @@ _PLATFORM_HINT = re.compile(
     + "|".join(re.escape(p) for p in sorted(PLATFORMS, key=len, reverse=True))
     + r")\b"
 )
+# "X" (Malcolm X), "Threads" and "Telegram" can be other things; the rest are only platforms.
+_NEVER_PEOPLE = PLATFORMS - {"X", "Threads", "Telegram"}
 _PREFIX_WORDS = frozenset({"A", "I"})  # English words that look like a one-letter model prefix
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _DEMONYM_SHAPE = re.compile(r"(?:an|ese|ish|ic|i|ch)$", re.IGNORECASE)
@@ -247,7 +250,11 @@ def _rule_names_after_titles(doc: Doc, starts: Any, ents: list[_Ent]) -> list[_E
 
 
 def _rule_platforms(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """5. The platform in "posted on X" is a PRODUCT (added when the model missed it)."""
+    """5. The platform in "posted on X" is a PRODUCT (added when the model missed it); a
+    platform's unambiguous name is never a PERSON ("Trump took to Twitter overnight")."""
+    for e in ents:
+        if e.label == "PERSON" and text[e.start : e.end] in _NEVER_PEOPLE:
+            e.label = "PRODUCT"
     for hint in _PLATFORM_HINT.finditer(text):
         cs, ce = hint.start("name"), hint.end("name")
         ents = [e for e in ents if not _overlaps(cs, ce, e.start, e.end)]

@@ -106,6 +106,8 @@ def _entity_by_mention(
                 if s <= head_start and head_end <= e:
                     return eid
             named = _name_after_title(phrase, overlapping, adoc, types)
+            if named is None:
+                named = _appositive_person(phrase, overlapping, adoc, types)
             if named is not None:
                 return named
             # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
@@ -139,6 +141,23 @@ def _name_after_title(
     return None
 
 
+def _appositive_person(
+    phrase: Any,
+    overlapping: Sequence[tuple[int, int, str]],
+    adoc: AnnotatedDocument,
+    types: Mapping[str, str],
+) -> str | None:
+    """The person named in apposition to the phrase's head ("the Troy police chief, Charles Craft")."""
+    for tok in phrase:
+        if tok.dep_ != "appos" or tok.head.i != phrase.root.i:
+            continue
+        at, _ = adoc.document.to_original(tok.idx, tok.idx + len(tok))
+        hits = {eid for s, e, eid in overlapping if s <= at < e and types.get(eid) == "PERSON"}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"})
 
 # Posts held *in* a place or body whose holders speak for themselves, not for it: a
@@ -149,11 +168,19 @@ _OWN_VOICES = frozenset(
     | {"king", "queen", "prince", "princess", "emperor", "pope"}
 )
 
+# A single title speaks for its body only when speaking for it is the job ("a Pentagon
+# spokesman", "a Kremlin official"). "The Indiana governor" is one person: the phrase goes to
+# the role lookup (the story's one governor), never to Indiana. Plurals ("U.S. officials",
+# "Indian ministers") are the body's voice.
+_SPOKES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "representative"}
+    | {"envoy", "ambassador", "diplomat", "aide", "source", "executive"}
+)
+
 # Heads of a speaker phrase that speak for the organisation or country named inside it.
 _VOICES = (
-    (TITLE_HEADS - _OWN_VOICES)
-    | {t + "s" for t in TITLE_HEADS - _OWN_VOICES}
-    | {"aide", "aides", "source", "sources", "executive", "executives"}
+    _SPOKES
+    | {t + "s" for t in (TITLE_HEADS | _SPOKES) - _OWN_VOICES}
     # a document it issues: "a report from the US Department of Defense", "the Pentagon's readout"
     | {"statement", "release", "report", "reports", "readout", "announcement", "communique", "bulletin"}
     | {"article", "articles", "story", "website", "post", "tweet", "video", "blog"}
