@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -430,22 +431,25 @@ def test_coordinated_titles_before_a_name_but_never_two_people(
 ) -> None:
     text = (
         "SeaMicro CEO and new AMD general manager Andrew Feldman said the deal came together quickly.\n\n"
-        "Analysts Ann Mercer and Bo Chandler said the price was high.\n"
+        "Analysts Ann Mercer and Bo Chandler said the price was high.\n\n"
+        "Carla Diaz, who met Bo Chandler and Andrew Feldman last week, said the talks went well.\n"
     )
     adoc = annotate_text("t-titles", text)
 
     def ent(eid: str, name: str) -> Entity:
-        at = text.index(name)
-        return Entity(eid, name, "PERSON", mentions=(Span("t-titles", at, at + len(name)),))
+        starts = [m.start() for m in re.finditer(re.escape(name), text)]
+        return Entity(eid, name, "PERSON", mentions=tuple(Span("t-titles", a, a + len(name)) for a in starts))
 
     ents = [
         ent("e-feldman", "Andrew Feldman"),
         ent("e-mercer", "Ann Mercer"),
         ent("e-chandler", "Bo Chandler"),
+        ent("e-diaz", "Carla Diaz"),
     ]
     linked = {q.text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
     assert linked["the deal came together quickly"] == "e-feldman"
     assert linked["the price was high"] is None  # two people: no one of them is the speaker
+    assert linked["the talks went well"] == "e-diaz"  # the "and" is below the head
 
 
 @pytest.mark.slow

@@ -96,8 +96,7 @@ def _entity_by_mention(
         b0, b1 = adoc.document.to_body(span.start, span.end)
         phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
         if phrase is not None:
-            people = {eid for _, _, eid in overlapping if types.get(eid) == "PERSON"}
-            if len(people) > 1 and any(t.pos_ == "CCONJ" for t in phrase):
+            if _coordinated_people(phrase, overlapping, adoc, types):
                 return None  # "Ann Mercer and Bo Chandler said": two speakers, neither alone
             head_start, head_end = adoc.document.to_original(
                 phrase.root.idx, phrase.root.idx + len(phrase.root)
@@ -139,6 +138,35 @@ def _name_after_title(
         if before and all(t.pos_ in _TITLE_POS and t.dep_ != "poss" for t in before):
             return eid
     return None
+
+
+def _coordinated_people(
+    phrase: Any,
+    overlapping: Sequence[tuple[int, int, str]],
+    adoc: AnnotatedDocument,
+    types: Mapping[str, str],
+) -> bool:
+    """Two people joined by "and" *as the speaker*: the head itself or its apposition ("The two
+    reporters …, Carl Bernstein and Bob Woodward"), not inside a clause below it ("Hegseth, who
+    met Jaishankar and Singh, said" is Hegseth)."""
+
+    def person(tok: Any) -> str | None:
+        at, _ = adoc.document.to_original(tok.idx, tok.idx + len(tok))
+        hits = [eid for s, e, eid in overlapping if s <= at < e and types.get(eid) == "PERSON"]
+        return hits[0] if hits else None
+
+    for tok in phrase:
+        if tok.dep_ != "conj" or person(tok) is None or person(tok.head) in (None, person(tok)):
+            continue
+        up = tok.head
+        while up.i != phrase.root.i and up.dep_ in _NOMINAL_CHAIN and up.head.i != up.i:
+            up = up.head
+        if up.i == phrase.root.i:
+            return True
+    return False
+
+
+_NOMINAL_CHAIN = frozenset({"appos", "conj", "compound", "flat"})
 
 
 def _appositive_person(
