@@ -135,17 +135,6 @@ def test_a_work_of_art_holding_a_verb_is_no_title() -> None:
     assert not any(m.label == "WORK_OF_ART" for m in adoc.mentions)  # was "Trump accused Holt of being a"
 
 
-def test_a_name_has_a_capital_unless_the_whole_text_is_lower_case() -> None:
-    text = "One of the docs who sent the letter called Oz a quack, fake and charlatan.\n"
-    assert "charlatan" not in _labels(_annotate(text))
-    # In a lower- or sentence-cased text whatever the model finds is all there is: it stays.
-    lowered = _annotate(
-        "Flores said the plant in dallas would close on friday, according to reuters. "
-        "The company said the closure would affect workers in texas and oklahoma.\n"
-    )
-    assert _labels(lowered).get("dallas") == "GPE"
-
-
 def test_a_platform_is_never_a_person() -> None:
     adoc = _annotate(
         "Trump took to Twitter overnight to accuse Clinton's campaign of being duped and encourage "

@@ -30,9 +30,6 @@ Rules, in order (each is general, none names a story):
    side that still starts with a capital keeps the label, less its trailing lower-case words
    (``Dell``, ``SeaMicro``). Such a WORK_OF_ART (``The Chiefs went on``) is dropped: a title
    is capitalised throughout, so the label itself is wrong.
-10. **Names have capitals** — a name span without a capital letter (``n’t``, ``us``, ``taco``,
-    ``charlatan``, a URL) is dropped, unless the text is lower- or sentence-cased (a feed such
-    as Multi-News, where the model is the only evidence left).
 """
 
 from __future__ import annotations
@@ -340,24 +337,6 @@ def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
-def _rule_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """10. A name without a capital letter is the model's mistake, in text that has capitals."""
-    text: str = doc.text
-    # Words inside sentences: a sentence-cased feed (Multi-News) capitalises only sentence starts.
-    words = [t for t in doc if t.is_alpha and t.i > 0 and not t.is_sent_start and not doc[t.i - 1].is_punct]
-    if sum(t.text[0].isupper() and t.text != "I" for t in words) < _LOWER_CASED_TEXT * len(words):
-        return ents  # a lower-cased text: capitals say nothing here
-    return [
-        e for e in ents if e.label in _NON_NAME_LABELS or any(ch.isupper() for ch in text[e.start : e.end])
-    ]
-
-
-# Under 2 % of the words inside sentences capitalised: a lower- or sentence-cased text. Measured:
-# Multi-News dev 95 % of texts under 1.1 %; PolNeAR dev at least 3.1 %, median 12.6 %; the ECB+
-# texts at least 3.7 %; the seeds 14-19 %.
-_LOWER_CASED_TEXT = 0.02
-
-
 def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Cleaned ``(start, end, label)`` clean-view character ranges of the entities of ``doc``."""
     text: str = doc.text
@@ -372,7 +351,6 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_geography(text, ents)
     ents = _rule_country_pairs(text, ents)
     ents = _rule_clauses(doc, ents)
-    ents = _rule_capitals(doc, ents)
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
     final: list[tuple[int, int, str]] = []
