@@ -96,7 +96,8 @@ def _entity_by_mention(
         b0, b1 = adoc.document.to_body(span.start, span.end)
         phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
         if phrase is not None:
-            if _coordinated_people(phrase, overlapping, adoc, types):
+            person_of = _people_by_token(phrase, overlapping, adoc, types)
+            if _coordinated_people(phrase, person_of):
                 return None  # "Ann Mercer and Bo Chandler said": two speakers, neither alone
             head_start, head_end = adoc.document.to_original(
                 phrase.root.idx, phrase.root.idx + len(phrase.root)
@@ -104,9 +105,7 @@ def _entity_by_mention(
             for s, e, eid in overlapping:
                 if s <= head_start and head_end <= e:
                     return eid
-            named = _name_after_title(phrase, overlapping, adoc, types)
-            if named is None:
-                named = _appositive_person(phrase, overlapping, adoc, types)
+            named = _name_after_title(phrase, person_of) or _appositive_person(phrase, person_of)
             if named is not None:
                 return named
             # The head is no name: "a spokesman for Modi", "the joint statement by Trump and
@@ -120,43 +119,42 @@ def _entity_by_mention(
     return overlapping[0][2]
 
 
-def _name_after_title(
+def _people_by_token(
     phrase: Any,
     overlapping: Sequence[tuple[int, int, str]],
     adoc: AnnotatedDocument,
     types: Mapping[str, str],
-) -> str | None:
+) -> dict[int, str]:
+    """Token index → the PERSON entity whose mention covers that token of ``phrase``."""
+    out = {}
+    for tok in phrase:
+        at, _ = adoc.document.to_original(tok.idx, tok.idx + len(tok))
+        eid = next((eid for s, e, eid in overlapping if s <= at < e and types.get(eid) == "PERSON"), None)
+        if eid is not None:
+            out[tok.i] = eid
+    return out
+
+
+def _name_after_title(phrase: Any, person_of: Mapping[int, str]) -> str | None:
     """The person whose name ends a phrase of title words before it ("Colts interim coach Bruce
     Arians", parsed with "Colts" as head; "SeaMicro CEO and new AMD general manager Andrew
     Feldman"): no preposition, verb or comma between them, and no other person in them."""
-    people = [(s, e, eid) for s, e, eid in overlapping if types.get(eid) == "PERSON"]
-    for s, e, eid in people:
-        b0, b1 = adoc.document.to_body(s, e)
-        if b1 != phrase.end_char or b0 <= phrase.start_char or len(people) > 1:
-            continue
-        before = [t for t in phrase if t.idx < b0]
-        if before and all(t.pos_ in _TITLE_POS and t.dep_ != "poss" for t in before):
-            return eid
+    eid = person_of.get(phrase[-1].i)
+    if eid is None or len(set(person_of.values())) > 1:
+        return None
+    before = [t for t in phrase if t.i not in person_of]
+    if before and all(t.pos_ in _TITLE_POS and t.dep_ != "poss" for t in before):
+        return eid
     return None
 
 
-def _coordinated_people(
-    phrase: Any,
-    overlapping: Sequence[tuple[int, int, str]],
-    adoc: AnnotatedDocument,
-    types: Mapping[str, str],
-) -> bool:
+def _coordinated_people(phrase: Any, person_of: Mapping[int, str]) -> bool:
     """Two people joined by "and" *as the speaker*: the head itself or its apposition ("The two
     reporters …, Carl Bernstein and Bob Woodward"), not inside a clause below it ("Hegseth, who
     met Jaishankar and Singh, said" is Hegseth)."""
-
-    def person(tok: Any) -> str | None:
-        at, _ = adoc.document.to_original(tok.idx, tok.idx + len(tok))
-        hits = [eid for s, e, eid in overlapping if s <= at < e and types.get(eid) == "PERSON"]
-        return hits[0] if hits else None
-
     for tok in phrase:
-        if tok.dep_ != "conj" or person(tok) is None or person(tok.head) in (None, person(tok)):
+        this, other = person_of.get(tok.i), person_of.get(tok.head.i)
+        if tok.dep_ != "conj" or this is None or other in (None, this):
             continue
         up = tok.head
         while up.i != phrase.root.i and up.dep_ in _NOMINAL_CHAIN and up.head.i != up.i:
@@ -169,20 +167,11 @@ def _coordinated_people(
 _NOMINAL_CHAIN = frozenset({"appos", "conj", "compound", "flat"})
 
 
-def _appositive_person(
-    phrase: Any,
-    overlapping: Sequence[tuple[int, int, str]],
-    adoc: AnnotatedDocument,
-    types: Mapping[str, str],
-) -> str | None:
+def _appositive_person(phrase: Any, person_of: Mapping[int, str]) -> str | None:
     """The person named in apposition to the phrase's head ("the Troy police chief, Charles Craft")."""
     for tok in phrase:
-        if tok.dep_ != "appos" or tok.head.i != phrase.root.i:
-            continue
-        at, _ = adoc.document.to_original(tok.idx, tok.idx + len(tok))
-        hits = {eid for s, e, eid in overlapping if s <= at < e and types.get(eid) == "PERSON"}
-        if len(hits) == 1:
-            return hits.pop()
+        if tok.dep_ == "appos" and tok.head.i == phrase.root.i and tok.i in person_of:
+            return person_of[tok.i]
     return None
 
 
