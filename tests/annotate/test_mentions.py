@@ -141,3 +141,25 @@ def test_a_platform_is_never_a_person() -> None:
         "Americans to check out what he called a tape.\n"
     )
     assert _labels(adoc).get("Twitter") != "PERSON"
+
+
+_FOWLER = (
+    "Don Fowler, who led the Democratic National Committee in the 1990s, said the party should "
+    "prepare a plan.\n\nKamarck noted that the process has not changed in the decades since "
+    "Eagleton was replaced over mental health concerns. But Fowler said the politics surrounding "
+    "the top of the ticket would be more intense.\n"
+)
+
+
+def test_a_lone_surname_is_the_person_named_in_full_in_the_document() -> None:
+    adoc = _annotate(_FOWLER)
+    lone = [m for m in adoc.mentions if m.text == "Fowler"]
+    assert lone and all(m.label == "PERSON" for m in lone)  # the model says ORG ("But Fowler said")
+
+
+def test_a_place_keeps_its_label_beside_a_person_of_that_surname() -> None:
+    adoc = _annotate(
+        "Mayor Harold Washington spoke in Chicago on Monday. He later flew to Washington, where "
+        "Congress was debating the budget.\n"
+    )
+    assert _labels(adoc).get("Washington") == "GPE"

@@ -30,6 +30,10 @@ Rules, in order (each is general, none names a story):
    side that still starts with a capital keeps the label, less its trailing lower-case words
    (``Dell``, ``SeaMicro``). Such a WORK_OF_ART (``The Chiefs went on``) is dropped: a title
    is capitalised throughout, so the label itself is wrong.
+10. **Surnames follow their person** — a lone surname tagged ORG, NORP, FAC, PRODUCT or
+   WORK_OF_ART (``But Fowler said``) in a document that names a person with it in full
+   (``Don Fowler``) is that PERSON. Places keep their label (``Washington``), and so do
+   country names.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from crosswire.annotate.lexicon import (
     DEMONYMS,
     GEO_HEADS,
     HONORIFICS,
+    NAME_SUFFIXES,
     PLATFORMS,
     POSTING_VERBS,
     PRODUCT_NOUNS,
@@ -76,6 +81,8 @@ _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _DEMONYM_SHAPE = re.compile(r"(?:an|ese|ish|ic|i|ch)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"[A-Za-z][A-Za-z.]*(?:-[A-Za-z][A-Za-z.]*)+")
 _NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# What a small model calls a lone surname ("But Fowler said" → ORG); places are left alone.
+_SURNAME_SLIPS = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP"})  # "resells", "sold", "make": a clause, not a name
 
 
@@ -337,6 +344,22 @@ def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+def _rule_surnames(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """10. A lone surname the model took for an organisation is the person named in full elsewhere."""
+    surnames: set[str] = set()
+    for e in ents:
+        words = text[e.start : e.end].split() if e.label == "PERSON" else []
+        while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+            words.pop()  # "Martin Luther King Jr." is called "King"
+        if len(words) >= 2 and words[-1][:1].isupper():
+            surnames.add(words[-1])
+    for e in ents:
+        seg = text[e.start : e.end]
+        if e.label in _SURNAME_SLIPS and seg in surnames and country_for(seg) is None:
+            e.label = "PERSON"
+    return ents
+
+
 def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Cleaned ``(start, end, label)`` clean-view character ranges of the entities of ``doc``."""
     text: str = doc.text
@@ -351,6 +374,7 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_geography(text, ents)
     ents = _rule_country_pairs(text, ents)
     ents = _rule_clauses(doc, ents)
+    ents = _rule_surnames(text, ents)
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
     final: list[tuple[int, int, str]] = []
