@@ -282,6 +282,38 @@ def test_he_is_the_main_clause_subject_not_a_name_inside_what_was_claimed(
 
 
 @pytest.mark.slow
+def test_she_is_not_a_man_the_document_calls_he(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Ms. Rawlings, 51, drove from Baltimore for the opening. Mr. Lewis greeted the crowd at "
+        "the entrance of the museum.\n\n“It never crossed my mind that I would see this day,” she said.\n"
+    )
+    adoc = annotate_text("t-she", text)
+    q = _one(extract_quotes(adoc), "It never crossed my mind", "direct")
+    assert q.speaker_text == "she"
+    assert _words(text, q.speaker_antecedent) in {"Rawlings", "Ms. Rawlings"}  # not "Lewis"
+
+
+@pytest.mark.slow
+def test_he_is_not_a_name_modifying_the_subject_nor_a_plural(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Ed Rendell, a Clinton surrogate, said he had battled three bouts of walking pneumonia. He "
+        "added that the candidate would recover soon.\n\n"
+        "Don Fowler argued that the party should set up a process for those who might seek to be "
+        "the nominee. All of which, he said, would help ensure confidence in the process.\n"
+    )
+    adoc = annotate_text("t-he", text)
+    quotes = extract_quotes(adoc)
+    added = _one(quotes, "the candidate would recover soon", "indirect")
+    assert _words(text, added.speaker_antecedent) == "Ed Rendell, a Clinton surrogate"  # not "Clinton"
+    helps = _one(quotes, "All of which", "indirect")
+    assert _words(text, helps.speaker_antecedent) == "Don Fowler"  # not "those who might seek …"
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

@@ -42,13 +42,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from crosswire.annotate.lexicon import is_a_name
 from crosswire.errors import ConfigError
+from crosswire.extract.gender import Genders, name_genders, noun_gender
 from crosswire.extract.quotes_link import link_speakers, without_denials
 from crosswire.extract.quotes_marks import Quoted, find_quoted
 from crosswire.extract.quotes_stance import (
@@ -615,7 +616,9 @@ def _resolve_pronouns(
     # Names inside quotation marks or inside reported clauses are what was said, not who said it
     # (a speaker of a nested report, "According to X, Hegseth said …", still is one).
     inside = [(q.open, q.outer_end) for q in quoted]
-    mentions = _subject_mentions(adoc, inside + [(a.start, a.end) for a in atts])
+    reported = inside + [(a.start, a.end) for a in atts]
+    mentions = _subject_mentions(adoc, reported)
+    genders = name_genders(adoc, reported=reported)
     atts.sort(key=lambda a: (doc[a.speaker[0]].idx if a.speaker else a.start, _KIND_RANK[a.kind]))
     # (position, char range, label or None, pronoun used) of speakers met so far.
     speakers: list[tuple[int, tuple[int, int], str | None, str | None]] = []
@@ -635,7 +638,8 @@ def _resolve_pronouns(
                 ni, nj = noun_phrase(head.head.head)
                 att.antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
             else:
-                att.antecedent = _antecedent(text, pos, word, att, speakers, mentions, inside)
+                agrees = _gender_check(doc, word, genders)
+                att.antecedent = _antecedent(text, pos, word, speakers, mentions, inside, agrees=agrees)
         if att.antecedent is not None:
             label = _label_at(adoc, att.antecedent)
             speakers.append((pos, att.antecedent, label, word or None))
@@ -649,10 +653,11 @@ def _antecedent(
     text: str,
     pos: int,
     pronoun: str,
-    att: _Attribution,
     speakers: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
     mentions: Sequence[tuple[int, int, str]],
     inside: Sequence[tuple[int, int]],
+    *,
+    agrees: Callable[[tuple[int, int]], bool],
 ) -> tuple[int, int] | None:
     """The most recent compatible speaker or subject mention before ``pos`` in this or the previous paragraph."""
     window = _paragraph_window(text, pos)
@@ -663,13 +668,42 @@ def _antecedent(
     best: tuple[int, tuple[int, int]] | None = None
     for spos, rng, label, _used in speakers:
         fits = window <= spos < pos and (label is None or label in labels) and rng not in wrong_gender
-        if fits and not any(a <= rng[0] < b for a, b in inside) and (best is None or spos > best[0]):
+        fits = fits and not any(a <= rng[0] < b for a, b in inside)
+        if fits and (best is None or spos > best[0]) and agrees(rng):
             best = (spos, rng)
     for s, e, label in mentions:
         fits = window <= s < pos and label in labels and (s, e) not in wrong_gender
-        if fits and (best is None or s > best[0]):
+        if fits and (best is None or s > best[0]) and agrees((s, e)):
             best = (s, (s, e))
     return best[1] if best else None
+
+
+def _gender_check(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int, int]], bool]:
+    """Can the phrase at a body range be "he" / "she"? Not a plural, not a person the document
+    genders the other way ("Clinton … her health" is no "he"), not "the spokeswoman" for "he"."""
+    if pronoun not in {"he", "she"}:
+        return lambda rng: True
+
+    def agrees(rng: tuple[int, int]) -> bool:
+        span = doc.char_span(*rng, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        root = span.root
+        plural = root.tag_ == "NNS" or (root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"})
+        if plural or root.lower_ in {"they", "those", "these", "them"}:
+            return False  # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
+        if root.ent_type_ == "PERSON":
+            i, j = root.i, root.i + 1
+            while i > 0 and doc[i].ent_iob_ == "I":
+                i -= 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            said = genders.of(doc[i:j].text)
+        else:
+            said = noun_gender(root.text)
+        return said is None or said == pronoun
+
+    return agrees
 
 
 def _paragraph_window(text: str, pos: int) -> int:
@@ -702,6 +736,8 @@ def _subject_mentions(
         if span is None:
             continue
         root = span.root
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i:
+            continue  # a modifier: in "Rendell, a Clinton surrogate, said" the subject is Rendell
         # Subjects, and the appositions/compounds of subjects ("Defence Minister Rajnath Singh").
         while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
