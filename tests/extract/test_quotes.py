@@ -314,6 +314,24 @@ def test_he_is_not_a_name_modifying_the_subject_nor_a_plural(
 
 
 @pytest.mark.slow
+def test_she_is_never_names_joined_by_and_nor_i(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Will Smith, Robert De Niro and Stevie Wonder toured the museum on Saturday.\n\n"
+        "“I haven't seen all of it yet,” she said.\n\n"
+        "His guest, the actress and activist Kamala Lopez, was emotional as she called for the "
+        "ratification of the Equal Rights Amendment.\n"
+    )
+    adoc = annotate_text("t-joined", text)
+    quotes = extract_quotes(adoc)
+    seen = _one(quotes, "I haven't seen all of it yet", "direct")
+    assert (seen.speaker_text, seen.speaker_antecedent) == ("she", None)  # three people: no guess
+    called = _one(quotes, "the ratification", "indirect")
+    assert _words(text, called.speaker_antecedent) == "Kamala Lopez"  # titles joined by "and": one person
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

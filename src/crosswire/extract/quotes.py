@@ -678,6 +678,11 @@ def _antecedent(
     return best[1] if best else None
 
 
+_NOT_HE_OR_SHE = frozenset(
+    {"i", "me", "we", "us", "you", "they", "them", "those", "these", "many", "both", "all", "several"}
+)
+
+
 def _gender_check(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int, int]], bool]:
     """Can the phrase at a body range be "he" / "she"? Not a plural, not a person the document
     genders the other way ("Clinton … her health" is no "he"), not "the spokeswoman" for "he"."""
@@ -690,7 +695,8 @@ def _gender_check(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[i
             return True
         root = span.root
         plural = root.tag_ == "NNS" or (root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"})
-        if plural or root.lower_ in {"they", "those", "these", "them"}:
+        # "Will Smith, Robert DeNiro and Patti LaBelle" are they; "I", "many" are no "she" either.
+        if plural or _joined(root) or root.lower_ in _NOT_HE_OR_SHE:
             return False  # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
         if root.ent_type_ == "PERSON":
             i, j = root.i, root.i + 1
@@ -704,6 +710,22 @@ def _gender_check(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[i
         return said is None or said == pronoun
 
     return agrees
+
+
+def _joined(root: Any) -> bool:
+    """Is ``root`` one of names joined by "and" (the parser hangs "and" on any of them)?"""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain = [first]
+    while nxt := [c for c in chain[-1].children if c.dep_ == "conj"]:
+        chain.append(nxt[0])
+    if len(chain) < 2 or not any(
+        c.dep_ == "cc" and c.lower_ in {"and", "&"} for t in chain for c in t.children
+    ):
+        return False
+    # Names and names, or nouns and nouns; "the actress and activist Kamala Lopez" is one person.
+    return len({t.pos_ for t in chain}) == 1
 
 
 def _paragraph_window(text: str, pos: int) -> int:
