@@ -332,6 +332,28 @@ def test_she_is_never_names_joined_by_and_nor_i(
 
 
 @pytest.mark.slow
+def test_it_and_they_agree_with_the_head_of_their_antecedent(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "On the show, Donald Trump repeatedly demeaned women. They said he rated contestants by "
+        "their looks.\n\n"
+        "The Treasury Department released the figures on Monday. Connecticut’s tax commissioner "
+        "said the numbers were preliminary. It said a final count would follow in May.\n\n"
+        "The US on Wednesday said that it hopes to finish several defence deals with India soon. "
+        "It also said that both countries understand the security challenges in the region.\n"
+    )
+    adoc = annotate_text("t-agree", text)
+    quotes = extract_quotes(adoc)
+    understand = _one(quotes, "both countries understand", "indirect")
+    assert _words(text, understand.speaker_antecedent) in {"US", "The US"}  # a country, not the pronoun "us"
+    final = _one(quotes, "a final count would follow in May", "indirect")
+    assert _words(text, final.speaker_antecedent) == "Treasury Department"  # a commissioner is no "it"
+    rated = _one(quotes, "he rated contestants", "indirect")
+    assert rated.speaker_antecedent is None  # one man is no "they"
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

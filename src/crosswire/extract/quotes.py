@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from crosswire.annotate.lexicon import is_a_name
+from crosswire.annotate.lexicon import TITLE_HEADS, is_a_name
 from crosswire.errors import ConfigError
 from crosswire.extract.gender import Genders, name_genders, noun_gender
 from crosswire.extract.quotes_link import link_speakers, without_denials
@@ -638,7 +638,7 @@ def _resolve_pronouns(
                 ni, nj = noun_phrase(head.head.head)
                 att.antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
             else:
-                agrees = _gender_check(doc, word, genders)
+                agrees = _agreement(doc, word, genders)
                 att.antecedent = _antecedent(text, pos, word, speakers, mentions, inside, agrees=agrees)
         if att.antecedent is not None:
             label = _label_at(adoc, att.antecedent)
@@ -678,15 +678,16 @@ def _antecedent(
     return best[1] if best else None
 
 
-_NOT_HE_OR_SHE = frozenset(
-    {"i", "me", "we", "us", "you", "they", "them", "those", "these", "many", "both", "all", "several"}
-)
+_FIRST_SECOND = frozenset({"i", "me", "we", "us", "you"})
+_PLURAL_WORDS = frozenset({"they", "them", "those", "these", "many", "both", "all", "several"})
 
 
-def _gender_check(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int, int]], bool]:
-    """Can the phrase at a body range be "he" / "she"? Not a plural, not a person the document
-    genders the other way ("Clinton … her health" is no "he"), not "the spokeswoman" for "he"."""
-    if pronoun not in {"he", "she"}:
+def _agreement(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int, int]], bool]:
+    """Can the phrase at a body range be ``pronoun``? "he"/"she": one person, not one the
+    document genders the other way ("Clinton … her health" is no "he"), not "the spokeswoman"
+    for "he"; "they": not one named person or one office holder ("the judge"); "it": neither a
+    person nor a plural. The writer's "I" and "we" are none of them."""
+    if pronoun not in {"he", "she", "they", "it"}:
         return lambda rng: True
 
     def agrees(rng: tuple[int, int]) -> bool:
@@ -694,10 +695,18 @@ def _gender_check(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[i
         if span is None or not len(span):
             return True
         root = span.root
+        if root.pos_ == "PRON" and root.lower_ in _FIRST_SECOND:
+            return False  # (not "US": a country)
+        # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
         plural = root.tag_ == "NNS" or (root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"})
-        # "Will Smith, Robert DeNiro and Patti LaBelle" are they; "I", "many" are no "she" either.
-        if plural or _joined(root) or root.lower_ in _NOT_HE_OR_SHE:
-            return False  # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
+        plural = plural or _joined(root) or (root.pos_ != "PROPN" and root.lower_ in _PLURAL_WORDS)
+        person = root.ent_type_ == "PERSON" or (root.tag_ == "NN" and root.lower_ in TITLE_HEADS)
+        if pronoun == "they":
+            return plural or not person
+        if pronoun == "it":
+            return not (plural or person)
+        if plural:
+            return False  # "Will Smith, Robert DeNiro and Patti LaBelle" are no "she"
         if root.ent_type_ == "PERSON":
             i, j = root.i, root.i + 1
             while i > 0 and doc[i].ent_iob_ == "I":
@@ -774,21 +783,34 @@ def _subject_mentions(
 
 
 def _label_at(adoc: AnnotatedDocument, rng: tuple[int, int]) -> str | None:
-    s, e = rng
+    """Type of the phrase at a body range: the type of the name at its head, None when its head
+    is no name ("Connecticut's tax commissioner" is no place, "Republican nominee Donald
+    Trump" no party)."""
+    span = adoc.doc.char_span(*rng, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root.idx
     for m in adoc.mentions:
         ms, me = adoc.document.to_body(m.start, m.end)
-        if ms < e and s < me and m.label in _SPEAKER_LABELS:
+        if ms <= head < me and m.label in _SPEAKER_LABELS:
             return m.label
     return None
 
 
 def _nominal_label(span: Any) -> str | None:
-    """Type of a speaker phrase with no named entity: people-nouns count as PERSON ("the secretary")."""
+    """Type of a speaker phrase whose head is no name: a title is a PERSON ("Connecticut's tax
+    commissioner"), a name inside gives its type ("the city of Phoenix", "the Chinese
+    government"), and other singular nouns count as PERSON ("the secretary")."""
     root = span.root
     if root.ent_type_:
         return str(root.ent_type_)
     if root.pos_ == "PROPN":
         return None
+    if root.lower_ in TITLE_HEADS or noun_gender(root.text):
+        return "PERSON"
+    named = [t.ent_type_ for t in span if t.ent_type_ in _SPEAKER_LABELS]
+    if named:
+        return str(named[0])
     return "PERSON" if root.tag_ == "NN" else None
 
 
