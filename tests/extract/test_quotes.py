@@ -296,6 +296,23 @@ def test_she_is_not_a_man_the_document_calls_he(
 
 
 @pytest.mark.slow
+def test_reported_speech_genders_its_people_as_the_writer_does(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Trial is set for June 17 for 26-year-old Christopher Kenyon Simpson of Fort Coffee, who is "
+        "accused of fatally shooting Ka'Loni Marie Flynn of Fort Smith.\n"
+        "The Southwest Times Record reports Simpson has been held without bond at the LeFlore "
+        "County Jail since his arrest on June 21.\n"
+        "Flynn's body was found in a car near Spiro on April 9.\n"
+        "Prosecutors allege Simpson shot Flynn after she told him she was pregnant.\n"
+    )
+    adoc = annotate_text("t-his", text)
+    q = _one(extract_quotes(adoc), "she was pregnant", "indirect")
+    assert (q.speaker_text, q.speaker_antecedent) == ("she", None)  # "his arrest": Simpson is no "she"
+
+
+@pytest.mark.slow
 def test_he_is_not_a_name_modifying_the_subject_nor_a_plural(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

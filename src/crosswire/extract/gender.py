@@ -1,7 +1,7 @@
 """Which pronoun a document uses for each person it names, read from the document's own words.
 
 Input → output: an annotated document (spaCy ``Doc`` over ``Document.body``, cleaned mentions)
-and the body ranges that are quoted or reported words → :class:`Genders`, which answers
+and the body ranges of its quotations → :class:`Genders`, which answers
 ``of(name) -> "he" | "she" | None`` for any way the document writes a name ("Don Fowler",
 "Fowler" and "Mr. Fowler" are one person). A surname two people share in the document (Bill
 and Hillary Clinton, George W. and Laura Bush) is answered by full name only: a lone
@@ -13,7 +13,7 @@ Evidence, each a vote for the name it is attached to:
 * a gendered noun as the name's title or apposition — "spokeswoman Jessica Ditto", "Melania,
   his wife", "Kellyanne Conway, the campaign manager and a mother of four" (3 votes);
 * a reflexive or possessive pronoun in the clause the name is the subject of, outside
-  quotation marks and reported words — "Rendell battled three bouts of pneumonia in his
+  quotation marks — "Rendell battled three bouts of pneumonia in his
   campaigns", "Warren introduced herself" (1 vote). Only the name's own clause counts (in
   "Trump said she was wrong" the "she" is someone else), and only when no other person is
   named in it ("Warren grilled John Stumpf for his role").
@@ -123,11 +123,12 @@ class Genders:
         return self.by_name.get(words[-1])
 
 
-def name_genders(adoc: AnnotatedDocument, *, reported: Sequence[tuple[int, int]] = ()) -> Genders:
+def name_genders(adoc: AnnotatedDocument, *, quoted: Sequence[tuple[int, int]] = ()) -> Genders:
     """The :class:`Genders` of the people ``adoc`` names, from its own words.
 
-    ``reported`` are body ranges of quoted or reported words, whose pronouns are the speaker's
-    and say nothing of the people the writer names.
+    ``quoted`` are body ranges of words in quotation marks: their pronouns are the speaker's ("I
+    told her") and say nothing of the people the writer names. Reported speech is in the
+    writer's words and counts ("Simpson has been held since his arrest, the paper reports").
     """
     doc = adoc.doc
     people: list[tuple[list[str], Any]] = []
@@ -152,7 +153,7 @@ def name_genders(adoc: AnnotatedDocument, *, reported: Sequence[tuple[int, int]]
             continue  # a shared surname alone: whose evidence is it?
         others = person_tokens - {t.i for t in span}
         tally = votes.setdefault(key, Counter())
-        for gender, weight in _evidence(doc, span, reported, others):
+        for gender, weight in _evidence(doc, span, quoted, others):
             tally[gender] += weight
     out: dict[str, Gender] = {}
     for key, tally in votes.items():
@@ -172,7 +173,7 @@ def _two_people(names: set[tuple[str, ...]]) -> bool:
 
 
 def _evidence(
-    doc: Any, span: Any, reported: Sequence[tuple[int, int]], others: set[int]
+    doc: Any, span: Any, quoted: Sequence[tuple[int, int]], others: set[int]
 ) -> list[tuple[Gender, int]]:
     """Votes one mention gives its name: honorific, gendered title or apposition, own clause."""
     out: list[tuple[Gender, int]] = []
@@ -195,12 +196,12 @@ def _evidence(
             out.append((gender, _STRONG))
     if root.dep_ in _SUBJECTS and root.head.pos_ in {"VERB", "AUX"}:
         # (a verbless small clause is someone else's view: "considers Kaine her mentor")
-        out.extend((g, _WEAK) for g in _own_clause_pronouns(root.head, root, reported, others))
+        out.extend((g, _WEAK) for g in _own_clause_pronouns(root.head, root, quoted, others))
     return out
 
 
 def _own_clause_pronouns(
-    verb: Any, subject: Any, reported: Sequence[tuple[int, int]], others: set[int]
+    verb: Any, subject: Any, quoted: Sequence[tuple[int, int]], others: set[int]
 ) -> list[Gender]:
     """Reflexive and possessive pronouns of ``verb``'s own clause (not of clauses under it),
     none when the clause names another person (``others``: their token indices)."""
@@ -214,7 +215,7 @@ def _own_clause_pronouns(
             return []
         word = tok.lower_
         gender = _PRONOUNS.get(word) or ("she" if word == "her" and tok.tag_ == "PRP$" else None)
-        if gender is not None and not any(a <= tok.idx < b for a, b in reported):
+        if gender is not None and not any(a <= tok.idx < b for a, b in quoted):
             found.append(gender)
         stack.extend(tok.children)
     return found

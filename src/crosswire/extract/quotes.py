@@ -618,7 +618,7 @@ def _resolve_pronouns(
     inside = [(q.open, q.outer_end) for q in quoted]
     reported = inside + [(a.start, a.end) for a in atts]
     mentions = _subject_mentions(adoc, reported)
-    genders = name_genders(adoc, reported=reported)
+    genders = name_genders(adoc, quoted=inside)
     atts.sort(key=lambda a: (doc[a.speaker[0]].idx if a.speaker else a.start, _KIND_RANK[a.kind]))
     # (position, char range, label or None, pronoun used) of speakers met so far.
     speakers: list[tuple[int, tuple[int, int], str | None, str | None]] = []
