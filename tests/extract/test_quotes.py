@@ -371,6 +371,36 @@ def test_it_and_they_agree_with_the_head_of_their_antecedent(
 
 
 @pytest.mark.slow
+def test_she_reaches_back_to_the_one_person_the_document_calls_she(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Yvonne Hiller left her job at the plant in September.\n\n"
+        "She was suspended twice in two months.\n\n"
+        "She returned with a gun that she kept under the seat of her car.\n\n"
+        "She said she wanted to confront the three coworkers from her shift.\n"
+    )
+    adoc = annotate_text("t-back", text)
+    q = _one(extract_quotes(adoc), "she wanted to confront", "indirect")
+    assert _words(text, q.speaker_antecedent) == "Yvonne Hiller"  # three paragraphs back: "her job"
+
+
+@pytest.mark.slow
+def test_he_does_not_reach_back_past_another_name(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Tom Clarke left his post at the mine in May.\n\n"
+        "A Democrat, Mr. Justice is running for governor.\n\n"
+        "The company released its figures on Monday.\n\n"
+        "Through a spokesman, he declined to comment on the plan.\n"
+    )
+    adoc = annotate_text("t-past", text)
+    q = _one(extract_quotes(adoc), "to comment on the plan", "indirect")
+    assert _words(text, q.speaker_antecedent) != "Tom Clarke"  # Mr. Justice came in between
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

@@ -28,9 +28,9 @@ a noun cue), as the full noun phrase the writer used (appositions, ages and rela
 included, as attribution corpora mark sources; a relative clause holding a verb of saying
 is a speaker of its own and is cut). A pronoun speaker keeps its own words and span in
 ``speaker_text`` / ``speaker_span`` (that is what the text says and what attribution corpora
-annotate) and its antecedent goes to ``speaker_antecedent``: the most recent earlier speaker or subject mention
-of a compatible type in the same or the previous paragraph, outside quotation marks and
-outside the quote's own content. No antecedent found → ``speaker_antecedent`` stays None;
+annotate) and its antecedent goes to ``speaker_antecedent`` (see :mod:`.quotes_pronouns`:
+the most recent earlier speaker or subject mention that agrees with the pronoun, in the same
+or the previous paragraph). No antecedent found → ``speaker_antecedent`` stays None;
 nothing is guessed. A direct quotation without a cue of its own continues the quotation just
 before it (same paragraph, or the paragraph before when it opens a paragraph) and takes that
 speaker; a short one (four words or fewer) that continues nothing is a title and is dropped.
@@ -42,16 +42,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from crosswire.annotate.lexicon import TITLE_HEADS, is_a_name
+from crosswire.annotate.lexicon import is_a_name
 from crosswire.errors import ConfigError
-from crosswire.extract.gender import Genders, name_genders, noun_gender
 from crosswire.extract.quotes_link import link_speakers, without_denials
 from crosswire.extract.quotes_marks import Quoted, find_quoted
+from crosswire.extract.quotes_pronouns import resolve_speaker_pronouns
 from crosswire.extract.quotes_stance import (
     is_report_source,
     is_stance_cue,
@@ -62,10 +62,8 @@ from crosswire.extract.quotes_stance import (
 )
 from crosswire.extract.quotes_syntax import (
     CHANNEL_NOUNS,
-    PRONOUNS,
     clausal_complement,
     cue_extent,
-    in_main_clause,
     is_according,
     is_belief_cue,
     is_speech_cue,
@@ -81,7 +79,6 @@ Kind = Literal["direct", "partial", "indirect"]
 Token = Any  # spaCy Token
 
 _KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
-_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MIN_INDIRECT_TOKENS = 3
 # Verbs that name something, whose object can carry the quoted name: 'called him “a stiff”'.
 _NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "describe", "characterize", "nickname"})
@@ -613,205 +610,17 @@ def _resolve_pronouns(
 ) -> None:
     """Fill ``antecedent`` of pronoun speakers, in text order (earlier resolutions feed later ones)."""
     doc = adoc.doc
-    # Names inside quotation marks or inside reported clauses are what was said, not who said it
-    # (a speaker of a nested report, "According to X, Hegseth said …", still is one).
-    inside = [(q.open, q.outer_end) for q in quoted]
-    reported = inside + [(a.start, a.end) for a in atts]
-    mentions = _subject_mentions(adoc, reported)
-    genders = name_genders(adoc, quoted=inside)
     atts.sort(key=lambda a: (doc[a.speaker[0]].idx if a.speaker else a.start, _KIND_RANK[a.kind]))
-    # (position, char range, label or None, pronoun used) of speakers met so far.
-    speakers: list[tuple[int, tuple[int, int], str | None, str | None]] = []
-    for att in atts:
-        if att.speaker is None:
-            continue
-        i, j = att.speaker
-        pos = doc[i].idx
-        word = doc[i].lower_ if j - i == 1 else ""
-        if word in PRONOUNS and att.antecedent is None:
-            head = doc[i]
-            if (
-                head.dep_ in {"nsubj", "nsubjpass"}
-                and head.head.dep_ == "relcl"
-                and word in {"who", "which", "that"}
-            ):
-                ni, nj = noun_phrase(head.head.head)
-                att.antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
-            else:
-                agrees = _agreement(doc, word, genders)
-                att.antecedent = _antecedent(text, pos, word, speakers, mentions, inside, agrees=agrees)
-        if att.antecedent is not None:
-            label = _label_at(adoc, att.antecedent)
-            speakers.append((pos, att.antecedent, label, word or None))
-        elif word not in PRONOUNS:
-            rng = (pos, doc[j - 1].idx + len(doc[j - 1]))
-            speakers.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
+    found = resolve_speaker_pronouns(
+        adoc,
+        [a.speaker for a in atts],
+        known=[a.antecedent for a in atts],
+        quoted=[(q.open, q.outer_end) for q in quoted],
+        reported=[(a.start, a.end) for a in atts],
+    )
+    for att, antecedent in zip(atts, found, strict=True):
+        att.antecedent = antecedent
     atts.sort(key=lambda a: (a.start, _KIND_RANK[a.kind]))
-
-
-def _antecedent(
-    text: str,
-    pos: int,
-    pronoun: str,
-    speakers: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
-    mentions: Sequence[tuple[int, int, str]],
-    inside: Sequence[tuple[int, int]],
-    *,
-    agrees: Callable[[tuple[int, int]], bool],
-) -> tuple[int, int] | None:
-    """The most recent compatible speaker or subject mention before ``pos`` in this or the previous paragraph."""
-    window = _paragraph_window(text, pos)
-    labels = PRONOUNS[pronoun]
-    other = {"he": "she", "she": "he"}.get(pronoun)
-    # Entities already called by the other gendered pronoun are not this one.
-    wrong_gender = {rng for _, rng, _, used in speakers if other and used == other}
-    best: tuple[int, tuple[int, int]] | None = None
-    for spos, rng, label, _used in speakers:
-        fits = window <= spos < pos and (label is None or label in labels) and rng not in wrong_gender
-        fits = fits and not any(a <= rng[0] < b for a, b in inside)
-        if fits and (best is None or spos > best[0]) and agrees(rng):
-            best = (spos, rng)
-    for s, e, label in mentions:
-        fits = window <= s < pos and label in labels and (s, e) not in wrong_gender
-        if fits and (best is None or s > best[0]) and agrees((s, e)):
-            best = (s, (s, e))
-    return best[1] if best else None
-
-
-_FIRST_SECOND = frozenset({"i", "me", "we", "us", "you"})
-_PLURAL_WORDS = frozenset({"they", "them", "those", "these", "many", "both", "all", "several"})
-
-
-def _agreement(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int, int]], bool]:
-    """Can the phrase at a body range be ``pronoun``? "he"/"she": one person, not one the
-    document genders the other way ("Clinton … her health" is no "he"), not "the spokeswoman"
-    for "he"; "they": not one named person or one office holder ("the judge"); "it": neither a
-    person nor a plural. The writer's "I" and "we" are none of them."""
-    if pronoun not in {"he", "she", "they", "it"}:
-        return lambda rng: True
-
-    def agrees(rng: tuple[int, int]) -> bool:
-        span = doc.char_span(*rng, alignment_mode="expand")
-        if span is None or not len(span):
-            return True
-        root = span.root
-        if root.pos_ == "PRON" and root.lower_ in _FIRST_SECOND:
-            return False  # (not "US": a country)
-        # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
-        plural = root.tag_ == "NNS" or (root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"})
-        plural = plural or _joined(root) or (root.pos_ != "PROPN" and root.lower_ in _PLURAL_WORDS)
-        person = root.ent_type_ == "PERSON" or (root.tag_ == "NN" and root.lower_ in TITLE_HEADS)
-        if pronoun == "they":
-            return plural or not person
-        if pronoun == "it":
-            return not (plural or person)
-        if plural:
-            return False  # "Will Smith, Robert DeNiro and Patti LaBelle" are no "she"
-        if root.ent_type_ == "PERSON":
-            i, j = root.i, root.i + 1
-            while i > 0 and doc[i].ent_iob_ == "I":
-                i -= 1
-            while j < len(doc) and doc[j].ent_iob_ == "I":
-                j += 1
-            said = genders.of(doc[i:j].text)
-        else:
-            said = noun_gender(root.text)
-        return said is None or said == pronoun
-
-    return agrees
-
-
-def _joined(root: Any) -> bool:
-    """Is ``root`` one of names joined by "and" (the parser hangs "and" on any of them)?"""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    chain = [first]
-    while nxt := [c for c in chain[-1].children if c.dep_ == "conj"]:
-        chain.append(nxt[0])
-    if len(chain) < 2 or not any(
-        c.dep_ == "cc" and c.lower_ in {"and", "&"} for t in chain for c in t.children
-    ):
-        return False
-    # Names and names, or nouns and nouns; "the actress and activist Kamala Lopez" is one person.
-    return len({t.pos_ for t in chain}) == 1
-
-
-def _paragraph_window(text: str, pos: int) -> int:
-    """Start of the paragraph before the one holding ``pos``."""
-    here = text.rfind("\n", 0, pos)
-    if here == -1:
-        return 0
-    # Skip the blank lines between paragraphs, then find the start of the previous one.
-    k = here
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    prev = text.rfind("\n", 0, k)
-    return prev + 1
-
-
-def _subject_mentions(
-    adoc: AnnotatedDocument, inside: Sequence[tuple[int, int]]
-) -> list[tuple[int, int, str]]:
-    """Mentions (body offsets) that are subjects of their clause and outside quotation marks."""
-    doc = adoc.doc
-    document = adoc.document
-    out = []
-    for m in adoc.mentions:
-        if m.label not in _SPEAKER_LABELS:
-            continue
-        s, e = document.to_body(m.start, m.end)
-        if any(a <= s < b for a, b in inside):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i:
-            continue  # a modifier: in "Rendell, a Clinton surrogate, said" the subject is Rendell
-        # Subjects, and the appositions/compounds of subjects ("Defence Minister Rajnath Singh").
-        while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
-            root = root.head
-        if root.dep_ in {"nsubj", "nsubjpass", "pobj"} and (root.dep_ != "pobj" or root.head.lower_ == "to"):
-            if root.dep_ != "pobj" and not in_main_clause(root.head):
-                # "Mr. Trump was blunt, claiming that President Obama wanted …. 'You'd have to be
-                # insane,' he said": the subject of a reported or subordinate clause is not who
-                # "he" goes on to be; the main clause's subject is
-                continue
-            out.append((s, e, m.label))
-    return out
-
-
-def _label_at(adoc: AnnotatedDocument, rng: tuple[int, int]) -> str | None:
-    """Type of the phrase at a body range: the type of the name at its head, None when its head
-    is no name ("Connecticut's tax commissioner" is no place, "Republican nominee Donald
-    Trump" no party)."""
-    span = adoc.doc.char_span(*rng, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    head = span.root.idx
-    for m in adoc.mentions:
-        ms, me = adoc.document.to_body(m.start, m.end)
-        if ms <= head < me and m.label in _SPEAKER_LABELS:
-            return m.label
-    return None
-
-
-def _nominal_label(span: Any) -> str | None:
-    """Type of a speaker phrase whose head is no name: a title is a PERSON ("Connecticut's tax
-    commissioner"), a name inside gives its type ("the city of Phoenix", "the Chinese
-    government"), and other singular nouns count as PERSON ("the secretary")."""
-    root = span.root
-    if root.ent_type_:
-        return str(root.ent_type_)
-    if root.pos_ == "PROPN":
-        return None
-    if root.lower_ in TITLE_HEADS or noun_gender(root.text):
-        return "PERSON"
-    named = [t.ent_type_ for t in span if t.ent_type_ in _SPEAKER_LABELS]
-    if named:
-        return str(named[0])
-    return "PERSON" if root.tag_ == "NN" else None
 
 
 # ------------------------------------------------------------------ output

@@ -1,0 +1,274 @@
+"""Who "he" is: the antecedents of pronoun speakers, in one document.
+
+Input → output: an annotated document, its speaker phrases as token ranges in text order, the
+body ranges of its quotations and of its reported contents → the antecedent of each pronoun
+speaker as a body range, or None (nothing guessed). Called by :mod:`.quotes`.
+
+A pronoun's antecedent is the most recent earlier speaker, or subject mention of a compatible
+type, in the same or the previous paragraph. Mentions inside quotation marks or inside
+reported clauses are skipped (they are what was said, not who said it), and so are entities
+already called by the other gendered pronoun. The candidate must agree with the pronoun:
+"he"/"she" is one person — never a plural, names joined by "and", the writer's "I", nor a
+person the document genders the other way (:mod:`.gender`); "they" is not one named person or
+office holder; "it" is neither a person nor a plural. A name that only modifies the subject
+("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation marks may
+reach further back than the previous paragraph, but only to a person the document itself
+calls so, with no other name in between. For a relative pronoun ("who said") the antecedent
+is the noun it modifies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from crosswire.annotate.lexicon import TITLE_HEADS
+from crosswire.extract.gender import Genders, name_genders, noun_gender
+from crosswire.extract.quotes_syntax import PRONOUNS, in_main_clause, noun_phrase
+from crosswire.models import AnnotatedDocument
+
+__all__ = ["resolve_speaker_pronouns"]
+
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entity types that can speak
+
+
+def resolve_speaker_pronouns(
+    adoc: AnnotatedDocument,
+    speakers: Sequence[tuple[int, int] | None],
+    *,
+    known: Sequence[tuple[int, int] | None],
+    quoted: Sequence[tuple[int, int]],
+    reported: Sequence[tuple[int, int]],
+) -> list[tuple[int, int] | None]:
+    """The antecedent (body range) of each speaker phrase (token range, in text order) that is a
+    pronoun; ``known`` antecedents are kept, and every resolution feeds the later ones."""
+    doc = adoc.doc
+    text: str = doc.text
+    inside = list(quoted)
+    mentions = _subject_mentions(adoc, [*inside, *reported])
+    genders = name_genders(adoc, quoted=inside)
+    named = [
+        (t.idx, t.lower_)
+        for t in doc
+        if t.pos_ == "PROPN"
+        and (t.dep_ in {"nsubj", "nsubjpass"} or (t.ent_type_ == "PERSON" and t.dep_ != "compound"))
+    ]
+    # (position, char range, label or None, pronoun used) of speakers met so far.
+    met: list[tuple[int, tuple[int, int], str | None, str | None]] = []
+    out: list[tuple[int, int] | None] = []
+    for speaker, antecedent in zip(speakers, known, strict=True):
+        if speaker is None:
+            out.append(antecedent)
+            continue
+        i, j = speaker
+        pos = doc[i].idx
+        word = doc[i].lower_ if j - i == 1 else ""
+        if word in PRONOUNS and antecedent is None:
+            head = doc[i]
+            if (
+                head.dep_ in {"nsubj", "nsubjpass"}
+                and head.head.dep_ == "relcl"
+                and word in {"who", "which", "that"}
+            ):
+                ni, nj = noun_phrase(head.head.head)
+                antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
+            else:
+                fit = _agreement(doc, word, genders)
+                antecedent = _antecedent(
+                    text, pos, word, met, mentions, inside, fit=fit, named=named, doc=doc
+                )
+        if antecedent is not None:
+            met.append((pos, antecedent, _label_at(adoc, antecedent), word or None))
+        elif word not in PRONOUNS:
+            rng = (pos, doc[j - 1].idx + len(doc[j - 1]))
+            met.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
+        out.append(antecedent)
+    return out
+
+
+def _antecedent(
+    text: str,
+    pos: int,
+    pronoun: str,
+    speakers: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
+    mentions: Sequence[tuple[int, int, str]],
+    inside: Sequence[tuple[int, int]],
+    *,
+    fit: Callable[[tuple[int, int]], int],
+    named: Sequence[tuple[int, str]],
+    doc: Any,
+) -> tuple[int, int] | None:
+    """The most recent compatible speaker or subject mention before ``pos`` in this or the
+    previous paragraph; further back only for "he"/"she" outside quotation marks, only when the
+    most recent compatible one is a person the document itself gives that pronoun (``fit`` 2),
+    and no other name comes in between as a person or as the subject of a clause (``named``:
+    position and head word of such names — "Mr. Justice is running …" may be the "he" of the
+    next line even when the model missed the name, and "Mr. LaRue's main argument was …" the
+    "he" of "Nixon never called, he said")."""
+    window = _paragraph_window(text, pos)
+    labels = PRONOUNS[pronoun]
+    other = {"he": "she", "she": "he"}.get(pronoun)
+    # Entities already called by the other gendered pronoun are not this one.
+    wrong_gender = {rng for _, rng, _, used in speakers if other and used == other}
+    # Mentions first: at one position the speaker's whole phrase wins (the sort is stable).
+    found = [(s, (s, e)) for s, e, label in mentions if s < pos and label in labels]
+    found += [
+        (spos, rng)
+        for spos, rng, label, _used in speakers
+        if spos < pos and (label is None or label in labels) and not any(a <= rng[0] < b for a, b in inside)
+    ]
+    found = [(spos, rng) for spos, rng in found if rng not in wrong_gender]
+    found.sort(key=lambda c: c[0])
+    for spos, rng in reversed(found):
+        score = fit(rng)
+        if not score:
+            continue
+        if spos >= window:
+            return rng
+        quoted = any(a <= pos < b for a, b in inside)
+        if other is not None and score == 2 and not quoted:
+            span = doc.char_span(*rng, alignment_mode="expand")
+            head = span.root.lower_ if span is not None and len(span) else ""
+            if not any(rng[1] <= at < pos and word != head for at, word in named):
+                return rng
+        # Beyond the window "Hiller … she said" holds only when the nearest fitting person
+        # is one the document calls "she": a person it never genders may be "he" as well.
+        return None
+    return None
+
+
+_FIRST_SECOND = frozenset({"i", "me", "we", "us", "you"})
+_PLURAL_WORDS = frozenset({"they", "them", "those", "these", "many", "both", "all", "several"})
+
+
+def _agreement(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int, int]], int]:
+    """How well the phrase at a body range fits ``pronoun``: 0 not at all, 1 it may, 2 the
+    document gives that person this very pronoun. "he"/"she": one person, not one the document
+    genders the other way ("Clinton … her health" is no "he"), not "the spokeswoman" for "he";
+    "they": not one named person or one office holder ("the judge"); "it": neither a person nor
+    a plural. The writer's "I" and "we" are none of them."""
+    if pronoun not in {"he", "she", "they", "it"}:
+        return lambda rng: 1
+
+    def fit(rng: tuple[int, int]) -> int:
+        span = doc.char_span(*rng, alignment_mode="expand")
+        if span is None or not len(span):
+            return 1
+        root = span.root
+        if root.pos_ == "PRON" and root.lower_ in _FIRST_SECOND:
+            return 0  # (not "US": a country)
+        # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
+        plural = root.tag_ == "NNS" or (root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"})
+        plural = plural or _joined(root) or (root.pos_ != "PROPN" and root.lower_ in _PLURAL_WORDS)
+        person = root.ent_type_ == "PERSON" or (root.tag_ == "NN" and root.lower_ in TITLE_HEADS)
+        if pronoun == "they":
+            return int(plural or not person)
+        if pronoun == "it":
+            return int(not (plural or person))
+        if plural:
+            return 0  # "Will Smith, Robert DeNiro and Patti LaBelle" are no "she"
+        if root.ent_type_ == "PERSON":
+            i, j = root.i, root.i + 1
+            while i > 0 and doc[i].ent_iob_ == "I":
+                i -= 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            said = genders.of(doc[i:j].text)
+        else:
+            said = noun_gender(root.text)
+        return 1 if said is None else 2 if said == pronoun else 0
+
+    return fit
+
+
+def _joined(root: Any) -> bool:
+    """Is ``root`` one of names joined by "and" (the parser hangs "and" on any of them)?"""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain = [first]
+    while nxt := [c for c in chain[-1].children if c.dep_ == "conj"]:
+        chain.append(nxt[0])
+    if len(chain) < 2 or not any(
+        c.dep_ == "cc" and c.lower_ in {"and", "&"} for t in chain for c in t.children
+    ):
+        return False
+    # Names and names, or nouns and nouns; "the actress and activist Kamala Lopez" is one person.
+    return len({t.pos_ for t in chain}) == 1
+
+
+def _paragraph_window(text: str, pos: int) -> int:
+    """Start of the paragraph before the one holding ``pos``."""
+    here = text.rfind("\n", 0, pos)
+    if here == -1:
+        return 0
+    # Skip the blank lines between paragraphs, then find the start of the previous one.
+    k = here
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    prev = text.rfind("\n", 0, k)
+    return prev + 1
+
+
+def _subject_mentions(
+    adoc: AnnotatedDocument, inside: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Mentions (body offsets) that are subjects of their clause and outside quotation marks."""
+    doc = adoc.doc
+    document = adoc.document
+    out = []
+    for m in adoc.mentions:
+        if m.label not in _SPEAKER_LABELS:
+            continue
+        s, e = document.to_body(m.start, m.end)
+        if any(a <= s < b for a, b in inside):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i:
+            continue  # a modifier: in "Rendell, a Clinton surrogate, said" the subject is Rendell
+        # Subjects, and the appositions/compounds of subjects ("Defence Minister Rajnath Singh").
+        while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in {"nsubj", "nsubjpass", "pobj"} and (root.dep_ != "pobj" or root.head.lower_ == "to"):
+            if root.dep_ != "pobj" and not in_main_clause(root.head):
+                # "Mr. Trump was blunt, claiming that President Obama wanted …. 'You'd have to be
+                # insane,' he said": the subject of a reported or subordinate clause is not who
+                # "he" goes on to be; the main clause's subject is
+                continue
+            out.append((s, e, m.label))
+    return out
+
+
+def _label_at(adoc: AnnotatedDocument, rng: tuple[int, int]) -> str | None:
+    """Type of the phrase at a body range: the type of the name at its head, None when its head
+    is no name ("Connecticut's tax commissioner" is no place, "Republican nominee Donald
+    Trump" no party)."""
+    span = adoc.doc.char_span(*rng, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root.idx
+    for m in adoc.mentions:
+        ms, me = adoc.document.to_body(m.start, m.end)
+        if ms <= head < me and m.label in _SPEAKER_LABELS:
+            return m.label
+    return None
+
+
+def _nominal_label(span: Any) -> str | None:
+    """Type of a speaker phrase whose head is no name: a title is a PERSON ("Connecticut's tax
+    commissioner"), a name inside gives its type ("the city of Phoenix", "the Chinese
+    government"), and other singular nouns count as PERSON ("the secretary")."""
+    root = span.root
+    if root.ent_type_:
+        return str(root.ent_type_)
+    if root.pos_ == "PROPN":
+        return None
+    if root.lower_ in TITLE_HEADS or noun_gender(root.text):
+        return "PERSON"
+    named = [t.ent_type_ for t in span if t.ent_type_ in _SPEAKER_LABELS]
+    if named:
+        return str(named[0])
+    return "PERSON" if root.tag_ == "NN" else None
