@@ -163,3 +163,13 @@ def test_a_place_keeps_its_label_beside_a_person_of_that_surname() -> None:
         "Congress was debating the budget.\n"
     )
     assert _labels(adoc).get("Washington") == "GPE"
+
+
+def test_a_full_name_the_model_called_a_product_is_the_person_named_so_elsewhere() -> None:
+    adoc = _annotate(
+        "The rule was mentioned by Ivanka Trump in an interview with Cosmopolitan magazine.\n\n"
+        "The campaign has previously addressed the plight of many single mothers. In a Wall Street "
+        "Journal essay last week, Ivanka Trump acknowledged their uphill battle.\n"
+    )
+    full = [m for m in adoc.mentions if m.text == "Ivanka Trump"]
+    assert len(full) == 2 and all(m.label == "PERSON" for m in full)  # the second was PRODUCT

@@ -30,10 +30,10 @@ Rules, in order (each is general, none names a story):
    side that still starts with a capital keeps the label, less its trailing lower-case words
    (``Dell``, ``SeaMicro``). Such a WORK_OF_ART (``The Chiefs went on``) is dropped: a title
    is capitalised throughout, so the label itself is wrong.
-10. **Surnames follow their person** — a lone surname tagged ORG, NORP, FAC, PRODUCT or
-   WORK_OF_ART (``But Fowler said``) in a document that names a person with it in full
-   (``Don Fowler``) is that PERSON. Places keep their label (``Washington``), and so do
-   country names.
+10. **Names follow their person** — a lone surname or a full name tagged ORG, NORP, FAC,
+   PRODUCT or WORK_OF_ART (``But Fowler said``, ``Ivanka Trump acknowledged``) in a document
+   that names that person in full elsewhere (``Don Fowler``, ``Ivanka Trump``) is that PERSON.
+   Places keep their label (``Washington``), and so do country names.
 """
 
 from __future__ import annotations
@@ -345,17 +345,20 @@ def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
 
 
 def _rule_surnames(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """10. A lone surname the model took for an organisation is the person named in full elsewhere."""
-    surnames: set[str] = set()
+    """10. A person's name (in full, or the surname alone) the model took for an organisation or a
+    product elsewhere in the document is that person."""
+    names: set[str] = set()
     for e in ents:
         words = text[e.start : e.end].split() if e.label == "PERSON" else []
+        if len(words) >= 2:
+            names.add(" ".join(words))  # "Ivanka Trump" PERSON here, PRODUCT three lines down
         while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
             words.pop()  # "Martin Luther King Jr." is called "King"
         if len(words) >= 2 and words[-1][:1].isupper():
-            surnames.add(words[-1])
+            names.add(words[-1])
     for e in ents:
-        seg = text[e.start : e.end]
-        if e.label in _SURNAME_SLIPS and seg in surnames and country_for(seg) is None:
+        seg = " ".join(text[e.start : e.end].split())
+        if e.label in _SURNAME_SLIPS and seg in names and country_for(seg) is None:
             e.label = "PERSON"
     return ents
 
