@@ -401,6 +401,24 @@ def test_he_does_not_reach_back_past_another_name(
 
 
 @pytest.mark.slow
+def test_a_campaign_or_a_network_is_it_never_she(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Abby Martin has worked for RT since 2012. The network said it would send Ms. Martin to "
+        "Crimea for a better understanding. She declined that assignment.\n\n"
+        "Donald Trump’s campaign is defending his early-morning tweets. It is denouncing what it "
+        "calls a smear by the press.\n"
+    )
+    adoc = annotate_text("t-body", text)
+    quotes = extract_quotes(adoc)
+    declined = _one(quotes, "that assignment", "indirect")
+    assert _words(text, declined.speaker_antecedent) in {"Martin", "Abby Martin", "Ms. Martin"}
+    denounced = _one(quotes, "what it calls a smear", "indirect")
+    assert _words(text, denounced.speaker_antecedent) == "Donald Trump’s campaign"
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

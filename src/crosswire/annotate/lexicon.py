@@ -15,6 +15,7 @@ import re
 from crosswire.wordlists import ENGLISH_STOP_WORDS
 
 __all__ = [
+    "BODY_NOUNS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
     "FUNCTION_WORDS",
@@ -118,6 +119,17 @@ PLATFORMS: frozenset[str] = frozenset(
 POSTING_VERBS: frozenset[str] = _words(
     "post posts posted posting wrote write writes writing tweet tweets tweeted said says shared shares "
     "announced announces added adds"
+)
+
+#: Heads of phrases that name a body or a text, never one person: "the Clinton campaign", "the
+#: network", "the statement". They can be "it" or "they", never "he" or "she".
+BODY_NOUNS: frozenset[str] = _words(
+    """
+    campaign company firm network agency ministry department office government administration
+    committee commission council board union party court team group organization organisation
+    newspaper paper magazine channel station website site blog statement release report readout
+    announcement communique bulletin article story post tweet video poll survey study
+    """
 )
 
 #: Sentence-initial or connecting words that are capitalised but never part of a title.

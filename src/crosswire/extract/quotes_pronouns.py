@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from crosswire.annotate.lexicon import TITLE_HEADS
+from crosswire.annotate.lexicon import BODY_NOUNS, TITLE_HEADS
 from crosswire.extract.gender import Genders, name_genders, noun_gender
 from crosswire.extract.quotes_syntax import PRONOUNS, in_main_clause, noun_phrase
 from crosswire.models import AnnotatedDocument
@@ -165,8 +165,8 @@ def _agreement(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int,
             return int(plural or not person)
         if pronoun == "it":
             return int(not (plural or person))
-        if plural:
-            return 0  # "Will Smith, Robert DeNiro and Patti LaBelle" are no "she"
+        if plural or (root.pos_ == "NOUN" and root.lower_ in BODY_NOUNS):
+            return 0  # "Will Smith, Robert DeNiro and Patti LaBelle", "the Clinton campaign" are no "she"
         if root.ent_type_ == "PERSON":
             i, j = root.i, root.i + 1
             while i > 0 and doc[i].ent_iob_ == "I":
@@ -258,14 +258,17 @@ def _label_at(adoc: AnnotatedDocument, rng: tuple[int, int]) -> str | None:
 
 
 def _nominal_label(span: Any) -> str | None:
-    """Type of a speaker phrase whose head is no name: a title is a PERSON ("Connecticut's tax
-    commissioner"), a name inside gives its type ("the city of Phoenix", "the Chinese
-    government"), and other singular nouns count as PERSON ("the secretary")."""
+    """Type of a speaker phrase whose head is no name: a body or a text is an ORG ("the Clinton
+    campaign", "the statement"), a title is a PERSON ("Connecticut's tax commissioner"), a name
+    inside gives its type ("the city of Phoenix"), and other singular nouns count as PERSON
+    ("the secretary")."""
     root = span.root
     if root.ent_type_:
         return str(root.ent_type_)
     if root.pos_ == "PROPN":
         return None
+    if root.lower_ in BODY_NOUNS:
+        return "ORG"  # "the Clinton campaign" is the campaign's word, not Clinton's
     if root.lower_ in TITLE_HEADS or noun_gender(root.text):
         return "PERSON"
     named = [t.ent_type_ for t in span if t.ent_type_ in _SPEAKER_LABELS]
