@@ -419,6 +419,23 @@ def test_a_campaign_or_a_network_is_it_never_she(
 
 
 @pytest.mark.slow
+def test_she_is_the_object_the_sentence_calls_she_when_no_subject_fits(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Prosecutors charged a 27-year-old man with shooting his pregnant girlfriend after she "
+        "refused to get an abortion.\n\n"
+        "The mine closed in May. Through a spokesman, he declined to comment on the plan.\n"
+    )
+    adoc = annotate_text("t-object", text)
+    quotes = extract_quotes(adoc)
+    refused = _one(quotes, "to get an abortion", "indirect")
+    assert _words(text, refused.speaker_antecedent) == "his pregnant girlfriend"
+    declined = _one(quotes, "to comment on the plan", "indirect")
+    assert declined.speaker_antecedent is None  # the spokesman is how he spoke, not who
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

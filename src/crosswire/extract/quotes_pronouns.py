@@ -77,6 +77,8 @@ def resolve_speaker_pronouns(
                 antecedent = _antecedent(
                     text, pos, word, met, mentions, inside, fit=fit, named=named, doc=doc
                 )
+                if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
+                    antecedent = _object_antecedent(doc, i, genders)
         if antecedent is not None:
             met.append((pos, antecedent, _label_at(adoc, antecedent), word or None))
         elif word not in PRONOUNS:
@@ -84,6 +86,23 @@ def resolve_speaker_pronouns(
             met.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
         out.append(antecedent)
     return out
+
+
+def _object_antecedent(doc: Any, i: int, genders: Genders) -> tuple[int, int] | None:
+    """The direct object before the pronoun in its sentence (not "through a spokesman, he"), when
+    no subject or speaker fits and the nearest person object is one the document (or its own
+    noun) gives that pronoun: "charged a man with shooting his pregnant girlfriend after she
+    refused …"."""
+    pronoun = doc[i].lower_
+    for tok in reversed([t for t in doc[i].sent if t.i < i and t.dep_ == "dobj"]):
+        said = _said(doc, tok, genders) if tok.pos_ in {"NOUN", "PROPN"} else None
+        if said is None and tok.ent_type_ != "PERSON":
+            continue  # not a person, or one we cannot tell: look further left
+        if said != pronoun:
+            return None
+        start = min(t.idx for t in tok.subtree if t.i <= tok.i and t.dep_ not in {"cc", "conj"})
+        return (start, tok.idx + len(tok))
+    return None
 
 
 def _antecedent(
@@ -167,18 +186,23 @@ def _agreement(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int,
             return int(not (plural or person))
         if plural or (root.pos_ == "NOUN" and root.lower_ in BODY_NOUNS):
             return 0  # "Will Smith, Robert DeNiro and Patti LaBelle", "the Clinton campaign" are no "she"
-        if root.ent_type_ == "PERSON":
-            i, j = root.i, root.i + 1
-            while i > 0 and doc[i].ent_iob_ == "I":
-                i -= 1
-            while j < len(doc) and doc[j].ent_iob_ == "I":
-                j += 1
-            said = genders.of(doc[i:j].text)
-        else:
-            said = noun_gender(root.text)
+        said = _said(doc, root, genders)
         return 1 if said is None else 2 if said == pronoun else 0
 
     return fit
+
+
+def _said(doc: Any, root: Any, genders: Genders) -> str | None:
+    """The pronoun of the person a word names: by the document for a name, by the word itself
+    for a gendered noun ("girlfriend"), None when neither says."""
+    if root.ent_type_ != "PERSON":
+        return noun_gender(root.text)
+    i, j = root.i, root.i + 1
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return genders.of(doc[i:j].text)
 
 
 def _joined(root: Any) -> bool:
