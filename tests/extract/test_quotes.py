@@ -1064,6 +1064,31 @@ def test_a_resident_of_a_place_does_not_speak_for_it(
 
 
 @pytest.mark.slow
+def test_a_name_the_tagger_missed_is_the_person_the_story_knows(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract.entities import resolve_entities
+
+    text = (
+        "The rule was mentioned by Ivanka Trump in an interview with Cosmopolitan magazine.\n\n"
+        "Ivanka Trump, the Republican presidential nominee's eldest daughter, noted the rule in "
+        "the interview last week. She said fathers would not be eligible.\n\n"
+        "Interior Secretary Ken Salazar spoke on Monday. Salazar and Locke said the two "
+        "departments would decide.\n"
+    )
+    adoc = annotate_text("t-missed", text)
+    entities = resolve_entities([adoc])
+    names = {e.id: e.name for e in entities}
+    linked = [
+        (q.speaker_text, names.get(q.speaker or ""))
+        for q in link_speakers(extract_quotes(adoc), entities, [adoc])
+    ]
+    assert ("Ivanka Trump, the Republican presidential nominee's eldest daughter", "Ivanka Trump") in linked
+    assert ("She", "Ivanka Trump") in linked
+    assert ("Salazar and Locke", None) in linked  # two people, neither alone
+
+
+@pytest.mark.slow
 def test_the_day_between_a_source_and_its_verb_is_not_the_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

@@ -49,6 +49,11 @@ def link_speakers(
             out.append(q)
             continue
         ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document), types)
+        if ent_id is None and span.document in by_doc:
+            # A name the tagger missed here ("Ivanka Trump, the … nominee's eldest daughter,
+            # noted"), which the story's entities know from elsewhere.
+            head = _head_name(span, by_doc[span.document])
+            ent_id = _entity_by_role(head, entities) if head else None
         if ent_id is None:
             words = (
                 by_doc[span.document].document.text[span.start : span.end]
@@ -81,6 +86,28 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
                 continue
         out.append(q)
     return out
+
+
+def _head_name(span: Span, adoc: AnnotatedDocument) -> str | None:
+    """The proper name at the head of a speaker phrase that no mention covers, with its
+    compounds ("Ivanka Trump"); None when the head is no proper noun or is a mention."""
+    if adoc.doc is None:
+        return None
+    b0, b1 = adoc.document.to_body(span.start, span.end)
+    phrase = adoc.doc.char_span(b0, b1, alignment_mode="expand")
+    if phrase is None or not len(phrase):
+        return None
+    root = phrase.root
+    if root.pos_ != "PROPN" or root.ent_type_ or any(c.dep_ == "conj" for c in root.children):
+        return None  # (and "Salazar and Locke said" is two people, neither alone)
+    first = root.i
+    while (
+        first > phrase.start
+        and adoc.doc[first - 1].dep_ == "compound"
+        and adoc.doc[first - 1].pos_ == "PROPN"
+    ):
+        first -= 1
+    return str(adoc.doc[first : root.i + 1].text)
 
 
 def _entity_by_mention(
