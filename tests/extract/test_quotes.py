@@ -436,6 +436,20 @@ def test_she_is_the_object_the_sentence_calls_she_when_no_subject_fits(
 
 
 @pytest.mark.slow
+def test_inside_a_reported_clause_he_is_that_clauses_subject(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Frederick LaRue spent his last years in Mississippi.\n\n"
+        "In an interview last summer, LaRue said Jeb Magruder lied when he claimed President "
+        "Nixon knew about the break-in.\n"
+    )
+    adoc = annotate_text("t-nested", text)
+    q = _one(extract_quotes(adoc), "President Nixon knew about the break-in", "indirect")
+    assert (q.speaker_text, _words(text, q.speaker_antecedent)) == ("he", "Jeb Magruder")
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quotation_keeps_its_speaker(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

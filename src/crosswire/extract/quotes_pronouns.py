@@ -13,8 +13,10 @@ person the document genders the other way (:mod:`.gender`); "they" is not one na
 office holder; "it" is neither a person nor a plural. A name that only modifies the subject
 ("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation marks may
 reach further back than the previous paragraph, but only to a person the document itself
-calls so, with no other name in between. For a relative pronoun ("who said") the antecedent
-is the noun it modifies.
+calls so, with no other name in between. Inside a reported clause, that clause's subject is a
+candidate too ("LaRue said Magruder lied when he claimed …"); when no subject fits, a direct
+object the sentence genders so is ("shooting his girlfriend after she refused …"). For a
+relative pronoun ("who said") the antecedent is the noun it modifies.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def resolve_speaker_pronouns(
     text: str = doc.text
     inside = list(quoted)
     mentions = _subject_mentions(adoc, [*inside, *reported])
+    nested = _reported_subjects(adoc, inside, reported)
     genders = name_genders(adoc, quoted=inside)
     named = [
         (t.idx, t.lower_)
@@ -74,8 +77,11 @@ def resolve_speaker_pronouns(
                 antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
             else:
                 fit = _agreement(doc, word, genders)
+                # Inside a reported clause, that clause's own subject is a candidate too: "Lyons
+                # said that Comeaux used a wheelchair – he claimed it was necessary".
+                here = [(s, e, label) for s, e, label, (a, b) in nested if a <= pos < b]
                 antecedent = _antecedent(
-                    text, pos, word, met, mentions, inside, fit=fit, named=named, doc=doc
+                    text, pos, word, met, [*mentions, *here], inside, fit=fit, named=named, doc=doc
                 )
                 if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
                     antecedent = _object_antecedent(doc, i, genders)
@@ -263,6 +269,25 @@ def _subject_mentions(
                 # "he" goes on to be; the main clause's subject is
                 continue
             out.append((s, e, m.label))
+    return out
+
+
+def _reported_subjects(
+    adoc: AnnotatedDocument, quoted: Sequence[tuple[int, int]], reported: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """Mentions (body offsets) that are the subject of a reported clause, with its range."""
+    doc = adoc.doc
+    out = []
+    for m in adoc.mentions:
+        if m.label not in _SPEAKER_LABELS:
+            continue
+        s, e = adoc.document.to_body(m.start, m.end)
+        holders = [r for r in reported if r[0] <= s < r[1]]
+        if not holders or any(a <= s < b for a, b in quoted):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ccomp":
+            out.append((s, e, m.label, min(holders, key=lambda r: r[1] - r[0])))
     return out
 
 
