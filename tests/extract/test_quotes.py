@@ -1039,24 +1039,28 @@ def test_it_is_safe_to_say_is_the_writers_voice_not_a_quote(
     assert (q.speaker_text, q.text) == ("Aides", "the deal is dead")
 
 
+def _linked(adoc: AnnotatedDocument) -> list[tuple[str | None, str | None]]:
+    """(speaker as written, name of the entity it is linked to) of each quote of one document."""
+    from crosswire.extract.entities import resolve_entities
+
+    entities = resolve_entities([adoc])
+    names = {e.id: e.name for e in entities}
+    return [
+        (q.speaker_text, names.get(q.speaker or ""))
+        for q in link_speakers(extract_quotes(adoc), entities, [adoc])
+    ]
+
+
 @pytest.mark.slow
 def test_a_resident_of_a_place_does_not_speak_for_it(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:
-    from crosswire.extract.entities import resolve_entities
-
     text = (
         '"Many houses were damaged," a Bukit Sama village resident told AP.\n'
         '"We will send help," a Pentagon spokesman said.\n'
         '"The talks went well," a report from the Pentagon said.'
     )
-    adoc = annotate_text("t-voice", text)
-    entities = resolve_entities([adoc])
-    names = {e.id: e.name for e in entities}
-    linked = {
-        q.speaker_text: names.get(q.speaker or "")
-        for q in link_speakers(extract_quotes(adoc), entities, [adoc])
-    }
+    linked = dict(_linked(annotate_text("t-voice", text)))
     assert linked["a Bukit Sama village resident"] is None  # lives there; speaks for no one
     assert linked["a Pentagon spokesman"] == "Pentagon"  # speaks for it
     assert linked["a report from the Pentagon"] == "Pentagon"  # a document it issued
@@ -1066,8 +1070,6 @@ def test_a_resident_of_a_place_does_not_speak_for_it(
 def test_a_name_the_tagger_missed_is_the_person_the_story_knows(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:
-    from crosswire.extract.entities import resolve_entities
-
     text = (
         "The rule was mentioned by Ivanka Trump in an interview with Cosmopolitan magazine.\n\n"
         "Ivanka Trump, the Republican presidential nominee's eldest daughter, noted the rule in "
@@ -1075,13 +1077,7 @@ def test_a_name_the_tagger_missed_is_the_person_the_story_knows(
         "Interior Secretary Ken Salazar spoke on Monday. Salazar and Locke said the two "
         "departments would decide.\n"
     )
-    adoc = annotate_text("t-missed", text)
-    entities = resolve_entities([adoc])
-    names = {e.id: e.name for e in entities}
-    linked = [
-        (q.speaker_text, names.get(q.speaker or ""))
-        for q in link_speakers(extract_quotes(adoc), entities, [adoc])
-    ]
+    linked = _linked(annotate_text("t-missed", text))
     assert ("Ivanka Trump, the Republican presidential nominee's eldest daughter", "Ivanka Trump") in linked
     assert ("She", "Ivanka Trump") in linked
     assert ("Salazar and Locke", None) in linked  # two people, neither alone
