@@ -114,7 +114,8 @@ class Genders:
     shared_surnames: frozenset[str] = frozenset()
 
     def of(self, name: str) -> Gender | None:
-        """ "he", "she" or None (never gendered, or a shared surname written alone)."""
+        """The pronoun the document gives ``name``; None when it never genders the person, or
+        when ``name`` is a surname two of its people share written alone."""
         words = _name_words(name)
         if not words:
             return None

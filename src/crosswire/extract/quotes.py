@@ -140,7 +140,7 @@ def extract_quotes(
     atts = _quoted_attributions(doc, text, quoted, blocked)
     atts += _indirect_attributions(doc, text, quoted, blocked, atts)
     atts += _name_colon_attributions(doc, text, blocked)
-    _resolve_pronouns(adoc, text, atts, quoted)
+    _resolve_pronouns(adoc, atts, quoted)
     return _to_quotes(adoc.document, doc, atts)
 
 
@@ -158,7 +158,7 @@ def assemble_quotes(
         _Attribution(s, e, kind, cue=doc[cue[0]] if cue else None, speaker=speaker, cue_range=cue)
         for s, e, kind, cue, speaker in items
     ]
-    _resolve_pronouns(adoc, adoc.document.body, atts, find_quoted(adoc.document.body))
+    _resolve_pronouns(adoc, atts, find_quoted(adoc.document.body))
     return _to_quotes(adoc.document, doc, atts)
 
 
@@ -605,9 +605,7 @@ def _within_paragraph(doc: Any, text: str, anchor: Token, ids: set[int]) -> tupl
 # ---------------------------------------------------------- pronoun speakers
 
 
-def _resolve_pronouns(
-    adoc: AnnotatedDocument, text: str, atts: list[_Attribution], quoted: Sequence[Quoted]
-) -> None:
+def _resolve_pronouns(adoc: AnnotatedDocument, atts: list[_Attribution], quoted: Sequence[Quoted]) -> None:
     """Fill ``antecedent`` of pronoun speakers, in text order (earlier resolutions feed later ones)."""
     doc = adoc.doc
     atts.sort(key=lambda a: (doc[a.speaker[0]].idx if a.speaker else a.start, _KIND_RANK[a.kind]))

@@ -45,7 +45,6 @@ def resolve_speaker_pronouns(
     """The antecedent (body range) of each speaker phrase (token range, in text order) that is a
     pronoun; ``known`` antecedents are kept, and every resolution feeds the later ones."""
     doc = adoc.doc
-    text: str = doc.text
     inside = list(quoted)
     mentions = _subject_mentions(adoc, [*inside, *reported])
     nested = _reported_subjects(adoc, inside, reported)
@@ -81,7 +80,7 @@ def resolve_speaker_pronouns(
                 # said that Comeaux used a wheelchair – he claimed it was necessary".
                 here = [(s, e, label) for s, e, label, (a, b) in nested if a <= pos < b]
                 antecedent = _antecedent(
-                    text, pos, word, met, [*mentions, *here], inside, fit=fit, named=named, doc=doc
+                    doc, pos, word, met, [*mentions, *here], inside, fit=fit, named=named
                 )
                 if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
                     antecedent = _object_antecedent(doc, i, genders)
@@ -112,7 +111,7 @@ def _object_antecedent(doc: Any, i: int, genders: Genders) -> tuple[int, int] | 
 
 
 def _antecedent(
-    text: str,
+    doc: Any,
     pos: int,
     pronoun: str,
     speakers: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
@@ -121,7 +120,6 @@ def _antecedent(
     *,
     fit: Callable[[tuple[int, int]], int],
     named: Sequence[tuple[int, str]],
-    doc: Any,
 ) -> tuple[int, int] | None:
     """The most recent compatible speaker or subject mention before ``pos`` in this or the
     previous paragraph; further back only for "he"/"she" outside quotation marks, only when the
@@ -130,7 +128,7 @@ def _antecedent(
     position and head word of such names — "Mr. Justice is running …" may be the "he" of the
     next line even when the model missed the name, and "Mr. LaRue's main argument was …" the
     "he" of "Nixon never called, he said")."""
-    window = _paragraph_window(text, pos)
+    window = _paragraph_window(doc.text, pos)
     labels = PRONOUNS[pronoun]
     other = {"he": "she", "she": "he"}.get(pronoun)
     # Entities already called by the other gendered pronoun are not this one.
