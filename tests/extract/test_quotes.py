@@ -411,6 +411,22 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "indirect",
         {"Donald Trump’s campaign"},
     ),
+    # the subject of a clause that opens the sentence
+    "fronted-clause-subject": (
+        "And while Donald Trump has railed against the special-interest provisions that pock the tax "
+        "code, he has sought to protect breaks important to real estate.\n",
+        "to protect breaks important to real estate",
+        "indirect",
+        {"Donald Trump"},
+    ),
+    # … unless that clause reports the rest: the observer is not the "he" of what he observed
+    "fronted-observer": (
+        "Yet, as Mr. Bown observed, in the early days of a new administration -- when he would not "
+        "be worried about re-election -- a president can act fast.\n",
+        "re-election",
+        "indirect",
+        set(),
+    ),
     # inside a reported clause, that clause's subject
     "reported-clause-subject": (
         "Frederick LaRue spent his last years in Mississippi.\n\n"

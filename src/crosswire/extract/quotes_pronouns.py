@@ -26,7 +26,13 @@ from typing import Any
 
 from crosswire.annotate.lexicon import BODY_NOUNS, TITLE_HEADS
 from crosswire.extract.gender import Genders, name_genders, noun_gender
-from crosswire.extract.quotes_syntax import PRONOUNS, in_main_clause, noun_phrase
+from crosswire.extract.quotes_syntax import (
+    PRONOUNS,
+    in_main_clause,
+    is_belief_cue,
+    is_speech_cue,
+    noun_phrase,
+)
 from crosswire.models import AnnotatedDocument
 
 __all__ = ["resolve_speaker_pronouns"]
@@ -47,7 +53,7 @@ def resolve_speaker_pronouns(
     doc = adoc.doc
     inside = list(quoted)
     mentions = _subject_mentions(adoc, [*inside, *reported])
-    nested = _reported_subjects(adoc, inside, reported)
+    nested = _reported_subjects(adoc, inside, reported) + _fronted_subjects(adoc, inside)
     genders = name_genders(adoc, quoted=inside)
     named = [
         (t.idx, t.lower_)
@@ -76,8 +82,9 @@ def resolve_speaker_pronouns(
                 antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
             else:
                 fit = _agreement(doc, word, genders)
-                # Inside a reported clause, that clause's own subject is a candidate too: "Lyons
-                # said that Comeaux used a wheelchair – he claimed it was necessary".
+                # Inside a reported clause, that clause's own subject is a candidate too ("LaRue
+                # said Magruder lied when he claimed …"), and so is the subject of a clause
+                # that opens the pronoun's sentence ("While Trump has railed …, he's sought").
                 here = [(s, e, label) for s, e, label, (a, b) in nested if a <= pos < b]
                 antecedent = _antecedent(
                     doc, pos, word, met, [*mentions, *here], inside, fit=fit, named=named
@@ -286,6 +293,33 @@ def _reported_subjects(
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ccomp":
             out.append((s, e, m.label, min(holders, key=lambda r: r[1] - r[0])))
+    return out
+
+
+def _fronted_subjects(
+    adoc: AnnotatedDocument, quoted: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """Subjects of a subordinate clause that opens its sentence, with the rest of the sentence
+    as their range: "While Trump has railed against the tax code, he's sought …"."""
+    doc = adoc.doc
+    out = []
+    for m in adoc.mentions:
+        if m.label not in _SPEAKER_LABELS:
+            continue
+        s, e = adoc.document.to_body(m.start, m.end)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(a <= s < b for a, b in quoted):
+            continue
+        verb = span.root.head
+        if (
+            span.root.dep_ in {"nsubj", "nsubjpass"}
+            and verb.dep_ == "advcl"
+            and verb.i < verb.head.i
+            and in_main_clause(verb.head)
+            # "As Mr. Bown observed, … when he wouldn't be worried": the observer reports the rest
+            and not (is_speech_cue(verb) or is_belief_cue(verb))
+        ):
+            out.append((s, e, m.label, (e, span.sent.end_char)))
     return out
 
 
