@@ -21,7 +21,7 @@ relative pronoun ("who said") the antecedent is the noun it modifies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from crosswire.annotate.lexicon import BODY_NOUNS, TITLE_HEADS
@@ -248,19 +248,9 @@ def _paragraph_window(text: str, pos: int) -> int:
 def _subject_mentions(
     adoc: AnnotatedDocument, inside: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
-    """Mentions (body offsets) that are subjects of their clause and outside quotation marks."""
-    doc = adoc.doc
-    document = adoc.document
+    """Mentions (body offsets) that are subjects of their clause and outside ``inside``."""
     out = []
-    for m in adoc.mentions:
-        if m.label not in _SPEAKER_LABELS:
-            continue
-        s, e = document.to_body(m.start, m.end)
-        if any(a <= s < b for a, b in inside):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
+    for s, e, label, span in _mention_spans(adoc, inside):
         root = span.root
         if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i:
             continue  # a modifier: in "Rendell, a Clinton surrogate, said" the subject is Rendell
@@ -273,26 +263,33 @@ def _subject_mentions(
                 # insane,' he said": the subject of a reported or subordinate clause is not who
                 # "he" goes on to be; the main clause's subject is
                 continue
-            out.append((s, e, m.label))
+            out.append((s, e, label))
     return out
+
+
+def _mention_spans(
+    adoc: AnnotatedDocument, quoted: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, str, Any]]:
+    """``(start, end, label, span)`` in body offsets of the mentions that can speak, outside
+    quotation marks."""
+    for m in adoc.mentions:
+        if m.label not in _SPEAKER_LABELS:
+            continue
+        s, e = adoc.document.to_body(m.start, m.end)
+        span = adoc.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and not any(a <= s < b for a, b in quoted):
+            yield s, e, m.label, span
 
 
 def _reported_subjects(
     adoc: AnnotatedDocument, quoted: Sequence[tuple[int, int]], reported: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, str, tuple[int, int]]]:
     """Mentions (body offsets) that are the subject of a reported clause, with its range."""
-    doc = adoc.doc
     out = []
-    for m in adoc.mentions:
-        if m.label not in _SPEAKER_LABELS:
-            continue
-        s, e = adoc.document.to_body(m.start, m.end)
+    for s, e, label, span in _mention_spans(adoc, quoted):
         holders = [r for r in reported if r[0] <= s < r[1]]
-        if not holders or any(a <= s < b for a, b in quoted):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ccomp":
-            out.append((s, e, m.label, min(holders, key=lambda r: r[1] - r[0])))
+        if holders and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ccomp":
+            out.append((s, e, label, min(holders, key=lambda r: r[1] - r[0])))
     return out
 
 
@@ -301,15 +298,8 @@ def _fronted_subjects(
 ) -> list[tuple[int, int, str, tuple[int, int]]]:
     """Subjects of a subordinate clause that opens its sentence, with the rest of the sentence
     as their range: "While Trump has railed against the tax code, he's sought …"."""
-    doc = adoc.doc
     out = []
-    for m in adoc.mentions:
-        if m.label not in _SPEAKER_LABELS:
-            continue
-        s, e = adoc.document.to_body(m.start, m.end)
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or any(a <= s < b for a, b in quoted):
-            continue
+    for s, e, label, span in _mention_spans(adoc, quoted):
         verb = span.root.head
         if (
             span.root.dep_ in {"nsubj", "nsubjpass"}
@@ -319,7 +309,7 @@ def _fronted_subjects(
             # "As Mr. Bown observed, … when he wouldn't be worried": the observer reports the rest
             and not (is_speech_cue(verb) or is_belief_cue(verb))
         ):
-            out.append((s, e, m.label, (e, span.sent.end_char)))
+            out.append((s, e, label, (e, span.sent.end_char)))
     return out
 
 
