@@ -81,8 +81,9 @@ _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _DEMONYM_SHAPE = re.compile(r"(?:an|ese|ish|ic|i|ch)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"[A-Za-z][A-Za-z.]*(?:-[A-Za-z][A-Za-z.]*)+")
 _NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-# What a small model calls a lone surname ("But Fowler said" → ORG); places are left alone.
-_SURNAME_SLIPS = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+# What a small model calls a person's name ("But Fowler said" → ORG, "Ivanka Trump acknowledged" →
+# PRODUCT); places are left alone.
+_NAME_SLIPS = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP"})  # "resells", "sold", "make": a clause, not a name
 
 
@@ -344,7 +345,7 @@ def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
-def _rule_surnames(text: str, ents: list[_Ent]) -> list[_Ent]:
+def _rule_person_names(text: str, ents: list[_Ent]) -> list[_Ent]:
     """10. A person's name (in full, or the surname alone) the model took for an organisation or a
     product elsewhere in the document is that person."""
     names: set[str] = set()
@@ -358,7 +359,7 @@ def _rule_surnames(text: str, ents: list[_Ent]) -> list[_Ent]:
             names.add(words[-1])
     for e in ents:
         seg = " ".join(text[e.start : e.end].split())
-        if e.label in _SURNAME_SLIPS and seg in names and country_for(seg) is None:
+        if e.label in _NAME_SLIPS and seg in names and country_for(seg) is None:
             e.label = "PERSON"
     return ents
 
@@ -377,7 +378,7 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_geography(text, ents)
     ents = _rule_country_pairs(text, ents)
     ents = _rule_clauses(doc, ents)
-    ents = _rule_surnames(text, ents)
+    ents = _rule_person_names(text, ents)
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
     final: list[tuple[int, int, str]] = []
