@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire import annotate
-from crosswire.extract.gender import Genders, name_genders, name_key, noun_gender
+from crosswire.extract.gender import Genders, name_genders, noun_gender, surname_key
 from crosswire.models import Document
 
 pytestmark = pytest.mark.slow
@@ -16,11 +16,11 @@ def _genders(text: str) -> Genders:
     return name_genders(adoc)
 
 
-def test_name_key_is_the_surname_without_honorifics_and_suffixes() -> None:
-    assert name_key("Donald J. Trump") == "trump"
-    assert name_key("Mr. Fowler") == "fowler"
-    assert name_key("Martin Luther King Jr.") == "king"
-    assert name_key("Clinton’s") == "clinton"
+def test_surname_key_is_the_surname_without_honorifics_and_suffixes() -> None:
+    assert surname_key("Donald J. Trump") == "trump"
+    assert surname_key("Mr. Fowler") == "fowler"
+    assert surname_key("Martin Luther King Jr.") == "king"
+    assert surname_key("Clinton’s") == "clinton"
     assert (noun_gender("Spokeswoman"), noun_gender("senator")) == ("she", None)
 
 

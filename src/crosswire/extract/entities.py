@@ -47,7 +47,7 @@ from crosswire.clean.agencies import agency_name
 from crosswire.extract.roles import roles_around
 from crosswire.models import AnnotatedDocument, Entity, Mention, Span
 
-__all__ = ["NAME_LABELS", "entity_at", "name_key", "resolve_entities"]
+__all__ = ["NAME_LABELS", "entity_at", "name_key", "person_name_words", "resolve_entities"]
 
 #: Mention labels that name something; numbers, dates and amounts are not entities.
 NAME_LABELS: frozenset[str] = frozenset(
@@ -140,6 +140,14 @@ def _parse_person(key: str) -> _Name | None:
     if not words:
         return None
     return _Name(tuple(words[:-1]), words[-1], suffix)
+
+
+def person_name_words(surface: str) -> tuple[str, ...]:
+    """A person's name as the resolver compares it: normalised (:func:`name_key`), without
+    honorifics and suffixes ("Mr. Fowler" → ``("fowler",)``, "Martin Luther King Jr." →
+    ``("martin", "luther", "king")``); ``()`` when nothing is left."""
+    n = _parse_person(name_key(surface))
+    return (*n.given, n.surname) if n else ()
 
 
 def _given_part_compatible(a: str, b: str) -> bool:

@@ -31,16 +31,15 @@ naming them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from crosswire.annotate.lexicon import NAME_SUFFIXES
+from crosswire.extract.entities import person_name_words
 from crosswire.models import AnnotatedDocument
 
-__all__ = ["Gender", "Genders", "name_genders", "name_key", "noun_gender"]
+__all__ = ["Gender", "Genders", "name_genders", "noun_gender", "surname_key"]
 
 Gender = Literal["he", "she"]
 
@@ -76,23 +75,11 @@ _STRONG, _WEAK = 3, 1
 # Clauses with a subject of their own: a pronoun inside one belongs to that clause's subject.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-def _name_words(name: str) -> list[str]:
-    """The words of a person's name without honorifics and suffixes ("Mr. Fowler" → ["Fowler"])."""
-    words = [w.rstrip(".,") for w in _WORD.findall(name)]
-    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
-        words.pop(0)
-    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
-        words.pop()
-    return [w.lower() for w in words]
-
-
-def name_key(name: str) -> str:
+def surname_key(name: str) -> str:
     """The lower-case surname of ``name``: "Donald J. Trump" → "trump", "King Jr." → "king"."""
-    words = _name_words(name)
+    words = person_name_words(name)
     return words[-1] if words else ""
 
 
@@ -116,7 +103,7 @@ class Genders:
     def of(self, name: str) -> Gender | None:
         """The pronoun the document gives ``name``; None when it never genders the person, or
         when ``name`` is a surname two of its people share written alone."""
-        words = _name_words(name)
+        words = person_name_words(name)
         if not words:
             return None
         if words[-1] in self.shared_surnames:
@@ -132,13 +119,13 @@ def name_genders(adoc: AnnotatedDocument, *, quoted: Sequence[tuple[int, int]] =
     writer's words and counts ("Simpson has been held since his arrest, the paper reports").
     """
     doc = adoc.doc
-    people: list[tuple[list[str], Any]] = []
+    people: list[tuple[tuple[str, ...], Any]] = []
     for m in adoc.mentions:
         if m.label != "PERSON":
             continue
         s, e = adoc.document.to_body(m.start, m.end)
         span = doc.char_span(s, e, alignment_mode="expand")
-        words = _name_words(m.text)
+        words = person_name_words(m.text)
         if span is not None and words:
             people.append((words, span))
     full: dict[str, set[tuple[str, ...]]] = {}
