@@ -1007,6 +1007,29 @@ def test_reported_clause_survives_common_misparses(
 
 
 @pytest.mark.slow
+def test_a_reported_clause_goes_on_while_its_own_subject_does(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Kasich spoke to supporters in Ohio on Sunday night.\n\n"
+        "He said he hasn't had much time to think about it and that he'll try to do something "
+        "in the private sector.\n\n"
+        "He said the real front-runner is Hillary Clinton, and he railed against the party's "
+        "superdelegates.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-goes-on", text))
+    _assert_offsets(quotes, text)
+    # "he … and that he'll try": the reported clause's own subject again, still the report
+    q = _one(quotes, "he hasn't had", "indirect")
+    assert q.text.endswith("he'll try to do something in the private sector")
+    # "… is Hillary Clinton, and he railed": the clause was about someone else; "he" is the
+    # speaker again, in the writer's words
+    assert (
+        _one(quotes, "the real front-runner", "indirect").text == "the real front-runner is Hillary Clinton"
+    )
+
+
+@pytest.mark.slow
 def test_a_denied_or_unsaid_clause_is_no_statement_in_the_product(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

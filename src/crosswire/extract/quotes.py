@@ -426,7 +426,9 @@ def _trim_clause(doc: Any, cue: Token, ids: set[int]) -> set[int]:
     * A later cue of the same speaker: "He said that he was focused on the platform and noted
       that …", "… that Trump represents 'New York values,' stating during the debate that …":
       the second verb reports its own content.
-    * A clause about the speaker again: "… is Hillary Clinton, and he railed against …".
+    * A clause about the speaker again: "… is Hillary Clinton, and he railed against …"; not
+      when the clause it joins has that subject too ("he hasn't had much time … and that he'll
+      try …": the report goes on).
     * A non-restrictive relative clause about a name at the end: "…, who worked on …".
     """
     if not ids:
@@ -440,7 +442,13 @@ def _trim_clause(doc: Any, cue: Token, ids: set[int]) -> set[int]:
             continue
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         same_cue = (is_speech_cue(t) or is_stance_cue(t)) and not subj
-        same_speaker = t.dep_ == "conj" and bool(subj) and who is not None and subj[0].lower_ == who
+        same_speaker = (
+            t.dep_ == "conj"
+            and bool(subj)
+            and who is not None
+            and subj[0].lower_ == who
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == who for c in t.head.children)
+        )
         if same_cue or same_speaker:
             cut = min(x.i for x in t.subtree)
             break
