@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+import pytest
 import seedkit
 
 from crosswire import align
@@ -13,6 +14,7 @@ from crosswire.align.claims import Claim
 from crosswire.align.facts import (
     attach_groups,
     canonical_claim,
+    claim_voices,
     group_claims,
     make_facts,
     pronoun_referents,
@@ -161,6 +163,43 @@ def test_claims_naming_different_people_are_different_statements() -> None:
         people=frozenset({"rubio", "jaishankar", "hegseth"}),
     )
     assert sorted(len(g) for g in groups) == [1, 1]
+
+
+PROSECUTORS = {
+    "a": "“No reasonable prosecutor would not present this case to a grand jury.”",
+    "b": "“The director's job was not to say that a prosecutor would not move forward with the case.”",
+}
+
+
+def _quote_of(doc: str, speaker: str | None) -> Quote:
+    text = PROSECUTORS[doc]
+    return Quote(f"q-{doc}", doc, 1, len(text) - 1, text[1:-1], "direct", speaker)
+
+
+def test_claim_voices_are_the_speakers_of_the_quotes_inside_a_claim() -> None:
+    claims = [_claim(d, t) for d, t in PROSECUTORS.items()]
+    writer = _claim("c", "The case was closed on Tuesday.")
+    quotes = [_quote_of("a", "e-giuliani"), _quote_of("b", None)]
+    # an unknown speaker is no voice; a claim with no quote in it is the writer's
+    assert claim_voices([*claims, writer], quotes) == [frozenset({"e-giuliani"}), frozenset(), frozenset()]
+
+
+@pytest.mark.parametrize(
+    ("speaker_a", "speaker_b", "joined"),
+    [
+        ("e-giuliani", "e-lewandowski", False),  # two people's opinions, not one fact confirmed twice
+        ("e-giuliani", "e-giuliani", True),  # one speaker's words reported by two outlets
+        ("e-giuliani", None, True),  # words of no known speaker do not block
+    ],
+)
+def test_quotes_of_different_speakers_are_different_statements(
+    speaker_a: str, speaker_b: str | None, joined: bool
+) -> None:
+    claims = [_claim(d, t) for d, t in PROSECUTORS.items()]
+    sim = np.array([[1.0, 0.5], [0.5, 1.0]])  # under the first pass's bar, over the second's
+    voices = claim_voices(claims, [_quote_of("a", speaker_a), _quote_of("b", speaker_b)])
+    groups = attach_groups(claims, sim, [[0], [1]], family_of={"a": "a", "b": "b"}, voices=voices)
+    assert sorted(len(g) for g in groups) == ([2] if joined else [1, 1])
 
 
 def test_canonical_avoids_pronouns_fragments_and_continuations() -> None:

@@ -35,6 +35,7 @@ from crosswire.align.conflicts import (
 from crosswire.align.facts import (
     attach_groups,
     claim_similarity,
+    claim_voices,
     family_vocabulary,
     group_claims,
     linked_groups,
@@ -145,6 +146,7 @@ def align_story(
             },
             people=frozenset(e.id for e in extraction.entities if e.type == "PERSON"),
             family_vocab=family_vocabulary(documents, family_of),
+            voices=claim_voices(claims, extraction.quotes),
         )
     rejoined, groups = rejoin_needless_splits(claims, groups, documents=documents, family_of=family_of)
     if len(rejoined) != len(claims):

@@ -37,6 +37,7 @@ __all__ = [
     "attach_groups",
     "canonical_claim",
     "claim_similarity",
+    "claim_voices",
     "family_vocabulary",
     "group_claims",
     "linked_groups",
@@ -188,6 +189,19 @@ def _people_agree(a: Claim, b: Claim, people: frozenset[str]) -> bool:
     return not pa or not pb or pa == pb
 
 
+def _voices_agree(a: Sequence[int], b: Sequence[int], voices: Sequence[frozenset[str]]) -> bool:
+    """Two groups that both carry someone's words carry some of the same speaker's words.
+
+    "“No reasonable prosecutor would not present this case to a grand jury”" (Giuliani) and
+    "“I think the director's job was not to say that a prosecutor would not move forward with
+    the case”" (Lewandowski) are close in meaning and words, and two people's opinions, not one
+    fact two outlets confirm. Words in the writer's own voice carry no speaker and pass.
+    """
+    va = frozenset().union(*(voices[k] for k in a))
+    vb = frozenset().union(*(voices[k] for k in b))
+    return not va or not vb or bool(va & vb)
+
+
 def _with_containment(claims: Sequence[Claim], sim: np.ndarray, *, min_shared: int = 4) -> np.ndarray:
     """``sim`` lifted where a short claim's content words sit inside a longer claim of another document.
 
@@ -225,6 +239,7 @@ def attach_groups(
     entity_families: Mapping[str, frozenset[str]] | None = None,
     people: frozenset[str] = frozenset(),
     family_vocab: Mapping[str, frozenset[str]] | None = None,
+    voices: Sequence[frozenset[str]] = (),
     threshold: float = 0.48,
     average_threshold: float = 0.45,
     second_margin: float = 0.08,
@@ -242,8 +257,9 @@ def attach_groups(
     (``entity_families``: entity id → families mentioning it), or a capitalised name no
     other family's text contains (``family_vocab``: family → its lower-cased words; this
     catches names the entity stage missed), carries news of its own; two
-    claims naming different people are different statements; and two clauses split from
-    one sentence never share a fact. Corroboration is then counted by document and
+    claims naming different people are different statements, and so are two groups that
+    quote different speakers (``voices``: the speakers' entity ids per claim, from
+    :func:`claim_voices`); and two clauses split from one sentence never share a fact. Corroboration is then counted by document and
     family, not by claim.
     """
     entity_families = entity_families or {}
@@ -299,6 +315,8 @@ def attach_groups(
         i, j = np.unravel_index(int(np.argmax(cross)), cross.shape)
         if not _people_agree(claims[src[int(i)]], claims[tgt[int(j)]], people) or siblings(src, tgt):
             return None
+        if voices and not _voices_agree(src, tgt, voices):
+            return None
         return top
 
     while True:
@@ -340,6 +358,27 @@ def pronoun_referents(quotes: Sequence[Quote]) -> dict[tuple[str, int], str]:
         for q in quotes
         if q.speaker and q.speaker_span is not None and (q.speaker_text or "").lower() in SPEAKER_PRONOUNS
     }
+
+
+def claim_voices(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[frozenset[str]]:
+    """Entity ids of the speakers whose words each claim carries (a quote inside its parts).
+
+    "“No reasonable prosecutor would not present this case to a grand jury.”" names nobody,
+    but the quote stage knows whose words they are (Rudy Giuliani's, from the sentence
+    before); a claim in the writer's own voice carries none.
+    """
+    by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker:
+            by_doc[q.document].append(q)
+    return [
+        frozenset(
+            q.speaker  # type: ignore[misc]
+            for q in by_doc.get(c.document, ())
+            if any(q.start < e and s < q.end for s, e in c.parts)
+        )
+        for c in claims
+    ]
 
 
 def rejoin_needless_splits(
