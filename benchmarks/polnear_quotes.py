@@ -265,7 +265,10 @@ def _frag_text(text: str, frags: Frag | None) -> str:
 
 
 def _show(text: str, u: Unit) -> str:
-    return f"[{u.kind}] spk={_frag_text(text, u.speaker)!r} content={_frag_text(text, u.content)[:140]!r}"
+    return (
+        f"[{u.kind}] spk={_frag_text(text, u.speaker)!r} cue={_frag_text(text, u.cue)!r}"
+        f" content={_frag_text(text, u.content)[:140]!r}"
+    )
 
 
 def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
