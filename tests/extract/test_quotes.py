@@ -304,6 +304,17 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "indirect",
         set(),
     ),
+    # "second-guess" read as a noun leaves the name as the sentence's head, still its subject
+    "name-left-as-the-head": (
+        "“It's not as if he overlooked the facts,” said Steven Aftergood, director of the "
+        "Project on Government Secrecy.\n\n"
+        "Rep. Devin Nunes (R-Calif.), chairman of the House Intelligence Committee, didn’t "
+        "second-guess Comey’s recommendation on prosecution, but he did call for more "
+        "accountability down the road.\n",
+        "more accountability",
+        "indirect",
+        {"Rep. Devin Nunes", "Devin Nunes"},
+    ),
     # three paragraphs back, to the one person the document calls "she" ("her job")
     "reaches-back": (
         "Yvonne Hiller left her job at the plant in September.\n\n"

@@ -257,6 +257,18 @@ def _subject_mentions(
         # Subjects, and the appositions/compounds of subjects ("Defence Minister Rajnath Singh").
         while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
             root = root.head
+        if (
+            label == "PERSON"
+            and root.dep_ == "ROOT"
+            and root.pos_ == "PROPN"
+            and all(t.dep_ == "compound" for t in span.doc[span.sent.start : span.start])
+            and any(t.pos_ in {"VERB", "AUX"} for t in span.sent)  # not a heading
+        ):
+            # "Rep. Devin Nunes (R-Calif.), chairman of …, didn't second-guess …, but he did call
+            # for …": the verb was taken for a noun and the name left as the whole sentence's
+            # head; it is still who the sentence is about
+            out.append((s, e, label))
+            continue
         if root.dep_ in {"nsubj", "nsubjpass", "pobj"} and (root.dep_ != "pobj" or root.head.lower_ == "to"):
             if root.dep_ != "pobj" and not in_main_clause(root.head):
                 # "Mr. Trump was blunt, claiming that President Obama wanted …. 'You'd have to be
