@@ -315,6 +315,24 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "indirect",
         {"Rep. Devin Nunes", "Devin Nunes"},
     ),
+    # a fronted clause's "he" looks ahead to the name that is the main clause's subject
+    "looks-ahead-to-the-main-subject": (
+        "“That would change the whole texture of the story,” Aftergood said.\n\n"
+        "Even as he accused the Justice Department of giving Clinton special treatment, Giuliani "
+        "wouldn’t directly speculate about Comey’s motives.\n",
+        "the Justice Department of giving",
+        "indirect",
+        {"Giuliani"},
+    ),
+    # a speaker inside someone else's reported clause is not who "He said" goes on to be
+    "not-the-speaker-inside-a-report": (
+        "White House spokesman Josh Earnest said Monday that President Barack Obama has long "
+        "called for tax fairness and for relief for middle class families. He said Obama hopes "
+        "that his successor will push for the same goals.\n",
+        "Obama hopes",
+        "indirect",
+        {"White House spokesman Josh Earnest", "Josh Earnest"},
+    ),
     # three paragraphs back, to the one person the document calls "she" ("her job")
     "reaches-back": (
         "Yvonne Hiller left her job at the plant in September.\n\n"

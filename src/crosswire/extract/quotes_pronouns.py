@@ -49,7 +49,8 @@ def resolve_speaker_pronouns(
     reported: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int] | None]:
     """The antecedent (body range) of each speaker phrase (token range, in text order) that is a
-    pronoun; ``known`` antecedents are kept, and every resolution feeds the later ones."""
+    pronoun; ``known`` antecedents are kept, and every resolution feeds the later ones.
+    ``reported`` is the body range of what each speaker said, in the same order."""
     doc = adoc.doc
     inside = list(quoted)
     mentions = _subject_mentions(adoc, [*inside, *reported])
@@ -63,8 +64,9 @@ def resolve_speaker_pronouns(
     ]
     # (position, char range, label or None, pronoun used) of speakers met so far.
     met: list[tuple[int, tuple[int, int], str | None, str | None]] = []
+    nested_speakers: set[int] = set()  # positions of speakers inside another's reported clause
     out: list[tuple[int, int] | None] = []
-    for speaker, antecedent in zip(speakers, known, strict=True):
+    for n, (speaker, antecedent) in enumerate(zip(speakers, known, strict=True)):
         if speaker is None:
             out.append(antecedent)
             continue
@@ -82,15 +84,28 @@ def resolve_speaker_pronouns(
                 antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
             else:
                 fit = _agreement(doc, word, genders)
+                antecedent = _cataphora(adoc, head, fit)
                 # Inside a reported clause, that clause's own subject is a candidate too ("LaRue
                 # said Magruder lied when he claimed …"), and so is the subject of a clause
                 # that opens the pronoun's sentence ("While Trump has railed …, he's sought").
                 here = [(s, e, label) for s, e, label, (a, b) in nested if a <= pos < b]
-                antecedent = _antecedent(
-                    doc, pos, word, met, [*mentions, *here], inside, fit=fit, named=named
-                )
+                # Outside every reported clause, a speaker inside one is not who "he" goes on to
+                # be: "Melendres said that …, whereas Petraeus acknowledged that … He also said"
+                # is Melendres again.
+                voiced = met
+                if not any(a <= pos < b for a, b in reported):
+                    voiced = [m for m in met if m[0] not in nested_speakers]
+                if antecedent is None:
+                    antecedent = _antecedent(
+                        doc, pos, word, voiced, [*mentions, *here], inside, fit=fit, named=named
+                    )
                 if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
                     antecedent = _object_antecedent(doc, i, genders)
+        # ("The US, he said, will act": a cue inside its own clause is not nested)
+        if not in_main_clause(doc[i:j].root.head) and any(
+            a <= pos < b for k, (a, b) in enumerate(reported) if k != n
+        ):
+            nested_speakers.add(pos)
         if antecedent is not None:
             met.append((pos, antecedent, _label_at(adoc, antecedent), word or None))
         elif word not in PRONOUNS:
@@ -98,6 +113,30 @@ def resolve_speaker_pronouns(
             met.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
         out.append(antecedent)
     return out
+
+
+def _cataphora(
+    adoc: AnnotatedDocument, pronoun: Any, fit: Callable[[tuple[int, int]], int]
+) -> tuple[int, int] | None:
+    """The name a fronted clause's pronoun looks ahead to: "Even as he accused the Justice
+    Department of …, Giuliani wouldn't speculate" — the subject of the main clause right after,
+    when it is a person's name that fits the pronoun."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return None
+    if not in_main_clause(verb.head):
+        return None
+    if (is_speech_cue(verb) or is_belief_cue(verb)) and not any(
+        c.dep_ in {"dobj", "ccomp"} for c in verb.children
+    ):
+        return None  # "As he noted, …" reports the rest; it does not name who follows
+    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i]
+    if not subjects or subjects[0].pos_ != "PROPN" or subjects[0].ent_type_ != "PERSON":
+        return None
+    i, j = noun_phrase(subjects[0])
+    doc = adoc.doc
+    rng = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    return rng if fit(rng) else None
 
 
 def _object_antecedent(doc: Any, i: int, genders: Genders) -> tuple[int, int] | None:
