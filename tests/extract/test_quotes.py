@@ -1135,6 +1135,22 @@ def test_a_resident_of_a_place_does_not_speak_for_it(
 
 
 @pytest.mark.slow
+def test_a_partys_members_do_not_speak_for_it(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "A few Republican lawmakers have called for a special prosecutor to take a look at the "
+        "FBI’s findings.\n\n"
+        "Democratic sources said Clinton could decide to retain Loretta Lynch as attorney general.\n\n"
+        "Egyptian authorities said the cable was cut by a ship's anchor.\n"
+    )
+    linked = dict(_linked(annotate_text("t-party", text)))
+    assert linked["A few Republican lawmakers"] is None
+    assert linked["Democratic sources"] is None
+    assert linked["Egyptian authorities"] == "Egyptian"  # a people's authorities do speak for it
+
+
+@pytest.mark.slow
 def test_a_name_the_tagger_missed_is_the_person_the_story_knows(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

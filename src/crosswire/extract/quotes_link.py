@@ -141,6 +141,12 @@ def _entity_by_mention(
             # through anyone who lives or works there ("a Bukit Sama village resident").
             if phrase.root.lower_ not in _VOICES:
                 return None
+            # A party's members speak for themselves, not for their party or anything else
+            # named with them ("a few Republican lawmakers", "Democratic leaders in Congress");
+            # "Egyptian authorities" speak for Egypt.
+            text = adoc.document.text
+            if any(types.get(eid) == "NORP" and text[s:e].lower() in _PARTIES for s, e, eid in overlapping):
+                return None
             others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
             return next(iter(others)) if len(others) == 1 else None
     return overlapping[0][2]
@@ -230,6 +236,9 @@ _VOICES = (
     | {"article", "articles", "story", "website", "post", "tweet", "video", "blog"}
     | {"authorities", "police", "ministry", "department", "office", "government", "administration"}
 )
+
+# Party adjectives the tagger labels NORP, as it labels nationalities.
+_PARTIES = frozenset({"republican", "republicans", "democratic", "democrat", "democrats", "gop"})
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|his|her|its)\s+", re.IGNORECASE)
 
