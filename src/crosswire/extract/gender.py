@@ -182,6 +182,9 @@ def _evidence(
         gender = noun_gender(noun.text) if noun.tag_ in {"NN", "NNP"} else None
         if gender is not None:
             out.append((gender, _STRONG))
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in {"himself", "herself"}:
+        out.append((_PRONOUNS[after.lower_], _STRONG))  # "Lynch herself was a partner"
     if root.dep_ in _SUBJECTS and root.head.pos_ in {"VERB", "AUX"}:
         # (a verbless small clause is someone else's view: "considers Kaine her mentor")
         out.extend((g, _WEAK) for g in _own_clause_pronouns(root.head, root, quoted, others))
@@ -198,6 +201,10 @@ def _own_clause_pronouns(
     while stack:
         tok = stack.pop()
         if tok.dep_ in _CLAUSES and any(c.dep_ in _SUBJECTS for c in tok.children):
+            continue
+        if tok.dep_ == "advcl" and tok.tag_ in {"VBG", "VBN"}:
+            # a participle after the clause may hang on the wrong verb ("Chela spoke before
+            # Hickok made the ruling, addressing her husband's killer"): whose it is is unsure
             continue
         if tok.i in others:
             return []
