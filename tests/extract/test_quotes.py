@@ -333,6 +333,17 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "indirect",
         {"White House spokesman Josh Earnest", "Josh Earnest"},
     ),
+    # a name the model did not tag, subject of the main clause, is closer than a tagged one
+    "an-untagged-subject-is-closer": (
+        "“The basic problem here is that the laws are a patchwork,” said Stephen Vladeck of the "
+        "University of Texas School of Law.\n\n"
+        "Lynch still has the final say on whether Clinton faces prosecution, and though she has "
+        "said she’ll accept the recommendation of the career prosecutors, Republicans are still "
+        "crying foul.\n",
+        "she’ll accept",
+        "indirect",
+        {"Lynch"},
+    ),
     # three paragraphs back, to the one person the document calls "she" ("her job")
     "reaches-back": (
         "Yvonne Hiller left her job at the plant in September.\n\n"

@@ -99,6 +99,7 @@ def resolve_speaker_pronouns(
                     antecedent = _antecedent(
                         doc, pos, word, voiced, [*mentions, *here], inside, fit=fit, named=named
                     )
+                    antecedent = _closer_subject(doc, pos, antecedent, inside, fit) or antecedent
                 if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
                     antecedent = _object_antecedent(doc, i, genders)
         # ("The US, he said, will act": a cue inside its own clause is not nested)
@@ -113,6 +114,33 @@ def resolve_speaker_pronouns(
             met.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
         out.append(antecedent)
     return out
+
+
+def _closer_subject(
+    doc: Any,
+    pos: int,
+    found: tuple[int, int] | None,
+    inside: Sequence[tuple[int, int]],
+    fit: Callable[[tuple[int, int]], int],
+) -> tuple[int, int] | None:
+    """A name the model did not tag, subject of a main clause between ``found`` and the pronoun
+    at ``pos`` in its paragraph, that fits the pronoun: "Lynch still has the final say …, and
+    though she has said …" is Lynch, not a person two paragraphs up."""
+    if found is None:
+        return None
+    lo = max(found[1], _paragraph_window(doc.text, pos))
+    for tok in reversed([t for t in doc if lo <= t.idx < pos]):
+        if (
+            tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and tok.dep_ in {"nsubj", "nsubjpass"}
+            and in_main_clause(tok.head)
+            and not any(a <= tok.idx < b for a, b in inside)
+        ):
+            i, j = noun_phrase(tok)
+            rng = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+            return rng if fit(rng) else None
+    return None
 
 
 def _cataphora(
