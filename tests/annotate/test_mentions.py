@@ -165,6 +165,26 @@ def test_a_place_keeps_its_label_beside_a_person_of_that_surname() -> None:
     assert _labels(adoc).get("Washington") == "GPE"
 
 
+def test_a_lone_surname_the_model_called_a_place_is_the_person_named_in_full() -> None:
+    adoc = _annotate(
+        "“It would have been a real long-shot,” said Stephen Vladeck of the University of Texas "
+        "School of Law.\n\n"
+        "“The basic problem here is that the relevant federal criminal laws are a patchwork,” "
+        "Vladeck said.\n\n"
+        "“There’s a worthwhile debate that we ought to have,” said Vladeck.\n"
+    )
+    lone = [m for m in adoc.mentions if m.text == "Vladeck"]
+    assert lone and all(m.label == "PERSON" for m in lone)  # the model says GPE
+
+
+def test_a_name_the_document_puts_where_a_place_goes_stays_a_place() -> None:
+    adoc = _annotate(
+        "The quake struck off Aceh on Tuesday, said Sutopo Purwo Nugroho, a disaster agency "
+        "spokesman, and another man, Teuku Aceh.\n\nHouses collapsed in Aceh.\n"
+    )
+    assert {m.label for m in adoc.mentions if m.text == "Aceh"} <= {"GPE", "LOC"}
+
+
 def test_a_full_name_the_model_called_a_product_is_the_person_named_so_elsewhere() -> None:
     adoc = _annotate(
         "The rule was mentioned by Ivanka Trump in an interview with Cosmopolitan magazine.\n\n"

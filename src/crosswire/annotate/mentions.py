@@ -33,7 +33,9 @@ Rules, in order (each is general, none names a story):
 10. **Names follow their person** — a lone surname or a full name tagged ORG, NORP, FAC,
    PRODUCT or WORK_OF_ART (``But Fowler said``, ``Ivanka Trump acknowledged``) in a document
    that names that person in full elsewhere (``Don Fowler``, ``Ivanka Trump``) is that PERSON.
-   Places keep their label (``Washington``), and so do country names.
+   A surname tagged GPE or LOC (``Vladeck said``, ``attacks on Machado``) is too, unless the
+   document ever puts it where a place goes (``in Aceh``, ``near Woodward``); country names
+   keep their label.
 """
 
 from __future__ import annotations
@@ -84,6 +86,16 @@ _NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "O
 # What a small model calls a person's name ("But Fowler said" → ORG, "Ivanka Trump acknowledged" →
 # PRODUCT); places are left alone.
 _NAME_SLIPS = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Words after which a name is a place: "in Aceh", "off Aceh", "the province of Aceh", "flew to
+# Washington" (not a bare "to": "talks to DuVernay").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|near|off|into|across|outside|inside|around)"
+    r"|\b(?:province|region|state|city|town|village|district|county|capital) of"
+    r"|\b(?:flew|flown|fly|flies|flying|went|go|goes|going|came|come|coming|drove|driven|returned"
+    r"|returning|moved|headed|heading|travell?ed|travell?ing|trip|journey|way) (?:back )?to)\s+$",
+    re.IGNORECASE,
+)
 _FINITE = frozenset({"VBZ", "VBD", "VBP"})  # "resells", "sold", "make": a clause, not a name
 
 
@@ -357,9 +369,18 @@ def _rule_person_names(text: str, ents: list[_Ent]) -> list[_Ent]:
             words.pop()  # "Martin Luther King Jr." is called "King"
         if len(words) >= 2 and words[-1][:1].isupper():
             names.add(words[-1])
+    places = {
+        " ".join(text[e.start : e.end].split())
+        for e in ents
+        if e.label in _PLACE_LABELS
+        and _PLACE_BEFORE.search(text, max(0, e.start - 30), e.start)
+        and not text.startswith(("'s", "’s"), e.end)  # "a role in Machado's citizenship"
+    }
     for e in ents:
         seg = " ".join(text[e.start : e.end].split())
-        if e.label in _NAME_SLIPS and seg in names and country_for(seg) is None:
+        if seg not in names or country_for(seg) is not None:
+            continue
+        if e.label in _NAME_SLIPS or (e.label in _PLACE_LABELS and " " not in seg and seg not in places):
             e.label = "PERSON"
     return ents
 
