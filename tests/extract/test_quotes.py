@@ -344,6 +344,16 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "indirect",
         {"Lynch"},
     ),
+    # ... but not a name inside what was testified: "he" is still whoever testified
+    "not-a-name-inside-a-report": (
+        "Elijah Coleman, 21, told jurors he and two acquaintances went to West Hill on May 29.\n"
+        "After a face-off with some rivals who “wanted to fight,” he testified, Timmons pulled "
+        "the trigger.\n"
+        "“Jermayne fired the shot,” he said.\n",
+        "Jermayne fired the shot",
+        "direct",
+        {"Elijah Coleman, 21", "Elijah Coleman"},
+    ),
     # three paragraphs back, to the one person the document calls "she" ("her job")
     "reaches-back": (
         "Yvonne Hiller left her job at the plant in September.\n\n"

@@ -99,7 +99,9 @@ def resolve_speaker_pronouns(
                     antecedent = _antecedent(
                         doc, pos, word, voiced, [*mentions, *here], inside, fit=fit, named=named
                     )
-                    antecedent = _closer_subject(doc, pos, antecedent, inside, fit) or antecedent
+                    antecedent = (
+                        _closer_subject(doc, pos, antecedent, met, [*inside, *reported], fit) or antecedent
+                    )
                 if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
                     antecedent = _object_antecedent(doc, i, genders)
         # ("The US, he said, will act": a cue inside its own clause is not nested)
@@ -120,22 +122,27 @@ def _closer_subject(
     doc: Any,
     pos: int,
     found: tuple[int, int] | None,
-    inside: Sequence[tuple[int, int]],
+    met: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
+    skip: Sequence[tuple[int, int]],
     fit: Callable[[tuple[int, int]], int],
 ) -> tuple[int, int] | None:
-    """A name the model did not tag, subject of a main clause between ``found`` and the pronoun
-    at ``pos`` in its paragraph, that fits the pronoun: "Lynch still has the final say …, and
-    though she has said …" is Lynch, not a person two paragraphs up."""
+    """A name the model did not tag, subject of a main clause between the last mention of
+    ``found`` (itself, or a speaker resolved to it: ``met``) and the pronoun at ``pos`` in its
+    paragraph, outside quotations and reported clauses (``skip``), that fits the pronoun:
+    "Lynch still has the final say …, and though she has said …" is Lynch, not a person two
+    paragraphs up; but in 'After a face-off …, he testified, Timmons pulled the trigger. "…," he
+    said' Timmons is what was testified, and "he" is still whoever testified."""
     if found is None:
         return None
-    lo = max(found[1], _paragraph_window(doc.text, pos))
+    last = max([found[1], *(at for at, rng, _, _ in met if rng == found)])
+    lo = max(last, _paragraph_window(doc.text, pos))
     for tok in reversed([t for t in doc if lo <= t.idx < pos]):
         if (
             tok.pos_ == "PROPN"
             and not tok.ent_type_
             and tok.dep_ in {"nsubj", "nsubjpass"}
             and in_main_clause(tok.head)
-            and not any(a <= tok.idx < b for a, b in inside)
+            and not any(a <= tok.idx < b for a, b in skip)
         ):
             i, j = noun_phrase(tok)
             rng = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
@@ -152,11 +159,9 @@ def _cataphora(
     verb = pronoun.head
     if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "advcl" or verb.head.i < verb.i:
         return None
-    if not in_main_clause(verb.head):
-        return None
-    if (is_speech_cue(verb) or is_belief_cue(verb)) and not any(
-        c.dep_ in {"dobj", "ccomp"} for c in verb.children
-    ):
+    if not in_main_clause(verb.head) or not any(c.dep_ == "mark" for c in verb.children):
+        return None  # a subordinate clause ("Even as he …"), not a report ("…," he testified, …)
+    if (is_speech_cue(verb) or is_belief_cue(verb)) and not any(c.dep_ == "dobj" for c in verb.children):
         return None  # "As he noted, …" reports the rest; it does not name who follows
     subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i]
     if not subjects or subjects[0].pos_ != "PROPN" or subjects[0].ent_type_ != "PERSON":
