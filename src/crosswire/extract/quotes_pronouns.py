@@ -136,7 +136,10 @@ def _closer_subject(
         return None
     last = max([found[1], *(at for at, rng, _, _ in met if rng == found)])
     lo = max(last, _paragraph_window(doc.text, pos))
-    for tok in reversed([t for t in doc if lo <= t.idx < pos]):
+    between = doc.char_span(lo, pos, alignment_mode="expand") if lo < pos else None
+    for tok in reversed(list(between or ())):
+        if not lo <= tok.idx < pos:
+            continue
         if (
             tok.pos_ == "PROPN"
             and not tok.ent_type_
