@@ -259,8 +259,8 @@ def attach_groups(
     catches names the entity stage missed), carries news of its own; two
     claims naming different people are different statements, and so are two groups that
     quote different speakers (``voices``: the speakers' entity ids per claim, from
-    :func:`claim_voices`); and two clauses split from one sentence never share a fact. Corroboration is then counted by document and
-    family, not by claim.
+    :func:`claim_voices`); and two clauses split from one sentence never share a fact.
+    Corroboration is then counted by document and family, not by claim.
     """
     entity_families = entity_families or {}
     sim = _with_containment(claims, sim)
@@ -367,15 +367,15 @@ def claim_voices(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[froze
     but the quote stage knows whose words they are (Rudy Giuliani's, from the sentence
     before); a claim in the writer's own voice carries none.
     """
-    by_doc: dict[str, list[Quote]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for q in quotes:
         if q.speaker:
-            by_doc[q.document].append(q)
+            by_doc[q.document].append((q.start, q.end, q.speaker))
     return [
         frozenset(
-            q.speaker  # type: ignore[misc]
-            for q in by_doc.get(c.document, ())
-            if any(q.start < e and s < q.end for s, e in c.parts)
+            speaker
+            for start, end, speaker in by_doc.get(c.document, ())
+            if any(start < e and s < end for s, e in c.parts)
         )
         for c in claims
     ]
