@@ -934,6 +934,22 @@ def test_speaker_phrase_keeps_age_apposition_and_relative_clause(
 
 
 @pytest.mark.slow
+def test_a_relative_clause_in_a_speaker_phrase_is_kept_whole(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "“When I listened to him, I thought for sure he was going to recommend prosecution,” said "
+        "Rudy Giuliani, the former Republican mayor of New York who made his name prosecuting the "
+        "Mafia in the 1980s.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-relative", text))
+    _assert_offsets(quotes, text)
+    q = _one(quotes, "When I listened", "direct")
+    # (it stopped at "who made": the clause under "made" was taken for the parser running on)
+    assert q.speaker_text is not None and q.speaker_text.endswith("prosecuting the Mafia in the 1980s")
+
+
+@pytest.mark.slow
 def test_short_quotation_without_cue_is_a_title(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

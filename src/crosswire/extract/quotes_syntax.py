@@ -593,7 +593,7 @@ def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
         reports = tok.dep_ == "relcl" and any(is_speech_cue(t) for t in tok.subtree)
         if (
             reports
-            or tok.dep_ in {"advcl", "ccomp", "parataxis"}
+            or (tok.dep_ in {"advcl", "ccomp", "parataxis"} and not _inside_relative(tok, head))
             or (tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"})
         ):
             # A verb clause inside the subject is the parser running on into the sentence.
@@ -633,6 +633,17 @@ def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
             break  # "Hewlett-Packard (hp.com)": the bracket the phrase opened closes it
         end -= 1
     return start, end + 1
+
+
+def _inside_relative(tok: Token, head: Token) -> bool:
+    """Is ``tok`` inside a relative clause of ``head``'s phrase ("the former mayor who made his
+    name prosecuting the Mafia": the clause under "made" is the description going on)?"""
+    t = tok.head
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
 
 
 _CLOSING = {")": "(", "]": "["}
