@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire import clean
-from crosswire.clean.dateline import find_dateline, find_stamp
+from crosswire.clean.dateline import date_in_file_name, find_dateline, find_stamp
 from crosswire.models import Document
 
 
@@ -143,3 +143,31 @@ def test_a_date_stamp_line_dates_the_article_and_is_not_text() -> None:
     assert known.published == "2013-07-03"
     late = "\n".join(["One.", "Two.", "Three.", "Four.", "Five.", "Six.", "Tuesday, July 2, 2013", "Seven."])
     assert "Tuesday, July 2, 2013" in next(clean.run([Document(id="l", text=late)])).clean
+
+
+@pytest.mark.parametrize(
+    ("path", "iso"),
+    [
+        ("stories/politico_2016-07-05_criminal-charges-against-clinton.txt", "2016-07-05"),
+        ("2025-07-02-hegseth-meets-jaishankar.html", "2025-07-02"),
+        ("archive/2016-07-05/story.txt", None),  # a folder named by crawl day: not the article's
+        ("copy_2016-07-05_of_2016-07-04.txt", None),  # two dates: which one?
+        ("report-2016-13-40.txt", None),  # no such day
+        ("id-12016-07-05.txt", None),  # part of a longer number
+        ("000_b881777e44a1a9ae.txt", None),
+    ],
+)
+def test_date_in_file_name(path: str, iso: str | None) -> None:
+    assert date_in_file_name(path) == iso
+
+
+def test_a_file_name_dates_an_article_only_when_nothing_else_does() -> None:
+    text = "Lynch closes the door on Clinton probe\nAttorney General Loretta Lynch said Wednesday the case is closed.\n"
+    named = "west-journal_2016-07-06_lynch-closes-the-door.txt"
+    doc = next(clean.run([Document(id="w", text=text, path=named)]))
+    assert (doc.published, doc.published_from) == ("2016-07-06", "file name")
+    dated = "WASHINGTON, July 7, 2016 (AP) — " + text
+    doc = next(clean.run([Document(id="d", text=dated, path=named)]))
+    assert (doc.published, doc.published_from) == ("2016-07-07", "dateline")
+    record = next(clean.run([Document(id="r", text=text, path="2016-07-06.jsonl:3", format="jsonl")]))
+    assert record.published is None  # one file of many records: its name dates none of them

@@ -28,7 +28,7 @@ from datetime import date
 
 from crosswire.clean.agencies import AGENCY_LIST, agency_names
 
-__all__ = ["Dateline", "find_dateline", "find_stamp"]
+__all__ = ["Dateline", "date_in_file_name", "find_dateline", "find_stamp"]
 
 _MONTHS = {
     m: i
@@ -250,3 +250,26 @@ def _date(groups: dict[str, str | None]) -> str | None:
         return date(int(year), _MONTHS[month.lower().rstrip(".")], int(day)).isoformat()
     except (KeyError, ValueError):
         return None
+
+
+# An ISO date standing alone in a file name: "politico_2016-07-05_criminal-charges.txt".
+_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])(?![0-9])")
+
+
+def date_in_file_name(path: str) -> str | None:
+    """The ISO date an article's file name carries ("nyt_2016-07-05_slug.txt"), or None.
+
+    Scrapers and archives often name a file by the day the article was published; this is the
+    weakest evidence of that day, used only when the text and its metadata give none. Only the
+    last path component counts (a folder named by crawl day says nothing of each article), and
+    only one date there (two dates are a range or a copy of two names).
+    """
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    found = _NAME_DATE.findall(name)
+    if len(found) != 1:
+        return None
+    year, month, day = (int(x) for x in found[0])
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None  # "2016-13-40" is no date

@@ -15,7 +15,8 @@ whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
 - credit lines, syndication notes, sign-offs and a credit closing the last paragraph
   (:mod:`~crosswire.clean.credit`);
 - a page's date stamp line near the top ("Published on Jul 02, 2013 4:22 PM"), which gives
-  ``published`` when nothing else did (``published_from="stamp"``);
+  ``published`` when nothing else did (``published_from="stamp"``); failing that, an ISO date
+  in the file's name ("politico_2016-07-05_slug.txt", ``published_from="file name"``);
 - boilerplate lines, and a "Read more" / "(more)" closing the last line (:mod:`~crosswire.clean.boilerplate`);
 - blank-line padding and whitespace runs.
 
@@ -31,7 +32,7 @@ from typing import Any
 
 from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser
 from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, signoff_line, syndication_note
-from crosswire.clean.dateline import Dateline, find_dateline, find_stamp
+from crosswire.clean.dateline import Dateline, date_in_file_name, find_dateline, find_stamp
 from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
 from crosswire.clean.layout import Line, collapse, hard_wrapped, split_lines
 from crosswire.clean.truncation import truncation
@@ -164,6 +165,8 @@ def clean_document(doc: Document) -> Document:
         published, published_from = dateline.date, "dateline"
     elif published is None and plan.stamp is not None:
         published, published_from = plan.stamp, "stamp"
+    elif published is None and doc.format in {"txt", "html"} and (named := date_in_file_name(doc.path)):
+        published, published_from = named, "file name"
     return replace(
         doc,
         clean=clean,
