@@ -52,6 +52,7 @@ def resolve_speaker_pronouns(
     pronoun; ``known`` antecedents are kept, and every resolution feeds the later ones.
     ``reported`` is the body range of what each speaker said, in the same order."""
     doc = adoc.doc
+    text = doc.text
     inside = list(quoted)
     mentions = _subject_mentions(adoc, [*inside, *reported])
     nested = _reported_subjects(adoc, inside, reported) + _fronted_subjects(adoc, inside)
@@ -96,11 +97,22 @@ def resolve_speaker_pronouns(
                 if not any(a <= pos < b for a, b in reported):
                     voiced = [m for m in met if m[0] not in nested_speakers]
                 if antecedent is None:
+                    # (the window is worked out once: ``Doc.text`` joins every token anew)
+                    window = _paragraph_window(text, pos)
                     antecedent = _antecedent(
-                        doc, pos, word, voiced, [*mentions, *here], inside, fit=fit, named=named
+                        doc,
+                        pos,
+                        word,
+                        voiced,
+                        [*mentions, *here],
+                        inside,
+                        fit=fit,
+                        named=named,
+                        window=window,
                     )
                     antecedent = (
-                        _closer_subject(doc, pos, antecedent, met, [*inside, *reported], fit) or antecedent
+                        _closer_subject(doc, pos, antecedent, met, [*inside, *reported], fit, window=window)
+                        or antecedent
                     )
                 if antecedent is None and word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
                     antecedent = _object_antecedent(doc, i, genders)
@@ -125,6 +137,8 @@ def _closer_subject(
     met: Sequence[tuple[int, tuple[int, int], str | None, str | None]],
     skip: Sequence[tuple[int, int]],
     fit: Callable[[tuple[int, int]], int],
+    *,
+    window: int,
 ) -> tuple[int, int] | None:
     """A name the model did not tag, subject of a main clause between the last mention of
     ``found`` (itself, or a speaker resolved to it: ``met``) and the pronoun at ``pos`` in its
@@ -135,7 +149,7 @@ def _closer_subject(
     if found is None:
         return None
     last = max([found[1], *(at for at, rng, _, _ in met if rng == found)])
-    lo = max(last, _paragraph_window(doc.text, pos))
+    lo = max(last, window)
     between = doc.char_span(lo, pos, alignment_mode="expand") if lo < pos else None
     for tok in reversed(list(between or ())):
         if not lo <= tok.idx < pos:
@@ -202,6 +216,7 @@ def _antecedent(
     *,
     fit: Callable[[tuple[int, int]], int],
     named: Sequence[tuple[int, str]],
+    window: int,
 ) -> tuple[int, int] | None:
     """The most recent compatible speaker or subject mention before ``pos`` in this or the
     previous paragraph; further back only for "he"/"she" outside quotation marks, only when the
@@ -209,8 +224,7 @@ def _antecedent(
     and no other name comes in between as a person or as the subject of a clause (``named``:
     position and head word of such names — "Mr. Justice is running …" may be the "he" of the
     next line even when the model missed the name, and "Mr. LaRue's main argument was …" the
-    "he" of "Nixon never called, he said")."""
-    window = _paragraph_window(doc.text, pos)
+    "he" of "Nixon never called, he said"). ``window``: where the previous paragraph starts."""
     labels = PRONOUNS[pronoun]
     other = {"he": "she", "she": "he"}.get(pronoun)
     # Entities already called by the other gendered pronoun are not this one.
