@@ -262,3 +262,43 @@ def test_a_title_in_quotation_marks_does_not_join_the_quotes_that_name_it() -> N
     assert len(groups) == 2
     # an ordinary excerpt still joins the quotation it comes from
     assert quote_similarity("deep and ongoing", "They're deep and ongoing") == 1.0
+
+
+def test_two_reports_in_one_document_join_only_when_one_holds_the_other() -> None:
+    doc = Document(
+        "w",
+        "Clinton has said that she supports a $12 wage nationally but supports cities that go higher. "
+        "Protesters hope the platform will endorse a $15 wage nationally. "
+        '"Hillary is not going to be able to lead them by going for $12," Jealous said. '
+        'Jealous said Clinton is "not going to be able to lead them".',
+    )
+    twelve = _q(
+        doc, "q1", "she supports a $12 wage nationally but supports cities that go higher", "indirect", "c"
+    )
+    fifteen = _q(doc, "q2", "a $15 wage nationally", "indirect", None)
+    assert quote_similarity(twelve.text, fifteen.text) >= 0.88  # alike letter by letter
+    groups, _ = group_quotes([twelve, fifteen], documents={"w": doc})
+    assert len(groups) == 2
+    # the same words twice in one document (a pull quote, an excerpt) are still one statement
+    full = _q(doc, "q3", "Hillary is not going to be able to lead them by going for $12", "direct", "j")
+    part = _q(doc, "q4", "not going to be able to lead them", "partial", None)
+    (g,) = group_quotes([full, part], documents={"w": doc})[0]
+    assert set(g.quotes) == {"q3", "q4"}
+
+
+def test_a_bare_name_reported_as_backed_joins_no_one_s_words() -> None:
+    a = Document("a", "Reid, who endorsed Clinton in February, spoke on Tuesday.")
+    b = Document("b", "All signs pointed to Obama endorsing Clinton on Thursday.")
+    reid = _q(a, "r", "Clinton", "indirect", "reid")
+    signs = _q(b, "s", "Clinton", "indirect", None)
+    groups, _ = group_quotes([reid, signs], documents={"a": a, "b": b})
+    assert len(groups) == 2
+    # two outlets' identical short words are still one group
+    c = Document("c", 'Trump called her "Crooked Hillary" again.')
+    d = Document("d", 'He called her "Crooked Hillary" on Friday.')
+    q1, q2 = (
+        _q(c, "c1", "Crooked Hillary", "partial", "trump"),
+        _q(d, "d1", "Crooked Hillary", "partial", None),
+    )
+    (g,) = group_quotes([q1, q2], documents={"c": c, "d": d})[0]
+    assert g.speaker == "trump" and len(g.documents) == 2

@@ -7,7 +7,9 @@ Quotes match when one's words run inside the other's (a partial quote inside the
 one: rapidfuzz ``partial_ratio``) or their words match in another order (``token_sort_ratio``).
 A group holds one speaker: a quote with no known speaker joins whoever said the words,
 but two quotes given to *different* speakers never merge — near-identical words with two
-speakers are an attribution conflict. An indirect paraphrase joins the quotation it
+speakers are an attribution conflict. Within one document, two quotes merge only when one's
+words run inside the other's, and a bare name reported as what someone backed ("endorsed
+Clinton") joins nothing. An indirect paraphrase joins the quotation it
 renders when the speaker is the same and alignment put both in one fact
 (``statement_of``). The canonical wording is the longest direct quote; every other
 wording is a variant, verbatim when its words (quote marks, case and punctuation aside)
@@ -247,6 +249,24 @@ def _nests(outer: Quote, inner: Quote) -> bool:
     return any(outer.start <= sp.start and sp.end <= outer.end for sp in spans)
 
 
+def _distinct_statements(a: Quote, b: Quote) -> bool:
+    """Two attributions that alike words do not make one statement.
+
+    In one document a writer who gives the same words twice gives them as they are (a pull
+    quote, a lede's excerpt of the full quotation): two reports there whose words do not run
+    one inside the other are two statements ("she supports a $12 wage" and the protesters'
+    "a $15 wage"). A bare name reported as what someone backed or criticised ("Reid endorsed
+    Clinton", "Obama endorsing Clinton") is the name, not words anyone said, however often it
+    recurs.
+    """
+    if a.kind == "indirect" and b.kind == "indirect" and is_a_name(a.text) and is_a_name(b.text):
+        return True
+    if a.document != b.document:
+        return False
+    na, nb = normalize_quote(a.text), normalize_quote(b.text)
+    return na not in nb and nb not in na
+
+
 def group_quotes(
     quotes: Sequence[Quote],
     *,
@@ -286,6 +306,8 @@ def group_quotes(
     for s, i, j in pairs:
         ri, rj = find(i), find(j)
         if ri == rj or _nests(quotes[i], quotes[j]) or _nests(quotes[j], quotes[i]):
+            continue
+        if _distinct_statements(quotes[i], quotes[j]):
             continue
         if len(speakers[ri] | speakers[rj]) > 1:
             if s >= conflict_threshold and _rival_attribution(
