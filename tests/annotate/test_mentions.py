@@ -193,3 +193,18 @@ def test_a_full_name_the_model_called_a_product_is_the_person_named_so_elsewhere
     )
     full = [m for m in adoc.mentions if m.text == "Ivanka Trump"]
     assert len(full) == 2 and all(m.label == "PERSON" for m in full)  # the second was PRODUCT
+
+
+def test_a_headline_s_verbs_and_a_person_s_possessions_are_not_part_of_names() -> None:
+    adoc = _annotate(
+        "Barack Obama’s Endorsement Couldn’t Come At A Better Time For Hillary Clinton\n\n"
+        "Clinton and Sanders Aren’t Butting Heads Over The Democratic Platform\n\n"
+        "Bernie Sanders spoke. Young people fell overwhelmingly in Sanders’ camp, and Class A "
+        "shares rose. Prime Minister Theresa May met George Will.\n"
+    )
+    names = {m.text: m.label for m in adoc.mentions}
+    assert "Barack Obama’s Endorsement" not in names and names.get("Barack Obama") == "PERSON"
+    assert "Sanders Are" not in names
+    assert names.get("Theresa May") == "PERSON"  # a word that may end a clause may end a name
+    # a surname before a bare possessive apostrophe is still the person, not a place
+    assert {m.label for m in adoc.mentions if m.text == "Sanders"} <= {"PERSON"}

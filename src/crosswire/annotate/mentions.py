@@ -20,7 +20,9 @@ Rules, in order (each is general, none names a story):
    that the model missed are a PERSON (``Foreign Ministers Anthony Albanese of Australia``).
 5. **Platforms** — ``posted on X``: the platform is a PRODUCT mention (added when missed); a
    platform's unambiguous name tagged PERSON (``Twitter``) is a PRODUCT too.
-6. **Trimming** — a leading ``the`` and a trailing possessive ``'s`` are not part of a name.
+6. **Trimming** — a leading ``the``, a trailing possessive ``'s`` and trailing function words
+   (``Sanders Are`` in a Title Case headline) are not part of a name, nor is what follows a
+   person's possessive (``Barack Obama's Endorsement``).
 7. **Geography** — a span ending in ``region``/``sea``/… is LOC, and so are the other mentions
    of the same name in the document (``the Indo-Pacific``).
 8. **Country pairs** — ``U.S.-India`` tagged ORG is two GPE mentions; pairs the model missed
@@ -279,11 +281,31 @@ def _rule_platforms(text: str, ents: list[_Ent]) -> list[_Ent]:
     return ents
 
 
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?=\s+[A-Z])")
+_LAST_WORD = re.compile(r"\s+([A-Za-z]+)\s*$")
+# Words no name ends with: a Title Case headline's verbs and prepositions the model ran a name
+# into ("Clinton and Sanders Aren't Butting Heads" → "Sanders Are").
+# ("May", "Will", "Do", "An" end names: Theresa May, George Will, Anh Do.)
+_NEVER_LAST = frozenset({
+    "a", "the", "and", "or", "of", "for", "to", "at", "on", "in", "by", "with", "from", "than",
+    "is", "are", "was", "were", "been", "has", "have", "had", "does", "did", "would", "could",
+    "should"
+})  # fmt: skip
+
+
 def _rule_trim(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """6. A leading "the" and a trailing possessive are not part of a name."""
+    """6. A leading "the", a trailing possessive and trailing function words are not part of a
+    name, nor is what follows a person's possessive ("Barack Obama's Endorsement")."""
     for e in ents:
         if e.label in _NON_NAME_LABELS:
             continue
+        if e.label == "PERSON" and (inner := _INNER_POSSESSIVE.search(text, e.start, e.end)):
+            e.end = inner.start()
+        while e.label != "WORK_OF_ART" and (last := _LAST_WORD.search(text, e.start, e.end)):
+            word = last.group(1)
+            if word.lower() not in _NEVER_LAST or word.isupper():  # "Class A", "the IS" keep theirs
+                break
+            e.end = last.start()
         if text[e.start : e.start + 4].lower() == "the " and e.end > e.start + 4:
             e.start += 4
             while e.start < e.end and text[e.start].isspace():
@@ -374,7 +396,7 @@ def _rule_person_names(text: str, ents: list[_Ent]) -> list[_Ent]:
         for e in ents
         if e.label in _PLACE_LABELS
         and _PLACE_BEFORE.search(text, max(0, e.start - 30), e.start)
-        and not text.startswith(("'s", "’s"), e.end)  # "a role in Machado's citizenship"
+        and not text.startswith(("'", "’"), e.end)  # "a role in Machado's citizenship", "in Sanders' camp"
     }
     for e in ents:
         seg = " ".join(text[e.start : e.end].split())
