@@ -240,6 +240,51 @@ def test_a_dropped_name_suffix_is_the_same_person_two_suffixes_are_not() -> None
     assert {"John Smith Jr.", "John Smith Sr."} <= people
 
 
+def test_a_double_surname_alone_is_the_person_it_ends_the_name_of() -> None:
+    adocs = [
+        _tagged(
+            "d1",
+            "Florida Rep. Debbie Wasserman Schultz chose four. Later, Wasserman Schultz said it was open.",
+            ["Debbie Wasserman Schultz", "Wasserman Schultz"],
+        ),
+        _tagged(
+            "d2",
+            "Hillary Rodham Clinton spoke. Rodham Clinton left.",
+            ["Hillary Rodham Clinton", "Rodham Clinton"],
+        ),
+        # an initial is no part of a surname: "M. Reid" is no short form to bind this way
+        _tagged(
+            "d3", "Harry M. Reid and Anne Reid met; M. Reid left.", ["Harry M. Reid", "Anne Reid", "M. Reid"]
+        ),
+    ]
+    people = {e.name: set(e.aliases) for e in resolve_entities(adocs) if e.type == "PERSON"}
+    assert people["Debbie Wasserman Schultz"] == {"Debbie Wasserman Schultz", "Wasserman Schultz"}
+    assert people["Hillary Rodham Clinton"] == {"Hillary Rodham Clinton", "Rodham Clinton"}
+    assert "Wasserman Schultz" not in people
+    assert "M. Reid" in people
+
+
+def test_a_group_of_people_is_one_entity_whatever_its_number_or_hyphens() -> None:
+    adocs = [
+        _tagged(
+            "n1",
+            "Democrats met, and African-Americans and Hispanics backed Clinton. Democrats cheered.",
+            ["Democrats", "African-Americans", "Hispanics"],
+            "NORP",
+        ),
+        _tagged(
+            "n2",
+            "Clinton won African Americans; each Democrat and each Hispanic voter counted.",
+            ["African Americans", "Democrat", "Hispanic"],
+            "NORP",
+        ),
+    ]
+    groups = {e.name: set(e.aliases) for e in resolve_entities(adocs)}
+    assert groups["Democrats"] == {"Democrats", "Democrat"}
+    assert groups["Hispanics"] == {"Hispanics", "Hispanic"}
+    assert len([n for n in groups if n.replace("-", " ") == "African Americans"]) == 1
+
+
 def test_a_short_form_of_an_organisation_binds_to_the_one_longer_name() -> None:
     adocs = [
         _tagged(

@@ -16,7 +16,8 @@ How mentions become entities (all within one story — nothing is merged across 
   (``Pete``/``Peter``, ``S``/``Subrahmanyam``, but not ``Hillary``/``Bill``), a dropped
   suffix aside (``Nick Rahall`` = ``Nick J. Rahall II``, but ``Jr.`` ≠ ``Sr.``). A surname alone
   binds to the one full name in the story with that surname (a lone first name, to the one
-  full name with that first name); when several share it, it binds only if exactly one of
+  full name with that first name), and a double surname alone (``Wasserman Schultz``) to the one
+  full name it ends; when several share it, it binds only if exactly one of
   them appears in the same document, else it stays its own, ambiguous, entity. A surname never seen with a given name that is one typo away (rapidfuzz Levenshtein
   ≤ 1, ≤ 2 from 8 letters; same first letter, length ≥ 5, rarer than its target, and only in
   documents that also name the target) from a unique other person is that person
@@ -28,7 +29,9 @@ How mentions become entities (all within one story — nothing is merged across 
   ``External Affairs Minister`` is Jaishankar's role, not an organisation.
 - **Organisations and places**: one entity per normalised name, whatever label the model gave
   each mention (the majority label wins); ``X region`` is ``X``; ``US Department of Defense`` is
-  ``Department of Defense`` when that name also occurs; an acronym in parentheses after a name,
+  ``Department of Defense`` when that name also occurs; a group of people is one entity
+  whatever its number or hyphens (``Democrat`` = ``Democrats``, ``African-Americans`` =
+  ``African Americans``); an acronym in parentheses after a name,
   or one matching a name's initials (its function words skipped or not: ``TDCJ`` is the Texas
   Department of Criminal Justice), is that name (``DoD``).
 """
@@ -283,6 +286,18 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
             and (c.name.suffix == name.suffix or not c.name.suffix or not name.suffix)
             and _given_compatible(c.name.given, name.given)
         ]
+        if not matches:
+            # a double surname alone ("Wasserman Schultz") is the one person it ends the name of
+            # ("Debbie Wasserman Schultz"), as a single surname is
+            matches = [
+                c
+                for c in clusters
+                if c.name is not None
+                and c.name.surname == name.surname
+                and len(c.name.given) > len(name.given)
+                and c.name.given[-len(name.given) :] == name.given
+                and all(len(g) > 1 for g in name.given)
+            ]
         if len(matches) == 1:
             matches[0].occs.append(occ)
         else:  # new person, or compatible with several (a bare "George Bush") — kept apart
@@ -380,6 +395,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
                 break
     _merge_short_forms(clusters)
     _merge_agencies(clusters)
+    _merge_group_forms(clusters)
     # Acronyms: "Department of Defense (DoD)" and names matching another's initials.
     texts = {a.document.id: a.document.text for a in adocs}
     for c in clusters.values():
@@ -439,6 +455,29 @@ def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
         ]
         if len(longer) == 1:  # two ("US Navy", "Indian Navy"): no evidence which one is meant
             clusters[longer[0]].occs.extend(clusters.pop(key).occs)
+
+
+def _group_form(key: str) -> str:
+    """A group's name without its number or hyphens: "african-americans" → "african american"."""
+    words = key.replace("-", " ").split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _merge_group_forms(clusters: dict[str, _Cluster]) -> None:
+    """One entity per group of people however it is written: "Democrat" = "Democrats",
+    "African Americans" = "African-Americans" (NORP names differing in number or hyphens)."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        if Counter(o.label for o in c.occs).most_common(1)[0][0] == "NORP":
+            by_form[_group_form(key)].append(key)
+    for keys in by_form.values():
+        # the name most often written is the entity's name; the plural, the group, on a tie
+        target = max(keys, key=lambda k: (len(clusters[k].occs), k.endswith("s"), k))
+        for key in keys:
+            if key != target:
+                clusters[target].occs.extend(clusters.pop(key).occs)
 
 
 def _merge_agencies(clusters: dict[str, _Cluster]) -> None:
