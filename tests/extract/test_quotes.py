@@ -281,6 +281,20 @@ def test_he_is_the_main_clause_subject_not_a_name_inside_what_was_claimed(
     assert _words(text, q.speaker_antecedent) in {"Trump", "Mr. Trump"}  # not "President Obama"
 
 
+_SANDERS = (
+    "Backers of Hillary Clinton and Bernie Sanders avoided fights over policy at their first "
+    "platform committee hearing Wednesday.\n"
+    "Sanders’ only route to the nomination now is to persuade the superdelegates who’ve "
+    "already backed Clinton to switch. But groups that have endorsed him say they believe "
+    "superdelegates should pick the candidate who won the most pledged delegates, putting "
+    "them at odds with Sanders’ stated plans.\n"
+    "The Vermont senator vowed last month to take his campaign all the way to the "
+    "convention. He sent out a fundraising email as the platform committee meeting began "
+    "vowing to “fight for every vote” in the last primary in Washington on Tuesday. Sanders "
+    "also pledged to “bring our political revolution” to the convention.\n"
+    "“I am pretty good at arithmetic, and I know that the fight in front of us is a very "
+    "steep fight,” he said in the email.\n"
+)
 # Pronoun speakers and the antecedent they must get: (text, the quote's first words, its kind,
 # the antecedents accepted — empty when nothing may be guessed).
 _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
@@ -476,6 +490,14 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "re-election",
         "indirect",
         set(),
+    ),
+    # a surname the tagger calls a plural noun (this "Sanders" is NNS) is still one person,
+    # and a meeting is no "he"
+    "surname-in-s-not-the-meeting": (
+        _SANDERS,
+        "I am pretty good at arithmetic",
+        "direct",
+        {"Sanders"},
     ),
     # inside a reported clause, that clause's subject
     "reported-clause-subject": (

@@ -132,6 +132,15 @@ BODY_NOUNS: frozenset[str] = _words(
     """
 )
 
+#: Things that happen or are held, never "he" or "she" ("as the committee meeting began, vowing …").
+EVENT_NOUNS: frozenset[str] = _words(
+    """
+    meeting hearing session conference summit rally event debate vote election primary caucus
+    convention ceremony trial speech interview email letter memo decision ruling verdict bill law
+    plan deal agreement process platform program programme policy proposal
+    """
+)
+
 #: Sentence-initial or connecting words that are capitalised but never part of a title.
 FUNCTION_WORDS: frozenset[str] = _words(
     """

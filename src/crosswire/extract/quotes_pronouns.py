@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from crosswire.annotate.lexicon import BODY_NOUNS, TITLE_HEADS
+from crosswire.annotate.lexicon import BODY_NOUNS, EVENT_NOUNS, TITLE_HEADS
 from crosswire.extract.gender import Genders, name_genders, noun_gender
 from crosswire.extract.quotes_syntax import (
     PRONOUNS,
@@ -277,15 +277,20 @@ def _agreement(doc: Any, pronoun: str, genders: Genders) -> Callable[[tuple[int,
         if root.pos_ == "PRON" and root.lower_ in _FIRST_SECOND:
             return 0  # (not "US": a country)
         # (an untyped "Wines" tagged NNPS may well be a misspelled surname)
-        plural = root.tag_ == "NNS" or (root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"})
+        # (a surname in -s the tagger calls a plural noun is still one person: "Sanders also pledged")
+        plural = (root.tag_ == "NNS" and root.ent_type_ != "PERSON") or (
+            root.tag_ == "NNPS" and root.ent_type_ in {"NORP", "ORG"}
+        )
         plural = plural or _joined(root) or (root.pos_ != "PROPN" and root.lower_ in _PLURAL_WORDS)
         person = root.ent_type_ == "PERSON" or (root.tag_ == "NN" and root.lower_ in TITLE_HEADS)
         if pronoun == "they":
             return int(plural or not person)
         if pronoun == "it":
             return int(not (plural or person))
-        if plural or (root.pos_ == "NOUN" and root.lower_ in BODY_NOUNS):
-            return 0  # "Will Smith, Robert DeNiro and Patti LaBelle", "the Clinton campaign" are no "she"
+        if plural or (root.pos_ == "NOUN" and (root.lower_ in BODY_NOUNS or root.lower_ in EVENT_NOUNS)):
+            # "Will Smith, Robert DeNiro and Patti LaBelle", "the Clinton campaign", "the
+            # platform committee meeting" are no "she"
+            return 0
         said = _said(doc, root, genders)
         return 1 if said is None else 2 if said == pronoun else 0
 
