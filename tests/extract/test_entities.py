@@ -262,6 +262,17 @@ def test_a_double_surname_alone_is_the_person_it_ends_the_name_of() -> None:
     assert people["Hillary Rodham Clinton"] == {"Hillary Rodham Clinton", "Rodham Clinton"}
     assert "Wasserman Schultz" not in people
     assert "M. Reid" in people
+    # a story that calls its people by the last word alone ("Clinton said") writes given name
+    # and surname: "Hillary Clinton" is not "Crooked Hillary Clinton"'s double surname
+    nick = [
+        _tagged(
+            "c1",
+            'Trump tweeted about "Crooked Hillary Clinton" again. Hillary Clinton replied; Clinton laughed.',
+            ["Crooked Hillary Clinton", "Hillary Clinton", "Clinton"],
+        )
+    ]
+    names = {e.name for e in resolve_entities(nick) if e.type == "PERSON"}
+    assert "Hillary Clinton" in names
 
 
 def test_a_group_of_people_is_one_entity_whatever_its_number_or_hyphens() -> None:

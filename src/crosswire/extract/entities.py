@@ -276,6 +276,7 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
         key=lambda p: (-len(p[1].given), -sum(map(len, p[1].given)), p[0].order),
     )
     clusters: list[_Cluster] = []
+    lone_surnames = {n.surname for _, n in parsed if n is not None and not n.given}
     for occ, name in full:
         matches = [
             c
@@ -286,9 +287,11 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
             and (c.name.suffix == name.suffix or not c.name.suffix or not name.suffix)
             and _given_compatible(c.name.given, name.given)
         ]
-        if not matches:
+        if not matches and name.surname not in lone_surnames:
             # a double surname alone ("Wasserman Schultz") is the one person it ends the name of
-            # ("Debbie Wasserman Schultz"), as a single surname is
+            # ("Debbie Wasserman Schultz"), as a single surname is; not when the story calls
+            # people by the last word alone ("Clinton"): then "Hillary Clinton" is a name of its
+            # own, and "Crooked Hillary Clinton" a nickname or a misread title
             matches = [
                 c
                 for c in clusters
@@ -473,8 +476,9 @@ def _merge_group_forms(clusters: dict[str, _Cluster]) -> None:
         if Counter(o.label for o in c.occs).most_common(1)[0][0] == "NORP":
             by_form[_group_form(key)].append(key)
     for keys in by_form.values():
-        # the name most often written is the entity's name; the plural, the group, on a tie
-        target = max(keys, key=lambda k: (len(clusters[k].occs), k.endswith("s"), k))
+        # the plural names the group ("Republicans", not the adjective "Republican"); then the
+        # form most often written
+        target = max(keys, key=lambda k: (k.endswith("s"), len(clusters[k].occs), k))
         for key in keys:
             if key != target:
                 clusters[target].occs.extend(clusters.pop(key).occs)
