@@ -589,6 +589,30 @@ def test_link_by_role_only_when_one_entity_holds_it() -> None:
     assert link_speakers([quote], [mayor, other])[0].speaker is None  # two fit: no guess
 
 
+def test_a_description_headed_by_a_title_is_the_one_person_named_before_with_it() -> None:
+    def person(eid: str, name: str, roles: tuple[str, ...], at: int, doc: str = "d") -> Entity:
+        return Entity(eid, name, "PERSON", roles=roles, mentions=(Span(doc, at, at + 5),))
+
+    reid = person("e-reid", "Harry M. Reid", ("Senate Minority Leader",), 10)
+    sanders = person("e-sanders", "Bernie Sanders", ("Sen.",), 20)
+    warren = person("e-warren", "Elizabeth Warren", ("Sen.",), 30)
+    leader = _quote("d", (100, 128), "the Senate Democratic leader")
+    assert link_speakers([leader], [reid, sanders])[0].speaker == "e-reid"
+    senator = _quote("d", (100, 119), "The Vermont senator")
+    assert link_speakers([senator], [reid, sanders])[0].speaker == "e-sanders"
+    # two senators named before, and nothing in the description tells which: no guess
+    assert link_speakers([senator], [reid, sanders, warren])[0].speaker is None
+    # named only after the description, or only in another report: not whom it refers back to
+    assert link_speakers([_quote("d", (0, 19), "The Vermont senator")], [sanders])[0].speaker is None
+    elsewhere = person("e-casey", "Robert P. Casey Jr.", ("Sen.",), 20, doc="other")
+    assert link_speakers([senator], [elsewhere])[0].speaker is None
+    # an indefinite or plural description, or one with more after its title, names no one
+    for words in ("a senator", "the senators", "the leader of the union"):
+        assert (
+            link_speakers([_quote("d", (100, 100 + len(words)), words)], [reid, sanders])[0].speaker is None
+        )
+
+
 def test_a_lone_surname_the_tagger_missed_is_the_one_person_with_it() -> None:
     # lower-cased text: the tagger found "jackeline flores" once but not "flores" in "flores said"
     flores = Entity("e-flores", "jackeline flores", "PERSON", aliases=("jackeline flores",))

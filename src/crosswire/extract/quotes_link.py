@@ -33,8 +33,10 @@ def link_speakers(
     Trump and Modi") is not the person inside it, though it may be the one organisation or
     country inside it ("U.S. officials"); without a parse (``adocs`` not given) the first
     overlapping mention does. A phrase no mention overlaps, such as "The defence secretary",
-    is matched against entity roles and names, and linked only when exactly one entity fits.
-    Otherwise ``speaker`` stays None.
+    is matched against entity roles and names, and linked only when exactly one entity fits;
+    failing that, a description headed by a title ("the Vermont senator") is the one person
+    the document named before it with that title (:func:`_entity_by_title`). Otherwise
+    ``speaker`` stays None.
     """
     by_doc = {a.document.id: a for a in adocs}
     types = {e.id: e.type for e in entities}
@@ -60,7 +62,8 @@ def link_speakers(
                 if span.document in by_doc
                 else None
             )
-            ent_id = _entity_by_role(words if words is not None else (q.speaker_text or ""), entities)
+            words = words if words is not None else (q.speaker_text or "")
+            ent_id = _entity_by_role(words, entities) or _entity_by_title(words, span, entities)
         out.append(dataclasses.replace(q, speaker=ent_id) if ent_id else q)
     return out
 
@@ -245,6 +248,51 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|his|her|its)\s+", r
 
 def _norm_role(words: str) -> str:
     return " ".join(_DETERMINERS.sub("", words.strip()).casefold().split())
+
+
+# Titles as written before a name, and as a description of the person says them ("the senator").
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "adm": "admiral", "amb": "ambassador", "atty": "attorney", "pres": "president",
+    "supt": "superintendent", "insp": "inspector", "det": "detective", "sgt": "sergeant",
+    "capt": "captain", "col": "colonel", "lt": "lieutenant", "maj": "major", "cmdr": "commander",
+}  # fmt: skip
+_TITLE_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _title_words(role: str) -> list[str]:
+    return [_TITLE_ABBREVIATIONS.get(w, w) for w in _TITLE_WORD.findall(role.casefold().replace(".", ""))]
+
+
+def _entity_by_title(words: str, span: Span, entities: Sequence[Entity]) -> str | None:
+    """The person a definite description headed by a title names ("the Senate Democratic
+    leader", "The Vermont senator"): the one person named earlier in the same document whose
+    role has that title ("Senate Minority Leader", "Sen."); when several have it, the one whose
+    role shares most of the description's other words, if one does. "a senator", "the
+    senators" and "the president of the union" name no one of them.
+    """
+    if not re.match(r"the\s", words, re.IGNORECASE):
+        return None
+    key = _norm_role(words).split()
+    if not 1 <= len(key) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in key):
+        return None
+    head, others = key[-1], set(key[:-1])
+    if head not in TITLE_HEADS or head.endswith("s"):
+        return None
+    scores: dict[str, int] = {}
+    for e in entities:
+        if e.type != "PERSON" or not any(
+            m.document == span.document and m.start < span.start for m in e.mentions
+        ):
+            continue
+        titled = [set(t) for t in map(_title_words, e.roles) if t and t[-1] == head]
+        if titled:
+            scores[e.id] = max(len(others & t) for t in titled)
+    if len(scores) == 1:
+        return next(iter(scores))
+    best = max(scores.values(), default=0)
+    top = [e for e, n in scores.items() if n == best]
+    return top[0] if best and len(top) == 1 else None
 
 
 def _entity_by_role(words: str, entities: Sequence[Entity]) -> str | None:
