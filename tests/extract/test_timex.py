@@ -360,6 +360,13 @@ def test_going_to_looks_ahead(nlp: Any) -> None:
     for text, tense in [
         ("Knowing that Pagano is going to be back Monday, the week should be easier.", "future"),
         ("Pagano was back Monday, and the week was easier.", "past"),
+        # a present-tense clause of when: what it tells of is still to come
+        (
+            "All signs pointed to Obama endorsing Clinton on Monday after the president meets "
+            "with Sanders in the Oval Office.",
+            "future",
+        ),
+        ("Signs pointed to Obama endorsing Clinton on Monday after he met with Sanders.", "past"),
     ]:
         start = text.index("Monday")
         assert _context(nlp(text), text, start, start + 6)[1] == tense

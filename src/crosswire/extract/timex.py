@@ -287,5 +287,25 @@ def _verb_tense(token: Any) -> Tense:
             return "past"
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
+        if _before_a_present_event(token):
+            return "future"
         # an infinitive or a participle carries no tense of its own: "plans to meet Friday" → "plans"
     return "past"  # news reports the past unless a verb says otherwise
+
+
+_TEMPORAL_MARKS = frozenset({"after", "before", "once", "until", "till", "when"})
+
+
+def _before_a_present_event(verb: Any) -> bool:
+    """Does a verb without tense ("endorsing") hang on a clause that tells when in the present
+    tense ("after the president meets with Sanders")? English puts what is still to come there
+    in the present: "signs pointed to Obama endorsing Clinton on Thursday after the president
+    meets with Sanders" is next Thursday, whatever "pointed" says."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.tag_ not in ("VBZ", "VBP"):
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if marks & _TEMPORAL_MARKS and not auxes & _PAST_AUX:
+            return True
+    return False
