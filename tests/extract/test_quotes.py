@@ -1289,3 +1289,18 @@ def test_a_quotation_over_the_lines_of_hard_wrapped_copy_is_one_quote(
     q = _one(quotes, "We met", "direct")
     assert q.speaker_text == "Henry"
     assert " ".join(q.text.split()).endswith("we are not going to be a factor")
+
+
+@pytest.mark.slow
+def test_a_relative_pronoun_moved_out_of_a_reported_clause_is_not_reported(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "The contest between the two rivals entered an urgent new phase Wednesday - a delicate "
+        "minuet that Clinton and leading Democrats hope will soothe tensions and unite the party.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-moved", text))
+    _assert_offsets(quotes, text)
+    q = _by_cue(quotes, "hope")
+    assert q.text == "will soothe tensions and unite the party"
+    assert q.speaker_text == "Clinton and leading Democrats"

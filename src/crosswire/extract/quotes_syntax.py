@@ -477,6 +477,8 @@ def clausal_complement(tok: Token) -> set[int] | None:
       clause as a complement of the second.
     * A second that-clause the parser hung on the verb: "said that wages would fall, but
       that overtime would offset it" is one report.
+    * Only the words after the verb, when the clause follows it: a relative pronoun moved out
+      of it ("a minuet that Clinton and leading Democrats hope will soothe …") is no report.
     * A that-clause the parser took for a relative clause of a prepositional object: "said
       for the first time that the intelligence had passed …" (not "as": "touted it as
       evidence that …" is a stance and its object).
@@ -486,6 +488,11 @@ def clausal_complement(tok: Token) -> set[int] | None:
         comps = [c for c in comps if c.i > tok.i] or comps
     if comps:
         ids = {t.i for t in comps[0].subtree}
+        if comps[0].i > tok.i:
+            # a relative pronoun moved out of the clause ("a minuet that Clinton and leading
+            # Democrats hope will soothe tensions") stands before the speaker: the report is
+            # what follows the verb, not the speaker's own words
+            ids = {i for i in ids if i > tok.i}
         for c in tok.children:
             if c.dep_ == "conj" and c.i > comps[0].i and _has_mark_that(c):
                 # The conjunction and comma between the two clauses come along.
