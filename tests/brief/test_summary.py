@@ -493,3 +493,37 @@ def test_a_standfirst_bullet_under_the_title_is_no_summary_sentence(hash_embedde
     ex = replace(ex, story=replace(ex.story, documents=docs))
     b = next(brief.run(align.run([ex], embedder=hash_embedder)))
     assert b.summary and not any("meet again in spring" in s.text for s in b.summary)
+
+
+def test_the_lead_is_counted_below_the_headline_and_deck_lines_a_text_kept(hash_embedder: Any) -> None:
+    # headline and deck lines end with punctuation, so the text reader took neither for a title
+    texts = {
+        "a": "Clinton: Trump's view of the world is 'dangerously wrong';\n"
+        "In speech to AIPAC, she attacks her rival's inexperience.\n\n"
+        "Hillary Clinton went on offense against Donald Trump on Monday, saying he would abdicate "
+        "American leadership in the Middle East and calling him a bully without naming him.\n\n"
+        "Her aides later described the speech as the first of several on foreign policy ahead of "
+        "the remaining primaries in the spring.",
+        "b": "Candidates promise they will stand by Israel.\nAll pledge support, and Trump reads a text.\n\n"
+        "The remaining presidential candidates took turns at the podium of the influential "
+        "lobbying group's conference in Washington, one after another, on Monday evening.\n\n"
+        "A protest outside the hall drew a few dozen people holding signs about the settlements.",
+    }
+    times = []
+    for d, t in texts.items():
+        i = t.index("Monday")
+        times.append(TimeExpression(d, i, i + 6, "Monday", "DATE", "2016-03-21"))
+    ex = seedkit.small_extraction(texts, times=tuple(times), published={"a": "2016-03-22", "b": "2016-03-22"})
+    assert next(brief.run(align.run([ex], embedder=hash_embedder))).event_date == "2016-03-21"
+    # the same sentences two prose paragraphs down are side remarks, not the lead
+    prose = (
+        "The hall was full long before the first of the candidates arrived, and the security lines "
+        "outside stretched around the block for most of the afternoon.\n\n"
+    )
+    late = {d: t.replace("\n\n", "\n\n" + prose + prose, 1) for d, t in texts.items()}
+    times = []
+    for d, t in late.items():
+        i = t.index("Monday")
+        times.append(TimeExpression(d, i, i + 6, "Monday", "DATE", "2016-03-21"))
+    ex = seedkit.small_extraction(late, times=tuple(times), published={"a": "2016-03-22", "b": "2016-03-22"})
+    assert next(brief.run(align.run([ex], embedder=hash_embedder))).event_date is None

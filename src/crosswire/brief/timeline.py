@@ -5,7 +5,8 @@ expressions, its facts) → the event date (a TIMEX3 value) and sorted
 :class:`~crosswire.models.TimelineEntry` tuples.
 
 The event date is the DATE value backed by the most independent sources among sentences
-that tell the main event (the lead sentences and sentences of corroborated facts): "on
+that tell the main event (the lead sentences — counted below any headline and deck lines the
+text kept — and sentences of corroborated facts): "on
 Tuesday" and "on July 1, 2025" count as one value once normalised. A TIME counts as its day
 only when it names that day ("Thursday evening"; not "around 10 a.m."). The day a statement
 was made ("…, police said Friday") and a date after every report's publication (a plan)
@@ -68,6 +69,31 @@ def _sentence_of(adoc: AnnotatedDocument, t: TimeExpression) -> tuple[int, int, 
     return None
 
 
+_HEADING_WORDS = 18  # the longest headline or deck line (the text reader's headline limit)
+
+
+def _heading_sentences(adoc: AnnotatedDocument) -> int:
+    """How many sentences the headline and deck lines above a report's first paragraph of prose
+    hold ("Clinton: Trump's view of the world is 'dangerously wrong'; ¶ In speech to AIPAC, she
+    attacks …"), lines a text file keeps when its reader took none of them for the title.
+    They tell the event too, so they stay in the lead; the lead's count starts below them.
+    Nothing is a heading when more than three short lines come first (a list, hard-wrapped
+    copy) or no line of prose follows."""
+    text = adoc.document.text
+    end = lines = 0
+    for line in text.splitlines(keepends=True):
+        words = len(line.split())
+        if words > _HEADING_WORDS:
+            break
+        end += len(line)
+        lines += 1 if words else 0
+        if lines > 3:
+            return 0
+    else:
+        return 0
+    return sum(1 for s in adoc.sentences if s.start < end)
+
+
 def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
     annotated = {a.document.id: a for a in alignment.extraction.story.documents}
     quoted = [(q.document, q.start, q.end) for q in alignment.extraction.quotes if q.kind != "indirect"]
@@ -108,10 +134,12 @@ def event_date(alignment: Alignment, *, lead_sentences: int = 2) -> str | None:
     dated = _dated(alignment)
     telling: list[tuple[TimeExpression, float]] = []
     said: list[tuple[TimeExpression, float]] = []
+    heading = {doc_id: _heading_sentences(adoc) for doc_id, adoc in annotated.items()}
     for t, a, b, index in dated:
         assert t.value is not None
         facts = _facts_at(alignment.facts, t.document, a, b)
         backed = max((f.independent_sources for f in facts), default=1)
+        index -= heading.get(t.document, 0)  # the lead is counted from the first line of prose
         if index >= lead_sentences and backed < 2:
             continue  # a date in a side remark, not in the telling of the event
         # "…, police said Friday": the day of the statement, not of what it reports
