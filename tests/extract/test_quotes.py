@@ -631,16 +631,21 @@ def test_a_phrase_headed_by_no_name_is_not_the_person_inside_it(
 ) -> None:
     text = (
         "A spokesman for Narendra Modi said the talks had gone well.\n\n"
-        "U.S. officials said the framework would be signed soon."
+        "U.S. officials said the framework would be signed soon.\n\n"
+        "A spokesman for Sen. Marco Rubio (R-Fla.) said the senator would vote against it."
     )
     adoc = annotate_text("t-head", text)
-    modi, us = (text.index("Narendra Modi"), text.index("U.S."))
+    modi, us, rubio, fla = (text.index(w) for w in ("Narendra Modi", "U.S.", "Marco Rubio", "Fla."))
     ents = [
         Entity("e-modi", "Narendra Modi", "PERSON", mentions=(Span("t-head", modi, modi + 13),)),
         Entity("e-us", "United States", "GPE", mentions=(Span("t-head", us, us + 4),)),
+        Entity("e-rubio", "Marco Rubio", "PERSON", mentions=(Span("t-head", rubio, rubio + 11),)),
+        Entity("e-fla", "Florida", "GPE", mentions=(Span("t-head", fla, fla + 4),)),
     ]
     linked = {q.text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
     assert linked["the talks had gone well"] is None  # the spokesman is not Modi
+    # nor Florida, the state of his principal's party tag
+    assert linked["the senator would vote against it"] is None
     assert linked["the framework would be signed soon"] == "e-us"  # a country speaks through its officials
 
 

@@ -150,6 +150,10 @@ def _entity_by_mention(
             text = adoc.document.text
             if any(types.get(eid) == "NORP" and text[s:e].lower() in _PARTIES for s, e, eid in overlapping):
                 return None
+            # Nor does a person's spokesman speak for the state in that person's party tag ("a
+            # spokesman for Sen. Marco Rubio (R-Fla.)"): whoever is named, the voice is theirs.
+            if any(types.get(eid) == "PERSON" for _, _, eid in overlapping):
+                return None
             others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
             return next(iter(others)) if len(others) == 1 else None
     return overlapping[0][2]
