@@ -1162,6 +1162,15 @@ def test_a_denied_or_unsaid_clause_is_no_statement_in_the_product(
     kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
     assert "he will act by the May 9 deadline" not in kept
     assert "he is concerned about the rule" in kept
+    # words someone refused to say are not their words
+    text = (
+        'First, she and other Democrats on the stage refused to say the words "radical Islam," '
+        "another moment seized upon by Republicans. Rubio said the ban was wrong."
+    )
+    adoc = annotate_text("t-refused", text)
+    assert "radical Islam" in [q.text for q in extract_quotes(adoc)]
+    kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
+    assert "radical Islam" not in kept and "the ban was wrong" in kept
 
 
 @pytest.mark.slow

@@ -72,7 +72,8 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
     """``quotes`` less the reported clauses whose cue is negated (pure).
 
     "Salazar has not indicated that he will act by the May 9 deadline" reports what Salazar
-    did *not* say; listed under "who said what" it would read as his statement. PolNeAR, like
+    did *not* say, and so does "refused to say the words 'radical Islam'"; listed under "who
+    said what" either would read as a statement. PolNeAR, like
     PARC, annotates such attributions, so :func:`extract_quotes` keeps them (and the
     benchmark scores them); the product's extract stage drops them here. Direct quotations
     are never dropped: their words were said, whatever the cue.
@@ -85,10 +86,22 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
         if q.kind != "direct" and q.cue_span is not None and q.document == adoc.document.id:
             b0, b1 = adoc.document.to_body(q.cue_span.start, q.cue_span.end)
             cue = doc.char_span(b0, b1, alignment_mode="expand")
-            if cue is not None and any(c.dep_ == "neg" for t in cue for c in t.children):
+            if cue is not None and any(_denied(t) for t in cue):
                 continue
         out.append(q)
     return out
+
+
+# Verbs that say their complement did not happen: "refused to say the words 'radical Islam'".
+_NOT_DONE = frozenset({"refuse", "decline", "fail", "avoid"})
+
+
+def _denied(tok: Any) -> bool:
+    """Is the cue word negated ("has not indicated") or the complement of a verb saying it was
+    not done ("refused to say", "declined to say whether")?"""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in _NOT_DONE
 
 
 def _head_name(span: Span, adoc: AnnotatedDocument) -> str | None:
