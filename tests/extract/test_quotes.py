@@ -499,6 +499,16 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "direct",
         {"Sanders"},
     ),
+    # a possessive pronoun speaks through its noun ("his promises to …")
+    "possessive": (
+        "Donald Trump, under fire over his taxes, is casting himself as a champion of the little "
+        "guy, but there is little in his plan that matches his rhetoric.\n\n"
+        "His promises to stick it to the rich notwithstanding, independent analyses agree the top "
+        "1 percent would gain the most.\n",
+        "to stick it to the rich",
+        "indirect",
+        {"Donald Trump", "Donald Trump, under fire over his taxes"},
+    ),
     # inside a reported clause, that clause's subject
     "reported-clause-subject": (
         "Frederick LaRue spent his last years in Mississippi.\n\n"

@@ -48,7 +48,7 @@ from crosswire.models import (
 __all__ = ["group_quotes", "join_interrupted", "normalize_quote", "quote_similarity", "word_diff"]
 
 # speaker words that name no one once out of their sentence: pronouns, relative "who"
-_NO_NAME = SPEAKER_PRONOUNS | {"who", "which", "that", "you"}
+_NO_NAME = SPEAKER_PRONOUNS | {"who", "which", "that", "you", "his", "her", "their", "its"}
 
 DiffOp = tuple[Literal["equal", "insert", "delete"], str]
 

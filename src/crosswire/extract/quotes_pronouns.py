@@ -16,7 +16,8 @@ reach further back than the previous paragraph, but only to a person the documen
 calls so, with no other name in between. Inside a reported clause, that clause's subject is a
 candidate too ("LaRue said Magruder lied when he claimed …"); when no subject fits, a direct
 object the sentence genders so is ("shooting his girlfriend after she refused …"). For a
-relative pronoun ("who said") the antecedent is the noun it modifies.
+relative pronoun ("who said") the antecedent is the noun it modifies; a possessive one ("his
+vow to be neutral") is resolved as its subject form.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from crosswire.models import AnnotatedDocument
 __all__ = ["resolve_speaker_pronouns"]
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entity types that can speak
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def resolve_speaker_pronouns(
@@ -74,6 +76,8 @@ def resolve_speaker_pronouns(
         i, j = speaker
         pos = doc[i].idx
         word = doc[i].lower_ if j - i == 1 else ""
+        # a possessor is who spoke through a noun ("his vow to be neutral"): its pronoun's person
+        word = _POSSESSIVES.get(word, word) if doc[i].tag_ == "PRP$" else word
         if word in PRONOUNS and antecedent is None:
             head = doc[i]
             if (
