@@ -386,3 +386,17 @@ def test_an_acronym_may_skip_the_function_words_of_its_name(nlp: Any) -> None:
     tdcj = [e for e in ents if "TDCJ" in e.aliases]
     assert len(tdcj) == 1 and tdcj[0].name == "Texas Department of Criminal Justice"
     assert set(tdcj[0].documents) == {"c0", "c1"}
+
+
+def test_a_demonym_of_any_country_is_that_country() -> None:
+    adocs = [
+        _labelled(
+            "m1",
+            "Mexican officials said the wall would never be paid for. Mexico City was calm.",
+            [("Mexican", "NORP"), ("Mexico City", "GPE")],
+        ),
+        _labelled("m2", "Mexico rejected the plan on Friday.", [("Mexico", "GPE")]),
+    ]
+    names = {e.name: (e.type, set(e.aliases)) for e in resolve_entities(adocs)}
+    assert names["Mexico"] == ("GPE", {"Mexico", "Mexican"})
+    assert "Mexico City" in names  # a city is not its country

@@ -1254,7 +1254,7 @@ def test_a_partys_members_do_not_speak_for_it(
     linked = dict(_linked(annotate_text("t-party", text)))
     assert linked["A few Republican lawmakers"] is None
     assert linked["Democratic sources"] is None
-    assert linked["Egyptian authorities"] == "Egyptian"  # a people's authorities do speak for it
+    assert linked["Egyptian authorities"] == "Egypt"  # a people's authorities speak for its country
 
 
 @pytest.mark.slow

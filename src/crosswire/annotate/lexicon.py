@@ -3,14 +3,15 @@
 Input → output: nothing; constants, and two look-ups on them (:func:`country_for`,
 :func:`is_a_name`).
 
-They are deliberately short and generic (titles, ranks, weapon nouns, country names and
-their common abbreviations): enough to fix the systematic mistakes of a small statistical
-NER model, nothing specific to any one story.
+They are deliberately short and generic (titles, ranks, weapon nouns): enough to fix the
+systematic mistakes of a small statistical NER model, nothing specific to any one story. The
+one long list, every country's names and demonyms, is data (``data/countries.tsv``).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from crosswire.wordlists import ENGLISH_STOP_WORDS
 
@@ -151,56 +152,28 @@ FUNCTION_WORDS: frozenset[str] = _words(
     """
 )
 
-# Canonical country name → spellings (compared after lower-casing and removing periods).
-_COUNTRIES: dict[str, tuple[str, ...]] = {
-    "United States": ("us", "usa", "united states", "united states of america", "america"),
-    "United Kingdom": ("uk", "united kingdom", "britain", "great britain"),
-    "United Arab Emirates": ("uae", "united arab emirates"),
-    "Russia": ("russia", "russian federation"),
-    "China": ("china", "prc", "people's republic of china"),
-    "South Korea": ("south korea", "republic of korea", "rok"),
-    "North Korea": ("north korea", "dprk", "democratic people's republic of korea"),
-    "India": ("india", "republic of india"),
-    "Japan": ("japan",),
-    "Australia": ("australia",),
-    "Pakistan": ("pakistan",),
-    "France": ("france",),
-    "Germany": ("germany",),
-    "Israel": ("israel",),
-    "Iran": ("iran",),
-    "Ukraine": ("ukraine",),
-    "Canada": ("canada",),
-    "Taiwan": ("taiwan",),
-    "Saudi Arabia": ("saudi arabia",),
-    "Turkey": ("turkey", "turkiye", "türkiye"),
-}
+# Every country's names and demonyms, general knowledge kept as data (``data/countries.tsv``).
+_COUNTRY_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.tsv"
 
-#: Normalised spelling → canonical country name.
-COUNTRY_ALIASES: dict[str, str] = {alias: name for name, aliases in _COUNTRIES.items() for alias in aliases}
 
-#: Demonym → canonical country name ("Indian" → "India"); NORP mentions attach to the country.
-DEMONYMS: dict[str, str] = {
-    "american": "United States",
-    "british": "United Kingdom",
-    "emirati": "United Arab Emirates",
-    "russian": "Russia",
-    "chinese": "China",
-    "south korean": "South Korea",
-    "north korean": "North Korea",
-    "indian": "India",
-    "japanese": "Japan",
-    "australian": "Australia",
-    "pakistani": "Pakistan",
-    "french": "France",
-    "german": "Germany",
-    "israeli": "Israel",
-    "iranian": "Iran",
-    "ukrainian": "Ukraine",
-    "canadian": "Canada",
-    "taiwanese": "Taiwan",
-    "saudi": "Saudi Arabia",
-    "turkish": "Turkey",
-}
+def _read_countries(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised spelling → country, demonym → country) from the tab-separated country table."""
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        country, others, people = [*line.split("\t"), "", ""][:3]
+        spellings = [] if others == "-" else [country.lower()]
+        spellings += [o for o in others.split("|") if o and o != "-"]
+        names.update(dict.fromkeys(spellings, country))
+        demonyms.update(dict.fromkeys((d for d in people.split("|") if d), country))
+    return names, demonyms
+
+
+#: Normalised spelling → canonical country name ("usa" → "United States").
+#: Demonym → canonical country name ("indian" → "India"); NORP mentions attach to the country.
+COUNTRY_ALIASES, DEMONYMS = _read_countries(_COUNTRY_FILE)
 
 
 def country_for(surface: str) -> str | None:

@@ -8,8 +8,9 @@ How mentions become entities (all within one story — nothing is merged across 
 
 - **Names are compared normalised**: case, periods, a leading "the" and possessives do not
   count, so ``S. Jaishankar`` = ``S Jaishankar`` and ``U.S.`` = ``US``.
-- **Countries** use a small alias table of general knowledge (``US`` = ``U.S.`` =
-  ``United States`` = ``America``). **Demonyms** (NORP ``Indian``, ``American``) attach to their
+- **Countries** use a table of every country's names and demonyms, general knowledge kept
+  as data (``data/countries.tsv``: ``US`` = ``U.S.`` = ``United States`` = ``America``,
+  ``Burma`` = ``Myanmar``). **Demonyms** (NORP ``Indian``, ``American``) attach to their
   country: for "who is involved" a reader wants one India, and a demonym names the country's
   people or state. NORP groups that are not demonyms (parties, religions) stay NORP entities.
 - **People**: full names cluster when surnames agree and given names are compatible
