@@ -51,6 +51,28 @@ def test_copies_of_one_origin_alone_stay_single_source(hash_embedder: Any) -> No
     ]
 
 
+def test_a_sentence_two_families_print_word_for_word_is_one_source(hash_embedder: Any) -> None:
+    # two reports of different origin that share one sentence, word for word: a paragraph lifted
+    # from a press release, not two confirmations; a third saying it in its own words counts
+    lifted = (
+        "Acquiring the company boosts the group's ability to help customers transform their data centers."
+    )
+    texts = {
+        "a": lifted + " Shares rose two percent on the news in early trading on Monday.",
+        "b": "The deal was announced on Monday. " + lifted,
+        "c": "The purchase will help the group's customers transform their data centers, analysts said.",
+    }
+    fams = tuple(Family(k, (k,), k) for k in texts)
+    al = next(align.run([seedkit.small_extraction(texts, families=fams)], embedder=hash_embedder))
+    fact = next(f for f in al.facts if "a" in f.documents and "b" in f.documents)
+    assert fact.independent_sources == len(fact.documents) - 1
+    # the same words inside quotation marks are the speaker's, faithfully quoted by both
+    quoted = {k: t.replace(lifted, f'"{lifted[:-1]}," the chief executive said.') for k, t in texts.items()}
+    al = next(align.run([seedkit.small_extraction(quoted, families=fams)], embedder=hash_embedder))
+    fact = next(f for f in al.facts if "a" in f.documents and "b" in f.documents)
+    assert fact.independent_sources == len(fact.documents)
+
+
 def test_fact_citations_are_exact(hash_embedder: Any) -> None:
     ex = seedkit.small_extraction(SALES)
     al = next(align.run([ex], embedder=hash_embedder))

@@ -101,6 +101,15 @@ def embed_texts(embedder: Embedder, texts: Sequence[str], *, chunk: int = 16) ->
     return out
 
 
+def _quoted(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
+    """Where each document puts words in quotation marks: its direct quotations."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.kind == "direct":
+            out.setdefault(q.document, []).append((q.start, q.end))
+    return out
+
+
 def _centrality(vectors: np.ndarray) -> list[float]:
     """Cosine of each claim to the story's mean claim: how much of the story it carries."""
     if len(vectors) == 0:
@@ -178,6 +187,7 @@ def align_story(
         links=linked_groups(claims, sim, groups, threshold=average_threshold),
         referents=pronoun_referents(extraction.quotes),
         names={e.id: e.name for e in extraction.entities},
+        quoted=_quoted(extraction.quotes),
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

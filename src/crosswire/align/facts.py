@@ -578,6 +578,46 @@ def _balanced(text: str) -> bool:
     return straight and curly and text.count("(") == text.count(")")
 
 
+_COPIED_MIN_WORDS = 10  # a sentence this long, word for word the same in two reports, was copied
+
+
+def _sources(
+    members: Sequence[Claim],
+    family_of: Mapping[str, str],
+    quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> set[str]:
+    """The independent sources behind a fact's claims: their documents' origin families, less
+    those that back it only with the very sentence another family printed.
+
+    Two reports whose families share no text overall may still share a sentence word for word
+    (a paragraph lifted from a wire or a press release, a newsroom reusing its own copy the next
+    day). That sentence is one origin's words, printed twice, not two confirmations; families
+    that say the fact in words of their own still count one each. Quoted words are the
+    speaker's, the same in every faithful report (``quoted``: direct quotations by document),
+    so a claim inside quotation marks proves no copying."""
+    quoted = quoted or {}
+    parent: dict[str, str] = {}
+
+    def find(f: str) -> str:
+        while parent.get(f, f) != f:
+            f = parent[f]
+        return f
+
+    first_with: dict[str, str] = {}
+    for c in members:
+        fam = family_of.get(c.document, c.document)
+        words = re.findall(r"\w+", normalize_quotes(c.text).lower())
+        if len(words) < _COPIED_MIN_WORDS or '"' in normalize_quotes(c.text):
+            continue
+        if any(a < c.end and c.start < b for a, b in quoted.get(c.document, ())):
+            continue
+        key = " ".join(words)
+        other = first_with.setdefault(key, fam)
+        if find(other) != find(fam):
+            parent[find(fam)] = find(other)
+    return {find(family_of.get(c.document, c.document)) for c in members}
+
+
 def salience(*, independent_sources: float, total_sources: int, centrality: float, position: float) -> float:
     """How much a fact matters to the story: backed by many independent sources, central, early."""
     share = independent_sources / max(total_sources, 1)
@@ -595,6 +635,7 @@ def make_facts(
     links: Mapping[int, set[int]] | None = None,
     referents: Mapping[tuple[str, int], str] | None = None,
     names: Mapping[str, str] | None = None,
+    quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
@@ -603,7 +644,9 @@ def make_facts(
     (document, start of a pronoun) to the Entity.id it refers to (:func:`pronoun_referents`);
     a fact whose wording starts with such a pronoun carries that id as ``antecedent``; one whose
     wording holds such a pronoun further in ("“…”, he said") carries it with ``antecedent_at``
-    when the wording does not name that speaker (``names``: Entity.id → name).
+    when the wording does not name that speaker (``names``: Entity.id → name). A family that
+    backs the fact only with a sentence another family printed word for word, outside
+    quotation marks (``quoted``: direct quotations by document), is no source of its own.
     """
     contested = contested or set()
     links = links or {}
@@ -614,13 +657,14 @@ def make_facts(
         members = [claims[k] for k in idx]
         docs = tuple(dict.fromkeys(c.document for c in members))
         fams = tuple(dict.fromkeys(family_of.get(d, d) for d in docs))
+        sources = len(_sources(members, family_of, quoted))
         citations: list[Citation] = []
         for c in members:
             citations += [documents[c.document].cite(s, e) for s, e in c.parts]
         status: Literal["corroborated", "single_source", "contested"]
         if g in contested:
             status = "contested"
-        elif len(fams) >= 2:
+        elif sources >= 2:
             status = "corroborated"
         else:
             status = "single_source"
@@ -628,7 +672,7 @@ def make_facts(
         backing = {family_of.get(d, d) for d in linked_docs} | set(fams)
         score = salience(
             # linked facts lend half weight: they say it, but in other words or another place
-            independent_sources=len(fams) + 0.5 * (len(backing) - len(fams)),
+            independent_sources=sources + 0.5 * (len(backing) - len(fams)),
             total_sources=total,
             centrality=float(np.mean([centrality[k] for k in idx])),
             position=min(c.position for c in members),
@@ -646,7 +690,7 @@ def make_facts(
             text=canon.text,
             citations=tuple(citations),
             documents=docs,
-            independent_sources=len(fams),
+            independent_sources=sources,
             status=status,
             families=fams,
             score=score,
