@@ -302,3 +302,25 @@ def test_a_bare_name_reported_as_backed_joins_no_one_s_words() -> None:
     )
     (g,) = group_quotes([q1, q2], documents={"c": c, "d": d})[0]
     assert g.speaker == "trump" and len(g.documents) == 2
+
+
+def test_a_few_reported_words_found_in_a_long_quotation_get_no_diff() -> None:
+    mail = Document(
+        "m",
+        "“I am pretty good at arithmetic, and I know that the fight in front of us is a very, very "
+        "steep fight, but we will continue to fight for every vote,” he said in the e-mail.",
+    )
+    post = Document("p", "Still, Sanders has vowed to fight on.")
+    said = _q(
+        mail,
+        "q1",
+        "I am pretty good at arithmetic, and I know that the fight in front of us is a very, very steep "
+        "fight, but we will continue to fight for every vote",
+        "direct",
+        "sanders",
+    )
+    vowed = _q(post, "q2", "to fight on", "indirect", "sanders")
+    assert quote_similarity(said.text, vowed.text) >= 0.88
+    (g,) = group_quotes([said, vowed], documents={"m": mail, "p": post}, statement_of={"q1": 0, "q2": 0})[0]
+    v = next(v for v in g.variants if v.documents == ("p",))
+    assert v.diff == ()  # striking out forty words around "to fight" would tell a reader nothing

@@ -373,9 +373,14 @@ def group_quotes(
         variants = []
         for wording, wqs in by_wording.items():
             verbatim = all(q.kind != "indirect" for q in wqs) and wording in canon_norm
-            # a diff reads only against another wording of the same words: an excerpt needs none
-            # (it is inside the canonical text) and a paraphrase shares too little to diff
-            close = quote_similarity(canon.text, wqs[0].text) >= threshold
+            # a diff reads only against another wording of the same words: not a paraphrase, which
+            # shares too little, nor a few words of reported speech that merely occur in a long
+            # quotation ("to fight on" against forty words of Sanders's e-mail), which would strike
+            # out nearly all of it (an excerpt's diff is all "equal": it is inside the canonical text)
+            n_canon, n_variant = len(canon_norm.split()), len(wording.split())
+            close = quote_similarity(canon.text, wqs[0].text) >= threshold and (
+                verbatim or 2 * n_variant >= n_canon
+            )
             variants.append(
                 QuoteVariant(
                     text=wqs[0].text,
