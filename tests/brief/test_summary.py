@@ -74,6 +74,16 @@ def test_a_sentence_leaning_on_the_one_before_is_not_summary_material(hash_embed
     assert thats < that_setback - 1.0  # "That's …" points back; "That setback …" names its subject
     b = next(brief.run([alignment]))
     assert not any(s.text.startswith(("But ", "That's")) for s in b.summary)
+    # a pronoun subject after a fronted phrase leans on the sentence before just the same
+    texts = {
+        "a": "Clinton took questions on Saturday. First, she refused to name the enemy at the debate.",
+        "b": "Clinton refused to name the enemy at the debate, and her rivals noticed on Saturday.",
+    }
+    alignment = next(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder))
+    score = {c.text: c.score for c in candidates(alignment)}
+    first = score["First, she refused to name the enemy at the debate."]
+    named = score["Clinton refused to name the enemy at the debate, and her rivals noticed on Saturday."]
+    assert first < named - 1.0
 
 
 def test_a_sentence_inside_a_quotation_is_no_summary_sentence(hash_embedder: Any) -> None:

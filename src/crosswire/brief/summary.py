@@ -29,7 +29,10 @@ from crosswire.models import Alignment, Citation, Document, Fact, SummarySentenc
 
 __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 
-_PRONOUN_START = re.compile(r"^\W*(he|she|they|it|this|these|those|its|their|his|her)\b", re.I)
+# (also after a fronted phrase: "First, she and other Democrats …", "After the meeting, he said")
+_PRONOUN_START = re.compile(
+    r"^\W*(?:[^,.;:!?\"“”]{1,40},\s+)?(he|she|they|it|this|these|those|its|their|his|her)\b", re.I
+)
 # "That's …", "That was …": a demonstrative pointing back at the sentence before; "But …",
 # "And …", "So …": a sentence continuing the one before. Neither stands alone in a summary.
 _LEANING_START = re.compile(
