@@ -295,6 +295,16 @@ _SANDERS = (
     "“I am pretty good at arithmetic, and I know that the fight in front of us is a very "
     "steep fight,” he said in the email.\n"
 )
+_WASSERMAN_SCHULTZ = (
+    "Florida Rep. Debbie Wasserman Schultz, the Democratic National Committee’s chair, chose "
+    "four members.\n"
+    "Wasserman Schultz, who is reviled by progressives, said at the hearing that drafting "
+    "the platform “is an open process.” Sanders endorsed and has raised money for her "
+    "primary challenger in Florida, law professor Tim Canova.\n"
+    "“Do not let the perfect be the enemy of the good,” she said, in an implicit caution to "
+    "Sanders backers.\n"
+)
+
 # Pronoun speakers and the antecedent they must get: (text, the quote's first words, its kind,
 # the antecedents accepted — empty when nothing may be guessed).
 _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
@@ -498,6 +508,14 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "I am pretty good at arithmetic",
         "direct",
         {"Sanders"},
+    ),
+    # a pronoun never refers to a name in its own clause ("she said, in a caution to Sanders
+    # backers" is not Sanders, named just before her)
+    "named-in-own-clause": (
+        _SANDERS + _WASSERMAN_SCHULTZ,
+        "Do not let the perfect",
+        "direct",
+        {"Wasserman Schultz", "Wasserman Schultz, who is reviled by progressives"},
     ),
     # a possessive pronoun speaks through its noun ("his promises to …")
     "possessive": (

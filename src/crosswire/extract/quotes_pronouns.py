@@ -9,7 +9,8 @@ type, in the same or the previous paragraph. Mentions inside quotation marks or 
 reported clauses are skipped (they are what was said, not who said it), and so are entities
 already called by the other gendered pronoun. The candidate must agree with the pronoun:
 "he"/"she" is one person — never a plural, names joined by "and", the writer's "I", nor a
-person the document genders the other way (:mod:`.gender`); "they" is not one named person or
+person the document genders the other way (:mod:`.gender`), nor a person the pronoun's own
+clause names after it ("she said, in a caution to Sanders backers"); "they" is not one named person or
 office holder; "it" is neither a person nor a plural. A name that only modifies the subject
 ("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation marks may
 reach further back than the previous paragraph, but only to a person the document itself
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from crosswire.annotate.lexicon import BODY_NOUNS, EVENT_NOUNS, TITLE_HEADS
-from crosswire.extract.gender import Genders, name_genders, noun_gender
+from crosswire.extract.gender import Genders, name_genders, noun_gender, surname_key
 from crosswire.extract.quotes_syntax import (
     PRONOUNS,
     in_main_clause,
@@ -89,6 +90,8 @@ def resolve_speaker_pronouns(
                 antecedent = (doc[ni].idx, doc[nj - 1].idx + len(doc[nj - 1]))
             else:
                 fit = _agreement(doc, word, genders)
+                if word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
+                    fit = _not_named_in_clause(fit, doc, _clause_names(adoc, head, inside))
                 antecedent = _cataphora(adoc, head, fit)
                 # Inside a reported clause, that clause's own subject is a candidate too ("LaRue
                 # said Magruder lied when he claimed …"), and so is the subject of a clause
@@ -132,6 +135,45 @@ def resolve_speaker_pronouns(
             met.append((pos, rng, _label_at(adoc, rng) or _nominal_label(doc[i:j]), None))
         out.append(antecedent)
     return out
+
+
+def _clause_names(adoc: AnnotatedDocument, pronoun: Any, inside: Sequence[tuple[int, int]]) -> set[str]:
+    """Surnames of the people named after a subject pronoun in the clause it governs, outside
+    quotation marks: "she said, in an implicit caution to Sanders backers" names Sanders there,
+    "He said Obama hopes …" Obama. Not a name before it ("While Trump has railed …, he's
+    sought"), nor a possessor ("He notes … an issue with Trump's microphone": news writing does
+    say so of the same man)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb is pronoun:
+        return set()
+    own = {t.i for t in pronoun.subtree}
+    return {
+        surname_key(t.text)
+        for t in verb.subtree
+        if t.i > pronoun.i
+        and t.i not in own
+        and t.ent_type_ == "PERSON"
+        and t.pos_ == "PROPN"
+        and not (t.dep_ == "poss" or (t.head.dep_ == "poss" and t.head.ent_type_ == "PERSON"))
+        and not any(a <= t.idx < b for a, b in inside)
+    } - {""}
+
+
+def _not_named_in_clause(
+    fit: Callable[[tuple[int, int]], int], doc: Any, names: set[str]
+) -> Callable[[tuple[int, int]], int]:
+    """``fit``, but 0 for a person named inside the pronoun's own clause: a pronoun never refers
+    to a name it governs (binding theory's principle C), so "she said, in a caution to Sanders
+    backers" is not Sanders, and "He said Obama hopes …" not Obama."""
+    if not names:
+        return fit
+
+    def unless_named(rng: tuple[int, int]) -> int:
+        span = doc.char_span(*rng, alignment_mode="expand")
+        head = span.root.text if span is not None and len(span) else ""
+        return 0 if head and surname_key(head) in names else fit(rng)
+
+    return unless_named
 
 
 def _closer_subject(
