@@ -400,3 +400,19 @@ def test_a_demonym_of_any_country_is_that_country() -> None:
     names = {e.name: (e.type, set(e.aliases)) for e in resolve_entities(adocs)}
     assert names["Mexico"] == ("GPE", {"Mexico", "Mexican"})
     assert "Mexico City" in names  # a city is not its country
+
+
+def test_a_state_s_ap_abbreviation_is_the_state() -> None:
+    adocs = [
+        _labelled(
+            "s1",
+            "A spokesman for Sen. Marco Rubio (R-Fla.) spoke. Florida votes in March.",
+            [("Marco Rubio", "PERSON"), ("Fla.", "GPE"), ("Florida", "GPE")],
+        ),
+        _labelled(
+            "s2", "Rep. Raul Grijalva (D-Ariz.) disagreed.", [("Raul Grijalva", "PERSON"), ("Ariz.", "GPE")]
+        ),
+    ]
+    names = {e.name: set(e.aliases) for e in resolve_entities(adocs)}
+    assert names["Florida"] == {"Florida", "Fla."}
+    assert "Ariz." in names["Arizona"]  # named in full even where only the abbreviation is written

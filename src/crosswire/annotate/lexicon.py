@@ -19,6 +19,7 @@ __all__ = [
     "BODY_NOUNS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
+    "EVENT_NOUNS",
     "FUNCTION_WORDS",
     "GEO_HEADS",
     "HONORIFICS",
@@ -29,6 +30,7 @@ __all__ = [
     "PRODUCT_NOUNS",
     "SPLIT_ABBREVIATIONS",
     "TITLE_HEADS",
+    "US_STATE_ABBREVIATIONS",
     "country_for",
     "is_a_name",
 ]
@@ -174,6 +176,23 @@ def _read_countries(path: Path) -> tuple[dict[str, str], dict[str, str]]:
 #: Normalised spelling → canonical country name ("usa" → "United States").
 #: Demonym → canonical country name ("indian" → "India"); NORP mentions attach to the country.
 COUNTRY_ALIASES, DEMONYMS = _read_countries(_COUNTRY_FILE)
+
+
+#: US states in the abbreviations AP style writes after a name or in a party tag ("Sen. Marco
+#: Rubio (R-Fla.)"), each → the state's name. Not "Wash." (Washington in news is mostly the
+#: capital) nor "Miss." (an honorific); the states AP never abbreviates need no entry.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
 
 
 def country_for(surface: str) -> str | None:

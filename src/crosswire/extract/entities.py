@@ -30,7 +30,8 @@ How mentions become entities (all within one story — nothing is merged across 
   ``External Affairs Minister`` is Jaishankar's role, not an organisation.
 - **Organisations and places**: one entity per normalised name, whatever label the model gave
   each mention (the majority label wins); ``X region`` is ``X``; ``US Department of Defense`` is
-  ``Department of Defense`` when that name also occurs; a group of people is one entity
+  ``Department of Defense`` when that name also occurs; a state's AP abbreviation is the state
+  (``Fla.`` in "R-Fla." is Florida); a group of people is one entity
   whatever its number or hyphens (``Democrat`` = ``Democrats``, ``African-Americans`` =
   ``African Americans``); an acronym in parentheses after a name,
   or one matching a name's initials (its function words skipped or not: ``TDCJ`` is the Texas
@@ -46,7 +47,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.annotate.lexicon import DEMONYMS, GEO_HEADS, HONORIFICS, NAME_SUFFIXES, country_for
+from crosswire.annotate.lexicon import (
+    DEMONYMS,
+    GEO_HEADS,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    US_STATE_ABBREVIATIONS,
+    country_for,
+)
 from crosswire.clean.agencies import agency_name
 from crosswire.extract.roles import roles_around
 from crosswire.models import AnnotatedDocument, Entity, Mention, Span
@@ -374,6 +382,9 @@ def _person_canonical(c: _Cluster) -> str:
 # ------------------------------------------------------------------- organisations, places
 
 
+_STATES = {name_key(abbreviation): state for abbreviation, state in US_STATE_ABBREVIATIONS.items()}
+
+
 def _strip_geo_head(key: str) -> str:
     words = key.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in GEO_HEADS else key
@@ -388,7 +399,10 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
             c.occs.append(o)
             continue
         key = _strip_geo_head(o.key)
-        clusters.setdefault(key, _Cluster(o.label, base_key=key)).occs.append(o)
+        state = _STATES.get(key) if o.label == "GPE" else None  # "Fla." (in "R-Fla.") is Florida
+        if state is not None:
+            key = name_key(state)
+        clusters.setdefault(key, _Cluster(o.label, base_key=key, canonical=state)).occs.append(o)
     # "US Department of Defense" → "Department of Defense" when that name occurs too.
     for key in list(clusters):
         words = key.split()
