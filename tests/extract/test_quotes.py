@@ -1199,6 +1199,15 @@ def test_a_denied_or_unsaid_clause_is_no_statement_in_the_product(
     assert "radical Islam" in [q.text for q in extract_quotes(adoc)]
     kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
     assert "radical Islam" not in kept and "the ban was wrong" in kept
+    # nor is what no one said
+    text = (
+        "All three candidates issued statements condemning the attacks, and none has said they "
+        "want heavy U.S. military engagement. No. 2 Democrat Dick Durbin said the vote would wait."
+    )
+    adoc = annotate_text("t-none", text)
+    assert "they want heavy U.S. military engagement" in [q.text for q in extract_quotes(adoc)]
+    kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
+    assert "they want heavy U.S. military engagement" not in kept and "the vote would wait" in kept
 
 
 @pytest.mark.slow

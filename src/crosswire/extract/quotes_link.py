@@ -72,8 +72,9 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
     """``quotes`` less the reported clauses whose cue is negated (pure).
 
     "Salazar has not indicated that he will act by the May 9 deadline" reports what Salazar
-    did *not* say, and so does "refused to say the words 'radical Islam'"; listed under "who
-    said what" either would read as a statement. PolNeAR, like
+    did *not* say, and so do "refused to say the words 'radical Islam'" and "none has said
+    they want heavy U.S. military engagement"; listed under "who said what" any would read as
+    a statement. PolNeAR, like
     PARC, annotates such attributions, so :func:`extract_quotes` keeps them (and the
     benchmark scores them); the product's extract stage drops them here. Direct quotations
     are never dropped: their words were said, whatever the cue.
@@ -88,10 +89,14 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
             cue = doc.char_span(b0, b1, alignment_mode="expand")
             if cue is not None and any(_denied(t) for t in cue):
                 continue
+            if _NO_ONE.match(q.speaker_text or ""):
+                continue  # "none has said they want heavy U.S. military engagement": no one did
         out.append(q)
     return out
 
 
+# A speaker that is no one: "none (of them) has said", "no candidate has said", "nobody said".
+_NO_ONE = re.compile(r"\s*(?:(?:none|nobody|no one|no-one|neither)\b|no\s+(?=[a-z]))", re.IGNORECASE)
 # Verbs that say their complement did not happen: "refused to say the words 'radical Islam'".
 _NOT_DONE = frozenset({"refuse", "decline", "fail", "avoid"})
 
