@@ -29,9 +29,13 @@ from crosswire.models import Alignment, Citation, Document, Fact, SummarySentenc
 
 __all__ = ["Candidate", "candidates", "lead_sentence", "summarize"]
 
-# (also after a fronted phrase: "First, she and other Democrats …", "After the meeting, he said")
+# (also after a word that orders it after the sentence before: "First, she and other Democrats …",
+# "For his part, he …"; not after a time or place of its own: "On Tuesday, he said" may open a story)
 _PRONOUN_START = re.compile(
-    r"^\W*(?:[^,.;:!?\"“”]{1,40},\s+)?(he|she|they|it|this|these|those|its|their|his|her)\b", re.I
+    r"^\W*(?:(?:first|second|third|then|next|later|afterwards?|finally|instead|again|now|still|indeed"
+    r"|meanwhile|moreover|however|in addition|in turn|for (?:his|her|their|its) part|at first),?\s+)?"
+    r"(he|she|they|it|this|these|those|its|their|his|her)\b",
+    re.I,
 )
 # "That's …", "That was …": a demonstrative pointing back at the sentence before; "But …",
 # "And …", "So …": a sentence continuing the one before. Neither stands alone in a summary.
