@@ -409,6 +409,18 @@ def test_a_page_title_is_the_headline_not_a_summary_sentence(hash_embedder: Any)
     )
     assert b.summary and all(s.text != title.strip() for s in b.summary)
 
+    # nor is a title some archive ended with a period, when it is capitalised as a title
+    title = "Ceasefire Talks In Geneva End Without Agreement.\n"
+    texts = {k: title + t for k, t in TEXTS.items()}
+    times = [
+        TimeExpression(d, t.index("Monday"), t.index("Monday") + 6, "Monday", "DATE", "2024-03-04")
+        for d, t in texts.items()
+    ]
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    assert b.summary and all(s.text != title.strip() for s in b.summary)
+
 
 def test_the_headline_is_one_line(hash_embedder: Any) -> None:
     from crosswire.brief.headline import headline

@@ -69,7 +69,10 @@ def _heading(text: str, start: int, end: int) -> bool:
     """A line of its own with no closing punctuation ("SEACOM cable problems may only be
     resolved next week", "• Government wildlife experts to be consulted on development"):
     near the top of a page, its title or standfirst, however it is capitalised."""
-    if text[start:end].rstrip()[-1:] in ".!?\"”’'…":
+    line = text[start:end].rstrip()
+    # (a period may end a line capitalised as a title, "Donald Trump Got More Votes In Ohio Than
+    # Hillary Clinton.": some archives end every headline with one)
+    if line[-1:] in ".!?\"”’'…" and not (line[-1:] == "." and is_title_line(line[:-1])):
         return False
     before = text[:start].rstrip(" \t").rstrip("•·▪*–—-").rstrip(" \t")  # a standfirst's bullet
     after = text[end:].lstrip(" \t")
