@@ -187,6 +187,27 @@ def test_claims_naming_different_people_are_different_statements() -> None:
     assert sorted(len(g) for g in groups) == [1, 1]
 
 
+def test_claims_naming_only_different_places_are_different_statements() -> None:
+    claims = [
+        _ent_claim("a", 0, "trump and clinton have won the primary in florida", ("trump", "clinton", "fl")),
+        _ent_claim("b", 0, "trump got more votes in ohio than clinton", ("trump", "clinton", "oh")),
+        _ent_claim("c", 0, "trump and clinton won in florida and ohio", ("trump", "clinton", "fl", "oh")),
+    ]
+    sim = np.array([[1.0, 0.53, 0.53], [0.53, 1.0, 0.1], [0.53, 0.1, 1.0]])
+    kw: dict[str, Any] = {
+        "family_of": {"a": "a", "b": "b", "c": "c"},
+        "people": frozenset({"trump", "clinton"}),
+        "places": frozenset({"fl", "oh"}),
+        # every entity is named by every report: none is one report's news of its own
+        "entity_families": dict.fromkeys(("trump", "clinton", "fl", "oh"), frozenset("abc")),
+    }
+    groups = attach_groups(claims[:2], sim[:2, :2], [[0], [1]], **kw)
+    assert sorted(len(g) for g in groups) == [1, 1]
+    # a place in common is enough: "in Florida" is told in "in Florida and Ohio"
+    groups = attach_groups([claims[0], claims[2]], sim[np.ix_([0, 2], [0, 2])], [[0], [1]], **kw)
+    assert sorted(len(g) for g in groups) == [2]
+
+
 PROSECUTORS = {
     "a": "“No reasonable prosecutor would not present this case to a grand jury.”",
     "b": "“The director's job was not to say that a prosecutor would not move forward with the case.”",

@@ -45,7 +45,8 @@ from crosswire.align.facts import (
 )
 from crosswire.align.quotes import group_quotes
 from crosswire.align.when import date_quote_groups
-from crosswire.models import Alignment, Conflict, Extraction, Quote, Story
+from crosswire.annotate.lexicon import US_STATE_ABBREVIATIONS, country_for
+from crosswire.models import Alignment, Conflict, Entity, Extraction, Quote, Story
 from crosswire.seams import Embedder
 
 __all__ = ["Claim", "align_story", "embed_texts", "family_map", "run", "statement_of"]
@@ -101,6 +102,22 @@ def embed_texts(embedder: Embedder, texts: Sequence[str], *, chunk: int = 16) ->
     return out
 
 
+_STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values()) | {
+    "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah", "Washington",
+}  # fmt: skip
+
+
+def _countries_and_states(entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of the places of one known rank: countries, and US states. Two claims naming only
+    different ones tell of different places; a city or province may lie inside a country the
+    other claim names ("Aceh" / "Indonesia"), so it proves nothing either way."""
+    return frozenset(
+        e.id
+        for e in entities
+        if e.type == "GPE" and (country_for(e.name) == e.name or e.name in _STATE_NAMES)
+    )
+
+
 def _quoted(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     """Where each document puts words in quotation marks: its direct quotations."""
     out: dict[str, list[tuple[int, int]]] = {}
@@ -154,6 +171,7 @@ def align_story(
                 e.id: frozenset(family_of.get(d, d) for d in e.documents) for e in extraction.entities
             },
             people=frozenset(e.id for e in extraction.entities if e.type == "PERSON"),
+            places=_countries_and_states(extraction.entities),
             family_vocab=family_vocabulary(documents, family_of),
             voices=claim_voices(claims, extraction.quotes),
         )

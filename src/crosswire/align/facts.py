@@ -189,6 +189,15 @@ def _people_agree(a: Claim, b: Claim, people: frozenset[str]) -> bool:
     return not pa or not pb or pa == pb
 
 
+def _places_agree(a: Claim, b: Claim, places: frozenset[str]) -> bool:
+    """Two claims that both name places (countries, states, cities: not regions such as the
+    "Indo-Pacific" and the "Asia-Pacific") name at least one in common: "won the primary in
+    Florida" and "got more votes in Ohio" are two results, whoever is named in both."""
+    pa = {e for e in a.entities if e in places}
+    pb = {e for e in b.entities if e in places}
+    return not pa or not pb or bool(pa & pb)
+
+
 def _voices_agree(a: Sequence[int], b: Sequence[int], voices: Sequence[frozenset[str]]) -> bool:
     """Two groups that both carry someone's words carry some of the same speaker's words.
 
@@ -238,6 +247,7 @@ def attach_groups(
     family_of: Mapping[str, str],
     entity_families: Mapping[str, frozenset[str]] | None = None,
     people: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
     family_vocab: Mapping[str, frozenset[str]] | None = None,
     voices: Sequence[frozenset[str]] = (),
     threshold: float = 0.48,
@@ -257,7 +267,7 @@ def attach_groups(
     (``entity_families``: entity id → families mentioning it), or a capitalised name no
     other family's text contains (``family_vocab``: family → its lower-cased words; this
     catches names the entity stage missed), carries news of its own; two
-    claims naming different people are different statements, and so are two groups that
+    claims naming different people, or only different places, are different statements, and so are two groups that
     quote different speakers (``voices``: the speakers' entity ids per claim, from
     :func:`claim_voices`); and two clauses split from one sentence never share a fact.
     Corroboration is then counted by document and family, not by claim.
@@ -313,7 +323,8 @@ def attach_groups(
         ):
             return None
         i, j = np.unravel_index(int(np.argmax(cross)), cross.shape)
-        if not _people_agree(claims[src[int(i)]], claims[tgt[int(j)]], people) or siblings(src, tgt):
+        a, b = claims[src[int(i)]], claims[tgt[int(j)]]
+        if not _people_agree(a, b, people) or not _places_agree(a, b, places) or siblings(src, tgt):
             return None
         if voices and not _voices_agree(src, tgt, voices):
             return None
