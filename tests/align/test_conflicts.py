@@ -323,6 +323,19 @@ def test_a_sequence_needs_the_same_event_placed_differently(hash_embedder: Any) 
     assert [c for c in al.conflicts if c.kind == "sequence"] == []
 
 
+def test_events_of_two_people_placed_against_one_event_are_no_sequence_conflict(hash_embedder: Any) -> None:
+    texts = {
+        "a": "Kasich scores all 66 delegates after Ohio win, his first of the year.",
+        "b": "Clinton already scored 175 additional delegates in the South before winning Ohio.",
+    }
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Kasich", "Clinton"], "PERSON"))
+    assert [c for c in _run(ex, hash_embedder).conflicts if c.kind == "sequence"] == []
+    # one person's delegates, placed before and after the same win, are a conflict
+    texts["b"] = texts["b"].replace("Clinton", "Kasich")
+    ex = seedkit.small_extraction(texts, ents=_named(texts, ["Kasich"], "PERSON"))
+    assert [c for c in _run(ex, hash_embedder).conflicts if c.kind == "sequence"]
+
+
 @pytest.mark.slow
 def test_counts_of_two_actors_are_no_number_conflict(nlp: Any, hash_embedder: Any) -> None:
     texts = {

@@ -802,6 +802,9 @@ def sequence_conflicts(
     names = [m.text for a in annotated for m in a.mentions if m.label == "PERSON"]
     names += [alias for e in entities if e.type == "PERSON" for alias in (e.name, *e.aliases)]
     people = frozenset(w.lower().rstrip("'’s") for n in names for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", n))
+    # the same names as the placed events' subject words are kept (stemmed): two events of
+    # different people are two events
+    people_stems = frozenset(stem(w) for n in names for w in re.findall(r"[A-Za-z]+", n) if w[:1].isupper())
     out: list[Conflict] = []
     seen: set[frozenset[tuple[str, int]]] = set()
     for i, (a1, h1) in enumerate(hits):
@@ -812,6 +815,9 @@ def sequence_conflicts(
                 len(h1[1]), len(h2[1])
             ):
                 continue  # another reference event, or another event placed against it
+            who1, who2 = h1[1] & people_stems, h2[1] & people_stems
+            if who1 and who2 and not who1 & who2:
+                continue  # "Kasich scores all 66 delegates after Ohio win" / "Clinton … before winning Ohio"
             key = frozenset({(a1.document.id, h1[4]), (a2.document.id, h2[4])})
             if key in seen:
                 continue
