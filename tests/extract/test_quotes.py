@@ -765,6 +765,14 @@ def test_the_speaker_of_a_misparsed_verb_with_several_subjects_is_the_name(
     assert _one(quotes, "We met").speaker_text == "Henry"  # not "mail to media members"
     # The bracket the phrase opened closes it.
     assert _one(quotes, "it has signed").speaker_text == "Hewlett-Packard (hp.com)"
+    # a person's name before a place's
+    text = (
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican "
+        "presidential primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered "
+        "wagon.”\n"
+    )
+    quotes = extract_quotes(annotate_text("t-kasich", text))
+    assert _one(quotes, "I’m getting ready").speaker_text == "Gov. John Kasich (R-OH)"
 
 
 @pytest.mark.slow

@@ -399,8 +399,16 @@ def speaker_of(cue: Token) -> Token | None:
         if subjects:
             # Several subjects are a misparse ("In an e-mail to media members Thursday night,
             # Henry said": "-", "mail" and "Henry" all nsubj): a name or pronoun before a common
-            # noun before anything else ("26%"), then the first.
-            child = min(subjects, key=lambda c: (_SUBJECT_RANK.get(c.pos_, 2), c.i))
+            # noun before anything else ("26%"), a person's name before a place's ("Tuesday … in
+            # Berea, OH, …, Gov. John Kasich (R-OH), said"), then the first.
+            child = min(
+                subjects,
+                key=lambda c: (
+                    _SUBJECT_RANK.get(c.pos_, 2),
+                    c.pos_ == "PROPN" and c.ent_type_ != "PERSON",
+                    c.i,
+                ),
+            )
             if child.lower_ == "it" and _infinitive_after_adjective(cue, tok):
                 return None  # "it's safe to say …", "it is fair to say that …": the writer's voice
             return _past_the_day(child)
