@@ -102,8 +102,9 @@ def embed_texts(embedder: Embedder, texts: Sequence[str], *, chunk: int = 16) ->
     return out
 
 
+# (not "Washington": in news mostly the capital, and "Washington" / "the US" are one voice)
 _STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values()) | {
-    "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah", "Washington",
+    "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
 }  # fmt: skip
 
 

@@ -190,9 +190,10 @@ def _people_agree(a: Claim, b: Claim, people: frozenset[str]) -> bool:
 
 
 def _places_agree(a: Claim, b: Claim, places: frozenset[str]) -> bool:
-    """Two claims that both name places (countries, states, cities: not regions such as the
-    "Indo-Pacific" and the "Asia-Pacific") name at least one in common: "won the primary in
-    Florida" and "got more votes in Ohio" are two results, whoever is named in both."""
+    """Two claims that both name ``places`` (the caller passes countries and US states: a city
+    may lie in a country the other claim names, and regions such as the "Indo-Pacific" and the
+    "Asia-Pacific" overlap) name at least one in common: "won the primary in Florida" and "got
+    more votes in Ohio" are two results, whoever is named in both."""
     pa = {e for e in a.entities if e in places}
     pb = {e for e in b.entities if e in places}
     return not pa or not pb or bool(pa & pb)
@@ -266,9 +267,9 @@ def attach_groups(
     single-source news single: a claim naming an entity that no other family mentions
     (``entity_families``: entity id → families mentioning it), or a capitalised name no
     other family's text contains (``family_vocab``: family → its lower-cased words; this
-    catches names the entity stage missed), carries news of its own; two
-    claims naming different people, or only different places, are different statements, and so are two groups that
-    quote different speakers (``voices``: the speakers' entity ids per claim, from
+    catches names the entity stage missed), carries news of its own; two claims naming
+    different people, or only different ``places``, are different statements, and so are two
+    groups that quote different speakers (``voices``: the speakers' entity ids per claim, from
     :func:`claim_voices`); and two clauses split from one sentence never share a fact.
     Corroboration is then counted by document and family, not by claim.
     """
@@ -617,8 +618,9 @@ def _sources(
     first_with: dict[str, str] = {}
     for c in members:
         fam = family_of.get(c.document, c.document)
-        words = re.findall(r"\w+", normalize_quotes(c.text).lower())
-        if len(words) < _COPIED_MIN_WORDS or '"' in normalize_quotes(c.text):
+        plain = normalize_quotes(c.text)
+        words = re.findall(r"\w+", plain.lower())
+        if len(words) < _COPIED_MIN_WORDS or '"' in plain:
             continue
         if any(a < c.end and c.start < b for a, b in quoted.get(c.document, ())):
             continue

@@ -250,7 +250,7 @@ def _nests(outer: Quote, inner: Quote) -> bool:
 
 
 def _distinct_statements(a: Quote, b: Quote) -> bool:
-    """Two attributions that alike words do not make one statement.
+    """Two attributions whose alike words still do not make them one statement.
 
     In one document a writer who gives the same words twice gives them as they are (a pull
     quote, a lede's excerpt of the full quotation): two reports there whose words do not run

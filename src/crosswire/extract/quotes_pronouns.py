@@ -10,9 +10,9 @@ reported clauses are skipped (they are what was said, not who said it), and so a
 already called by the other gendered pronoun. The candidate must agree with the pronoun:
 "he"/"she" is one person — never a plural, names joined by "and", the writer's "I", nor a
 person the document genders the other way (:mod:`.gender`), nor a person the pronoun's own
-clause names after it ("she said, in a caution to Sanders backers"); "they" is not one named person or
-office holder; "it" is neither a person nor a plural. A name that only modifies the subject
-("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation marks may
+clause names after it ("she said, in a caution to Sanders backers"); "they" is not one named
+person or office holder; "it" is neither a person nor a plural. A name that only modifies the
+subject ("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation marks may
 reach further back than the previous paragraph, but only to a person the document itself
 calls so, with no other name in between. Inside a reported clause, that clause's subject is a
 candidate too ("LaRue said Magruder lied when he claimed …"); when no subject fits, a direct
