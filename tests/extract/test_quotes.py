@@ -1216,6 +1216,11 @@ def test_a_denied_or_unsaid_clause_is_no_statement_in_the_product(
     assert "they want heavy U.S. military engagement" in [q.text for q in extract_quotes(adoc)]
     kept = [q.text for q in without_denials(extract_quotes(adoc), adoc)]
     assert "they want heavy U.S. military engagement" not in kept and "the vote would wait" in kept
+    # nor is the bare name a stance takes as its object
+    text = "Chatter may simmer down now that Cruz has endorsed Trump, his aides said on Friday.\n"
+    adoc = annotate_text("t-endorsed", text)
+    assert "Trump" in [q.text for q in extract_quotes(adoc)]  # PolNeAR annotates it so
+    assert "Trump" not in [q.text for q in without_denials(extract_quotes(adoc), adoc)]
 
 
 @pytest.mark.slow

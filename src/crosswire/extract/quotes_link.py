@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crosswire.annotate.lexicon import TITLE_HEADS
+from crosswire.annotate.lexicon import TITLE_HEADS, is_a_name
 from crosswire.models import AnnotatedDocument, Entity, Quote, Span
 
 __all__ = ["link_speakers", "without_denials"]
@@ -74,7 +74,8 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
     "Salazar has not indicated that he will act by the May 9 deadline" reports what Salazar
     did *not* say, and so do "refused to say the words 'radical Islam'" and "none has said
     they want heavy U.S. military engagement"; listed under "who said what" any would read as
-    a statement. PolNeAR, like
+    a statement; nor is the bare name a stance takes as its object ("Reid, who endorsed
+    Clinton", "Obama's impending endorsement for Clinton"). PolNeAR, like
     PARC, annotates such attributions, so :func:`extract_quotes` keeps them (and the
     benchmark scores them); the product's extract stage drops them here. Direct quotations
     are never dropped: their words were said, whatever the cue.
@@ -91,6 +92,8 @@ def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Qu
                 continue
             if _NO_ONE.match(q.speaker_text or ""):
                 continue  # "none has said they want heavy U.S. military engagement": no one did
+        if q.kind == "indirect" and len(q.text.split()) <= 4 and is_a_name(q.text) and not q.text.isupper():
+            continue  # "Reid, who endorsed Clinton": a stance on someone, no words of anyone's
         out.append(q)
     return out
 
