@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from crosswire.align.quotes import (
     group_quotes,
     join_interrupted,
@@ -324,3 +326,32 @@ def test_a_few_reported_words_found_in_a_long_quotation_get_no_diff() -> None:
     (g,) = group_quotes([said, vowed], documents={"m": mail, "p": post}, statement_of={"q1": 0, "q2": 0})[0]
     v = next(v for v in g.variants if v.documents == ("p",))
     assert v.diff == ()  # striking out forty words around "to fight" would tell a reader nothing
+
+
+def test_a_few_words_with_a_speaker_do_not_lend_it_to_a_long_quotation_without_one() -> None:
+    a = Document(
+        "a",
+        'The promise to "make America great again" appeals to many, said Alan Abramowitz, a demographer.',
+    )
+    b = Document(
+        "b",
+        'He called Pence "my partner in this campaign and in the White House ... to make America safe '
+        'again and to make America great again."',
+    )
+    slogan = _q(a, "q1", "make America great again", "partial", "abramowitz")
+    long_ = _q(
+        b,
+        "q2",
+        "my partner in this campaign and in the White House ... to make America safe again and to make "
+        "America great again.",
+        "direct",
+        None,
+    )
+    assert quote_similarity(slogan.text, long_.text) >= 0.88
+    groups, _ = group_quotes([slogan, long_], documents={"a": a, "b": b})
+    assert len(groups) == 2 and next(g for g in groups if "q2" in g.quotes).speaker is None
+    # an excerpt without a speaker still joins the quotation that has one
+    full = replace(long_, speaker="trump")
+    excerpt = replace(slogan, speaker=None)
+    (g,) = group_quotes([full, excerpt], documents={"a": a, "b": b})[0]
+    assert g.speaker == "trump" and set(g.quotes) == {"q1", "q2"}

@@ -267,6 +267,17 @@ def _distinct_statements(a: Quote, b: Quote) -> bool:
     return na not in nb and nb not in na
 
 
+def _excerpt_lends_speaker(known: Quote, unknown: Quote) -> bool:
+    """Would a few words with a speaker give their speaker to a long quotation without one?
+
+    "make America great again" inside a demographer's paraphrase (one report) and Trump's
+    "my partner in this campaign … to make America great again" with no speaker found (another)
+    share a slogan, not an utterance: the short words cannot say who spoke the long ones. An
+    excerpt without a speaker still joins the quotation that has one."""
+    short, long_ = len(normalize_quote(known.text).split()), len(normalize_quote(unknown.text).split())
+    return short < 6 and long_ > 2 * short
+
+
 def group_quotes(
     quotes: Sequence[Quote],
     *,
@@ -308,6 +319,10 @@ def group_quotes(
         if ri == rj or _nests(quotes[i], quotes[j]) or _nests(quotes[j], quotes[i]):
             continue
         if _distinct_statements(quotes[i], quotes[j]):
+            continue
+        if bool(speakers[ri]) != bool(speakers[rj]) and _excerpt_lends_speaker(
+            *((quotes[i], quotes[j]) if speakers[ri] else (quotes[j], quotes[i]))
+        ):
             continue
         if len(speakers[ri] | speakers[rj]) > 1:
             if s >= conflict_threshold and _rival_attribution(
