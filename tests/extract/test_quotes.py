@@ -773,6 +773,14 @@ def test_the_speaker_of_a_misparsed_verb_with_several_subjects_is_the_name(
     )
     quotes = extract_quotes(annotate_text("t-kasich", text))
     assert _one(quotes, "I’m getting ready").speaker_text == "Gov. John Kasich (R-OH)"
+    # the one scolded for saying it said it, not the one who scolded
+    text = (
+        "In the summer after the 2012 loss to Obama, party Chairman Reince Priebus fairly scolded "
+        "Romney for suggesting during the primary season that immigrants living in the country "
+        "illegally should self-deport.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-scolded", text))
+    assert _by_cue(quotes, "suggesting").speaker_text == "Romney"
 
 
 @pytest.mark.slow
