@@ -517,6 +517,15 @@ _PRONOUN_CASES: dict[str, tuple[str, str, str, set[str]]] = {
         "direct",
         {"Wasserman Schultz", "Wasserman Schultz, who is reviled by progressives"},
     ),
+    # a place name that only modifies a singular noun does not make the phrase a place
+    "place-modifies-person": (
+        "Many Latino Republicans are already doing so, thanks to Trump. One California delegate "
+        "said he tried to give away guest passes to the convention to Mexican-American friends. "
+        "He was unable to find a single taker, he said. “Not even one,” he said.\n",
+        "Not even one",
+        "direct",
+        {"One California delegate"},
+    ),
     # a possessive pronoun speaks through its noun ("his promises to …")
     "possessive": (
         "Donald Trump, under fire over his taxes, is casting himself as a champion of the little "

@@ -494,7 +494,14 @@ def _nominal_label(span: Any) -> str | None:
         return "ORG"  # "the Clinton campaign" is the campaign's word, not Clinton's
     if root.lower_ in TITLE_HEADS or noun_gender(root.text):
         return "PERSON"
-    named = [t.ent_type_ for t in span if t.ent_type_ in _SPEAKER_LABELS]
+    # (a name that only modifies a singular noun is where the person comes from, not what
+    # the phrase is: "One California delegate" is a person)
+    named = [
+        t.ent_type_
+        for t in span
+        if t.ent_type_ in _SPEAKER_LABELS
+        and not (root.tag_ == "NN" and t.head.i == root.i and t.dep_ == "compound")
+    ]
     if named:
         return str(named[0])
     return "PERSON" if root.tag_ == "NN" else None
