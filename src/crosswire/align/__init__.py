@@ -45,7 +45,7 @@ from crosswire.align.facts import (
 )
 from crosswire.align.quotes import group_quotes
 from crosswire.align.when import date_quote_groups
-from crosswire.annotate.lexicon import US_STATE_ABBREVIATIONS, country_for
+from crosswire.annotate.lexicon import US_STATES, country_for
 from crosswire.models import Alignment, Conflict, Entity, Extraction, Quote, Story
 from crosswire.seams import Embedder
 
@@ -102,20 +102,12 @@ def embed_texts(embedder: Embedder, texts: Sequence[str], *, chunk: int = 16) ->
     return out
 
 
-# (not "Washington": in news mostly the capital, and "Washington" / "the US" are one voice)
-_STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values()) | {
-    "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
-}  # fmt: skip
-
-
 def _countries_and_states(entities: Sequence[Entity]) -> frozenset[str]:
     """Ids of the places of one known rank: countries, and US states. Two claims naming only
     different ones tell of different places; a city or province may lie inside a country the
     other claim names ("Aceh" / "Indonesia"), so it proves nothing either way."""
     return frozenset(
-        e.id
-        for e in entities
-        if e.type == "GPE" and (country_for(e.name) == e.name or e.name in _STATE_NAMES)
+        e.id for e in entities if e.type == "GPE" and (country_for(e.name) == e.name or e.name in US_STATES)
     )
 
 

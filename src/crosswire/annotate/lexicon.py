@@ -30,6 +30,7 @@ __all__ = [
     "PRODUCT_NOUNS",
     "SPLIT_ABBREVIATIONS",
     "TITLE_HEADS",
+    "US_STATES",
     "US_STATE_ABBREVIATIONS",
     "country_for",
     "is_a_name",
@@ -192,6 +193,12 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
     "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+
+#: The names of the US states (not "Washington": in news mostly the capital, one voice with
+#: "the US"), from the abbreviations above and the states AP writes out.
+US_STATES: frozenset[str] = frozenset(US_STATE_ABBREVIATIONS.values()) | {
+    "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
 }  # fmt: skip
 
 

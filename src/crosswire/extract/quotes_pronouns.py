@@ -12,9 +12,9 @@ already called by the other gendered pronoun. The candidate must agree with the 
 person the document genders the other way (:mod:`.gender`), nor a person the pronoun's own
 clause names after it ("she said, in a caution to Sanders backers"); "they" is not one named
 person or office holder; "it" is neither a person nor a plural. A name that only modifies the
-subject ("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation marks may
-reach further back than the previous paragraph, but only to a person the document itself
-calls so, with no other name in between. Inside a reported clause, that clause's subject is a
+subject ("Rendell, a Clinton surrogate, said …") is no subject. "He"/"she" outside quotation
+marks may reach further back than the previous paragraph, but only to a person the document
+itself calls so, with no other name in between. Inside a reported clause, that clause's subject is a
 candidate too ("LaRue said Magruder lied when he claimed …"); when no subject fits, a direct
 object the sentence genders so is ("shooting his girlfriend after she refused …"). For a
 relative pronoun ("who said") the antecedent is the noun it modifies; a possessive one ("his
@@ -91,7 +91,7 @@ def resolve_speaker_pronouns(
             else:
                 fit = _agreement(doc, word, genders)
                 if word in {"he", "she"} and not any(a <= pos < b for a, b in inside):
-                    fit = _not_named_in_clause(fit, doc, _clause_names(adoc, head, inside))
+                    fit = _not_named_in_clause(fit, doc, _clause_names(head, inside))
                 antecedent = _cataphora(adoc, head, fit)
                 # Inside a reported clause, that clause's own subject is a candidate too ("LaRue
                 # said Magruder lied when he claimed …"), and so is the subject of a clause
@@ -137,7 +137,7 @@ def resolve_speaker_pronouns(
     return out
 
 
-def _clause_names(adoc: AnnotatedDocument, pronoun: Any, inside: Sequence[tuple[int, int]]) -> set[str]:
+def _clause_names(pronoun: Any, inside: Sequence[tuple[int, int]]) -> set[str]:
     """Surnames of the people named after a subject pronoun in the clause it governs, outside
     quotation marks: "she said, in an implicit caution to Sanders backers" names Sanders there,
     "He said Obama hopes …" Obama. Not a name before it ("While Trump has railed …, he's
