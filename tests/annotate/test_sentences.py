@@ -51,6 +51,21 @@ def test_closing_quote_stays_with_its_sentence(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_two_apostrophes_open_and_close_quotations_as_a_double_mark_does(nlp: Any) -> None:
+    # Some newspaper archives print quotation marks as two apostrophes.
+    text = (
+        "But the president devoted far more of his speech to Mrs. Clinton. ''You can read about "
+        "it, you can study it,'' Mr. Obama said. ''But Hillary's been in the room.''\n"
+    )
+    adoc = _annotate(Document(id="nyt", text=text))
+    assert [s.text for s in adoc.sentences] == [
+        "But the president devoted far more of his speech to Mrs. Clinton.",
+        "''You can read about it, you can study it,'' Mr. Obama said.",
+        "''But Hillary's been in the room.''",
+    ]
+
+
+@pytest.mark.slow
 def test_abbreviations_initials_and_ranks_do_not_end_sentences(nlp: Any) -> None:
     text = (
         "Senior Defense Spokesman Col. Chris Devine said the U.S. Defense Secretary met Minister "

@@ -39,10 +39,13 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S., U.K., e.g.
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_HINT_CHARS = re.compile(r"[.!?…\"“”«»\n)]")
+_HINT_CHARS = re.compile(r"[.!?…\"“”«»\n)]|''")
 _FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSING_ONLY = frozenset({"”", "»"})
 _OPENING_ONLY = frozenset({"“", "«"})
+# Marks that open or close by where they stand: the straight quote, and two apostrophes as
+# some newspapers' archives print it (``''America is already great,'' he said.``).
+_EITHER_WAY = frozenset({'"', "''"})
 _DATELINE = re.compile(
     r"""
     (?:
@@ -82,7 +85,7 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
 def _is_closing_quote(tok: Token) -> bool:
     if tok.text in _CLOSING_ONLY:
         return True
-    if tok.text != '"' or tok.i == 0:
+    if tok.text not in _EITHER_WAY or tok.i == 0:
         return False
     # A straight quote glued to the previous word ("stability.") closes; one after a space opens.
     return tok.nbor(-1).whitespace_ == "" and not tok.nbor(-1).is_space
@@ -91,7 +94,7 @@ def _is_closing_quote(tok: Token) -> bool:
 def _is_opening_quote(tok: Token) -> bool:
     if tok.text in _OPENING_ONLY:
         return True
-    if tok.text != '"':
+    if tok.text not in _EITHER_WAY:
         return False
     return not _is_closing_quote(tok) and tok.whitespace_ == ""
 
