@@ -208,3 +208,21 @@ def test_a_headline_s_verbs_and_a_person_s_possessions_are_not_part_of_names() -
     assert names.get("Theresa May") == "PERSON"  # a word that may end a clause may end a name
     # a surname before a bare possessive apostrophe is still the person, not a place
     assert {m.label for m in adoc.mentions if m.text == "Sanders"} <= {"PERSON"}
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name() -> None:
+    adoc = _annotate(
+        "As reported by Western Journalism, former CIA operative and Marine John “Tig” Tiegen "
+        "found both issues to be disqualifying.\n\n"
+        "“If you’re going to be a leader, you should be in the Situation Room,” Tiegen said.\n"
+    )
+    people = [m.text for m in adoc.mentions if m.label == "PERSON"]
+    assert any(p.endswith("John “Tig” Tiegen") for p in people)  # the model cut it at "“Tig"
+    assert {m.label for m in adoc.mentions if m.text == "Tiegen"} == {"PERSON"}  # was ORG
+
+
+def test_a_dash_glued_to_a_name_is_not_part_of_it() -> None:
+    adoc = _annotate(
+        "\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after the speech.\n"
+    )
+    assert _labels(adoc).get("Obama") == "PERSON"  # "-President" was one token, and no name followed

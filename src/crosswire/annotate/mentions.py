@@ -32,7 +32,10 @@ Rules, in order (each is general, none names a story):
    side that still starts with a capital keeps the label, less its trailing lower-case words
    (``Dell``, ``SeaMicro``). Such a WORK_OF_ART (``The Chiefs went on``) is dropped: a title
    is capitalised throughout, so the label itself is wrong.
-10. **Names follow their person** — a lone surname or a full name tagged ORG, NORP, FAC,
+10. **Nicknames** — a given name, a nickname in quotation marks and a surname (``John “Tig”
+   Tiegen``) are one PERSON, wherever the model cut them (``John “Tig`` PERSON, ``Tiegen`` ORG)
+   as long as it took part of them for a person.
+11. **Names follow their person** — a lone surname or a full name tagged ORG, NORP, FAC,
    PRODUCT or WORK_OF_ART (``But Fowler said``, ``Ivanka Trump acknowledged``) in a document
    that names that person in full elsewhere (``Don Fowler``, ``Ivanka Trump``) is that PERSON.
    A surname tagged GPE or LOC (``Vladeck said``, ``attacks on Machado``) is too, unless the
@@ -379,8 +382,26 @@ def _rule_clauses(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+# A given name, a quoted nickname of one or two words, a surname: John “Tig” Tiegen.
+_NICKNAMED = re.compile(
+    r"\b[A-Z][a-z]+\.?\s+[“\"‘'][A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[”\"’']\s+[A-Z][a-z][\w'’-]*[a-z]\b"
+)
+
+
+def _rule_nicknames(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """10. Given name, “nickname”, surname: one PERSON, replacing the pieces the model made of it."""
+    for m in _NICKNAMED.finditer(text):
+        pieces = [e for e in ents if _overlaps(m.start(), m.end(), e.start, e.end)]
+        if not any(e.label == "PERSON" for e in pieces) or any(e.end > m.end() for e in pieces):
+            continue
+        start = min([m.start(), *(e.start for e in pieces)])  # "Marine John “Tig": the model's start
+        ents = [e for e in ents if e not in pieces]
+        ents.append(_Ent(start, m.end(), "PERSON"))
+    return ents
+
+
 def _rule_person_names(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """10. A person's name (in full, or the surname alone) the model took for an organisation or a
+    """11. A person's name (in full, or the surname alone) the model took for an organisation or a
     product elsewhere in the document is that person."""
     names: set[str] = set()
     for e in ents:
@@ -421,6 +442,7 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_geography(text, ents)
     ents = _rule_country_pairs(text, ents)
     ents = _rule_clauses(doc, ents)
+    ents = _rule_nicknames(text, ents)
     ents = _rule_person_names(text, ents)
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))

