@@ -63,6 +63,11 @@ def test_a_mark_with_blanks_on_both_sides_closes_the_open_quotation() -> None:
     ]  # nothing open: ignored
 
 
+def test_a_quotation_dash_after_a_closing_mark_does_not_make_it_an_opening_one() -> None:
+    text = "“He is ignorant of our culture.”― Pamela Padilla\n“I’m so ashamed.” ― Jacklyn Ashley"
+    assert _contents(text) == ["He is ignorant of our culture.", "I’m so ashamed."]
+
+
 def test_pairs_doubled_apostrophes_of_wire_archives() -> None:
     text = "''We finally may be seeing some wage acceleration,'' the economist wrote. It's Bernstein's."
     assert _contents(text) == ["We finally may be seeing some wage acceleration"]
@@ -962,6 +967,79 @@ def test_stance_content_joins_a_gerund_and_its_subject_hung_side_by_side(nlp: An
     content = stance_content(doc[1])
     assert content is not None
     assert " ".join(doc[k].text for k in sorted(content)) == "the US helping India"
+
+
+def _parsed(nlp: Any, rows: list[tuple[str, str, str, int, str]]) -> Any:
+    """A Doc with a given parse: (word, pos, dep, head index, lemma) per token."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][1] != "PUNCT" for i in range(len(rows))]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+    )
+
+
+def test_a_stance_object_stops_where_the_parser_hangs_a_list_across_a_clause(nlp: Any) -> None:
+    # The small parser's reading: the list after the colon is an apposition of "resume".
+    doc = _parsed(nlp, [
+        ("The", "DET", "det", 1, "the"), ("president", "NOUN", "nsubj", 2, "president"),
+        ("listed", "VERB", "ROOT", 2, "list"), ("Clinton", "PROPN", "poss", 4, "Clinton"),
+        ("resume", "NOUN", "dobj", 2, "resume"), ("to", "PART", "aux", 6, "to"),
+        ("try", "VERB", "advcl", 2, "try"), ("to", "PART", "aux", 8, "to"),
+        ("argue", "VERB", "xcomp", 6, "argue"), (":", "PUNCT", "punct", 2, ":"),
+        ("attorney", "NOUN", "appos", 4, "attorney"), ("and", "CCONJ", "cc", 10, "and"),
+        ("senator", "NOUN", "conj", 10, "senator"), (".", "PUNCT", "punct", 2, "."),
+    ])  # fmt: skip
+    content = stance_content(doc[2])
+    assert content is not None
+    assert " ".join(doc[k].text for k in sorted(content)) == "Clinton resume"
+
+
+def test_a_noun_cue_reports_every_object_of_its_preposition(nlp: Any) -> None:
+    # "his claim of Clinton's super-qualifications": the parser makes three objects of "of".
+    doc = _parsed(nlp, [
+        ("his", "PRON", "poss", 1, "his"), ("claim", "NOUN", "ROOT", 1, "claim"),
+        ("of", "ADP", "prep", 1, "of"), ("Clinton", "PROPN", "poss", 4, "Clinton"),
+        ("super", "NOUN", "pobj", 2, "super"), ("-", "NOUN", "pobj", 2, "-"),
+        ("qualifications", "NOUN", "pobj", 2, "qualification"),
+    ])  # fmt: skip
+    content = stance_content(doc[1])
+    assert content is not None
+    assert [doc[k].text for k in sorted(content)] == ["Clinton", "super", "-", "qualifications"]
+
+
+@pytest.mark.slow
+def test_a_quotation_credited_after_a_dash_is_the_credited_person_s(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "31 Latinos Share Their Thoughts On Donald Trump.\n\n"
+        "“Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge\n"
+        "“He makes simple blanket statements about people.”― Pamela Padilla\n"
+        "“I’m so ashamed to be an American.” ― Jacklyn Ashley\n\n"
+        '"He can have intelligence briefings," Reid said. "But I hope they are fake."\n\n'
+        "\"Great speech. She's tested. She's ready. She never quits.\"\n\n"
+        "-President Obama, tweeting after Clinton's speech.\n\n"
+        "\"The whole idea of a 'Crooked Hillary' needs to stop.\"\n\n"
+        "— Reduce job-killing regulations on large and small businesses.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-dash-credit", text))
+    _assert_offsets(quotes, text)
+    credited = {q.text[:12]: (q.kind, q.speaker_text, q.cue) for q in quotes}
+    assert credited["Mr. Trump em"] == ("direct", "Sonya Herridge", "―")
+    assert credited["He makes sim"] == ("direct", "Pamela Padilla", "―")
+    assert credited["I’m so ashame"[:12]] == ("direct", "Jacklyn Ashley", "―")
+    # the dash glued to the title is not part of the speaker
+    assert credited["Great speech"] == ("direct", "President Obama", "-")
+    # a list below a quotation credits no one, and a credited quotation is continued by none
+    assert credited["The whole id"][1] is None
 
 
 @pytest.mark.slow

@@ -100,6 +100,9 @@ class _Attribution:
     antecedent: tuple[int, int] | None = None  # body char range
     quoted: Quoted | None = None
     cue_range: tuple[int, int] | None = None  # token range of the cue when not cue_extent(cue)
+    # Body char ranges of cue and speaker where a token holds both ("-President Obama").
+    cue_chars: tuple[int, int] | None = None
+    speaker_chars: tuple[int, int] | None = None
 
 
 # ------------------------------------------------------------------ public API
@@ -213,6 +216,10 @@ def _quoted_attributions(
         prev_end = quoted[n - 1].outer_end if n else 0
         next_open = quoted[n + 1].open if n + 1 < len(quoted) else len(text)
         near = [t for t in region if prev_end <= t.idx < next_open]
+        credit = _dash_credit(toks, text, q, prev_end, next_open)
+        if credit is not None:
+            out.append(credit)
+            continue
         kind = _quote_kind(text, toks, q, lo, blocked)
         inner = [doc[i] for i in range(first_in.i, last_in.i + 1)]
         cue = _pick_cue(region, near, inner, q)
@@ -238,6 +245,69 @@ def _quoted_attributions(
             att.speaker = noun_phrase(sp, blocked=blocked)
         out.append(att)
     return out
+
+
+# A credit line: a dash, a name, and at most a short description ("― Sonya Herridge",
+# "-Michelle Marks, Philadelphia.", "— President Obama, tweeting after Clinton's speech.").
+_CREDIT = re.compile(
+    r"[ \t]*(?:\n[ \t]*){0,2}(?:--|[-–—―])[ \t]*(?P<name>[^\W\d_][^\s,;:()]*(?:[ \t]+[^\s,;:()]+){0,4})"
+)
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"}
+)
+_MAX_CREDIT_WORDS = 12
+_CREDIT_ONLY = re.compile(r"\s*(?:--|[-–—―])\s*[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,5}[.,]?\s*")
+_NON_BLANK = re.compile(r"\S+")
+
+
+def _dash_credit(toks: _Tokens, text: str, q: Quoted, prev_end: int, next_open: int) -> _Attribution | None:
+    """A quotation on a line of its own whose speaker is credited after a dash, on the same line
+    or the next one: '“Mr. Trump embodies …” ― Sonya Herridge' (collected reader comments,
+    epigraphs, a notebook's "quotable" item). The dash is the cue, the name the speaker.
+
+    A line of its own: nothing before the opening mark on its line, or only the credit line of
+    the quotation before (such lines run together once a text's short lines are unwrapped).
+    """
+    line_start = text.rfind("\n", 0, q.open) + 1
+    before = text[max(line_start, prev_end) : q.open]
+    if before.strip() and (line_start > prev_end or not _CREDIT_ONLY.fullmatch(before)):
+        return None
+    m = _CREDIT.match(text, q.outer_end)  # right after the quotation, or on the next line
+    if m is None:
+        return None
+    line_end = text.find("\n", m.start("name"))
+    line_end = min(len(text) if line_end == -1 else line_end, next_open)
+    if len(text[m.start("name") : line_end].split()) > _MAX_CREDIT_WORDS:
+        return None
+    # The name: capitalised words (and particles inside it), up to the first other word.
+    name_start = name_end = m.start("name")
+    for w in _NON_BLANK.finditer(text, m.start("name"), m.end("name")):
+        word = w.group()
+        if not (word[:1].isupper() or (word in _NAME_PARTICLES and name_end > name_start)):
+            break
+        if word[:1].isupper():
+            name_end = w.end()
+    while name_end > name_start and text[name_end - 1] in ".’'":
+        name_end -= 1  # "― Carla Sanchez."
+    if name_end == name_start:
+        return None
+    dash = name_start - 1
+    while text[dash] in " \t":
+        dash -= 1
+    cue_tok, first, last = toks.at(dash), toks.at(name_start), toks.at(name_end - 1)
+    if first.tag_ not in {"NNP", "NNPS"} and not first.ent_type_:
+        return None  # "— Reduce job-killing regulations …": a list below the quotation
+    return _Attribution(
+        q.start,
+        q.end,
+        "direct",
+        cue=cue_tok,
+        speaker=(first.i, last.i + 1),
+        quoted=q,
+        cue_range=(cue_tok.i, cue_tok.i + 1),
+        cue_chars=(dash, dash + 1),
+        speaker_chars=(name_start, name_end),
+    )
 
 
 def _tag_sentence_end(doc: Any, after: Token, para_hi: int) -> int:
@@ -354,8 +424,8 @@ def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: st
     if att.kind != "direct" or not done or att.quoted is None:
         return
     prev = done[-1]
-    if prev.quoted is None or prev.cue is None:
-        return
+    if prev.quoted is None or prev.cue is None or prev.cue_chars is not None:
+        return  # (a quotation credited after a dash ends with its credit line)
     gap = text[prev.quoted.outer_end : att.quoted.open]
     breaks = len(_PARAGRAPH.findall(gap))
     same_paragraph = breaks == 0
@@ -644,14 +714,14 @@ def _to_quotes(document: Document, doc: Any, atts: Sequence[_Attribution]) -> li
         speaker_text = speaker_span = antecedent = None
         if att.speaker is not None:
             i, j = att.speaker
-            sp = document.cite_body(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+            sp = document.cite_body(*(att.speaker_chars or (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))))
             speaker_text, speaker_span = sp.text, sp.span
         if att.antecedent is not None:
             antecedent = document.cite_body(*att.antecedent).span
         cue_text = cue_span = None
         if att.cue is not None:
             ci, cj = att.cue_range or cue_extent(att.cue)
-            c_start, c_end = doc[ci].idx, doc[cj - 1].idx + len(doc[cj - 1])
+            c_start, c_end = att.cue_chars or (doc[ci].idx, doc[cj - 1].idx + len(doc[cj - 1]))
             while c_end - 1 > c_start and body[c_end - 1] in ".,;:":
                 c_end -= 1  # the tokenizer's "X." at a sentence end
             c = document.cite_body(c_start, c_end)

@@ -33,8 +33,8 @@ _MARK = re.compile(r"''|``|[\"“”„‟«»]")
 _OPEN_ONLY = frozenset({"“", "„", "‟", "«", "``"})
 _CLOSE_ONLY = frozenset({"”", "»"})
 # Characters that may stand right before an opening mark / right after a closing mark.
-_BEFORE_OPEN = frozenset(" \t\n\r([{—–-/:;,.!?…") | {""}
-_AFTER_CLOSE = frozenset(" \t\n\r)]}—–-/:;,.!?…'’") | {""}
+_BEFORE_OPEN = frozenset(" \t\n\r([{―—–-/:;,.!?…") | {""}
+_AFTER_CLOSE = frozenset(" \t\n\r)]}―—–-/:;,.!?…'’") | {""}  # ― the quotation dash: '”― Pamela Padilla'
 # Trailing punctuation that belongs to the sentence around the quotation, not to the words quoted.
 _TRIM_END = ",;: \t\r\n"
 # A paragraph that ends inside a quotation with an attribution tag of its own ('"By rolling back

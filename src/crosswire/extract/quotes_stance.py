@@ -263,8 +263,9 @@ def is_noun_cue(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and lemma(tok) in NOUN_CUES and any(c.dep_ == "poss" for c in tok.children)
 
 
-def noun_cue_content(tok: Token) -> Token | None:
-    """The head of what a noun cue reports: its that-clause, to-infinitive or prepositional object."""
+def noun_cue_content(tok: Token) -> list[Token]:
+    """The heads of what a noun cue reports: its that-clause, to-infinitive or prepositional
+    object (every object: the parser makes three of "Clinton's super-qualifications")."""
     for c in tok.children:
         if c.i < tok.i:
             continue
@@ -272,12 +273,12 @@ def noun_cue_content(tok: Token) -> Token | None:
             any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
             or any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
         ):
-            return c
+            return [c]
         if c.dep_ == "prep" and c.lower_ in NOUN_CUE_PREPS and c.i == tok.i + 1:
             objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
             if objs:
-                return objs[0]
-    return None
+                return objs
+    return []
 
 
 def is_report_source(tok: Token) -> bool:
@@ -332,8 +333,8 @@ def stance_content(tok: Token) -> set[int] | None:
     is what the stance is about, not who holds it.
     """
     if is_noun_cue(tok):
-        head = noun_cue_content(tok)
-        return {t.i for t in head.subtree} if head is not None else None
+        heads = noun_cue_content(tok)
+        return {t.i for h in heads for t in h.subtree} if heads else None
     if tok.pos_ == "ADJ":
         return _adjective_content(tok)
     if _is_finding(tok):
@@ -367,12 +368,24 @@ def stance_content(tok: Token) -> set[int] | None:
         ):
             objs = []
         if objs:
-            ids = {t.i for t in objs[0].subtree}
+            ids = _contiguous(objs[0])
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "for", "as"} and c.i > objs[0].i:
                     ids.update(t.i for t in c.subtree)
             return ids
     return None
+
+
+def _contiguous(head: Token) -> set[int]:
+    """The unbroken run of ``head``'s subtree around it: "listed Clinton's resume to try to make
+    his case: attorney and …" hangs the list on "resume" across the clause between them."""
+    ids = {t.i for t in head.subtree}
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return set(range(lo, hi + 1))
 
 
 _NOT_FINDING = frozenset({"punct", "cc", "conj", "parataxis"})
