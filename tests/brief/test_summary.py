@@ -192,6 +192,27 @@ def test_a_sentence_with_several_dates_is_told_once_under_its_most_precise(hash_
     assert [t.date for t in b.timeline] == ["1991", "2009-11-30"]
 
 
+def test_a_sentence_dated_twice_is_told_once_though_the_coarse_date_has_other_sentences(
+    hash_embedder: Any,
+) -> None:
+    texts = {
+        "a": "On Wednesday night, Obama gave a convention speech against Trump, as he had in 2004.",
+        "b": "Obama gave a convention speech in 2004 that made him a national figure.",
+    }
+    dates = [("a", "Wednesday night", "2016-07-27"), ("a", "2004", "2004"), ("b", "2004", "2004")]
+    times = [
+        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
+    ]
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    # the 2004 entry joined both sentences; the first is told under its Wednesday only
+    assert [(t.date, [c.document for c in t.citations]) for t in b.timeline] == [
+        ("2004", ["b"]),
+        ("2016-07-27", ["a"]),
+    ]
+
+
 def test_headline_is_trimmed_source_text(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.headline

@@ -240,11 +240,16 @@ def timeline(alignment: Alignment, *, event: str | EllipsisType | None = ...) ->
         first[1].append(here)
 
     # A sentence with several dates ("Between 1991 and 1998, … until he returned in June
-    # 1999") is told once, under its most precise date (the earliest of equals), not once per date.
-    def beats(x: tuple[str, list[tuple[str, int, int]]], y: tuple[str, list[tuple[str, int, int]]]) -> bool:
-        return (len(x[0]), y[0]) > (len(y[0]), x[0]) and set(y[1]) <= set(x[1])
-
-    entries = [e for e in entries if not any(f is not e and beats(f, e) for f in entries)]
+    # 1999"; "On Wednesday night, the president portrayed Mr. Trump as … camps that Mr. Obama
+    # argued in 2004 were unhealthy") is told once, under its most precise date (the earliest
+    # of equals), not once per date; an entry left with no sentence of its own goes.
+    home: dict[tuple[str, int, int], str] = {}
+    for value, members in entries:
+        for m in members:
+            if m not in home or (len(value), home[m]) > (len(home[m]), value):
+                home[m] = value
+    entries = [(value, [m for m in members if home[m] == value]) for value, members in entries]
+    entries = [(value, members) for value, members in entries if members]
     out = []
     for value, members in entries:
         cites: list[Citation] = [documents[d].cite(a, b) for d, a, b in members]
