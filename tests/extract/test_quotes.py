@@ -655,6 +655,33 @@ def test_a_description_headed_by_a_title_is_the_one_person_named_before_with_it(
         )
 
 
+@pytest.mark.slow
+def test_a_description_no_one_was_named_with_is_the_person_just_quoted(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract.entities import resolve_entities
+
+    def speakers(text: str) -> dict[str, str | None]:
+        adoc = annotate_text("t-topic", text)
+        ents = resolve_entities([adoc])
+        names = {e.id: e.name for e in ents}
+        quotes = link_speakers(extract_quotes(adoc), ents, [adoc])
+        return {q.text[:10]: names.get(q.speaker or "") for q in quotes}
+
+    said = (
+        "Donald Trump said Friday that it would have been cool had Hillary Clinton congratulated "
+        "him.\n\n"
+        "“I was curious to see whether she’d do a class act,” the Republican nominee said at a rally.\n"
+    )
+    assert speakers(said)["I was curi"] == "Donald Trump"
+    # another person named since: the description may be a switch back to them
+    between = said.replace("\n\n“I was", "\n\nClinton was in Ohio on Friday.\n\n“I was")
+    assert speakers(between)["I was curi"] is None
+    # a person whose role is another title is not this description
+    titled = said.replace("Donald Trump said", "President Barack Obama said")
+    assert speakers(titled)["I was curi"] is None
+
+
 def test_a_lone_surname_the_tagger_missed_is_the_one_person_with_it() -> None:
     # lower-cased text: the tagger found "jackeline flores" once but not "flores" in "flores said"
     flores = Entity("e-flores", "jackeline flores", "PERSON", aliases=("jackeline flores",))

@@ -35,8 +35,9 @@ def link_speakers(
     overlapping mention does. A phrase no mention overlaps, such as "The defence secretary",
     is matched against entity roles and names, and linked only when exactly one entity fits;
     failing that, a description headed by a title ("the Vermont senator") is the one person
-    the document named before it with that title (:func:`_entity_by_title`). Otherwise
-    ``speaker`` stays None.
+    the document named before it with that title (:func:`_entity_by_title`), or, when no one
+    was named with it, the person the report is about at that point (:func:`_entity_by_topic`).
+    Otherwise ``speaker`` stays None.
     """
     by_doc = {a.document.id: a for a in adocs}
     types = {e.id: e.type for e in entities}
@@ -44,11 +45,12 @@ def link_speakers(
     for ent in entities:
         for m in ent.mentions:
             mentions.setdefault(m.document, []).append((m.start, m.end, ent.id))
-    out = []
-    for q in quotes:
+    out = list(quotes)
+    linked: dict[str, list[Quote]] = {}  # per document, quotes whose speaker is a person
+    for k in sorted(range(len(quotes)), key=lambda k: (quotes[k].document, quotes[k].start)):
+        q = quotes[k]
         span = q.speaker_antecedent or q.speaker_span
         if span is None:
-            out.append(q)
             continue
         ent_id = _entity_by_mention(span, mentions.get(span.document, []), by_doc.get(span.document), types)
         if ent_id is None and span.document in by_doc:
@@ -63,8 +65,17 @@ def link_speakers(
                 else None
             )
             words = words if words is not None else (q.speaker_text or "")
-            ent_id = _entity_by_role(words, entities) or _entity_by_title(words, span, entities)
-        out.append(dataclasses.replace(q, speaker=ent_id) if ent_id else q)
+            ent_id = (
+                _entity_by_role(words, entities)
+                or _entity_by_title(words, span, entities)
+                or _entity_by_topic(
+                    words, span, entities, linked.get(span.document, []), by_doc.get(span.document)
+                )
+            )
+        if ent_id:
+            out[k] = dataclasses.replace(q, speaker=ent_id)
+            if types.get(ent_id) == "PERSON":
+                linked.setdefault(q.document, []).append(out[k])
     return out
 
 
@@ -289,21 +300,30 @@ def _title_words(role: str) -> list[str]:
     return [_TITLE_ABBREVIATIONS.get(w, w) for w in _TITLE_WORD.findall(role.casefold().replace(".", ""))]
 
 
-def _entity_by_title(words: str, span: Span, entities: Sequence[Entity]) -> str | None:
-    """The person a definite description headed by a title names ("the Senate Democratic
-    leader", "The Vermont senator"): the one person named earlier in the same document whose
-    role has that title ("Senate Minority Leader", "Sen."); when several have it, the one whose
-    role shares most of the description's other words, if one does. "a senator", "the
-    senators" and "the president of the union" name no one of them.
-    """
+def _title_description(words: str, heads: frozenset[str] = TITLE_HEADS) -> list[str] | None:
+    """The words of a definite description headed by one title ("the Senate Democratic leader"
+    → senate, democratic, leader), else None: "a senator", "the senators" and "the president
+    of the union" name no one person."""
     if not re.match(r"the\s", words, re.IGNORECASE):
         return None
     key = _norm_role(words).split()
     if not 1 <= len(key) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in key):
         return None
-    head, others = key[-1], set(key[:-1])
-    if head not in TITLE_HEADS or head.endswith("s"):
+    if key[-1] not in heads or key[-1].endswith("s"):
         return None
+    return key
+
+
+def _entity_by_title(words: str, span: Span, entities: Sequence[Entity]) -> str | None:
+    """The person a definite description headed by a title names ("the Senate Democratic
+    leader", "The Vermont senator"): the one person named earlier in the same document whose
+    role has that title ("Senate Minority Leader", "Sen."); when several have it, the one whose
+    role shares most of the description's other words, if one does.
+    """
+    key = _title_description(words)
+    if key is None:
+        return None
+    head, others = key[-1], set(key[:-1])
     scores: dict[str, int] = {}
     for e in entities:
         if e.type != "PERSON" or not any(
@@ -318,6 +338,54 @@ def _entity_by_title(words: str, span: Span, entities: Sequence[Entity]) -> str 
     best = max(scores.values(), default=0)
     top = [e for e, n in scores.items() if n == best]
     return top[0] if best and len(top) == 1 else None
+
+
+_TOPIC_REACH = 600  # characters back to the previous statement of the person a description names
+# Descriptions a writer uses for the person a report is about, in place of the name: offices
+# and candidacies. Not those of a second person beside them ("the spokesman", "the lawyer").
+_TOPIC_HEADS = frozenset({
+    "president", "president-elect", "senator", "governor", "congressman", "congresswoman",
+    "mayor", "secretary", "minister", "premier", "chancellor", "king", "queen", "pope",
+    "nominee", "candidate", "front-runner", "frontrunner", "incumbent", "challenger",
+    "contender", "hopeful", "billionaire", "businessman", "businesswoman", "mogul",
+})  # fmt: skip
+
+
+def _entity_by_topic(
+    words: str,
+    span: Span,
+    entities: Sequence[Entity],
+    earlier: Sequence[Quote],
+    adoc: AnnotatedDocument | None,
+) -> str | None:
+    """The person a title description names when no one was named with that title: the writer's
+    variation on the person just quoted ("Donald Trump said Friday that it would 'have been
+    cool' had Hillary Clinton congratulated him … ¶ '…,' the Republican nominee said"). Only
+    when that person's statement is close before, no other person is named after its sentence,
+    and no role of theirs is another title (a "President Obama" is not "the Republican nominee").
+    """
+    key = _title_description(words, _TOPIC_HEADS)
+    if key is None or not earlier or adoc is None:
+        return None
+    prev = max(earlier, key=lambda q: q.start)
+    if prev.start >= span.start or span.start - prev.end > _TOPIC_REACH:
+        return None
+    person = next((e for e in entities if e.id == prev.speaker), None)
+    if person is None or any(_title_words(r)[-1:] not in ([], [key[-1]]) for r in person.roles):
+        return None
+    told = max((s.end for s in adoc.sentences if s.start <= prev.end), default=prev.end)
+    # Other people named since, by their mentions or by their surname where the tagger missed
+    # it ("Trump charges that …" between Clinton's statement and "The New York businessman").
+    between = adoc.document.text[told : span.start]
+    for e in entities:
+        if e.type != "PERSON" or e.id == person.id:
+            continue
+        surname = e.name.split()[-1]
+        if any(m.document == span.document and told <= m.start < span.start for m in e.mentions) or (
+            re.search(rf"\b{re.escape(surname)}\b", between)
+        ):
+            return None
+    return person.id
 
 
 def _entity_by_role(words: str, entities: Sequence[Entity]) -> str | None:
