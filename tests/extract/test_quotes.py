@@ -677,9 +677,14 @@ def test_a_description_no_one_was_named_with_is_the_person_just_quoted(
     # another person named since: the description may be a switch back to them
     between = said.replace("\n\n“I was", "\n\nClinton was in Ohio on Friday.\n\n“I was")
     assert speakers(between)["I was curi"] is None
-    # a person whose role is another title is not this description
-    titled = said.replace("Donald Trump said", "President Barack Obama said")
+    # a person whose role is another office is not this one
+    titled = said.replace("Donald Trump said", "President Barack Obama said").replace(
+        "the Republican nominee", "the senator"
+    )
     assert speakers(titled)["I was curi"] is None
+    # a party member described by party and state is that person, not the party
+    party = said.replace("the Republican nominee", "the New York Republican")
+    assert speakers(party)["I was curi"] == "Donald Trump"
 
 
 def test_a_lone_surname_the_tagger_missed_is_the_one_person_with_it() -> None:

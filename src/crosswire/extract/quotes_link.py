@@ -166,6 +166,8 @@ def _entity_by_mention(
             )
             for s, e, eid in overlapping:
                 if s <= head_start and head_end <= e:
+                    if types.get(eid) == "NORP" and _one_member(phrase):
+                        return None  # "the Wisconsin Republican" is a person, not the party
                     return eid
             named = _name_after_title(phrase, person_of) or _appositive_person(phrase, person_of)
             if named is not None:
@@ -189,6 +191,15 @@ def _entity_by_mention(
             others = {eid for _, _, eid in overlapping if types.get(eid) != "PERSON"}
             return next(iter(others)) if len(others) == 1 else None
     return overlapping[0][2]
+
+
+def _one_member(phrase: Any) -> bool:
+    """A singular description headed by a party or nationality word: "the Wisconsin
+    Republican", "an American" (one person), not "Republicans" or "the Americans" (the group)."""
+    root = phrase.root
+    return root.tag_ in {"NNP", "NN", "JJ"} and any(
+        c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children
+    )
 
 
 def _people_by_token(
@@ -348,6 +359,7 @@ _TOPIC_HEADS = frozenset({
     "mayor", "secretary", "minister", "premier", "chancellor", "king", "queen", "pope",
     "nominee", "candidate", "front-runner", "frontrunner", "incumbent", "challenger",
     "contender", "hopeful", "billionaire", "businessman", "businesswoman", "mogul",
+    "republican", "democrat", "independent", "libertarian",
 })  # fmt: skip
 
 
@@ -368,12 +380,20 @@ def _entity_by_topic(
     if key is None or not earlier or adoc is None:
         return None
     prev = max(earlier, key=lambda q: q.start)
+    if (prev.speaker_antecedent or prev.speaker_span) == span:
+        return prev.speaker  # the same phrase speaks twice: '“…,” the mogul said, arguing that …'
     if prev.start >= span.start or span.start - prev.end > _TOPIC_REACH:
         return None
     person = next((e for e in entities if e.id == prev.speaker), None)
-    if person is None or any(_title_words(r)[-1:] not in ([], [key[-1]]) for r in person.roles):
+    if person is None:
         return None
+    if key[-1] in TITLE_HEADS and any(_title_words(r)[-1:] not in ([], [key[-1]]) for r in person.roles):
+        return (
+            None  # an office: "President Obama" is not "the senator" (a party or a candidacy may be anyone's)
+        )
     told = max((s.end for s in adoc.sentences if s.start <= prev.end), default=prev.end)
+    if span.start < told:
+        return None  # in that statement's own sentence ("… to unendorse Trump after the mogul claimed")
     # Other people named since, by their mentions or by their surname where the tagger missed
     # it ("Trump charges that …" between Clinton's statement and "The New York businessman").
     between = adoc.document.text[told : span.start]
