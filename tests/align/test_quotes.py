@@ -355,3 +355,30 @@ def test_a_few_words_with_a_speaker_do_not_lend_it_to_a_long_quotation_without_o
     excerpt = replace(slogan, speaker=None)
     (g,) = group_quotes([full, excerpt], documents={"a": a, "b": b})[0]
     assert g.speaker == "trump" and set(g.quotes) == {"q1", "q2"}
+
+
+def test_words_of_someone_else_s_people_join_no_other_person_s_group() -> None:
+    doc = Document(
+        "p",
+        "Ryan, who had previously pledged to support the nominee, wavered.\n\n"
+        "Sen. Kelly Ayotte's campaign said she would “support the nominee” but not endorse anyone.",
+    )
+    ryan = _q(doc, "q1", "to support the nominee", "indirect", "ryan")
+    campaign = replace(
+        _q(doc, "q2", "support the nominee", "partial", None),
+        speaker_span=Span("p", doc.text.index("Sen. Kelly"), doc.text.index(" said she")),
+    )
+    ayotte = Entity(
+        "ayotte",
+        "Kelly Ayotte",
+        "PERSON",
+        mentions=(Span("p", doc.text.index("Kelly"), doc.text.index("'s camp")),),
+    )
+    groups, _ = group_quotes([ryan, campaign], documents={"p": doc}, entities=[ayotte])
+    assert len(groups) == 2  # were one group of Ryan's
+    # a phrase naming no one may still be anyone's
+    anyone = replace(
+        campaign, speaker_span=Span("p", doc.text.index("campaign said"), doc.text.index(" said she"))
+    )
+    (g,) = group_quotes([ryan, anyone], documents={"p": doc}, entities=[ayotte])[0]
+    assert g.speaker == "ryan"

@@ -309,6 +309,22 @@ def group_quotes(
         return i
 
     speakers: dict[int, set[str]] = {i: {q.speaker} if q.speaker else set() for i, q in enumerate(quotes)}
+    # Whom an unlinked speaker phrase names ("New Hampshire Sen. Kelly Ayotte's campaign"): not
+    # anyone at all, but someone of that person's; their words join no other person's group.
+    voiced: dict[int, list[frozenset[str]]] = {i: [] for i in range(n)}
+    person_mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        if e.type == "PERSON":
+            for m in e.mentions:
+                person_mentions[m.document].append((m.start, m.end, e.id))
+    for i, q in enumerate(quotes):
+        sp = q.speaker_span
+        if q.speaker is None and sp is not None:
+            named = frozenset(
+                eid for a, b, eid in person_mentions[sp.document] if sp.start <= a and b <= sp.end
+            )
+            if named:
+                voiced[i].append(named)
     pairs = [
         (float(sim[i, j]), i, j) for i, j in zip(*np.nonzero(np.triu(sim >= threshold, k=1)), strict=True)
     ]
@@ -330,8 +346,12 @@ def group_quotes(
             ):
                 clashes.append((i, j))
             continue
+        known = speakers[ri] | speakers[rj]
+        if known and any(not (named & known) for named in voiced[ri] + voiced[rj]):
+            continue
         parent[rj] = ri
         speakers[ri] |= speakers.pop(rj)
+        voiced[ri] += voiced.pop(rj)
     # a paraphrase ("Hegseth said the US is happy that ...") joins the quotation it renders
     # ("The United States is very pleased ...") when the speaker is the same and alignment put
     # both sentences in one fact: the words differ, the statement does not.
