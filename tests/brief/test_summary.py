@@ -86,6 +86,20 @@ def test_a_sentence_leaning_on_the_one_before_is_not_summary_material(hash_embed
     assert first < named - 1.0
 
 
+def test_a_quotation_tagged_only_with_a_pronoun_is_scored_down(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import candidates
+
+    texts = {
+        "a": "Ryan spoke in Washington on Thursday. “Conservatives want to know whether he shares our "
+        "values on limited government,” he added.",
+        "b": "“Conservatives want to know whether he shares our values on limited government,” Ryan said.",
+    }
+    alignment = next(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder))
+    score = {c.text: c.score for c in candidates(alignment)}
+    pronoun = score[texts["a"].split("Thursday. ")[1]]
+    assert pronoun < score[texts["b"]] - 1.0  # alone in a summary, whose words are these?
+
+
 def test_a_sentence_inside_a_quotation_is_no_summary_sentence(hash_embedder: Any) -> None:
     from crosswire.brief.summary import candidates
     from crosswire.models import Quote

@@ -54,6 +54,9 @@ _FIRST_PERSON = re.compile(
     r"|really|also|certainly|personally|still|just)\b)|[Mm]y|me)\b"
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A quotation whose tag names its speaker only as a pronoun: '“I think conservatives want to
+# know …,” he added.' Alone in a summary, whose words are these?
+_PRONOUN_TAG = re.compile(r"^\W*[\"“'‘].*[\"”'’]\s*(?:he|she|they)\s+\w+[^\"“”]*$", re.I | re.S)
 # Words a headline leaves in lower case ("Deputy Shot and Killed in Los Angeles").
 _TITLE_SMALL = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over",
@@ -144,9 +147,13 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score -= 0.5  # the summary tells what is corroborated first
             if _PRONOUN_START.match(text) or _LEANING_START.match(text):
                 score -= 1.5  # "He said ...", "But ..." does not stand alone in a summary
-            if (text[:1] in "\"“‘'" and not _SPEECH.search(text)) or any(
-                qa <= a and b <= qb + 2
-                for qa, qb in quoted.get(doc.id, [])  # + its closing mark
+            if (
+                (text[:1] in "\"“‘'" and not _SPEECH.search(text))
+                or _PRONOUN_TAG.match(text)
+                or any(
+                    qa <= a and b <= qb + 2
+                    for qa, qb in quoted.get(doc.id, [])  # + its closing mark
+                )
             ):
                 score -= 1.5  # a quotation without its speaker
             elif quote_balance(text) < 0:
