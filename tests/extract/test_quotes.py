@@ -1422,6 +1422,16 @@ def test_a_partys_members_do_not_speak_for_it(
     assert linked["A few Republican lawmakers"] is None
     assert linked["Democratic sources"] is None
     assert linked["Egyptian authorities"] == "Egypt"  # a people's authorities speak for its country
+    # nor for a party the model calls an organisation, nor for a body they have left
+    text = (
+        "The GOP met on Monday.\n\n"
+        "“This is crucial for both of them,” said one GOP leadership aide.\n\n"
+        "“We will send help,” a former Pentagon spokesman said.\n\n"
+        "The Pentagon declined to comment.\n"
+    )
+    linked = dict(_linked(annotate_text("t-party-org", text)))
+    assert linked["one GOP leadership aide"] is None
+    assert linked["a former Pentagon spokesman"] is None
 
 
 @pytest.mark.slow
@@ -1455,6 +1465,12 @@ def test_the_day_between_a_source_and_its_verb_is_not_the_speaker(
     adoc = annotate_text("t-day", text)
     (q,) = extract_quotes(adoc)
     assert (q.speaker_text, q.cue) == ("HP", "announced")
+    # the day right after a verb whose subject the parser lost speaks for no one
+    said = (
+        "After a day of tensions between two of the nation’s highest-profile Republicans, House "
+        "Speaker Paul Ryan’s office announced Friday that Ryan will meet with Donald Trump on Thursday."
+    )
+    assert not [q for q in extract_quotes(annotate_text("t-day2", said)) if q.speaker_text == "Friday"]
     entities = resolve_entities([adoc])
     (linked,) = link_speakers([q], entities, [adoc])
     assert {e.id: e.name for e in entities}.get(linked.speaker or "") == "HP"

@@ -182,8 +182,10 @@ def _entity_by_mention(
             # named with them ("a few Republican lawmakers", "Democratic leaders in Congress");
             # "Egyptian authorities" speak for Egypt.
             text = adoc.document.text
-            if any(types.get(eid) == "NORP" and text[s:e].lower() in _PARTIES for s, e, eid in overlapping):
-                return None
+            if any(text[s:e].lower() in _PARTIES for s, e, _ in overlapping):
+                return None  # (the model calls "GOP" an organisation as often as a group)
+            if any(t.lower_ == "former" for t in phrase):
+                return None  # "a former Pentagon official" no longer speaks for it
             # Nor does a person's spokesman speak for the state in that person's party tag ("a
             # spokesman for Sen. Marco Rubio (R-Fla.)"): whoever is named, the voice is theirs.
             if any(types.get(eid) == "PERSON" for _, _, eid in overlapping):

@@ -463,20 +463,27 @@ def speaker_of(cue: Token) -> Token | None:
 _DAY_WORDS = WEEKDAY_NAMES | {"today", "yesterday", "tonight"}
 
 
-def _past_the_day(subj: Token) -> Token:
+def _past_the_day(subj: Token) -> Token | None:
     """The source in "HP Monday announced …", "Google Thursday said …".
 
     The parser makes the day the subject and the source its compound; the source speaks (the
-    day stays a time, read by the time extractor).
+    day stays a time, read by the time extractor). A day with no source before it speaks for
+    no one ("… office announced Friday that …", with "office" misparsed): no speaker.
     """
-    if subj.lower_ not in _DAY_WORDS:
+    if not _a_time(subj):
         return subj
     names = [
         c
         for c in subj.children
         if c.dep_ in {"compound", "nmod"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}
     ]
-    return names[-1] if names else subj
+    return names[-1] if names else None
+
+
+def _a_time(tok: Token) -> bool:
+    """A day name, or a common noun of a time expression ("week" in "Last week"); not a name the
+    recogniser ran into one ("Last week Stumpf … appeared")."""
+    return tok.lower_ in _DAY_WORDS or (tok.ent_type_ in {"DATE", "TIME"} and tok.pos_ != "PROPN")
 
 
 def in_main_clause(verb: Token) -> bool:
@@ -578,7 +585,7 @@ def _adjacent_name(cue: Token) -> Token | None:
             # A day never speaks ("… a statement on Thursday condemning …"), but the wire's
             # source before it does ("HP Monday announced …").
             source = _past_the_day(before)
-            if source is not before:
+            if source is not None:
                 return source
     # An inverted report follows the words it reports ('…," read the press release'); a bare
     # verb that opens a sentence or a quotation is an imperative ('"Tell your audience to …').
@@ -586,7 +593,8 @@ def _adjacent_name(cue: Token) -> Token | None:
     if cue.i + 1 < len(doc) and not (cue.tag_ == "VB" and opens):
         after = doc[cue.i + 1]
         if after.pos_ == "PROPN" and after.head.i == cue.i:
-            return after
+            # "… office announced Friday that …": a day after the verb is when, not who
+            return None if _a_time(after) else after
         if after.dep_ == "compound" and after.head.pos_ == "PROPN" and after.head.head.i == cue.i:
             return after.head
         # '"How big is that wall?" asked the boy': an inverted common-noun speaker.
