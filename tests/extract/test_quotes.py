@@ -1137,6 +1137,21 @@ def test_quotation_inside_a_reported_clause_is_partial(
 
 
 @pytest.mark.slow
+def test_a_capitalised_quotation_after_an_infinitive_verb_is_partial(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Zimmerman said he planned to use the proceeds to fight violence against officers and to "
+        'counter "Hillary Clinton\'s anti-firearm rhetoric."\n\n'
+        'Trump said "You tell me."\n'
+    )
+    quotes = extract_quotes(annotate_text("t-infinitive", text))
+    _assert_offsets(quotes, text)
+    assert _one(quotes, "Hillary Clinton's", "partial")
+    assert _one(quotes, "You tell me", "direct")
+
+
+@pytest.mark.slow
 def test_speaker_phrase_keeps_age_apposition_and_relative_clause(
     annotate_text: Callable[[str, str], AnnotatedDocument],
 ) -> None:

@@ -354,8 +354,8 @@ def _quote_kind(text: str, toks: _Tokens, q: Quoted, lo: int, blocked: set[int])
     ]
     if pre.endswith(",") and any(is_speech_cue(t) for t in before):
         return "direct"  # "he said, “and certainly …" / "posted on X, “Had …"
-    if starts_upper and before and is_speech_cue(before[-1]):
-        return "direct"  # "Trump said "You tell me.""
+    if starts_upper and before and is_speech_cue(before[-1]) and before[-1].tag_ != "VB":
+        return "direct"  # "Trump said "You tell me."" (not '… and to counter "Hillary Clinton's rhetoric."')
     return "partial"
 
 
