@@ -100,6 +100,20 @@ def test_a_quotation_tagged_only_with_a_pronoun_is_scored_down(hash_embedder: An
     assert pronoun < score[texts["b"]] - 1.0  # alone in a summary, whose words are these?
 
 
+def test_the_writer_s_question_is_scored_down(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import candidates
+
+    texts = {
+        "a": "Obama said Clinton is the most qualified candidate ever. How does Obama's claim about "
+        "Clinton as the most qualified candidate stack up?",
+        "b": "Obama's claim that Clinton is the most qualified candidate ever does not stack up.",
+    }
+    alignment = next(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder))
+    score = {c.text: c.score for c in candidates(alignment)}
+    question = next(t for t in score if t.endswith("?"))
+    assert score[question] < score[texts["b"]] - 1.0
+
+
 def test_a_sentence_inside_a_quotation_is_no_summary_sentence(hash_embedder: Any) -> None:
     from crosswire.brief.summary import candidates
     from crosswire.models import Quote

@@ -160,6 +160,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score -= 1.5  # 'People panicked …, " a spokesman said.': a quotation without its start
             if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not _SPEECH.search(text):
                 score -= 1.5  # the writer's own opinion, not the story
+            if text.rstrip().endswith("?"):
+                score -= 1.5  # "Now, how does Obama's claim about Clinton stack up?": a question tells nothing
             words = len(text.split())
             if words < 6:
                 score -= 1.0
