@@ -66,6 +66,17 @@ def test_two_apostrophes_open_and_close_quotations_as_a_double_mark_does(nlp: An
 
 
 @pytest.mark.slow
+def test_no_sentence_starts_right_after_a_word(nlp: Any) -> None:
+    text = (
+        "Published: Tuesday, Aug. 2 2011 7: 08 p. m. MDT\n"
+        "Prosecutors Tuesday put on the most shocking evidence yet in the trial of Warren Jeffs, who "
+        "is charged with sexually assaulting underage girls.\n"
+    )
+    sents = [s.text for s in _annotate(Document(id="w", text=text)).sentences]
+    assert sents[-1].startswith("Prosecutors Tuesday put on")  # was "Prosecutors" + "Tuesday put on …"
+
+
+@pytest.mark.slow
 def test_abbreviations_initials_and_ranks_do_not_end_sentences(nlp: Any) -> None:
     text = (
         "Senior Defense Spokesman Col. Chris Devine said the U.S. Defense Secretary met Minister "

@@ -15,7 +15,8 @@ later consumer (quotes, times) and ``AnnotatedDocument.sentences`` agree:
 - no break after an honorific/rank (``Col.``), an initial (``S. Jaishankar``) or a dotted
   abbreviation (``U.S.``) that continues the phrase (``U.S. Defense Secretary``), nor after a
   closing parenthesis when the next word is lower case (``very few (if any!) people``);
-- a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence.
+- a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence;
+- no sentence starts right after a word, a number or a comma ("Prosecutors Tuesday put on …").
 """
 
 from __future__ import annotations
@@ -175,7 +176,28 @@ def set_sentence_hints(doc: Doc) -> Doc:
             tok.is_sent_start = False
         elif prev.text == ")" and tok.text[:1].islower():
             tok.is_sent_start = False  # "very few (if any!) people had …": the aside ends inside
+    _no_start_after_a_word(doc, starts)
     return doc
+
+
+def _no_start_after_a_word(doc: Doc, starts: Any) -> None:
+    """No sentence starts right after a word, a number or a comma: the parser splits "Prosecutors
+    Tuesday put on the most shocking evidence …" into "Prosecutors" and "Tuesday put on …".
+    Tokens a hint already decided keep it (a dateline without a dash: "Washington, July 2 The")."""
+    import numpy as np
+    from spacy.attrs import SENT_START
+
+    text = doc.text
+    ends = starts + doc.to_array("LENGTH")
+    after_word = np.fromiter(
+        (text[e - 1].isalnum() or text[e - 1] == "," for e in ends[:-1]), dtype=bool, count=len(doc) - 1
+    )
+    values = doc.to_array(SENT_START).astype(np.int64)  # 1 start, -1 not, 0 the parser's call
+    undecided = np.flatnonzero((values[1:] == 0) & after_word) + 1
+    if len(undecided):
+        values[undecided] = -1
+        array: Any = values.astype(np.uint64).reshape(-1, 1)  # spaCy's own array type (-1 wraps)
+        doc.from_array([SENT_START], array)
 
 
 def _sentence_ranges(doc: Doc) -> Iterator[tuple[int, int]]:
