@@ -146,6 +146,19 @@ def test_shared_surname_binds_only_when_unambiguous_in_the_document(nlp: Any) ->
     ambiguous = Span("c1", second, second + 7)
     assert ambiguous not in hillary.mentions and ambiguous not in bill.mentions
     assert people["Clinton"].mentions == (ambiguous,)
+    # before the second person of the name is introduced in the document, the surname is the first's
+    adocs = _story(
+        "Polygamist leader Warren Jeffs was sentenced to life in prison on Tuesday. Prosecutors said "
+        "Jeffs had abused two girls. His nephew Brent Jeffs said justice had been served. Lawyers for "
+        "Jeffs said they would appeal.",
+        "Brent Jeffs spoke to reporters in Texas.",
+    )
+    people = {e.name: e for e in resolve_entities(adocs) if e.type == "PERSON"}
+    text = adocs[0].document.text
+    first = text.index("Jeffs had")
+    assert Span("c0", first, first + 5) in people["Warren Jeffs"].mentions
+    last = text.index("Jeffs said they")
+    assert Span("c0", last, last + 5) in people["Jeffs"].mentions  # after both: no guess
 
 
 def test_surname_binds_to_the_only_full_name_in_the_story(nlp: Any) -> None:

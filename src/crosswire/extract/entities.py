@@ -328,7 +328,16 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
         # A surname first ("Clinton"); failing that a first name ("Hillary") of exactly one person.
         candidates = by_surname.get(name.surname) or by_given.get(name.surname, [])
         if len(candidates) > 1:
-            candidates = [c for c in candidates if occ.mention.document in c.documents]
+            here = occ.mention.document
+            candidates = [c for c in candidates if here in c.documents]
+            # "Warren Jeffs … Jeffs …" before "Brent Jeffs" is introduced: the one named so far
+            named_before = [
+                c
+                for c in candidates
+                if any(o.mention.document == here and o.mention.start < occ.mention.start for o in c.occs)
+            ]
+            if len(named_before) == 1:
+                candidates = named_before
         if len(candidates) == 1:
             candidates[0].occs.append(occ)
         else:
