@@ -161,9 +161,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
             if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not _SPEECH.search(text):
                 score -= 1.5  # the writer's own opinion, not the story
             if text.rstrip().endswith("?"):
-                score -= (
-                    1.5  # "Now, how does Obama's claim about Clinton stack up?": a question tells nothing
-                )
+                # "Now, how does Obama's claim about Clinton stack up?": a question tells nothing
+                score -= 1.5
             words = len(text.split())
             if words < 6:
                 score -= 1.0
