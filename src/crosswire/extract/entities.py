@@ -336,6 +336,16 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
                 for c in candidates
                 if any(o.mention.document == here and o.mention.start < occ.mention.start for o in c.occs)
             ]
+            if len(named_before) > 1:
+                # "Warren Jeffs … after his father, Rulon Jeffs, died … Jeffs said": the person
+                # the document is about, when the others it names only once, in passing
+                def first_and_count(c: _Cluster) -> tuple[int, int]:
+                    at = [o.mention.start for o in c.occs if o.mention.document == here]
+                    return min(at), len(at)
+
+                ranked = sorted(named_before, key=first_and_count)
+                if all(first_and_count(c)[1] == 1 for c in ranked[1:]) and first_and_count(ranked[0])[1] > 1:
+                    named_before = ranked[:1]
             if len(named_before) == 1:
                 candidates = named_before
         if len(candidates) == 1:
