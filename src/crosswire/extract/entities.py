@@ -339,13 +339,9 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
             if len(named_before) > 1:
                 # "Warren Jeffs … after his father, Rulon Jeffs, died … Jeffs said": the person
                 # the document is about, when the others it names only once, in passing
-                def first_and_count(c: _Cluster) -> tuple[int, int]:
-                    at = [o.mention.start for o in c.occs if o.mention.document == here]
-                    return min(at), len(at)
-
-                ranked = sorted(named_before, key=first_and_count)
-                if all(first_and_count(c)[1] == 1 for c in ranked[1:]) and first_and_count(ranked[0])[1] > 1:
-                    named_before = ranked[:1]
+                ranked = sorted((_first_and_count(c, here), k) for k, c in enumerate(named_before))
+                if ranked[0][0][1] > 1 and all(count == 1 for (_, count), _ in ranked[1:]):
+                    named_before = [named_before[ranked[0][1]]]
             if len(named_before) == 1:
                 candidates = named_before
         if len(candidates) == 1:
@@ -354,6 +350,12 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
             loose.setdefault(name.surname, _Cluster("PERSON", [], name)).occs.append(occ)
     clusters.extend(loose.values())
     return _merge_typos(clusters)
+
+
+def _first_and_count(c: _Cluster, document: str) -> tuple[int, int]:
+    """Where ``c`` is first named in ``document``, and how often it is named there."""
+    at = [o.mention.start for o in c.occs if o.mention.document == document]
+    return min(at), len(at)
 
 
 def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
