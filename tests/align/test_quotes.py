@@ -355,6 +355,9 @@ def test_a_few_words_with_a_speaker_do_not_lend_it_to_a_long_quotation_without_o
     excerpt = replace(slogan, speaker=None)
     (g,) = group_quotes([full, excerpt], documents={"a": a, "b": b})[0]
     assert g.speaker == "trump" and set(g.quotes) == {"q1", "q2"}
+    # each with its own speaker: two people said a few words alike, no attribution conflict
+    groups, conflicts = group_quotes([slogan, full], documents={"a": a, "b": b})
+    assert len(groups) == 2 and conflicts == []
 
 
 def test_words_of_someone_else_s_people_join_no_other_person_s_group() -> None:

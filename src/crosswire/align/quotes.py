@@ -210,8 +210,8 @@ def _cite(q: Quote, documents: Mapping[str, Document]) -> Citation:
 
 
 def _rival_attribution(a: Quote, b: Quote, aliases: Mapping[str, tuple[str, ...]], *, min_words: int) -> bool:
-    """Two outlets quote the same words (every word of the shorter is in the longer) and give
-    them to different, named speakers.
+    """Two outlets quote the same words (every word of the shorter is in the longer, and the
+    shorter is no mere few words of a long quotation) and give them to different, named speakers.
 
     Paraphrases (indirect speech) are too loose to pin words on someone; and when one
     quote names the other's speaker ("according to the ministry, the minister said …"), in its
@@ -227,6 +227,10 @@ def _rival_attribution(a: Quote, b: Quote, aliases: Mapping[str, tuple[str, ...]
     if not set(short) <= set(long_):
         # "new server building block" against "allows us to redefine the server building
         # block": alike letter by letter, but not the same words
+        return False
+    if len(short) < 6 and len(long_) > 2 * len(short):
+        # a slogan inside a long quotation ("make America great again" in a demographer's
+        # words and at the end of Trump's forty): two people can say a few words
         return False
     for q, other in ((a, b), (b, a)):
         names = [n for n in aliases.get(other.speaker or "", ()) if n]
