@@ -776,7 +776,9 @@ def test_coordinated_titles_before_a_name_but_never_two_people(
     text = (
         "SeaMicro CEO and new AMD general manager Andrew Feldman said the deal came together quickly.\n\n"
         "Analysts Ann Mercer and Bo Chandler said the price was high.\n\n"
-        "Carla Diaz, who met Bo Chandler and Andrew Feldman last week, said the talks went well.\n"
+        "Carla Diaz, who met Bo Chandler and Andrew Feldman last week, said the talks went well.\n\n"
+        "Former prosecutor and New York City Mayor Rudy Giuliani, who backs Trump, called it a "
+        "no-brainer to prosecute.\n"
     )
     adoc = annotate_text("t-titles", text)
 
@@ -789,8 +791,17 @@ def test_coordinated_titles_before_a_name_but_never_two_people(
         ent("e-mercer", "Ann Mercer"),
         ent("e-chandler", "Bo Chandler"),
         ent("e-diaz", "Carla Diaz"),
+        ent("e-giuliani", "Rudy Giuliani"),
+        Entity(
+            "e-trump",
+            "Trump",
+            "ORG",
+            mentions=(Span("t-titles", text.index("Trump"), text.index("Trump") + 5),),
+        ),
     ]
     linked = {q.text: q.speaker for q in link_speakers(extract_quotes(adoc), ents, [adoc])}
+    # the relative clause after the name ends the phrase, not the title
+    assert next(v for k, v in linked.items() if k.startswith("it a no-brainer")) == "e-giuliani"
     assert linked["the deal came together quickly"] == "e-feldman"
     assert linked["the price was high"] is None  # two people: no one of them is the speaker
     assert linked["the talks went well"] == "e-diaz"  # the "and" is below the head

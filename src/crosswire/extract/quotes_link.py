@@ -223,9 +223,13 @@ def _people_by_token(
 def _name_after_title(phrase: Any, person_of: Mapping[int, str]) -> str | None:
     """The person whose name ends a phrase of title words before it ("Colts interim coach Bruce
     Arians", parsed with "Colts" as head; "SeaMicro CEO and new AMD general manager Andrew
-    Feldman"): no preposition, verb or comma between them, and no other person in them."""
+    Feldman"; what follows a comma, such as ", who backs Trump,", is not the title): no
+    preposition, verb or comma between them, and no other person in them."""
+    comma = next((t.i for t in phrase if t.text == ","), None)
+    if comma is not None and comma > phrase.start:
+        phrase = phrase.doc[phrase.start : comma]  # "…Mayor Rudy Giuliani, who backs Trump,"
     eid = person_of.get(phrase[-1].i)
-    if eid is None or len(set(person_of.values())) > 1:
+    if eid is None or len({person_of[t.i] for t in phrase if t.i in person_of}) > 1:
         return None
     before = [t for t in phrase if t.i not in person_of]
     if before and all(t.pos_ in _TITLE_POS and t.dep_ != "poss" for t in before):
