@@ -1491,15 +1491,19 @@ def test_the_day_between_a_source_and_its_verb_is_not_the_speaker(
     adoc = annotate_text("t-day", text)
     (q,) = extract_quotes(adoc)
     assert (q.speaker_text, q.cue) == ("HP", "announced")
+    entities = resolve_entities([adoc])
+    (linked,) = link_speakers([q], entities, [adoc])
+    assert {e.id: e.name for e in entities}.get(linked.speaker or "") == "HP"
     # the day right after a verb whose subject the parser lost speaks for no one
     said = (
         "After a day of tensions between two of the nation’s highest-profile Republicans, House "
         "Speaker Paul Ryan’s office announced Friday that Ryan will meet with Donald Trump on Thursday."
     )
     assert not [q for q in extract_quotes(annotate_text("t-day2", said)) if q.speaker_text == "Friday"]
-    entities = resolve_entities([adoc])
-    (linked,) = link_speakers([q], entities, [adoc])
-    assert {e.id: e.name for e in entities}.get(linked.speaker or "") == "HP"
+    # an age the recogniser calls a date still speaks
+    said = "“Donald is, and always has been, an amazing leader,” said the 46-year-old.\n"
+    (q,) = extract_quotes(annotate_text("t-age", said))
+    assert q.speaker_text == "the 46-year-old"
 
 
 @pytest.mark.slow

@@ -480,10 +480,19 @@ def _past_the_day(subj: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Nouns that head a time expression ("Last week", "Friday morning"); not "the 46-year-old", an
+# age the recogniser also calls a date, who speaks.
+_TIME_NOUNS = frozenset(
+    {"day", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "hour", "minute"}
+)
+
+
 def _a_time(tok: Token) -> bool:
-    """A day name, or a common noun of a time expression ("week" in "Last week"); not a name the
+    """A day name, or a noun heading a time expression ("week" in "Last week"); not a name the
     recogniser ran into one ("Last week Stumpf … appeared")."""
-    return tok.lower_ in _DAY_WORDS or (tok.ent_type_ in {"DATE", "TIME"} and tok.pos_ != "PROPN")
+    return tok.lower_ in _DAY_WORDS or (
+        tok.ent_type_ in {"DATE", "TIME"} and tok.lemma_.lower() in _TIME_NOUNS
+    )
 
 
 def in_main_clause(verb: Token) -> bool:
