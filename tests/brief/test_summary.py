@@ -241,6 +241,26 @@ def test_a_sentence_dated_twice_is_told_once_though_the_coarse_date_has_other_se
     ]
 
 
+def test_a_quotation_the_splitter_cut_is_one_timeline_sentence_whichever_piece_is_dated(
+    hash_embedder: Any,
+) -> None:
+    line = "Brooks said Thursday’s debate “went well for Rubio. It was uplifting” on Friday’s show."
+    texts = {"a": line, "b": "Rubio did well in the Miami debate on Thursday, Brooks said."}
+    dates = [
+        ("a", "Thursday’s", "2016-03-10"),
+        ("a", "Friday’s", "2016-03-11"),
+        ("b", "Thursday", "2016-03-10"),
+    ]
+    times = [
+        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
+    ]
+    b = next(
+        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
+    )
+    cited = [(t.date, c.start, c.end) for t in b.timeline for c in t.citations if c.document == "a"]
+    assert cited == [("2016-03-10", 0, len(line))]  # was also told, cut, under its first date
+
+
 def test_headline_is_trimmed_source_text(hash_embedder: Any) -> None:
     b = _brief(hash_embedder)
     assert b.headline

@@ -52,7 +52,8 @@ def _sentence_of(adoc: AnnotatedDocument, t: TimeExpression) -> tuple[int, int, 
 
     A sentence splitter may cut inside a quotation (‘"We're eager … goals. They're deep
     and ongoing”, Hegseth said … on Tuesday.’): when the sentence closes a quotation that
-    the previous sentence of its paragraph opened, the two are one sentence for the reader.
+    the previous sentence of its paragraph opened, or opens one the next closes, the two are
+    one sentence for the reader.
     """
     doc = adoc.document
     for k, s in enumerate(adoc.sentences):
@@ -65,6 +66,12 @@ def _sentence_of(adoc: AnnotatedDocument, t: TimeExpression) -> tuple[int, int, 
                 pa, pb = trim_sentence(doc, prev.start, prev.end)
                 if pb > pa and quote_balance(doc.text[pa:pb]) > 0 and "\n\n" not in doc.text[pb:a]:
                     a = pa
+            elif k + 1 < len(adoc.sentences) and quote_balance(doc.text[a:b]) > 0:
+                # and the other way: the date is in the piece that opens the quotation
+                nxt = adoc.sentences[k + 1]
+                na, nb = trim_sentence(doc, nxt.start, nxt.end)
+                if nb > na and quote_balance(doc.text[na:nb]) < 0 and "\n\n" not in doc.text[b:na]:
+                    b = nb
             return a, b, s.index
     return None
 
