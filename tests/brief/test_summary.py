@@ -505,7 +505,7 @@ def test_the_headline_is_one_line(hash_embedder: Any) -> None:
     assert "\n" not in h and "Updated" not in h
 
 
-@pytest.mark.parametrize("distractor", ["a", "b", None])
+@pytest.mark.parametrize("distractor", ["a", "b", "d", None])
 def test_the_headline_is_a_whole_sentence_that_stands_alone(
     hash_embedder: Any, distractor: str | None
 ) -> None:
@@ -520,8 +520,13 @@ def test_the_headline_is_a_whole_sentence_that_stands_alone(
         "prisoner exchanges, the reopening of the border crossings, the return of refugees and the rebuilding "
         "of the schools and hospitals destroyed in the fighting. Nothing was agreed.",
         "c": "The ceasefire talks in Geneva ended without an agreement on Monday.",
+        # cut by the splitter inside a quotation
+        "d": "Anna Berg said the ceasefire talks in Geneva on Monday “made real progress on prisoners. Nobody "
+        "walked out” of the talks.",
     }
     texts = {k: t for k, t in texts.items() if k in {distractor, "c"}}
+    if distractor == "d":  # told by two reports
+        texts["d2"] = texts["d"].replace("Nobody", "No one")
     if distractor == "b":  # told by two reports: the long sentence is the better backed one
         texts["b2"] = texts["b"].replace("Nothing was agreed.", "No deal was reached.")
     if distractor is None:  # a date line above the sentence a headline wants

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from crosswire.align.claims import is_boilerplate, trim_sentence
+from crosswire.align.features import quote_balance
 from crosswire.models import Alignment
 
 __all__ = ["EventTerms", "headline", "trim_headline"]
@@ -101,8 +102,9 @@ def headline(alignment: Alignment) -> str:
                 + 2.0 * backing / total
                 - 0.3 * s.index
                 - (0.5 if len(short.split()) > 25 else 0.0)
-                # Cut off with "…" it says less than a shorter sentence that ends.
-                - (1.5 if short.endswith(" …") else 0.0)
+                # Cut off with "…" it says less than a shorter sentence that ends; so does one
+                # the splitter cut inside a quotation ('… “did well, because it was a substantive debate').
+                - (1.5 if short.endswith(" …") or quote_balance(short) != 0 else 0.0)
             )
             if best is None or score > best[0]:
                 best = (score, short)
