@@ -196,6 +196,14 @@ def test_event_date_and_timeline(hash_embedder: Any) -> None:
     assert sum(len(t.citations) for t in b.timeline) == 3
 
 
+def _brief_dated(hash_embedder: Any, texts: dict[str, str], dates: list[tuple[str, str, str]]) -> Any:
+    """The brief of ``texts`` with the given (document, words, TIMEX3 value) dates."""
+    times = tuple(
+        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
+    )
+    return next(brief.run(align.run([seedkit.small_extraction(texts, times=times)], embedder=hash_embedder)))
+
+
 def test_a_sentence_with_several_dates_is_told_once_under_its_most_precise(hash_embedder: Any) -> None:
     line = "Between 1991 and 1998, he was in and out of prison until he returned to prison in June 1999."
     texts = {"a": line, "b": "He escaped from a prison transfer in Huntsville on Monday."}
@@ -205,18 +213,10 @@ def test_a_sentence_with_several_dates_is_told_once_under_its_most_precise(hash_
         ("a", "June 1999", "1999-06"),
         ("b", "Monday", "2009-11-30"),
     ]
-    times = [
-        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
-    ]
-    b = next(
-        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
-    )
+    b = _brief_dated(hash_embedder, texts, dates)
     assert [(t.date, t.text) for t in b.timeline] == [("1999-06", line), ("2009-11-30", texts["b"])]
     # of two dates alike in precision, the range's start
-    times = [t for t in times if t.value != "1999-06"]
-    b = next(
-        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
-    )
+    b = _brief_dated(hash_embedder, texts, [d for d in dates if d[2] != "1999-06"])
     assert [t.date for t in b.timeline] == ["1991", "2009-11-30"]
 
 
@@ -228,12 +228,7 @@ def test_a_sentence_dated_twice_is_told_once_though_the_coarse_date_has_other_se
         "b": "Obama gave a convention speech in 2004 that made him a national figure.",
     }
     dates = [("a", "Wednesday night", "2016-07-27"), ("a", "2004", "2004"), ("b", "2004", "2004")]
-    times = [
-        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
-    ]
-    b = next(
-        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
-    )
+    b = _brief_dated(hash_embedder, texts, dates)
     # the 2004 entry joined both sentences; the first is told under its Wednesday only
     assert [(t.date, [c.document for c in t.citations]) for t in b.timeline] == [
         ("2004", ["b"]),
@@ -251,12 +246,7 @@ def test_a_quotation_the_splitter_cut_is_one_timeline_sentence_whichever_piece_i
         ("a", "Friday’s", "2016-03-11"),
         ("b", "Thursday", "2016-03-10"),
     ]
-    times = [
-        TimeExpression(d, texts[d].index(x), texts[d].index(x) + len(x), x, "DATE", v) for d, x, v in dates
-    ]
-    b = next(
-        brief.run(align.run([seedkit.small_extraction(texts, times=tuple(times))], embedder=hash_embedder))
-    )
+    b = _brief_dated(hash_embedder, texts, dates)
     cited = [(t.date, c.start, c.end) for t in b.timeline for c in t.citations if c.document == "a"]
     assert cited == [("2016-03-10", 0, len(line))]  # was also told, cut, under its first date
 
