@@ -15,7 +15,10 @@ TEXT = (
     "“We are glad the search is over and the families can grieve,” the mayor said at a news "
     "conference on Wednesday.\n\n"
     "When the council meets on Monday, the governor will argue that the budget is far too small.\n\n"
-    "The governor posted “Great meeting yesterday with the mayor and the council” on X.\n"
+    "The governor posted “Great meeting yesterday with the mayor and the council” on X.\n\n"
+    "The Republican presidential nominee for the Nov. 8 election later said he was being “sarcastic” "
+    "in his comments.\n\n"
+    "Mangoni, testifying Tuesday, said the drivers were never warned.\n"
 )
 
 
@@ -45,6 +48,11 @@ def test_dates_of_the_event_a_plan_or_the_words_do_not(parsed: tuple[Any, Any]) 
     assert _said(parsed, "stole a city bus") is None  # "In Atlanta on Monday, officials say …"
     assert _said(parsed, "budget is far too small") is None  # "will argue": a plan
     assert _said(parsed, "Great meeting yesterday") is None  # inside the words
+    assert _said(parsed, "being “sarcastic”") is None  # in the speaker's description: who, not when
+
+
+def test_a_date_in_a_participle_on_the_speaker_dates_the_saying(parsed: tuple[Any, Any]) -> None:
+    assert _said(parsed, "drivers were never warned") == "2025-07-01"  # "Mangoni, testifying Tuesday, said"
 
 
 def test_groups_take_the_day_most_reports_give_and_their_first_report(

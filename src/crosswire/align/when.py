@@ -11,7 +11,8 @@ meeting … on July 1, 2025, expressed optimism that …", "“…,” he said a
 meeting on Tuesday", "Mangoni, testifying Tuesday, said …". Not taken:
 
 - a date that hangs on another verb of the sentence: it dates something else ("… had not
-  been made public Friday, and co-workers said …");
+  been made public Friday, and co-workers said …"), or on the speaker's noun ("the nominee
+  for the Nov. 8 election said …");
 - any date of a cue in the present tense ("In Atlanta on Tuesday, police say a man shot …":
   a claim made now, the date is the event's) or with a modal ("will argue": a plan);
 - a date inside the words: it belongs to what was said ("Great meeting yesterday …" was
@@ -97,14 +98,22 @@ def _hangs_on(token: Any, verbs: set[int]) -> bool:
     """``token`` reaches one of ``verbs`` up the parse without entering another verb's clause;
     a participle or adverbial clause on the way ("testifying Tuesday", "after the shootings")
     is part of the saying's own circumstances, a reported clause ("police say a man shot") is not."""
+    through_clause = False
     for _ in range(12):
         if token.i in verbs:
             return True
         if token.head is token:
             return False
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "advcl"):
-            return False
+        if token.pos_ in ("VERB", "AUX"):
+            if token.dep_ not in ("acl", "advcl"):
+                return False
+            through_clause = True
         token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and not through_clause:
+            # "The Republican presidential nominee for the Nov. 8 election later said …": a date
+            # inside the description of the speaker says who, not when ("Mangoni, testifying
+            # Tuesday, said" dates the saying through its participle)
+            return False
     return False
 
 
