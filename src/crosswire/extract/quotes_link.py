@@ -379,8 +379,9 @@ def _entity_by_topic(
     """The person a title description names when no one was named with that title: the writer's
     variation on the person just quoted ("Donald Trump said Friday that it would 'have been
     cool' had Hillary Clinton congratulated him … ¶ '…,' the Republican nominee said"). Only
-    when that person's statement is close before, no other person is named after its sentence,
-    and no role of theirs is another title (a "President Obama" is not "the Republican nominee").
+    when that person's statement is close before, the description stands after its sentence,
+    no other person is named since, and, for an office ("the senator"), no role of theirs is
+    another office ("President Obama"); a party or a candidacy may be anyone's.
     """
     key = _title_description(words, _TOPIC_HEADS)
     if key is None or not earlier or adoc is None:
@@ -393,10 +394,9 @@ def _entity_by_topic(
     person = next((e for e in entities if e.id == prev.speaker), None)
     if person is None:
         return None
-    if key[-1] in TITLE_HEADS and any(_title_words(r)[-1:] not in ([], [key[-1]]) for r in person.roles):
-        return (
-            None  # an office: "President Obama" is not "the senator" (a party or a candidacy may be anyone's)
-        )
+    office = key[-1] in TITLE_HEADS
+    if office and any(_title_words(r)[-1:] not in ([], [key[-1]]) for r in person.roles):
+        return None
     told = max((s.end for s in adoc.sentences if s.start <= prev.end), default=prev.end)
     if span.start < told:
         return None  # in that statement's own sentence ("… to unendorse Trump after the mogul claimed")
