@@ -594,7 +594,7 @@ def _adjacent_name(cue: Token) -> Token | None:
             # A day never speaks ("… a statement on Thursday condemning …"), but the wire's
             # source before it does ("HP Monday announced …").
             source = _past_the_day(before)
-            if source is not None:
+            if source is not None and source is not before:
                 return source
     # An inverted report follows the words it reports ('…," read the press release'); a bare
     # verb that opens a sentence or a quotation is an imperative ('"Tell your audience to …').
