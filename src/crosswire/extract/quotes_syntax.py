@@ -24,6 +24,7 @@ from crosswire.extract.quotes_stance import (
     lemma,
     stance_prep,
 )
+from crosswire.extract.timex_lexicon import DAYPART, DURATION_UNIT
 from crosswire.wordlists import WEEKDAY_NAMES
 
 __all__ = [
@@ -480,11 +481,9 @@ def _past_the_day(subj: Token) -> Token | None:
     return names[-1] if names else None
 
 
-# Nouns that head a time expression ("Last week", "Friday morning"); not "the 46-year-old", an
-# age the recogniser also calls a date, who speaks.
-_TIME_NOUNS = frozenset(
-    {"day", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "hour", "minute"}
-)
+# Nouns that head a time expression ("Last week", "Friday morning"): the time extractor's units
+# and parts of the day. Not "the 46-year-old", an age the recogniser also calls a date, who speaks.
+_TIME_NOUNS = frozenset(DURATION_UNIT) | frozenset(DAYPART)
 
 
 def _a_time(tok: Token) -> bool:
