@@ -586,3 +586,15 @@ def test_the_speaker_and_the_person_spoken_of_are_no_person_conflict(nlp: Any, h
     texts = {"a": texts["a"], "b": texts["a"].replace("Robert Pickell", "James Gage")}
     ex = seedkit.small_extraction(texts, ents=_named(texts, ["Robert Pickell", "James Gage"]))
     assert [c.kind for c in _run(_parsed(ex, nlp), hash_embedder).conflicts] == ["person"]
+
+
+def test_two_shares_in_one_sentence_are_each_read_at_their_own_figure(hash_embedder: Any) -> None:
+    # Iowa, 2016: the live count and the final one. The sentence that gives two shares does
+    # not say which of them the other report's share is; and a side never shows a figure
+    # that is not its value ("49.6 percent vs 49.6 percent" was shown before).
+    texts = {
+        "a": "Clinton had 51 percent of the delegates in Iowa to Sanders’ 48 percent.",
+        "b": "Clinton had 50 percent of the delegates in Iowa to Sanders’ 48 percent.",
+    }
+    al = _run(seedkit.small_extraction(texts), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "number"] == []

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.align.claims import Claim, trim_sentence
-from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, jaccard, stem
+from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, jaccard, numeral_value, stem
 from crosswire.models import (
     AnnotatedDocument,
     Citation,
@@ -275,8 +275,10 @@ def number_conflicts(
             for n in found:
                 per_unit[n.unit].append(n)
             for unit, ns in per_unit.items():
-                # a claim with two values of one unit is ambiguous: skip
-                if len({n.value for n in ns}) == 1 and not _in_background_clause(
+                # a claim with two values of one unit is ambiguous: skip (counting the values
+                # the pattern could not place, "49.9 percent to Sanders' 49.6 percent")
+                values = {v for v, u in c.numbers if u == unit}
+                if len(values | {n.value for n in ns}) == 1 and not _in_background_clause(
                     c, ns[0].at, annotated.get(c.document)
                 ):
                     counts[unit].append((ns[0], c))
@@ -427,13 +429,22 @@ _INCREMENT = re.compile(r"\b(?:another|additional|further|extra)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|while|as|after|before)\b", re.I)
 
 
+def _written_as(value: float, raw: str) -> bool:
+    """Whether ``value`` is the number written ``raw`` ("2.5" of "2.5 million", "five"), at any scale."""
+    base = float(NUMBER_WORDS[raw.lower()]) if raw.lower() in NUMBER_WORDS else numeral_value(raw)
+    return any(math.isclose(value, base * f) for f in (1, 100, 1e3, 1e6, 1e9))
+
+
 def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
     """The claim's counts with the unit as written, the range the wording allows, and the words around."""
     wanted = list(numbers)
     out = []
     for m in _COUNT.finditer(text):
         word = m.group(2)
-        match = next(((v, u) for v, u in wanted if u and u == stem(word)), None)
+        unit_of = [(v, u) for v, u in wanted if u and u == stem(word)]
+        # the number of this unit with the value written here: "49.9 percent to Sanders' 49.6
+        # percent" reads "49.6 percent" as 49.6, not as the first percentage of the sentence
+        match = next((x for x in unit_of if _written_as(x[0], m.group(1))), unit_of[0] if unit_of else None)
         if match is None:
             continue
         wanted.remove(match)
