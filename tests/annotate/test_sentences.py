@@ -120,6 +120,18 @@ def test_ranks_the_tokenizer_splits_do_not_end_sentences(nlp: Any, rank: str) ->
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("title", ["Sens.", "Reps.", "Govs."])
+def test_plural_titles_do_not_end_sentences(nlp: Any, title: str) -> None:
+    # HuffPollster, 3 Feb 2016: "… with Sens." | "Ted Cruz (R-Texas), Marco Rubio …"
+    text = (
+        f"Donald Trump has enjoyed a 20-point lead in New Hampshire polls, with {title} Ted Cruz and "
+        "Marco Rubio far behind. The primary is next week."
+    )
+    sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
+    assert sents == [text[: text.index(" The primary")], "The primary is next week."]
+
+
+@pytest.mark.slow
 def test_dateline_prefix_is_its_own_sentence(nlp: Any) -> None:
     text = "WASHINGTON (Reuters) - The minister met his counterpart on Tuesday. They spoke for an hour."
     sents = [s.text for s in _annotate(Document(id="dl", text=text)).sentences]

@@ -62,7 +62,7 @@ TITLE_HEADS: frozenset[str] = _words(
 HONORIFICS: frozenset[str] = _words(
     """
     mr mrs ms miss mx dr prof sir dame lord lady col colonel gen lt maj major capt captain cmdr
-    cdr adm sgt cpl pvt rev fr sen rep gov hon amb brig det insp supt atty
+    cdr adm sgt cpl pvt rev fr sen rep gov hon amb brig det insp supt atty sens reps govs
     """
 )
 
@@ -72,6 +72,7 @@ HONORIFICS: frozenset[str] = _words(
 SPLIT_ABBREVIATIONS: tuple[str, ...] = (
     "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Sgt.", "Cpl.", "Pvt.",
     "Det.", "Insp.", "Supt.", "Atty.", "Amb.", "Brig.", "Hon.", "Ft.", "Sr.",
+    "Sens.", "Reps.", "Govs.",  # plural, AP style: "with Sens. Ted Cruz (R-Texas), Marco Rubio …"
 )  # fmt: skip
 
 #: Abbreviations followed by a period that (practically) never end a sentence.
