@@ -1108,6 +1108,26 @@ def test_headline_name_and_colon(annotate_text: Callable[[str, str], AnnotatedDo
 
 
 @pytest.mark.slow
+def test_a_roundup_credits_its_excerpt_after_a_dash(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    # HuffPollster, 3 Feb 2016: the heading's verb ("agree") does not speak; the name after the
+    # dash and before the colon does, one name or two.
+    text = (
+        "The caucuses are over.\n\nPollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: "
+        "keep on contacting voters as late as possible.” [538.]\n\nWhy it went wrong -More from Mark Blumenthal "
+        "and Jon Cohen: “Data collected by our firm helps confirm that both issues were in play.” [HuffPost.]\n"
+    )
+    quotes = extract_quotes(annotate_text("t-roundup", text))
+    _assert_offsets(quotes, text)
+    direct = sorted((q.text[:10], q.speaker_text, q.cue) for q in quotes if q.kind == "direct")
+    assert direct == [
+        ("Data colle", "Mark Blumenthal and Jon Cohen", ":"),
+        ("One of the", "Carl Bialik", ":"),
+    ]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "line",
     [

@@ -53,6 +53,7 @@ from crosswire.extract.quotes_link import link_speakers, without_denials
 from crosswire.extract.quotes_marks import Quoted, find_quoted
 from crosswire.extract.quotes_pronouns import resolve_speaker_pronouns
 from crosswire.extract.quotes_stance import (
+    credited_colon,
     is_report_source,
     is_stance_cue,
     lemma,
@@ -222,7 +223,7 @@ def _quoted_attributions(
             continue
         kind = _quote_kind(text, toks, q, lo, blocked)
         inner = [doc[i] for i in range(first_in.i, last_in.i + 1)]
-        cue = _pick_cue(region, near, inner, q)
+        cue = _credit_colon(toks, text, q) or _pick_cue(region, near, inner, q)
         if cue is None and kind == "partial":
             continue  # scare quote, title or nickname: no one is quoted
         if (
@@ -240,7 +241,7 @@ def _quoted_attributions(
             if att.cue is None and len(_WORD.findall(text, q.start, q.end)) <= _MAX_TITLE_WORDS:
                 continue  # "The Walking Dead" on a line of its own: a title, not a quote
         elif cue.text == ":":
-            att.speaker = name_colon(doc, cue)
+            att.speaker = name_colon(doc, cue, quoting=True)
         elif (sp := speaker_of(cue)) is not None and sp.i not in blocked:
             att.speaker = noun_phrase(sp, blocked=blocked)
         out.append(att)
@@ -381,6 +382,16 @@ def _pick_cue(
     return min(nearby, key=distance) if nearby else None
 
 
+def _credit_colon(toks: _Tokens, text: str, q: Quoted) -> Token | None:
+    """The colon of a roundup's credit right before the quotation ("Pollsters agree - Carl
+    Bialik: “…”"): the credited name speaks, not the heading's verb before the dash."""
+    before = text[: q.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = toks.at(len(before) - 1)
+    return colon if credited_colon(toks.doc, colon) else None
+
+
 def _colon_cue(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token | None:
     """The cue of a sentence just before that ends with a colon.
 
@@ -403,7 +414,7 @@ def _colon_cue(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token 
         ):
             return t.head
     colon = toks.at(len(before) - 1)
-    if colon.text == ":" and name_colon(toks.doc, colon) is not None:
+    if colon.text == ":" and name_colon(toks.doc, colon, quoting=True) is not None:
         return colon
     # "Trump leaned in and boomed:", "Mr. Christie gloated:": a verb with a subject that ends
     # right at the colon introducing a quotation is used as a verb of saying, whatever it is.

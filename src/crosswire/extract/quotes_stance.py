@@ -27,6 +27,7 @@ __all__ = [
     "PREP_CUES",
     "REPORT_NOUNS",
     "STANCE_VERBS",
+    "credited_colon",
     "is_noun_cue",
     "is_report_source",
     "is_stance_cue",
@@ -301,28 +302,59 @@ def sentence_edge(sent: Any, lo: int, hi: int) -> set[int] | None:
     return {t.i for t in (after or before)}
 
 
-def name_colon(doc: Any, colon: Token) -> tuple[int, int] | None:
+def name_colon(doc: Any, colon: Token, *, quoting: bool = False) -> tuple[int, int] | None:
     """Token range of a bare name opening a line before ``colon``: "Paul Ryan: …", "Matthews: …".
 
     Headlines and transcripts attribute with a colon alone. Only a short run of proper nouns
     (one of them a person, organisation or place) that starts its line qualifies, so "At
-    issue: …" or "Update: …" do not.
+    issue: …" or "Update: …" do not. When the colon opens a quotation (``quoting``), the name
+    may also follow a dash or "from" inside the line, as a roundup credits its excerpts:
+    "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”".
     """
     i = colon.i
     while i > 0 and "\n" not in doc[i - 1].text_with_ws and colon.i - i < 6:
         i -= 1
     if i > 0 and "\n" not in doc[i - 1].text_with_ws:
-        return None
+        return _credited_name(doc, colon) if quoting else None
     words = [t for t in doc[i : colon.i] if not t.is_space]
     if not words or not words[0].text[:1].isupper():
-        return None
-    if not all(
-        t.pos_ == "PROPN" or t.tag_ == "POS" or (t.pos_ == "NOUN" and t.text[:1].isupper()) for t in words
-    ):
-        return None
-    if not any(t.ent_type_ in NAME_LABELS for t in words):
-        return None
+        return _credited_name(doc, colon) if quoting else None
+    if not all(_name_word(t) for t in words) or not any(t.ent_type_ in NAME_LABELS for t in words):
+        return _credited_name(doc, colon) if quoting else None
     return words[0].i, words[-1].i + 1
+
+
+def credited_colon(doc: Any, colon: Token) -> bool:
+    """Whether ``colon`` follows names credited after a dash or "from" (see :func:`name_colon`)."""
+    return colon.text == ":" and _credited_name(doc, colon) is not None
+
+
+def _name_word(t: Token) -> bool:
+    return bool(t.pos_ == "PROPN" or t.tag_ == "POS" or (t.pos_ == "NOUN" and t.text[:1].isupper()))
+
+
+_CREDIT_LEADS = frozenset({"-", "–", "—", "―", "from"})
+
+
+def _credited_name(doc: Any, colon: Token) -> tuple[int, int] | None:
+    """Names between a dash (or "from") and ``colon``: "- Carl Bialik:", "-More from
+    Blumenthal and Cohen:", "- HuffPollster:". Every word is part of a named entity, or an
+    "and" between two."""
+    i = colon.i
+    while i > 0 and colon.i - i < 8:
+        t = doc[i - 1]
+        if (_name_word(t) and t.ent_type_ in NAME_LABELS) or (
+            t.lower_ == "and" and i < colon.i and i > 1 and doc[i - 2].ent_type_ == "PERSON"
+        ):
+            i -= 1
+        else:
+            break
+    if i == colon.i or i == 0 or doc[i].lower_ == "and" or doc[i - 1].lower_ not in _CREDIT_LEADS:
+        return None
+    lead = doc[i - 1]
+    if lead.lower_ != "from" and not (i > 1 and doc[i - 2].whitespace_):
+        return None  # a dash set off from the word before, not one inside a word ("Jean-Luc")
+    return i, colon.i
 
 
 def stance_content(tok: Token) -> set[int] | None:
