@@ -226,3 +226,16 @@ def test_a_dash_glued_to_a_name_is_not_part_of_it() -> None:
         "\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after the speech.\n"
     )
     assert _labels(adoc).get("Obama") == "PERSON"  # "-President" was one token, and no name followed
+
+
+def test_an_outlet_s_possessive_before_a_writer_is_two_names() -> None:
+    # The model ran "Commentary’s Noah Rothman" together as an ORG and "Politico’s Glenn Thrush"
+    # as a PERSON; the writer was lost to the one and the magazine taken for a person by the other.
+    adoc = _annotate(
+        "“It’ll annoy Rubio detractors,” Commentary’s Noah Rothman tweeted Friday. Politico’s Glenn "
+        "Thrush wrote it. Harvard’s Kennedy School said so.\n"
+    )
+    labels = _labels(adoc)
+    assert labels.get("Noah Rothman") == "PERSON" and labels.get("Commentary") == "ORG"
+    assert labels.get("Glenn Thrush") == "PERSON" and labels.get("Politico") == "ORG"
+    assert labels.get("Kennedy School") != "PERSON"  # a school the university has

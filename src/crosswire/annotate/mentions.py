@@ -22,7 +22,8 @@ Rules, in order (each is general, none names a story):
    platform's unambiguous name tagged PERSON (``Twitter``) is a PRODUCT too.
 6. **Trimming** — a leading ``the``, a trailing possessive ``'s`` and trailing function words
    (``Sanders Are`` in a Title Case headline) are not part of a name, nor is what follows a
-   person's possessive (``Barack Obama's Endorsement``).
+   person's possessive (``Barack Obama's Endorsement``); a possessive before a person's name
+   is two names (``Commentary's Noah Rothman``: an ORG and a PERSON).
 7. **Geography** — a span ending in ``region``/``sea``/… is LOC, and so are the other mentions
    of the same name in the document (``the Indo-Pacific``).
 8. **Country pairs** — ``U.S.-India`` tagged ORG is two GPE mentions; pairs the model missed
@@ -51,7 +52,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from crosswire.annotate.lexicon import (
+    BODY_NOUNS,
     DEMONYMS,
+    EVENT_NOUNS,
     GEO_HEADS,
     HONORIFICS,
     NAME_SUFFIXES,
@@ -296,14 +299,38 @@ _NEVER_LAST = frozenset({
 })  # fmt: skip
 
 
+# Two or three capitalised words, initials allowed: a person's name ("Noah Rothman", "Jeffrey M. Jones").
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)"
+_PERSON_SHAPE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
+# Heads of what an owner has that are not people: "Harvard's Kennedy School", "the Post's Style section".
+_THING_HEADS = frozenset({
+    "school", "university", "college", "institute", "institution", "center", "centre", "foundation",
+    "club", "church", "hospital", "bank", "fund", "museum", "library", "society", "association",
+    "academy", "corporation", "corp", "inc", "co", "ltd", "times", "post", "journal", "news", "review",
+    "tribune", "herald", "gazette", "house", "hall", "building", "tower", "section", "desk", "show", "hour",
+})  # fmt: skip
+_NOT_A_PERSON = GEO_HEADS | PRODUCT_NOUNS | TITLE_HEADS | BODY_NOUNS | EVENT_NOUNS | _THING_HEADS
+
+
 def _rule_trim(text: str, ents: list[_Ent]) -> list[_Ent]:
     """6. A leading "the", a trailing possessive and trailing function words are not part of a
-    name, nor is what follows a person's possessive ("Barack Obama's Endorsement")."""
+    name, nor is what follows a person's possessive ("Barack Obama's Endorsement"). A
+    possessive before a person's name is two names: "Commentary's Noah Rothman" (ORG) and
+    "Politico's Glenn Thrush" (PERSON) are the publication and its writer."""
+    owned: list[_Ent] = []
     for e in ents:
         if e.label in _NON_NAME_LABELS:
             continue
-        if e.label == "PERSON" and (inner := _INNER_POSSESSIVE.search(text, e.start, e.end)):
-            e.end = inner.start()
+        if e.label in {"PERSON", "ORG"} and (inner := _INNER_POSSESSIVE.search(text, e.start, e.end)):
+            rest = e.end - len(text[inner.end() : e.end].lstrip())
+            name = text[rest : e.end]
+            if _PERSON_SHAPE.fullmatch(name) and not {w.lower() for w in name.split()} & _NOT_A_PERSON:
+                owned.append(_Ent(rest, e.end, "PERSON"))
+                if len(text[e.start : inner.start()].split()) == 1:
+                    e.label = "ORG"  # one word owning a writer is the outlet: "Politico", "Commentary"
+                e.end = inner.start()
+            elif e.label == "PERSON":
+                e.end = inner.start()
         while e.label != "WORK_OF_ART" and (last := _LAST_WORD.search(text, e.start, e.end)):
             word = last.group(1)
             if word.lower() not in _NEVER_LAST or word.isupper():  # "Class A", "the IS" keep theirs
@@ -320,7 +347,7 @@ def _rule_trim(text: str, ents: list[_Ent]) -> list[_Ent]:
                 break
         while e.end > e.start and text[e.end - 1].isspace():
             e.end -= 1
-    return ents
+    return ents + owned
 
 
 def _rule_geography(text: str, ents: list[_Ent]) -> list[_Ent]:
