@@ -18,6 +18,8 @@ whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
   ``published`` when nothing else did (``published_from="stamp"``); failing that, an ISO date
   in the file's name ("politico_2016-07-05_slug.txt", ``published_from="file name"``);
 - boilerplate lines, and a "Read more" / "(more)" closing the last line (:mod:`~crosswire.clean.boilerplate`);
+- markup tags a scraper or an export left in the text (``<tweet author="@cspan">``, ``</tweet>``;
+  :mod:`~crosswire.clean.markup`), their contents kept;
 - blank-line padding and whitespace runs.
 
 A document with nothing left after cleaning is rejected into the ledger (when one is
@@ -35,6 +37,7 @@ from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, sign
 from crosswire.clean.dateline import Dateline, date_in_file_name, find_dateline, find_stamp
 from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
 from crosswire.clean.layout import Line, collapse, hard_wrapped, split_lines
+from crosswire.clean.markup import markup_spans
 from crosswire.clean.truncation import truncation
 from crosswire.ledger import Ledger
 from crosswire.models import Document, Rejected, Span
@@ -139,6 +142,7 @@ def clean_document(doc: Document) -> Document:
         plan.deletions.append(teaser)
         plan.teaser = True
 
+    plan.deletions.extend(markup_spans(text))
     wrapped = hard_wrapped(text, [ln for ln in body if ln.index not in plan.removed])
     clean, offsets = collapse(text, plan.deletions, unwrap=wrapped)
 
