@@ -1561,3 +1561,22 @@ def test_a_relative_pronoun_moved_out_of_a_reported_clause_is_not_reported(
     q = _by_cue(quotes, "hope")
     assert q.text == "will soothe tensions and unite the party"
     assert q.speaker_text == "Clinton and leading Democrats"
+
+
+@pytest.mark.slow
+def test_an_embedded_post_is_its_author_s_words(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    # Breitbart, 31 Aug 2016: the embed's fallback text, credited at the end of its paragraph.
+    text = (
+        "Jeff Sessions and Rudy Giuliani wore the hats on Wednesday night.\n\n"
+        "Rudy Giuliani and Jeff Sessions briefly wore MAKE MEXICO GREAT AGAIN ALSO hats at Trump’s AZ rally. "
+        "Just another day in the campaign. — Sahil Kapur (@sahilkapur) September 1, 2016.\n\n"
+        "The rally went on - as planned.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-post", text))
+    _assert_offsets(quotes, text)
+    posts = [
+        (q.kind, q.text[-33:], q.speaker_text, q.cue) for q in quotes if q.cue and q.cue.startswith("(@")
+    ]
+    assert posts == [("direct", "Just another day in the campaign.", "Sahil Kapur", "(@sahilkapur)")]

@@ -144,6 +144,7 @@ def extract_quotes(
     atts = _quoted_attributions(doc, text, quoted, blocked)
     atts += _indirect_attributions(doc, text, quoted, blocked, atts)
     atts += _name_colon_attributions(doc, text, blocked)
+    atts += _post_attributions(doc, text, atts)
     _resolve_pronouns(adoc, atts, quoted)
     return _to_quotes(adoc.document, doc, atts)
 
@@ -652,6 +653,51 @@ def _name_colon_attributions(doc: Any, text: str, blocked: set[int]) -> list[_At
         if len(_WORD.findall(text[start:end])) < 2 or not _says_something(doc, text, start, end):
             continue
         out.append(_Attribution(start, end, "indirect", cue=tok, speaker=speaker))
+    return out
+
+
+# The credit an embedded post keeps when a page is scraped: "… — Sahil Kapur (@sahilkapur)
+# September 1, 2016" closing the paragraph (the embed's fallback text, as the platform writes it).
+_POST_CREDIT = re.compile(
+    r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\W\d_][^()\n—–]{0,60}?)[ \t]*(?P<handle>\(@\w{1,15}\))"
+    r"(?:[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))?[ \t]*\.?[ \t]*$"
+)
+_MAX_POST_CHARS = 600
+
+
+def _post_attributions(doc: Any, text: str, found: Sequence[_Attribution]) -> list[_Attribution]:
+    """An embedded post credited at the end of its paragraph is its author's words, direct:
+    "Rudy Giuliani and Jeff Sessions briefly wore MAKE MEXICO GREAT AGAIN ALSO hats …
+    — Sahil Kapur (@sahilkapur) September 1, 2016". The handle is the cue, the name the speaker."""
+    toks = _Tokens(doc)
+    taken = [(a.start, a.end) for a in found if a.kind == "direct"]
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        lo, pos = pos, pos + len(para) + 1
+        m = _POST_CREDIT.search(para)
+        if m is None or m.start() == 0 or m.start() > _MAX_POST_CHARS:
+            continue
+        start = lo + len(para) - len(para.lstrip())
+        end = lo + m.start()
+        if len(_WORD.findall(text, start, end)) < 2 or any(s <= start and end <= e for s, e in taken):
+            continue
+        name = (lo + m.start("name"), lo + m.end("name"))
+        first, last = toks.at(name[0]), toks.at(name[1] - 1)
+        cue = (lo + m.start("handle"), lo + m.end("handle"))
+        cue_tok = toks.at(cue[0])
+        out.append(
+            _Attribution(
+                start,
+                end,
+                "direct",
+                cue=cue_tok,
+                speaker=(first.i, last.i + 1),
+                cue_range=(cue_tok.i, cue_tok.i + 1),
+                cue_chars=cue,
+                speaker_chars=name,
+            )
+        )
     return out
 
 
