@@ -380,3 +380,41 @@ def test_a_month_name_the_tagger_reads_as_a_verb_is_no_time(nlp: Any) -> None:
     assert find_spans(text, nlp(text)) == []
     text = "The vote is set for this May, officials said."
     assert [text[s:e] for s, e in find_spans(text, nlp(text))] == ["this May"]
+
+
+def _values(text: str, published: str) -> dict[str, str | None]:
+    from crosswire import annotate, clean
+
+    (doc,) = list(clean.run([Document(id="t", text=text, published=published)]))
+    (adoc,) = list(annotate.run([doc]))
+    return {t.text: t.value for t in extract_times(adoc)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # Trump, 1 Feb 2016: what the present is able "to" do lies ahead
+        (
+            "''Our popularity is strong enough to put states in play in November,'' Mr. Trump said.",
+            "November",
+            "2016-11",
+        ),
+        ("She hoped to win in November.", "November", "2016-11"),  # the lemmatizer gives "hop"
+        ("He wanted to meet Obama on Tuesday.", "Tuesday", "2016-01-26"),  # the past stays past
+        # USA Today, 6 Apr 2016: a calendar in the simple present (read here on 1 Feb)
+        ("Sanders spoke in Wyoming, which holds a caucus on Saturday.", "Saturday", "2016-02-06"),
+        ("Sanders says Saturday was a good day.", "Saturday", "2016-01-30"),
+    ],
+)
+def test_what_a_present_clause_schedules_lies_ahead(text: str, expression: str, value: str) -> None:
+    assert _values(text, "2016-02-01")[expression] == value
+
+
+@pytest.mark.slow
+def test_a_period_counted_from_an_event_has_no_date() -> None:
+    # Washington Post, 1 Sep 2016: not September, nor August — the text does not say
+    values = _values(
+        "The month after his nomination has been wasted on dust-ups. He left the week before.", "2016-09-01"
+    )
+    assert values["The month"] is None

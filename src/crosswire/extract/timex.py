@@ -88,6 +88,8 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
             text = body[start : spans[i + 1][1]]  # normalised with its end date; the span stays the period
         context, tense = _context(adoc.doc, body, start, end)
         typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
+        if value and _counted_from_an_event(body, end, spans[i + 1][0] if i + 1 < len(spans) else None, text):
+            value = None  # "The month after his nomination": which month the text does not say
         relative = anchor is not None and (typ, value) != normalize(
             text, anchor=None, context=context, tense=tense, reference=reference
         )
@@ -110,6 +112,20 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
             TimeExpression(document.id, o_start, o_end, original, typ, value, *kept, readings=readings)
         )
     return out
+
+
+# "the month", "the week" … followed by "after"/"before"/"since" + an event, not a date.
+_UNIT_ALONE = re.compile(r"^(?:the|that)\s+(?:day|night|weekend|week|month|year|season)$", re.I)
+_FROM_AN_EVENT = re.compile(r"\s+(?:after|before|following|since|preceding|ahead of)\s+", re.I)
+
+
+def _counted_from_an_event(body: str, end: int, next_start: int | None, text: str) -> bool:
+    """ "The month after his nomination", "the week before the convention": a period placed
+    against an event, not against the report's date; unless a date follows ("the day after July 4")."""
+    if not _UNIT_ALONE.fullmatch(text.strip()):
+        return False
+    m = _FROM_AN_EVENT.match(body, end)
+    return m is not None and next_start != m.end()
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -228,6 +244,12 @@ def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "may", "might", "can", "should", "must", "would"})
 _PAST_AUX = frozenset({"has", "have", "had", "was", "were", "did", "'ve", "could"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "does", "do"})
+# Verbs whose simple present with a day is a calendar entry: "holds its primary Tuesday",
+# "votes Monday", "meets Friday", "opens Sunday" lie ahead of the report.
+_SCHEDULED = frozenset(
+    {"hold", "vote", "meet", "open", "close", "begin", "start", "resume", "host", "visit", "travel",
+     "head", "arrive", "leave", "return", "face", "play", "debate", "caucus", "convene", "kick", "wrap"}
+)  # fmt: skip
 _FUTURE_BEFORE = re.compile(r"(?:as soon as|as early as|no later than)\s*$", re.I)
 # Verbs of intending: what they govern lies ahead of the report even in the past tense
 # ("planned to leave Thursday", "has scheduled a news conference Thursday").
@@ -266,13 +288,14 @@ def _context(doc: Any, body: str, start: int, end: int) -> tuple[str, Tense]:
 
 def _verb_tense(token: Any) -> Tense:
     """Tense of the first finite verb above ``token``: auxiliaries first, then the verb's own tag."""
+    infinitive = False  # passed a "to" infinitive on the way up
     for _ in range(6):
         if token.head is token:
             break
         token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.lemma_ in _INTEND:
+        if _intends(token):
             return "future"
         if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in token.children):
             return "future"  # "is going to be back Monday"
@@ -281,16 +304,25 @@ def _verb_tense(token: Any) -> Tense:
             return "future"
         if auxes & _PAST_AUX:
             return "past"
-        if auxes & _PRESENT_AUX:
-            return "present"
+        # What a present-tense clause is able, enough or about "to" do lies ahead: "is strong
+        # enough to put states in play in November" (a February report) is the coming November.
+        if auxes & _PRESENT_AUX or token.tag_ in ("VBZ", "VBP"):
+            if token.tag_ in ("VBZ", "VBP") and not auxes and token.lemma_ in _SCHEDULED:
+                return "future"  # "Wyoming, which holds a caucus on Saturday": a calendar, not a report
+            return "future" if infinitive else "present"
         if token.tag_ in ("VBD", "VBN"):
             return "past"
-        if token.tag_ in ("VBZ", "VBP"):
-            return "present"
         if _before_a_present_event(token):
             return "future"
         # an infinitive or a participle carries no tense of its own: "plans to meet Friday" → "plans"
+        infinitive = infinitive or (token.tag_ == "VB" and "to" in auxes)
     return "past"  # news reports the past unless a verb says otherwise
+
+
+def _intends(verb: Any) -> bool:
+    """A verb of intent, also where the lemmatizer cut its "e" ("hoped" → "hop")."""
+    lem = verb.lemma_.lower()
+    return lem in _INTEND or (lem + "e" in _INTEND and verb.lower_.startswith(lem + "e"))
 
 
 _TEMPORAL_MARKS = frozenset({"after", "before", "once", "until", "till", "when"})
