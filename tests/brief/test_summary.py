@@ -236,6 +236,20 @@ def test_a_sentence_dated_twice_is_told_once_though_the_coarse_date_has_other_se
     ]
 
 
+def test_two_wordings_of_one_fact_are_told_once_under_the_more_precise_date(hash_embedder: Any) -> None:
+    # USA Today, 6 Apr 2016: one rewrite kept "Tuesday", the other dropped it; the second was
+    # told again under July, the month of the convention it mentions.
+    texts = {
+        "a": "Weaver told CNN Tuesday that he believes the battle will continue until the convention in July.",
+        "b": "Weaver told CNN that he believes the battle will continue until the convention in July.",
+    }
+    dates = [("a", "Tuesday", "2016-04-05"), ("a", "July", "2016-07"), ("b", "July", "2016-07")]
+    b = _brief_dated(hash_embedder, texts, dates)
+    assert [(t.date, sorted(c.document for c in t.citations)) for t in b.timeline] == [
+        ("2016-04-05", ["a", "b"])
+    ]
+
+
 def test_a_quotation_the_splitter_cut_is_one_timeline_sentence_whichever_piece_is_dated(
     hash_embedder: Any,
 ) -> None:

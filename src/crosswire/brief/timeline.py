@@ -251,11 +251,37 @@ def timeline(alignment: Alignment, *, event: str | EllipsisType | None = ...) ->
     # argued in 2004 were unhealthy") is told once, under its most precise date (the earliest
     # of equals), not once per date; an entry left with no sentence of its own goes.
     home: dict[tuple[str, int, int], str] = {}
+    dates_of: dict[tuple[str, int, int], set[str]] = defaultdict(set)
     for value, members in entries:
         for m in members:
+            dates_of[m].add(value)
             if m not in home or (len(value), home[m]) > (len(home[m]), value):
                 home[m] = value
-    entries = [(value, [m for m in members if home[m] == value]) for value, members in entries]
+    # Two reports' wordings of one fact are told once too: "Weaver told CNN Tuesday that … the
+    # convention in July" and "Weaver told CNN that … the convention in July" go under Tuesday,
+    # when every date of the one is a date of the other.
+    joins: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+    fact_ids = {m: {f.id for f in _facts_at(alignment.facts, *m)} for m in home}
+    for y in home:
+        for x in home:
+            if (
+                x[0] != y[0]
+                and fact_ids[x] & fact_ids[y]
+                and dates_of[y] <= dates_of[x]
+                and len(home[x]) > len(home[y])
+                and (y not in joins or len(home[x]) > len(home[joins[y]]))
+            ):
+                joins[y] = x
+    for y, x in joins.items():
+        home[y] = home[x]
+    entries = [
+        (
+            value,
+            [m for m in members if home[m] == value]
+            + [y for y, x in joins.items() if x in members and home[x] == value and y not in members],
+        )
+        for value, members in entries
+    ]
     entries = [(value, members) for value, members in entries if members]
     out = []
     for value, members in entries:
