@@ -1580,3 +1580,19 @@ def test_an_embedded_post_is_its_author_s_words(
         (q.kind, q.text[-33:], q.speaker_text, q.cue) for q in quotes if q.cue and q.cue.startswith("(@")
     ]
     assert posts == [("direct", "Just another day in the campaign.", "Sahil Kapur", "(@sahilkapur)")]
+
+
+@pytest.mark.slow
+def test_a_standing_in_the_polls_is_no_source(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    # Washington Post, 2 Feb 2016: "in the polls" closing the sentence tells where he stands
+    text = (
+        "His message long has been that he is a winner because he is ahead in the polls.\n\n"
+        "In a new Quinnipiac poll, 45 percent of voters backed Clinton.\n\n"
+        "Trump did fare well in online polls conducted after the primary debates by news outlets.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-polls", text))
+    sources = sorted(q.speaker_text for q in quotes if q.cue == "In" or q.cue == "in")
+    assert sources == [
+        "a new Quinnipiac poll",
+        "online polls conducted after the primary debates by news outlets",
+    ]

@@ -576,6 +576,14 @@ def _reported_clause(tok: Token) -> set[int] | None:
     if is_report_source(tok):
         # Only at the edge of its sentence: "In a Gallup poll, 40 percent said …".
         skip = {t.i for t in tok.subtree}
+        if max(skip) >= max(t.i for t in tok.sent if not (t.is_punct or t.is_space)) and all(
+            c.tag_ == "NNS" and not any(x.dep_ in {"acl", "relcl", "prep"} for x in c.children)
+            for c in tok.children
+            if c.dep_ == "pobj"
+        ):
+            # "… because he is ahead in the polls": a standing, not a source; polls the writer
+            # says more of ("in online polls conducted after the debates") are one
+            return None
         return sentence_edge(tok.sent, min(skip), max(skip))
     speech = is_speech_cue(tok)
     if not speech and not is_belief_cue(tok):
