@@ -213,3 +213,11 @@ def test_without_a_parse_sentences_stay_whole() -> None:
     adoc = AnnotatedDocument(doc, (Sentence("p", 0, len(doc.text), doc.text, 0),))
     claims = extract_claims(adoc)
     assert len(claims) == 1 and claims[0].whole and claims[0].text == doc.text
+
+
+def test_an_embedded_post_s_credit_is_no_claim() -> None:
+    # the post is its author's quote (extract stage); the sentence its credit closes is not the writer's
+    assert is_boilerplate("#RINO — Ben Jacobs (@Bencjacobs) September 1, 2016</tweet>.")
+    assert is_boilerplate("Just another day in the campaign. — Sahil Kapur (@sahilkapur) September 1, 2016.")
+    assert not is_boilerplate("Trump wrote on Twitter (@realDonaldTrump) that the polls were rigged.")
+    assert not is_boilerplate("The rally went on - as planned - until late on Wednesday night.")

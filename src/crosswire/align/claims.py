@@ -105,6 +105,12 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z.'\- ]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,\s+\d{4})?\s*(?:\([A-Za-z]+\))?\s*[-–—:]?\s+)?"
 )
+# An embedded post's credit closing the sentence: "… for realz, people — David Martosko
+# (@dmartosko) September 1, 2016". The post is its author's quote, not the writer's claim.
+_POST_CREDIT_END = re.compile(
+    r"(?:—|–|--|-)\s*[^\W\d_][^()\n—–]{0,60}?\s*\(@\w{1,15}\)"
+    r"(?:\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?(?:\s*</?\w+>)*\W*$"
+)
 _MIN_WORDS = 4
 _MIN_CONJUNCT_WORDS = 3
 # "…, particularly in light of X": the adverb marks X as a second point, not a detail of the first
@@ -146,10 +152,11 @@ def trim_sentence(
 
 
 def is_boilerplate(text: str) -> bool:
-    """A credit line, a "read more", a copyright notice, a breadcrumb: words about the article,
-    not claims; and a stretch that is mostly not words (a URL split at its dots, a score table)."""
+    """A credit line, a "read more", a copyright notice, a breadcrumb, an embedded post's credit:
+    words about the article, not claims; and a stretch that is mostly not words (a URL split at
+    its dots, a score table)."""
     chunks = text.split()
-    if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS:
+    if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS or _POST_CREDIT_END.search(text):
         return True
     if chunks.count("/") >= 2:
         return True  # a breadcrumb ("News / World / Europe") or a URL's path cut at its dots
