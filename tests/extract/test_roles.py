@@ -24,6 +24,7 @@ def _roles(text: str, name: str, *, stops: tuple[str, ...] = ()) -> tuple[str, .
         ),
         ("US Defence Secretary Pete Hegseth said so.", "Pete Hegseth", ("Defence Secretary",)),
         ("At the Pentagon, Secretary Hegseth spoke.", "Hegseth", ("Secretary",)),
+        ("Trump led, with Sens. Ted Cruz and Marco Rubio behind.", "Ted Cruz", ("Sen.",)),  # one senator
         (
             "Senior Defense Spokesman Col. Chris Devine said.",
             "Chris Devine",

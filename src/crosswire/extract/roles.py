@@ -35,6 +35,9 @@ _APPOSITIVE = re.compile(
     r"\s*(?=[,;:)]|\.(?![A-Z]\.)|$)"
 )
 
+# A plural title before a list of names gives each of them the singular one.
+_ONE_OF = {"sens": "Sen.", "reps": "Rep.", "govs": "Gov."}
+
 
 def _is_title_word(word: str) -> bool:
     return word.lower().strip(".’'") in TITLE_HEADS
@@ -111,7 +114,8 @@ def roles_around(
     while tokens and tokens[-1].lower().rstrip(".") in HONORIFICS and tokens[-1][:1].isupper():
         rank = tokens.pop()
         if rank.lower().rstrip(".") not in _COURTESY:
-            ranks.insert(0, rank)  # "Col.", "Sen.", "Gov." say something; "Mr." does not
+            # "Col.", "Sen.", "Gov." say something; "Mr." does not. "Sens. Ted Cruz and …": one senator
+            ranks.insert(0, _ONE_OF.get(rank.lower().rstrip("."), rank))
     phrase: list[str] = []
     for tok in reversed(tokens):
         if tok[:1].isupper() or (tok.lower() in _CONNECTORS and phrase):
