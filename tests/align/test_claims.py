@@ -164,6 +164,9 @@ def test_dateline_is_trimmed_from_a_sentence() -> None:
         ),
         ("Editor's note: The talks resumed on Monday.", "The talks resumed on Monday."),
         ("Watchdogs said the talks had failed.", "Watchdogs said the talks had failed."),
+        # HuffPollster: the dash after a heading the splitter cut off ("… MISLEADING? - Donald …")
+        ("- Donald Trump has enjoyed a 20-point lead.", "Donald Trump has enjoyed a 20-point lead."),
+        ("-5 degrees was the low on Monday.", "-5 degrees was the low on Monday."),
     ],
 )
 def test_a_page_label_is_trimmed_from_a_sentence(text: str, kept: str) -> None:

@@ -130,7 +130,8 @@ def _kept_ranges(doc: Document) -> list[tuple[int, int]]:
 def trim_sentence(
     doc: Document, start: int, end: int, *, kept: Sequence[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
-    """Shrink ``[start, end)`` to what cleaning kept, minus a leading dateline and outer whitespace."""
+    """Shrink ``[start, end)`` to what cleaning kept, minus a leading dateline, a leading dash
+    and outer whitespace."""
     ranges = kept if kept is not None else _kept_ranges(doc)
     inside = [(max(s, start), min(e, end)) for s, e in ranges if s < end and e > start]
     if not inside:
@@ -146,6 +147,10 @@ def trim_sentence(
         start += m2.end()
     while start < end and doc.text[start].isspace():
         start += 1
+    # a dash that set the sentence off from a heading ("… MISLEADING? - Donald Trump has …")
+    m3 = re.match(r"(?:--|[-–—―])[ \t]+(?=\S)", doc.text[start:end])
+    if m3:
+        start += m3.end()
     while end > start and doc.text[end - 1].isspace():
         end -= 1
     return start, end
