@@ -91,7 +91,8 @@ def test_an_aside_in_parentheses_does_not_end_the_sentence(nlp: Any) -> None:
     text = (
         "But, a win is a win, and prior to the start of the 2012 regular season, very few (if any!) "
         "people had the Colts winning ten games and earning a post-season birth. "
-        "The vote (held Monday) passed. (The count was 5-4.) Then it ended."
+        "The vote (held Monday) passed. (The count was 5-4.) Then it ended. A witness to the shooting "
+        "of 16-year-old Kimani (Kiki) Gray says the youth did not have a gun."
     )
     sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
     assert sents == [
@@ -100,6 +101,7 @@ def test_an_aside_in_parentheses_does_not_end_the_sentence(nlp: Any) -> None:
         "The vote (held Monday) passed.",
         "(The count was 5-4.)",
         "Then it ended.",
+        "A witness to the shooting of 16-year-old Kimani (Kiki) Gray says the youth did not have a gun.",
     ]
 
 

@@ -14,7 +14,8 @@ later consumer (quotes, times) and ``AnnotatedDocument.sentences`` agree:
   an opening one starts the next;
 - no break after an honorific/rank (``Col.``), an initial (``S. Jaishankar``) or a dotted
   abbreviation (``U.S.``) that continues the phrase (``U.S. Defense Secretary``), nor after a
-  closing parenthesis when the next word is lower case (``very few (if any!) people``);
+  closing parenthesis unless the aside ended a sentence (``very few (if any!) people``,
+  ``Kimani (Kiki) Gray says``);
 - a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence;
 - no sentence starts right after a word, a number or a comma ("Prosecutors Tuesday put on …").
 """
@@ -174,8 +175,10 @@ def set_sentence_hints(doc: Doc) -> Doc:
             tok.is_sent_start = True
         elif _is_opening_quote(prev) or _continues_abbreviation(prev, tok):
             tok.is_sent_start = False
-        elif prev.text == ")" and tok.text[:1].islower():
-            tok.is_sent_start = False  # "very few (if any!) people had …": the aside ends inside
+        elif prev.text == ")" and (tok.text[:1].islower() or (i > 1 and doc[i - 2].text not in _FINAL_PUNCT)):
+            # "very few (if any!) people had …": the aside ends inside; "Kimani (Kiki) Gray says
+            # …": a sentence ends at a parenthesis only when its aside ended one ("(again.) Then")
+            tok.is_sent_start = False
     _no_start_after_a_word(doc, starts)
     return doc
 
