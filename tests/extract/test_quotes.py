@@ -1596,3 +1596,24 @@ def test_a_standing_in_the_polls_is_no_source(annotate_text: Callable[[str, str]
         "a new Quinnipiac poll",
         "online polls conducted after the primary debates by news outlets",
     ]
+
+
+@pytest.mark.slow
+def test_a_bare_tag_on_the_line_below_a_quotation_credits_it(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    # ECB+ copy, one sentence a line: the tag's "before …" clause tells when, it reports nothing
+    text = (
+        "The crowd grew through the evening.\n"
+        "“The mayor and the commissioner should be down here. Right now!”\n"
+        "Williams, a critic of NYPD policy, said before Kelly appeared on the scene.\n"
+        "“We want answers from the police tonight.”\n"
+        "The Clinton campaign did not immediately respond to requests for comment.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-tag-below", text))
+    _assert_offsets(quotes, text)
+    got = [(q.kind, q.text[:20], q.speaker_text) for q in quotes]
+    assert got == [
+        ("direct", "The mayor and the co", "Williams, a critic of NYPD policy"),
+        ("direct", "We want answers from", None),
+    ]

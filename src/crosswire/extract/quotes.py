@@ -239,8 +239,12 @@ def _quoted_attributions(
             att.cue = cue
         if cue is None:
             _continue_previous(att, out, text)
+            if att.cue is None and len(_WORD.findall(text, q.start, q.end)) > _MAX_TITLE_WORDS:
+                cue = att.cue = _tag_below(toks, text, q, blocked)
             if att.cue is None and len(_WORD.findall(text, q.start, q.end)) <= _MAX_TITLE_WORDS:
                 continue  # "The Walking Dead" on a line of its own: a title, not a quote
+        if att.speaker is not None or cue is None:
+            pass
         elif cue.text == ":":
             att.speaker = name_colon(doc, cue, quoting=True)
         elif (sp := speaker_of(cue)) is not None and sp.i not in blocked:
@@ -429,6 +433,39 @@ def _colon_cue(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token 
     ):
         return verb
     return None
+
+
+# Verbs a bare speech tag is made of ("…, Williams said.", "she added").
+_TAG_VERBS = frozenset(
+    {"say", "add", "tell", "write", "explain", "continue", "state", "insist", "declare", "recall"}
+)
+
+
+def _tag_below(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token | None:
+    """A bare speech tag opening the next paragraph of a quotation that ends its own: copy that
+    puts each sentence on a line of its own ('“… Right now!” ¶ Williams, a critic of NYPD
+    policy, said before Kelly appeared on the scene.'). The tag's verb reports nothing else."""
+    line_end = text.find("\n", q.outer_end)
+    if line_end == -1 or text[q.outer_end : line_end].strip(" \t.,;"):
+        return None
+    nxt = line_end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(text):
+        return None
+    sent = toks.at(nxt).sent
+    if any(t.i in blocked for t in sent):
+        return None  # a quotation of its own
+    cue = next((t for t in sent if is_speech_cue(t)), None)
+    if (
+        cue is None
+        or lemma(cue) not in _TAG_VERBS
+        or _reported_clause(cue) is not None
+        or any(c.dep_ in {"dobj", "xcomp", "neg"} for c in cue.children)
+    ):
+        return None
+    sp = speaker_of(cue)
+    return cue if sp is not None and sp.i < cue.i and sp.lower_ not in {"i", "you", "we"} else None
 
 
 def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: str) -> None:

@@ -520,7 +520,14 @@ def clausal_complement(tok: Token) -> set[int] | None:
       for the first time that the intelligence had passed …" (not "as": "touted it as
       evidence that …" is a stance and its object).
     """
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    # a clause opened by "before", "once", "because" … tells when or why the verb happened,
+    # whatever the parser called it: "Williams said before Kelly appeared on the scene"
+    comps = [
+        c
+        for c in tok.children
+        if c.dep_ == "ccomp"
+        and not any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in c.children)
+    ]
     if len(comps) > 1:
         comps = [c for c in comps if c.i > tok.i] or comps
     if comps:
@@ -544,6 +551,24 @@ def clausal_complement(tok: Token) -> set[int] | None:
                 if clause.dep_ in {"relcl", "acl"} and clause.i > obj.i and _has_mark_that(clause):
                     return {t.i for t in clause.subtree}
     return None
+
+
+_ADVERBIAL_MARKS = frozenset(
+    {
+        "before",
+        "after",
+        "once",
+        "until",
+        "till",
+        "since",
+        "because",
+        "although",
+        "though",
+        "unless",
+        "while",
+        "whereas",
+    }
+)
 
 
 def _has_mark_that(verb: Token) -> bool:
