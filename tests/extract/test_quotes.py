@@ -1617,3 +1617,18 @@ def test_a_bare_tag_on_the_line_below_a_quotation_credits_it(
         ("direct", "The mayor and the co", "Williams, a critic of NYPD policy"),
         ("direct", "We want answers from", None),
     ]
+
+
+@pytest.mark.slow
+def test_the_person_a_report_quotes_as_saying_speaks(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    # ECB+ 19: the Daily News relays the words; the witness said them
+    text = (
+        '"The cops, they just jumped out of the car so fast," the New York Daily News quoted witness '
+        "Devonte Brown as saying.\n\nReuters cited a senior official as saying that the talks had failed.\n"
+    )
+    quotes = extract_quotes(annotate_text("t-quoted-as", text))
+    _assert_offsets(quotes, text)
+    got = sorted((q.kind, q.speaker_text) for q in quotes)
+    assert got == [("direct", "witness Devonte Brown"), ("indirect", "a senior official")]

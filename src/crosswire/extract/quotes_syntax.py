@@ -372,6 +372,26 @@ def _infinitive_after_adjective(cue: Token, holder: Token) -> bool:
     return infinitive and adjective
 
 
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """The person a report quotes: "the Daily News quoted witness Devonte Brown as saying",
+    "Reuters cited a senior official as saying that …" — the object speaks, the subject relays.
+    ``cue`` is the verb of quoting or the "saying" under it."""
+    verb = cue
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+        verb = cue.head.head
+    if verb.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    saying = [
+        p
+        for p in verb.children
+        if p.dep_ == "prep"
+        and p.lower_ == "as"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+    ]
+    return objs[0] if objs and saying and objs[0].i < saying[0].i else None
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The token heading the speaker of ``cue``: its subject, or the object of "according to".
 
@@ -393,6 +413,8 @@ def speaker_of(cue: Token) -> Token | None:
         return None
     if _mistagged_cue(cue):
         return cue.doc[cue.i - 1]
+    if (quoted := _quoted_as_saying(cue)) is not None:
+        return quoted
     tok = cue
     for _ in range(4):
         # "was told/asked" has the addressee as subject, not the speaker; a "subject" across
