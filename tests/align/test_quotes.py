@@ -385,3 +385,30 @@ def test_words_of_someone_else_s_people_join_no_other_person_s_group() -> None:
     )
     (g,) = group_quotes([ryan, anyone], documents={"p": doc}, entities=[ayotte])[0]
     assert g.speaker == "ryan"
+
+
+def test_words_a_source_relays_are_not_the_source_s_when_another_report_names_their_speaker() -> None:
+    # ECB+ 19: the Times vouches for what police shouted; another report quotes the police
+    text_a = "“Stay down, or we’ll shoot you again,” police said once Gray had been hit, according to The New York Times."
+    a = Document("a", text_a)
+    b = Document("b", "“Stay down, or we’ll shoot you again,” police said once Gray had been hit.")
+    relay = replace(
+        _q(a, "r", text_a[: text_a.index(", according")], "indirect", "nyt"),
+        cue="according to",
+        speaker_span=Span("a", text_a.index("The New York"), len(text_a) - 1),
+    )
+    inner = replace(
+        _q(a, "i", "Stay down, or we’ll shoot you again", "direct", None),
+        speaker_span=Span("a", text_a.index("police"), text_a.index(" said")),
+        cue="said",
+        cue_span=Span("a", text_a.index("said"), text_a.index("said") + 4),
+    )
+    other = replace(
+        _q(b, "o", "Stay down, or we’ll shoot you again", "direct", None),
+        speaker_text="police",
+        speaker_span=Span("b", b.text.index("police"), b.text.index(" said")),
+    )
+    inner = replace(inner, speaker_text="police")
+    groups, _ = group_quotes([relay, inner, other], documents={"a": a, "b": b})
+    by_speaker = {g.speaker: sorted(g.quotes) for g in groups}
+    assert by_speaker == {"nyt": ["r"], None: ["i", "o"]}  # the police's words were the Times's

@@ -329,6 +329,26 @@ def group_quotes(
             )
             if named:
                 voiced[i].append(named)
+    # A relay ("… police said once Gray had been hit, according to The New York Times") vouches
+    # for words someone else is named as saying. Those words, quoted elsewhere with their own
+    # unlinked speaker ("police"), are that speaker's, not the relay's source's: a group named
+    # only by relays takes in no quote whose speaker is a phrase of its own.
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        by_doc[q.document].append(i)
+    relayed: dict[int, bool] = {
+        i: (quotes[i].cue or "").lower().startswith("according")
+        and any(j != i and _nests(quotes[i], quotes[j]) for j in ids)
+        for ids in by_doc.values()
+        for i in ids
+    }
+    firsthand: dict[int, bool] = {i: bool(q.speaker) and not relayed[i] for i, q in enumerate(quotes)}
+    phrased: dict[int, bool] = {
+        i: q.speaker is None
+        and bool(q.speaker_text)
+        and normalize_quote(q.speaker_text or "").lower() not in _NO_NAME
+        for i, q in enumerate(quotes)
+    }
     pairs = [
         (float(sim[i, j]), i, j) for i, j in zip(*np.nonzero(np.triu(sim >= threshold, k=1)), strict=True)
     ]
@@ -353,9 +373,15 @@ def group_quotes(
         known = speakers[ri] | speakers[rj]
         if known and any(not (named & known) for named in voiced[ri] + voiced[rj]):
             continue
+        if (speakers[ri] and not firsthand[ri] and phrased[rj]) or (
+            speakers[rj] and not firsthand[rj] and phrased[ri]
+        ):
+            continue
         parent[rj] = ri
         speakers[ri] |= speakers.pop(rj)
         voiced[ri] += voiced.pop(rj)
+        firsthand[ri] = firsthand[ri] or firsthand.pop(rj)
+        phrased[ri] = phrased[ri] or phrased.pop(rj)
     # a paraphrase ("Hegseth said the US is happy that ...") joins the quotation it renders
     # ("The United States is very pleased ...") when the speaker is the same and alignment put
     # both sentences in one fact: the words differ, the statement does not.
