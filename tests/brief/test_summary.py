@@ -621,3 +621,18 @@ def test_the_lead_is_counted_below_the_headline_and_deck_lines_a_text_kept(hash_
         times.append(TimeExpression(d, i, i + 6, "Monday", "DATE", "2016-03-21"))
     ex = seedkit.small_extraction(late, times=tuple(times), published={"a": "2016-03-22", "b": "2016-03-22"})
     assert next(brief.run(align.run([ex], embedder=hash_embedder))).event_date is None
+
+
+def test_the_summary_tells_a_fact_once_however_many_wordings_it_has(hash_embedder: Any) -> None:
+    # ECB+ 24 (the Harry Winston robbery): one-sentence reports of one fact filled the three
+    # summary lines with three wordings of it, leaving out what only one report added
+    texts = {
+        "a": "Armed robbers stole diamonds worth 85 million euros from the Harry Winston store in Paris.",
+        "b": "Armed robbers stole diamonds worth 85 million euros from the Harry Winston jewellers in Paris.",
+        "c": "Armed robbers stole diamonds worth 85 million euros from a Harry Winston store in central Paris.",
+        "d": "French police said the robbers were dressed as women and carried handguns.",
+    }
+    b = next(brief.run(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder)))
+    assert any(len(f.documents) >= 3 for f in b.facts), "the three wordings are one fact"
+    told = [s.text for s in b.summary if "85 million" in s.text]
+    assert len(told) == 1

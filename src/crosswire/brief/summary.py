@@ -294,7 +294,11 @@ def summarize(
                 red = max(red, jaccard(words[id(c)], words[id(s)]))
             return mmr_lambda * norm[id(c)] - (1.0 - mmr_lambda) * red
 
-        best = max(remaining, key=lambda c: (mmr(c), -c.position))
+        told = {f for s in chosen for f in s.facts}
+        fresh = [c for c in remaining if not (c.facts and set(c.facts) <= told)]
+        if not fresh:
+            break  # every sentence left tells only facts already told: another wording is no news
+        best = max(fresh, key=lambda c: (mmr(c), -c.position))
         remaining.remove(best)
         if chosen and mmr(best) < -0.2 and not max_words:
             break  # only repeats are left
