@@ -1632,3 +1632,12 @@ def test_the_person_a_report_quotes_as_saying_speaks(
     _assert_offsets(quotes, text)
     got = sorted((q.kind, q.speaker_text) for q in quotes)
     assert got == [("direct", "witness Devonte Brown"), ("indirect", "a senior official")]
+
+
+@pytest.mark.slow
+def test_an_adverb_before_that_tells_when_not_what(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = "Local official Miabek Lang said earlier that 12 people were killed in Thursday's bombing.\n"
+    (q,) = extract_quotes(annotate_text("t-earlier", text))
+    assert q.text == "12 people were killed in Thursday's bombing"

@@ -509,7 +509,16 @@ def _indirect_attributions(
         content = _trim_clause(doc, tok, content)
         i, j = _within_paragraph(doc, text, tok, content)
         while i < j and (
-            doc[i].is_punct or doc[i].is_space or (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
+            doc[i].is_punct
+            or doc[i].is_space
+            or (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
+            # "said earlier that …": the adverb tells when it was said, not what
+            or (
+                doc[i].pos_ == "ADV"
+                and i + 1 < j
+                and doc[i + 1].dep_ == "mark"
+                and doc[i + 1].lower_ == "that"
+            )
         ):
             i += 1
         while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
