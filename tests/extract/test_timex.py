@@ -418,3 +418,22 @@ def test_a_period_counted_from_an_event_has_no_date() -> None:
         "The month after his nomination has been wasted on dust-ups. He left the week before.", "2016-09-01"
     )
     assert values["The month"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # Lakeland Radio, 12 Jun 2013: a schedule names a date to come, whatever the tense
+        (
+            "A provisional trial date was set for October 28, with a duration of three days.",
+            "October 28",
+            "2013-10-28",
+        ),
+        ("The 23-year-old is due to enter his plea in September.", "September", "2013-09"),
+        ("The 23-year-old was due to enter his plea in September.", "September", "2013-09"),
+        ("He left for Paris on Tuesday.", "Tuesday", "2013-06-11"),  # "for" a place: no schedule
+    ],
+)
+def test_a_date_a_schedule_names_lies_ahead(text: str, expression: str, value: str) -> None:
+    assert _values(text, "2013-06-12")[expression] == value

@@ -244,6 +244,23 @@ def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "may", "might", "can", "should", "must", "would"})
 _PAST_AUX = frozenset({"has", "have", "had", "was", "were", "did", "'ve", "could"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "does", "do"})
+# Verbs that put a date in a calendar: "set for October 28", "scheduled for", "adjourned until".
+_SCHEDULING = frozenset(
+    {
+        "set",
+        "slate",
+        "schedule",
+        "reschedule",
+        "pencil",
+        "book",
+        "fix",
+        "plan",
+        "postpone",
+        "adjourn",
+        "delay",
+        "move",
+    }
+)
 # Verbs whose simple present with a day is a calendar entry: "holds its primary Tuesday",
 # "votes Monday", "meets Friday", "opens Sunday" lie ahead of the report.
 _SCHEDULED = frozenset(
@@ -292,7 +309,15 @@ def _verb_tense(token: Any) -> Tense:
     for _ in range(6):
         if token.head is token:
             break
-        token = token.head
+        prep, token = token, token.head
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in {"for", "until", "till"}
+            and token.lemma_.lower() in _SCHEDULING
+        ):
+            return "future"  # "a trial date was set for October 28": the date a schedule names
+        if token.lower_ == "due" and token.pos_ == "ADJ":
+            return "future"  # "due to enter his plea in September"
         if token.pos_ not in ("VERB", "AUX"):
             continue
         if _intends(token):
