@@ -218,6 +218,13 @@ def test_without_a_parse_sentences_stay_whole() -> None:
     assert len(claims) == 1 and claims[0].whole and claims[0].text == doc.text
 
 
+def test_a_time_stamp_line_is_no_claim() -> None:
+    # a page's stamp kept in the body: it told the timeline "8: 56am Monday 10th June 2013"
+    assert is_boilerplate("8: 56am Monday 10th June 2013")
+    assert is_boilerplate("8:56 am, Monday, June 10, 2013 GMT")
+    assert not is_boilerplate("Monday 10 June 2013 was the hottest day of the year.")
+
+
 def test_an_embedded_post_s_credit_is_no_claim() -> None:
     # the post is its author's quote (extract stage); the sentence its credit closes is not the writer's
     assert is_boilerplate("#RINO — Ben Jacobs (@Bencjacobs) September 1, 2016</tweet>.")

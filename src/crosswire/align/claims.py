@@ -111,6 +111,12 @@ _POST_CREDIT_END = re.compile(
     r"(?:—|–|--|-)\s*[^\W\d_][^()\n—–]{0,60}?\s*\(@\w{1,15}\)"
     r"(?:\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?(?:\s*</?\w+>)*\W*$"
 )
+# A page's time stamp standing as a line of its own: "8:56am Monday 10th June 2013".
+_STAMP_TOKEN = re.compile(
+    r"(?i:\d{1,4}(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|ist|e[sd]?t|[cmp][sd]t|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
+)
 _MIN_WORDS = 4
 _MIN_CONJUNCT_WORDS = 3
 # "…, particularly in light of X": the adverb marks X as a second point, not a detail of the first
@@ -163,6 +169,8 @@ def is_boilerplate(text: str) -> bool:
     chunks = text.split()
     if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS or _POST_CREDIT_END.search(text):
         return True
+    if all(_STAMP_TOKEN.fullmatch(w) for w in re.findall(r"[^\s:,|/·•()\[\]-]+", text)):
+        return True  # a time stamp, not a sentence
     if chunks.count("/") >= 2:
         return True  # a breadcrumb ("News / World / Europe") or a URL's path cut at its dots
     wordy = sum(1 for c in chunks if _WORDISH.search(c))
