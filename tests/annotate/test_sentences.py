@@ -134,6 +134,23 @@ def test_plural_titles_do_not_end_sentences(nlp: Any, title: str) -> None:
 
 
 @pytest.mark.slow
+def test_a_heading_on_a_line_of_its_own_is_its_own_sentence(nlp: Any) -> None:
+    # HuffPost, 16 Jun 2016: one line break under a subhead, blank lines between paragraphs
+    text = (
+        "The day ended.\n\nORLANDO MOURNS\nOrlando mourned the dead after the attack. Wakes were held.\n\n"
+        "He met the families of victims and spoke of the plan by President\nObama to visit the city.\n"
+    )
+    sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
+    assert sents[:4] == [
+        "The day ended.",
+        "ORLANDO MOURNS",
+        "Orlando mourned the dead after the attack.",
+        "Wakes were held.",
+    ]
+    assert sents[4].endswith("to visit the city.")  # a wrapped line is no heading
+
+
+@pytest.mark.slow
 def test_dateline_prefix_is_its_own_sentence(nlp: Any) -> None:
     text = "WASHINGTON (Reuters) - The minister met his counterpart on Tuesday. They spoke for an hour."
     sents = [s.text for s in _annotate(Document(id="dl", text=text)).sentences]

@@ -16,7 +16,8 @@ later consumer (quotes, times) and ``AnnotatedDocument.sentences`` agree:
   abbreviation (``U.S.``) that continues the phrase (``U.S. Defense Secretary``), nor after a
   closing parenthesis unless the aside ended a sentence (``very few (if any!) people``,
   ``Kimani (Kiki) Gray says``);
-- a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence;
+- a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence,
+  and so is a heading on a line of its own, in capitals or title case (``ORLANDO MOURNS``);
 - no sentence starts right after a word, a number or a comma ("Prosecutors Tuesday put on …").
 """
 
@@ -43,6 +44,9 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S., U.K., e.g.
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _HINT_CHARS = re.compile(r"[.!?…\"“”«»\n)]|''")
 _FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+# A line of its own followed by one line break: "ORLANDO MOURNS\n", "The Latest on the Probe\n".
+_HEADING_LINE = re.compile(r"(?:^|\n)([^\n]{2,120})\n(?=[^\s])")
+_MAX_HEADING_WORDS = 12
 _CLOSING_ONLY = frozenset({"”", "»"})
 _OPENING_ONLY = frozenset({"“", "«"})
 # Marks that open or close by where they stand: the straight quote, and two apostrophes as
@@ -154,6 +158,17 @@ def set_sentence_hints(doc: Doc) -> Doc:
         if place.isupper() or m.group("date") or m.group("agency"):
             i = token_index(starts, m.end())
             if i > 0 and starts[i] == m.end() and doc[i].text[:1].isupper():
+                forced.add(i)
+    # A heading on a line of its own ends there, even where only blank lines part paragraphs:
+    # "ORLANDO MOURNS\nOrlando mourned the dead …".
+    for m in _HEADING_LINE.finditer(text):
+        line = m.group(1)
+        words = line.split()
+        if len(words) > _MAX_HEADING_WORDS or line.rstrip()[-1:] in ".!?:;,\"”'’)":
+            continue
+        if line.isupper() or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            i = token_index(starts, m.end())
+            if 0 < i < len(doc) and starts[i] == m.end() and doc[i].text[:1].isupper():
                 forced.add(i)
     candidates = set(forced)
     for m in _HINT_CHARS.finditer(text):
