@@ -10,7 +10,7 @@ import seedkit
 from crosswire import align
 from crosswire.align.claims import Claim
 from crosswire.align.conflicts import date_conflicts
-from crosswire.models import Document, Entity, Span, TimeExpression
+from crosswire.models import Document, Entity, Family, Span, TimeExpression
 
 
 def _time(texts: dict[str, str], doc: str, text: str, value: str) -> TimeExpression:
@@ -598,3 +598,20 @@ def test_two_shares_in_one_sentence_are_each_read_at_their_own_figure(hash_embed
     }
     al = _run(seedkit.small_extraction(texts), hash_embedder)
     assert [c for c in al.conflicts if c.kind == "number"] == []
+
+
+@pytest.mark.slow
+def test_copies_of_one_origin_do_not_contradict_each_other(nlp: Any, hash_embedder: Any) -> None:
+    # ECB+ 23: a wire story and its next-day reprint, "earlier in the day" read against each one's date
+    texts = {
+        "a": "The climber is thought to have fallen much earlier in the day on the ridge.",
+        "b": "The climber is thought to have fallen much earlier in the day on the ridge.",
+    }
+    times = (
+        _time(texts, "a", "earlier in the day", "2013-09-14"),
+        _time(texts, "b", "earlier in the day", "2013-09-15"),
+    )
+    apart = _parsed(seedkit.small_extraction(texts, times=times), nlp)
+    assert [c.kind for c in _run(apart, hash_embedder).conflicts] == ["date"]  # two sources: they disagree
+    one = seedkit.small_extraction(texts, times=times, families=(Family("F0", ("a", "b"), "a"),))
+    assert _run(_parsed(one, nlp), hash_embedder).conflicts == ()

@@ -188,6 +188,15 @@ def align_story(
     slot += person_conflicts(
         claims, groups, entities=extraction.entities, documents=documents, annotated=annotated
     )
+    # Copies of one origin do not disagree with each other: the same words read against two
+    # publication dates ("earlier in the day" in a wire story and its next-day reprint) are one
+    # report. A rising count across them is still an update.
+    slot = [
+        (g, c)
+        for g, c in slot
+        if c.kind == "update"
+        or len({family_of.get(x.document, x.document) for side in c.sides for x in side.citations}) > 1
+    ]
     facts, fact_ids = make_facts(
         claims,
         groups,
