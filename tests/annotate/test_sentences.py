@@ -151,6 +151,14 @@ def test_a_heading_on_a_line_of_its_own_is_its_own_sentence(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_lower_case_word_after_an_abbreviation_starts_no_sentence(nlp: Any) -> None:
+    # a headline line under a URL line, ECB+ 45: "Okla." | "man guilty …" became a summary line
+    text = "http://www.metronewsday.com/news/okla-man.html\nOkla. man guilty of killing pregnant girlfriend\nAn Oklahoma man was found guilty."
+    sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
+    assert "Okla. man guilty of killing pregnant girlfriend" in sents
+
+
+@pytest.mark.slow
 def test_dateline_prefix_is_its_own_sentence(nlp: Any) -> None:
     text = "WASHINGTON (Reuters) - The minister met his counterpart on Tuesday. They spoke for an hour."
     sents = [s.text for s in _annotate(Document(id="dl", text=text)).sentences]

@@ -110,6 +110,8 @@ def _continues_abbreviation(prev: Token, tok: Token) -> bool:
     low = prev.text.lower()
     if low in NEVER_FINAL_ABBREVIATIONS:
         return True
+    if len(prev.text) > 2 and prev.text[:-1].isalpha() and prev.text.endswith(".") and tok.text[:1].islower():
+        return True  # a period the tokenizer kept on its word is an abbreviation's: "Okla. man guilty …"
     if _INITIAL.match(prev.text) and tok.text[:1].isupper():
         return True  # "S. Jaishankar"
     if _DOTTED.match(prev.text):
