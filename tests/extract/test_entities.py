@@ -438,3 +438,14 @@ def test_a_state_s_ap_abbreviation_is_the_state() -> None:
     names = {e.name: set(e.aliases) for e in resolve_entities(adocs)}
     assert names["Florida"] == {"Florida", "Fla."}
     assert "Ariz." in names["Arizona"]  # named in full even where only the abbreviation is written
+
+
+def test_a_name_written_with_and_without_a_space_is_one_person() -> None:
+    # ECB+ 33: the judge is "Vincent DelGiudice" in one report and "Vincent Del Giudice" in another
+    adocs = [
+        _tagged("a", "Judge Vincent DelGiudice postponed the testimony.", ["Vincent DelGiudice"]),
+        _tagged("b", "Judge Vincent Del Giudice said the man was petrified.", ["Vincent Del Giudice"]),
+        _tagged("c", "Judge Vincent Del Monte was not in court.", ["Vincent Del Monte"]),
+    ]
+    people = [e for e in resolve_entities(adocs) if e.type == "PERSON"]
+    assert sorted(len({m.document for m in e.mentions}) for e in people) == [1, 2]

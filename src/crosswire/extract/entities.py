@@ -22,7 +22,8 @@ How mentions become entities (all within one story — nothing is merged across 
   them appears in the same document, else it stays its own, ambiguous, entity. A surname never seen with a given name that is one typo away (rapidfuzz Levenshtein
   ≤ 1, ≤ 2 from 8 letters; same first letter, length ≥ 5, rarer than its target, and only in
   documents that also name the target) from a unique other person is that person
-  (``Jaishanakar``).
+  (``Jaishanakar``); a full name written with and without a space inside it is one person
+  (``Vincent DelGiudice`` / ``Vincent Del Giudice``).
 - **Headlines**: in a Title Case line the tagger reads "Obama Overturns" or "Flips Bush" as a
   name, and anywhere "Obama White House" or "Trump Administration"; such a "name" that is no
   person of the body text but holds one known surname is cut back to that surname.
@@ -349,13 +350,31 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
         else:
             loose.setdefault(name.surname, _Cluster("PERSON", [], name)).occs.append(occ)
     clusters.extend(loose.values())
-    return _merge_typos(clusters)
+    return _merge_typos(_merge_spacings(clusters))
 
 
 def _first_and_count(c: _Cluster, document: str) -> tuple[int, int]:
     """Where ``c`` is first named in ``document``, and how often it is named there."""
     at = [o.mention.start for o in c.occs if o.mention.document == document]
     return min(at), len(at)
+
+
+def _merge_spacings(clusters: list[_Cluster]) -> list[_Cluster]:
+    """One full name written with and without a space inside it is one person: "Vincent
+    DelGiudice" and "Vincent Del Giudice" (the judge, in two reports), "LaRue" / "La Rue"."""
+    by_letters: dict[str, _Cluster] = {}
+    result = []
+    for c in sorted(clusters, key=lambda c: -len(c.occs)):
+        if c.name is None or not c.name.given:
+            result.append(c)
+            continue
+        letters = "".join((*c.name.given, c.name.surname, c.name.suffix))
+        if letters in by_letters:
+            by_letters[letters].occs.extend(c.occs)
+            continue
+        by_letters[letters] = c
+        result.append(c)
+    return result
 
 
 def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
