@@ -437,3 +437,15 @@ def test_a_period_counted_from_an_event_has_no_date() -> None:
 )
 def test_a_date_a_schedule_names_lies_ahead(text: str, expression: str, value: str) -> None:
     assert _values(text, "2013-06-12")[expression] == value
+
+
+@pytest.mark.slow
+def test_a_date_naming_an_event_of_the_calendar_takes_the_nearer_year() -> None:
+    # NYT, 31 Jul 2016: the past tense of "said" does not make the election last year's
+    values = _values(
+        "The Republican presidential nominee for the Nov. 8 election later said he was happy.", "2016-07-31"
+    )
+    assert values["Nov. 8"] == "2016-11-08"
+    # a past event named by its date stays on the verb's side (AQUAINT, May 1999)
+    values = _values("Police have searched for him since shortly after the Oct. 23 slaying.", "1999-05-06")
+    assert values["Oct. 23"] == "1998-10-23"

@@ -244,6 +244,11 @@ def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "may", "might", "can", "should", "must", "would"})
 _PAST_AUX = frozenset({"has", "have", "had", "was", "were", "did", "'ve", "could"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "does", "do"})
+# Events a calendar holds, named by their date: "the Nov. 8 election", "the June 7 primary".
+_CALENDAR_EVENTS = frozenset(
+    {"election", "primary", "caucus", "vote", "referendum", "runoff", "debate", "convention", "hearing",
+     "trial", "deadline", "summit", "inauguration", "meeting", "conference", "ballot", "poll"}
+)  # fmt: skip
 # Verbs that put a date in a calendar: "set for October 28", "scheduled for", "adjourned until".
 _SCHEDULING = frozenset(
     {
@@ -299,7 +304,18 @@ def _context(doc: Any, body: str, start: int, end: int) -> tuple[str, Tense]:
     if span is None or len(span) == 0:
         return "", tense
     if tense == "past":
-        tense = _verb_tense(span.root)
+        root = span.root
+        if (
+            root.dep_ in {"nmod", "compound"}
+            and root.head.i > root.i
+            and root.head.lemma_.lower() in _CALENDAR_EVENTS
+        ):
+            # "the Nov. 8 election", "the June 7 primary": the date names an event of the
+            # calendar, whatever the verb's tense says of the sentence; of its two years, the
+            # nearer ("the Oct. 23 slaying" keeps the verb's past)
+            tense = "present"
+        else:
+            tense = _verb_tense(root)
     return span.sent.text, tense
 
 
