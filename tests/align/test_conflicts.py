@@ -615,3 +615,40 @@ def test_copies_of_one_origin_do_not_contradict_each_other(nlp: Any, hash_embedd
     assert [c.kind for c in _run(apart, hash_embedder).conflicts] == ["date"]  # two sources: they disagree
     one = seedkit.small_extraction(texts, times=times, families=(Family("F0", ("a", "b"), "a"),))
     assert _run(_parsed(one, nlp), hash_embedder).conflicts == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # ECB+ 12: "AK-47" is a model, not 47 of anything
+        (
+            "Nine assault rifles and a grenade launcher were seized from the pirates by the navy.",
+            "The navy seized seven AK-47 assault rifles and a grenade launcher from the pirates.",
+        ),
+        # ECB+ 10: a sum of parts is no rival of a part
+        (
+            "Teixeira played 54 games with the Angels after the trade this season.",
+            "Teixeira played a combined 157 games with the Angels and the Braves this season.",
+        ),
+        # ECB+ 20: a decimal the tokenizer cut at its point ("6. 0") is not 0 of anything
+        (
+            "A magnitude-6. 0 quake can cause severe damage to houses.",
+            "A magnitude 6 quake can cause severe damage to houses.",
+        ),
+    ],
+)
+def test_figures_that_are_no_rival_counts(nlp: Any, hash_embedder: Any, a: str, b: str) -> None:
+    al = _run(_parsed(seedkit.small_extraction({"a": a, "b": b}), nlp), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "number"] == []
+
+
+def test_title_case_headlines_place_no_events(hash_embedder: Any) -> None:
+    # ECB+ 19: every word of a headline is capitalised, so its "names" (Teen, By, Police) named
+    # one reference event for a vigil and a death
+    texts = {
+        "a": "Large Riot Breaks Out In Brooklyn During Vigil For Teen Shot 11 Times By Police",
+        "b": "Riots Erupt Following Death of Brooklyn Teen Killed By Police",
+    }
+    al = _run(seedkit.small_extraction(texts), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "sequence"] == []

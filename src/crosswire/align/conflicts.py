@@ -408,9 +408,11 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], float, float], ...] = (
         1.15,
     ),
     (re.compile(r"\b(?:nearly|almost|close to|just under)\s*$", re.I), 0.85, 1.0),
+    # a sum of parts ("a combined 157 games with the Angels and Braves") is no rival of a part
+    (re.compile(r"\b(?:combined|total of|cumulative|all told)\s*$", re.I), 0.0, math.inf),
 )
 _COUNT = re.compile(
-    r"(?<![\w.:,/])("
+    r"(?<![\w.:,/])(?<![A-Z]-)(?<!\d\.\s)("
     + NUMERAL
     + "|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -776,6 +778,9 @@ def _relation_hits(
     for sent in adoc.sentences:
         start, end = trim_sentence(doc, sent.start, sent.end)
         text = doc.text[start:end]
+        long_words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+        if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+            continue  # a Title Case headline: its capitals name nothing ("During Vigil For Teen Shot …")
         for relation, pattern in _RELATIONS:
             for m in pattern.finditer(text):
                 tail = re.split(

@@ -96,8 +96,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 # "24/7") is no numeral at all. Used with a lookbehind that keeps it off "x2" and ".5".
 NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+[1-9]/[1-9]\d?|\s?[½¼¾])?|[1-9]/[1-9]\d?)(?![\d/])"
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+# Not a number of its own: a model's ("AK-47", "F-16") or the decimal part of a figure a
+# tokenizer cut at its point ("magnitude-6. 0").
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(" + NUMERAL + r")(?:\s*(million|billion|thousand|hundred|bn|%|per ?cent))?"
+    r"(?<![\w.,/])(?<![A-Z]-)(?<!\d\.\s)("
+    + NUMERAL
+    + r")(?:\s*(million|billion|thousand|hundred|bn|%|per ?cent))?"
     r"(?:[\s-]+([A-Za-z]+))?"
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
