@@ -652,3 +652,24 @@ def test_title_case_headlines_place_no_events(hash_embedder: Any) -> None:
     }
     al = _run(seedkit.small_extraction(texts), hash_embedder)
     assert [c for c in al.conflicts if c.kind == "sequence"] == []
+
+
+def test_two_countries_sharing_a_word_are_not_one_place(hash_embedder: Any) -> None:
+    # ECB+ 30: cables cut off the United Arab Emirates in one report, the United Kingdom in another
+    texts = {
+        "a": "Internet traffic to the United Arab Emirates was disrupted by the cable cuts. Repairs began.",
+        "b": "Internet traffic to the United Kingdom was disrupted by the cable cuts. Repairs began.",
+    }
+    ents = _place_entities(texts, ["United Arab Emirates", "United Kingdom"])
+    al = _run(seedkit.small_extraction(texts, ents=ents), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "place"] == []
+
+
+def test_a_name_and_its_clipped_form_are_no_two_people(hash_embedder: Any) -> None:
+    # ECB+ 29: the tagger made people of the team; "Jags" is how one report clips "Jaguars"
+    texts = {
+        "a": "The Jaguars could not come up with the play to tie the game in the fourth quarter.",
+        "b": "The Jags could not come up with the play to tie the game in the fourth quarter.",
+    }
+    al = _run(seedkit.small_extraction(texts, ents=_named(texts, ["Jaguars", "Jags"])), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "person"] == []

@@ -33,6 +33,7 @@ from typing import Any
 
 from crosswire.align.claims import Claim, trim_sentence
 from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, jaccard, numeral_value, stem
+from crosswire.annotate.lexicon import country_for
 from crosswire.models import (
     AnnotatedDocument,
     Citation,
@@ -598,6 +599,10 @@ def person_conflicts(
         words = [{w.lower() for w in re.findall(r"[A-Za-z]{3,}", people[p].name)} for p in named]
         if any(words[i] & words[j] for i in range(len(words)) for j in range(i + 1, len(words))):
             continue
+        # "Jags" / "Jaguars": one word clipped from the other (a nickname) is one name
+        single = [people[p].name.lower() for p in named if len(people[p].name.split()) == 1]
+        if any(_clipped(a, b) or _clipped(b, a) for i, a in enumerate(single) for b in single[i + 1 :]):
+            continue
         # the same statement with another person in it: the two wordings must share their
         # words, names aside (a loose fact holding two people's different remarks is not one)
         names = {stem(w) for ws in words for w in ws}
@@ -617,6 +622,14 @@ def person_conflicts(
         desc = "Sources name different people for the same statement: " + " vs ".join(s.value for s in sides)
         out.append((g, Conflict("", "person", desc, sides)))
     return out
+
+
+def _clipped(short: str, long: str) -> bool:
+    """``short`` keeps the first letter and then only letters of ``long``, in order ("jags", "jaguars")."""
+    if len(short) < 3 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -743,6 +756,9 @@ def place_conflicts(
                 continue  # a shared name word is needed: "Avenue" alone does not make two streets one
             if not (w1 - w2) - _GENERIC_PLACE or not (w2 - w1) - _GENERIC_PLACE:
                 continue  # "Central Aceh" / "Aceh province", "Upper Nile" / "Nile": a part, not a rival name
+            c1, c2 = country_for(v1), country_for(v2)
+            if c1 and c2 and c1 != c2:
+                continue  # "United Arab Emirates" / "United Kingdom": two countries, not two names
             sents1 = {(d, sent) for d, _, _, sent in by_value[v1]}
             if sents1 & {(d, sent) for d, _, _, sent in by_value[v2]}:
                 continue  # named side by side: two places, not two names for one
