@@ -756,8 +756,8 @@ def place_conflicts(
                 continue  # a shared name word is needed: "Avenue" alone does not make two streets one
             if not (w1 - w2) - _GENERIC_PLACE or not (w2 - w1) - _GENERIC_PLACE:
                 continue  # "Central Aceh" / "Aceh province", "Upper Nile" / "Nile": a part, not a rival name
-            c1, c2 = country_for(v1), country_for(v2)
-            if c1 and c2 and c1 != c2:
+            country1, country2 = country_for(v1), country_for(v2)
+            if country1 and country2 and country1 != country2:
                 continue  # "United Arab Emirates" / "United Kingdom": two countries, not two names
             sents1 = {(d, sent) for d, _, _, sent in by_value[v1]}
             if sents1 & {(d, sent) for d, _, _, sent in by_value[v2]}:
