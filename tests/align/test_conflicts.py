@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -673,3 +674,22 @@ def test_a_name_and_its_clipped_form_are_no_two_people(hash_embedder: Any) -> No
     }
     al = _run(seedkit.small_extraction(texts, ents=_named(texts, ["Jaguars", "Jags"])), hash_embedder)
     assert [c for c in al.conflicts if c.kind == "person"] == []
+
+
+@pytest.mark.slow
+def test_a_past_event_and_a_plan_are_no_date_conflict(nlp: Any, hash_embedder: Any) -> None:
+    # ECB+ 2 (reports of 2013): she hosted the Oscars in 2007 and will host them in 2014
+    texts = {
+        "a": "Ellen DeGeneres will host the Academy Awards ceremony in 2014, the academy announced.",
+        "b": "Ellen DeGeneres hosted the Academy Awards ceremony in 2007, the academy announced.",
+    }
+    times = (
+        replace(_time(texts, "a", "2014", "2014"), anchor="2013-08-02"),
+        replace(_time(texts, "b", "2007", "2007"), anchor="2013-08-02"),
+    )
+    al = _run(_parsed(seedkit.small_extraction(texts, times=times), nlp), hash_embedder)
+    assert [c for c in al.conflicts if c.kind == "date"] == []
+    # two dates on one side of the reports are still a conflict
+    late = (times[0], replace(_time(texts, "b", "2007", "2015"), anchor="2013-08-02"))
+    al = _run(_parsed(seedkit.small_extraction(texts, times=late), nlp), hash_embedder)
+    assert [c.kind for c in al.conflicts] == ["date"]

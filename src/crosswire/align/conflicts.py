@@ -170,6 +170,15 @@ def _readings_meet(a: TimeExpression, b: TimeExpression) -> bool:
     )
 
 
+def _side_of_report(t: TimeExpression) -> str:
+    """Whether the date lies before or after the publication date it was read against (or neither
+    can be told: the same day, month or year)."""
+    if not t.anchor or not t.value:
+        return ""
+    own = t.anchor[: len(t.value)]
+    return "before" if t.value < own else "after" if t.value > own else ""
+
+
 # A date on a verb of saying dates a statement, and sources speak on many days: two such
 # dates conflict only when the two wordings are one statement.
 SAYING_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "insist"})
@@ -227,6 +236,8 @@ def date_conflicts(
                     continue  # different actions ("thanked on Wednesday", "met on Tuesday")
                 if verb1 in SAYING_VERBS and jaccard(c1.words, c2.words) < _SAME_WORDS_SAID:
                     continue  # "a prosecutor said Friday" / "had said late Thursday": two statements
+                if {_side_of_report(t1), _side_of_report(t2)} == {"before", "after"}:
+                    continue  # "hosted the Oscars in 2007" / "to host Oscars in 2014": a past event and a plan
                 values[v1].append(c1)
                 values[v2].append(c2)
         if len(values) >= 2:
