@@ -170,6 +170,10 @@ def _readings_meet(a: TimeExpression, b: TimeExpression) -> bool:
     )
 
 
+# Verbs of being and having: a date on them dates a state, which two reports may each date.
+_STATE_VERBS = frozenset({"be", "have", "remain", "seem"})
+
+
 def _side_of_report(t: TimeExpression) -> str:
     """Whether the date lies before or after the publication date it was read against (or neither
     can be told: the same day, month or year)."""
@@ -232,8 +236,10 @@ def date_conflicts(
                     # and 1998") or two steps of a story ("returned to prison in May 1984" …
                     # "returned to prison in June 1999"), not a disagreement
                     continue
-                if verb1 is None or verb1 != verb2:
-                    continue  # different actions ("thanked on Wednesday", "met on Tuesday")
+                if verb1 is None or verb1 != verb2 or verb1 in _STATE_VERBS:
+                    # different actions ("thanked on Wednesday", "met on Tuesday"); or no action:
+                    # "has been a staple since 1987" / "has been more pertinent to today's …"
+                    continue
                 if verb1 in SAYING_VERBS and jaccard(c1.words, c2.words) < _SAME_WORDS_SAID:
                     continue  # "a prosecutor said Friday" / "had said late Thursday": two statements
                 if {_side_of_report(t1), _side_of_report(t2)} == {"before", "after"}:
