@@ -239,3 +239,14 @@ def test_an_outlet_s_possessive_before_a_writer_is_two_names() -> None:
     assert labels.get("Noah Rothman") == "PERSON" and labels.get("Commentary") == "ORG"
     assert labels.get("Glenn Thrush") == "PERSON" and labels.get("Politico") == "ORG"
     assert labels.get("Kennedy School") != "PERSON"  # a school the university has
+
+
+def test_a_mention_without_a_capital_is_no_name() -> None:
+    # ECB+ copy opens with its URL cut at the dots: "html" was a person in 39 briefs
+    adoc = _annotate(
+        "http: / / the-palmerpost. blogspot. nl / 2012 / 08 / farewell-mat-maid. html\n"
+        "Tuesday, August 7, 2012\nFarewell to another piece of Mat Maid\n"
+        "A fast-moving fire destroyed the warehouse, fire chief Jacob Howell said.\n"
+    )
+    names = [m.text for m in adoc.mentions if m.label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}]
+    assert all(any(ch.isupper() for ch in n) for n in names) and "Jacob Howell" in names

@@ -42,6 +42,8 @@ Rules, in order (each is general, none names a story):
    A surname tagged GPE or LOC (``Vladeck said``, ``attacks on Machado``) is too, unless the
    document ever puts it where a place goes (``in Aceh``, ``near Woodward``); country names
    keep their label.
+12. **Names have capitals** — a person, organisation or place mention without a capital
+   letter (``html`` of a URL line cut at its dots) is dropped.
 """
 
 from __future__ import annotations
@@ -455,6 +457,9 @@ def _rule_person_names(text: str, ents: list[_Ent]) -> list[_Ent]:
     return ents
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
 def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Cleaned ``(start, end, label)`` clean-view character ranges of the entities of ``doc``."""
     text: str = doc.text
@@ -471,6 +476,10 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_clauses(doc, ents)
     ents = _rule_nicknames(text, ents)
     ents = _rule_person_names(text, ents)
+    # A name has a capital letter: "html", "com" of a URL cut at its dots are no one.
+    ents = [
+        e for e in ents if e.label not in _NAME_LABELS or any(ch.isupper() for ch in text[e.start : e.end])
+    ]
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
     final: list[tuple[int, int, str]] = []
