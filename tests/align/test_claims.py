@@ -218,6 +218,13 @@ def test_without_a_parse_sentences_stay_whole() -> None:
     assert len(claims) == 1 and claims[0].whole and claims[0].text == doc.text
 
 
+def test_the_rest_of_a_url_cut_at_its_dots_is_no_claim() -> None:
+    # ECB+ copy: a URL line split at its dots headed three briefs ("com / news _ item")
+    assert is_boilerplate("com / troy-michigan-office-shooting-follow-1 - dead-2 - injured-294072")
+    assert is_boilerplate("com / news _ item")
+    assert not is_boilerplate("The ratio is 3 / 4 of the well-to-do-ish voters in the county.")
+
+
 def test_a_time_stamp_line_is_no_claim() -> None:
     # a page's stamp kept in the body: it told the timeline "8: 56am Monday 10th June 2013"
     assert is_boilerplate("8: 56am Monday 10th June 2013")

@@ -173,10 +173,15 @@ def is_boilerplate(text: str) -> bool:
         return True  # a time stamp, not a sentence
     if chunks.count("/") >= 2:
         return True  # a breadcrumb ("News / World / Europe") or a URL's path cut at its dots
+    if "/" in chunks and (_URL_TAIL.match(text) or _SLUG.search(text)):
+        return True  # the rest of a URL cut at its dots: "com / troy-michigan-office-shooting-follow-1 …"
     wordy = sum(1 for c in chunks if _WORDISH.search(c))
     return wordy < _MIN_WORD_SHARE * len(chunks)
 
 
+# What is left of a URL cut at its dots: a domain's last part, or a path's hyphenated slug.
+_URL_TAIL = re.compile(r"^\W*(?:com|org|net|gov|edu|co|uk|au|nl|html?|php|aspx?)\s*/", re.I)
+_SLUG = re.compile(r"/\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 # "com / 2007 / US / 04 / 09 / michigan": 3 of 11 chunks are words. A sentence, even one
 # full of figures ("1 dead, 2 hurt in Mich. office shooting"), is mostly words.
 _WORDISH = re.compile(r"[A-Za-z]{2}")
