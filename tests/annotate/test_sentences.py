@@ -156,6 +156,9 @@ def test_a_lower_case_word_after_an_abbreviation_starts_no_sentence(nlp: Any) ->
     text = "http://www.metronewsday.com/news/okla-man.html\nOkla. man guilty of killing pregnant girlfriend\nAn Oklahoma man was found guilty."
     sents = [s.text for s in _annotate(Document(id="a", text=text)).sentences]
     assert "Okla. man guilty of killing pregnant girlfriend" in sents
+    # the tokenizer splits "Ave" from its period: a lower-case word after it goes on the sentence
+    text = "He had an arrest for walking down Pitkin Ave. brandishing a loaded gun, sources said."
+    assert [s.text for s in _annotate(Document(id="b", text=text)).sentences] == [text]
 
 
 @pytest.mark.slow

@@ -18,7 +18,8 @@ later consumer (quotes, times) and ``AnnotatedDocument.sentences`` agree:
   ``Kimani (Kiki) Gray says``);
 - a dateline prefix (``WASHINGTON (Reuters) -``, ``Washington, July 2``) is its own sentence,
   and so is a heading on a line of its own, in capitals or title case (``ORLANDO MOURNS``);
-- no sentence starts right after a word, a number or a comma ("Prosecutors Tuesday put on …").
+- no sentence starts right after a word, a number or a comma ("Prosecutors Tuesday put on …"),
+  nor with a lower-case word after a period ("Pitkin Ave." | "brandishing …").
 """
 
 from __future__ import annotations
@@ -195,6 +196,16 @@ def set_sentence_hints(doc: Doc) -> Doc:
         elif prev.text == ")" and (tok.text[:1].islower() or (i > 1 and doc[i - 2].text not in _FINAL_PUNCT)):
             # "very few (if any!) people had …": the aside ends inside; "Kimani (Kiki) Gray says
             # …": a sentence ends at a parenthesis only when its aside ended one ("(again.) Then")
+            tok.is_sent_start = False
+        elif (
+            tok.text[:1].isalpha()
+            and tok.text[:1].islower()
+            and prev.text.endswith(".")
+            and prev.text != "..."
+        ):
+            # a sentence does not open in lower case after a period: "Pitkin Ave." | "brandishing
+            # …" (after a quotation it may be its tag, '“You winning?” she said', which the
+            # quote stage reads either way)
             tok.is_sent_start = False
     _no_start_after_a_word(doc, starts)
     return doc
