@@ -113,6 +113,12 @@ def _inside(claim: Claim, start: int, end: int) -> bool:
 
 def governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str | None:
     """Lemma of the verb a time expression hangs on (None without a parse)."""
+    head = _governing_token(adoc, start, end)
+    return str(head.lemma_).lower() if head is not None else None
+
+
+def _governing_token(adoc: AnnotatedDocument | None, start: int, end: int) -> Any:
+    """The verb token a time expression hangs on, or None."""
     if adoc is None or adoc.doc is None:
         return None
     b0, b1 = adoc.document.to_body(start, end)
@@ -125,7 +131,20 @@ def governing_verb(adoc: AnnotatedDocument | None, start: int, end: int) -> str 
         if head.pos_ in {"VERB", "AUX"} or head.head is head:
             break
         head = head.head
-    return str(head.lemma_).lower() if head.pos_ in {"VERB", "AUX"} else None
+    return head if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _ahead(verb: Any) -> bool | None:
+    """Whether a verb tells what is still to come ("will host", "to host"), what has happened
+    ("hosted"), or neither can be told (None)."""
+    if verb is None:
+        return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"will", "'ll", "shall", "to"}:
+        return True
+    if verb.tag_ in {"VBD", "VBN"} or auxes & {"has", "have", "had", "was", "were", "did"}:
+        return False
+    return None
 
 
 def year_names_a_thing(adoc: AnnotatedDocument, t: TimeExpression) -> bool:
@@ -242,8 +261,13 @@ def date_conflicts(
                     continue
                 if verb1 in SAYING_VERBS and jaccard(c1.words, c2.words) < _SAME_WORDS_SAID:
                     continue  # "a prosecutor said Friday" / "had said late Thursday": two statements
-                if {_side_of_report(t1), _side_of_report(t2)} == {"before", "after"}:
-                    continue  # "hosted the Oscars in 2007" / "to host Oscars in 2014": a past event and a plan
+                if {_side_of_report(t1), _side_of_report(t2)} == {"before", "after"} or {
+                    _ahead(_governing_token(annotated.get(c1.document), t1.start, t1.end)),
+                    _ahead(_governing_token(annotated.get(c2.document), t2.start, t2.end)),
+                } == {True, False}:
+                    # "hosted the Oscars in 2007" / "to host Oscars in 2014" / "will host this
+                    # year's Oscars": a past event and a plan
+                    continue
                 values[v1].append(c1)
                 values[v2].append(c2)
         if len(values) >= 2:
