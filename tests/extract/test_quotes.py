@@ -631,6 +631,18 @@ def test_link_by_role_only_when_one_entity_holds_it() -> None:
     assert link_speakers([quote], [mayor, other])[0].speaker is None  # two fit: no guess
 
 
+def test_bare_police_speak_for_the_one_police_force_the_report_names() -> None:
+    # ECB+ 19: "police said" in a report naming the NYPD, and no other force
+    nypd = Entity("e-nypd", "NYPD", "ORG", mentions=(Span("d", 100, 104),))
+    quote = _quote("d", (0, 6), "police")
+    assert link_speakers([quote], [nypd])[0].speaker == "e-nypd"
+    troy = Entity("e-troy", "Troy Police Department", "ORG", mentions=(Span("d", 200, 222),))
+    assert link_speakers([quote], [nypd, troy])[0].speaker is None  # two forces: no guess
+    elsewhere = Entity("e-lapd", "LAPD", "ORG", mentions=(Span("other", 5, 9),))
+    assert link_speakers([quote], [elsewhere])[0].speaker is None  # named in another report
+    assert link_speakers([_quote("d", (0, 14), "police sources")], [nypd])[0].speaker is None
+
+
 def test_a_description_headed_by_a_title_is_the_one_person_named_before_with_it() -> None:
     def person(eid: str, name: str, roles: tuple[str, ...], at: int, doc: str = "d") -> Entity:
         return Entity(eid, name, "PERSON", roles=roles, mentions=(Span(doc, at, at + 5),))

@@ -36,7 +36,8 @@ def link_speakers(
     is matched against entity roles and names, and linked only when exactly one entity fits;
     failing that, a description headed by a title ("the Vermont senator") is the one person
     the document named before it with that title (:func:`_entity_by_title`), or, when no one
-    was named with it, the person the report is about at that point (:func:`_entity_by_topic`).
+    was named with it, the person the report is about at that point (:func:`_entity_by_topic`);
+    a bare "police" is the one police force the report names ("the NYPD").
     Otherwise ``speaker`` stays None.
     """
     by_doc = {a.document.id: a for a in adocs}
@@ -71,12 +72,32 @@ def link_speakers(
                 or _entity_by_topic(
                     words, span, entities, linked.get(span.document, []), by_doc.get(span.document)
                 )
+                or _police_force(words, span.document, entities)
             )
         if ent_id:
             out[k] = dataclasses.replace(q, speaker=ent_id)
             if types.get(ent_id) == "PERSON":
                 linked.setdefault(q.document, []).append(out[k])
     return out
+
+
+# "police said": the one police force the report names ("the NYPD", "Troy Police Department").
+_POLICE_WORDS = re.compile(r"^(?:the\s+)?(?:local\s+|city\s+)?police$", re.IGNORECASE)
+_FORCE = re.compile(r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b|^(?:NYPD|LAPD|RCMP)$", re.IGNORECASE)
+
+
+def _police_force(words: str, document: str, entities: Sequence[Entity]) -> str | None:
+    """The organisation a bare "police" speaks for: the only police force named in the report."""
+    if not _POLICE_WORDS.match(" ".join(words.split())):
+        return None
+    forces = {
+        e.id
+        for e in entities
+        if e.type == "ORG"
+        and any(_FORCE.search(n) for n in (e.name, *e.aliases))
+        and any(m.document == document for m in e.mentions)
+    }
+    return next(iter(forces)) if len(forces) == 1 else None
 
 
 def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Quote]:
