@@ -272,6 +272,9 @@ def timeline(alignment: Alignment, *, event: str | EllipsisType | None = ...) ->
                 and (y not in joins or len(home[x]) > len(home[joins[y]]))
             ):
                 joins[y] = x
+    for y in joins:
+        while joins[y] in joins:  # a wording joined to one that joined another: told with the last
+            joins[y] = joins[joins[y]]
     for y, x in joins.items():
         home[y] = home[x]
     entries = [

@@ -243,12 +243,11 @@ def _quoted_attributions(
                 cue = att.cue = _tag_below(toks, text, q, blocked)
             if att.cue is None and len(_WORD.findall(text, q.start, q.end)) <= _MAX_TITLE_WORDS:
                 continue  # "The Walking Dead" on a line of its own: a title, not a quote
-        if att.speaker is not None or cue is None:
-            pass
-        elif cue.text == ":":
-            att.speaker = name_colon(doc, cue, quoting=True)
-        elif (sp := speaker_of(cue)) is not None and sp.i not in blocked:
-            att.speaker = noun_phrase(sp, blocked=blocked)
+        if att.speaker is None and cue is not None:  # (a continued quotation has its speaker)
+            if cue.text == ":":
+                att.speaker = name_colon(doc, cue, quoting=True)
+            elif (sp := speaker_of(cue)) is not None and sp.i not in blocked:
+                att.speaker = noun_phrase(sp, blocked=blocked)
         out.append(att)
     return out
 
