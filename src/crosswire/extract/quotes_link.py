@@ -83,7 +83,9 @@ def link_speakers(
 
 # "police said": the one police force the report names ("the NYPD", "Troy Police Department").
 _POLICE_WORDS = re.compile(r"^(?:the\s+)?(?:local\s+|city\s+)?police$", re.IGNORECASE)
-_FORCE = re.compile(r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b|^(?:NYPD|LAPD|RCMP)$", re.IGNORECASE)
+_FORCE = re.compile(
+    r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b|^(?:NYPD|LAPD|RCMP)$", re.IGNORECASE
+)
 
 
 def _police_force(words: str, document: str, entities: Sequence[Entity]) -> str | None:
