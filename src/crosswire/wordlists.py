@@ -1,4 +1,5 @@
-"""Word lists shared by stages that compare texts (cluster, align).
+"""Word lists shared by stages that compare texts (cluster, align), and the few text
+patterns two stages must read alike (an embedded post's credit: extract and align).
 
 Input → output: nothing; constants only. Each stage adds its own few words on top
 (reporting verbs for claims, calendar words for story identity).
@@ -6,7 +7,14 @@ Input → output: nothing; constants only. Each stage adds its own few words on 
 
 from __future__ import annotations
 
-__all__ = ["CALENDAR_ABBREVIATIONS", "CALENDAR_NAMES", "ENGLISH_STOP_WORDS", "WEEKDAY_NAMES"]
+__all__ = [
+    "CALENDAR_ABBREVIATIONS",
+    "CALENDAR_NAMES",
+    "ENGLISH_STOP_WORDS",
+    "POST_CREDIT",
+    "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAY_NAMES",
+]
 
 #: English function words that carry neither a claim nor a story's identity.
 ENGLISH_STOP_WORDS = frozenset(
@@ -157,4 +165,16 @@ CALENDAR_NAMES = WEEKDAY_NAMES | {
 #: Their usual short forms ("Sept.", "Jan").
 CALENDAR_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+#: Weekdays' short forms ("Tue", "Thurs."), as page stamps write them.
+WEEKDAY_ABBREVIATIONS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+
+#: The credit an embedded post keeps when a page is scraped (the embed's fallback text, as the
+#: platform writes it): a dash, the author's name, the handle in parentheses, and the date —
+#: "— Sahil Kapur (@sahilkapur) September 1, 2016". Groups ``name`` and ``handle``; callers
+#: anchor its end.
+POST_CREDIT = (
+    r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\W\d_][^()\n—–]{0,60}?)[ \t]*(?P<handle>\(@\w{1,15}\))"
+    r"(?:[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))?"
 )

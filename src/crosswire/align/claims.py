@@ -27,6 +27,7 @@ from typing import Any
 
 from crosswire.align.features import content_words, numbers_with_units, quote_balance
 from crosswire.models import AnnotatedDocument, Document, Entity, Sentence
+from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES, POST_CREDIT, WEEKDAY_ABBREVIATIONS
 
 __all__ = [
     "Claim",
@@ -107,15 +108,11 @@ _DATELINE = re.compile(
 )
 # An embedded post's credit closing the sentence: "… for realz, people — David Martosko
 # (@dmartosko) September 1, 2016". The post is its author's quote, not the writer's claim.
-_POST_CREDIT_END = re.compile(
-    r"(?:—|–|--|-)\s*[^\W\d_][^()\n—–]{0,60}?\s*\(@\w{1,15}\)"
-    r"(?:\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?(?:\s*</?\w+>)*\W*$"
-)
+_POST_CREDIT_END = re.compile(POST_CREDIT + r"(?:\s*</?\w+>)*\W*$")
 # A page's time stamp standing as a line of its own: "8:56am Monday 10th June 2013".
-_STAMP_TOKEN = re.compile(
-    r"(?i:\d{1,4}(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|ist|e[sd]?t|[cmp][sd]t|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
+_STAMP_WORDS = CALENDAR_NAMES | CALENDAR_ABBREVIATIONS | WEEKDAY_ABBREVIATIONS
+_STAMP_FIGURE = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|ist|e[sd]?t|[cmp][sd]t", re.I
 )
 _MIN_WORDS = 4
 _MIN_CONJUNCT_WORDS = 3
@@ -169,7 +166,10 @@ def is_boilerplate(text: str) -> bool:
     chunks = text.split()
     if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS or _POST_CREDIT_END.search(text):
         return True
-    if all(_STAMP_TOKEN.fullmatch(w) for w in re.findall(r"[^\s:,|/·•()\[\]-]+", text)):
+    if all(
+        w.lower().rstrip(".") in _STAMP_WORDS or _STAMP_FIGURE.fullmatch(w)
+        for w in re.findall(r"[^\s:,|/·•()\[\]-]+", text)
+    ):
         return True  # a time stamp, not a sentence
     if chunks.count("/") >= 2:
         return True  # a breadcrumb ("News / World / Europe") or a URL's path cut at its dots

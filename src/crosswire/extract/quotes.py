@@ -73,6 +73,7 @@ from crosswire.extract.quotes_syntax import (
     trailing_relative,
 )
 from crosswire.models import AnnotatedDocument, Document, Quote
+from crosswire.wordlists import POST_CREDIT
 
 __all__ = ["assemble_quotes", "extract_quotes", "link_speakers", "without_denials"]
 
@@ -709,12 +710,8 @@ def _name_colon_attributions(doc: Any, text: str, blocked: set[int]) -> list[_At
     return out
 
 
-# The credit an embedded post keeps when a page is scraped: "… — Sahil Kapur (@sahilkapur)
-# September 1, 2016" closing the paragraph (the embed's fallback text, as the platform writes it).
-_POST_CREDIT = re.compile(
-    r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\W\d_][^()\n—–]{0,60}?)[ \t]*(?P<handle>\(@\w{1,15}\))"
-    r"(?:[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))?[ \t]*\.?[ \t]*$"
-)
+# An embedded post's credit closing its paragraph (``wordlists.POST_CREDIT``).
+_POST_CREDIT = re.compile(POST_CREDIT + r"[ \t]*\.?[ \t]*$")
 _MAX_POST_CHARS = 600
 
 
@@ -722,6 +719,8 @@ def _post_attributions(doc: Any, text: str, found: Sequence[_Attribution]) -> li
     """An embedded post credited at the end of its paragraph is its author's words, direct:
     "Rudy Giuliani and Jeff Sessions briefly wore MAKE MEXICO GREAT AGAIN ALSO hats …
     — Sahil Kapur (@sahilkapur) September 1, 2016". The handle is the cue, the name the speaker."""
+    if "(@" not in text:
+        return []  # no handle, no post: most reports
     toks = _Tokens(doc)
     taken = [(a.start, a.end) for a in found if a.kind == "direct"]
     out = []
