@@ -448,3 +448,29 @@ def test_a_date_naming_an_event_of_the_calendar_takes_the_nearer_year() -> None:
     # a past event named by its date stays on the verb's side (AQUAINT, May 1999)
     values = _values("Police have searched for him since shortly after the Oct. 23 slaying.", "1999-05-06")
     assert values["Oct. 23"] == "1998-10-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the day after July 4", "2016-07-05"),  # the leading "the day" is no modifier to drop
+        ("A day after June 12", "2016-06-13"),
+        ("two days before July 4", "2016-07-02"),
+        ("Two weeks after June 12", "2016-06-26"),  # a day, counted in weeks
+        ("The week after July 4", "2016-W28"),  # the week itself
+        ("the day before yesterday", "2016-07-06"),
+    ],
+)
+def test_a_count_from_a_named_date_moves_it(text: str, value: str) -> None:
+    assert normalize(text, anchor=dt.date(2016, 7, 8)) == ("DATE", value)
+
+
+def test_a_holiday_without_its_year_follows_the_tense_like_a_day() -> None:
+    july = dt.date(2016, 7, 8)
+    # "At Christmas, stores were full" in a July report: last Christmas, as "Dec. 25" is
+    assert normalize("Christmas", anchor=july, tense="past") == ("DATE", "2015-12-25")
+    assert normalize("Dec. 25", anchor=july, tense="past") == ("DATE", "2015-12-25")
+    assert normalize("The day before Christmas", anchor=july, tense="past") == ("DATE", "2015-12-24")
+    assert normalize("Christmas", anchor=july, tense="future") == ("DATE", "2016-12-25")
+    # the present tense takes the nearer year, though the movable day differs between them
+    assert normalize("Thanksgiving", anchor=july, tense="present") == ("DATE", "2016-11-24")

@@ -21,9 +21,9 @@ import re
 from typing import Any
 
 from crosswire.extract.timex_calendar import week_value
-from crosswire.extract.timex_lexicon import MONTH_WORDS, WEEKDAY_RE
+from crosswire.extract.timex_lexicon import MONTH_WORDS, NUMBER_RE, WEEKDAY_RE, parse_number, unit_of
 from crosswire.extract.timex_rules_days import RULES as DAY_RULES
-from crosswire.extract.timex_rules_days import Result, Tense, TimexType
+from crosswire.extract.timex_rules_days import Result, Tense, TimexType, offset_value
 from crosswire.extract.timex_rules_periods import RULES as PERIOD_RULES
 
 __all__ = ["Tense", "TimexType", "normalize"]
@@ -89,7 +89,18 @@ def normalize(
     return out
 
 
+# "the day after July 4", "two weeks before Christmas": a count of days or weeks from a date
+# the span itself names. Without it the leading "the day" is stripped as a modifier and the
+# span reads as July 4 itself.
+_COUNTED_FROM_DATE = re.compile(
+    rf"(?:the |a |one |({NUMBER_RE}) )?(days?|nights?|weeks?) (after|before|following|preceding) (.+)", re.I
+)
+
+
 def _read(s: str, anchor: dt.date | None, future: bool, context: str, reference: str | None) -> Result:
+    counted = _counted_from_date(s, anchor, future, context, reference)
+    if counted is not None:
+        return counted
     for candidate in _variants(s):
         for pattern, rule in _RULES:
             m = pattern.fullmatch(candidate)
@@ -101,14 +112,39 @@ def _read(s: str, anchor: dt.date | None, future: bool, context: str, reference:
     return _fallback(s, anchor)
 
 
+def _counted_from_date(
+    s: str, anchor: dt.date | None, future: bool, context: str, reference: str | None
+) -> Result | None:
+    """ "the day after July 4" → 2016-07-05: the named date moved by the count; None when the
+    span does not name a day to count from ("the day after the election" is left to the rules)."""
+    m = _COUNTED_FROM_DATE.fullmatch(s)
+    if m is None:
+        return None
+    try:
+        n = 1 if m.group(1) is None else parse_number(m.group(1))
+    except ValueError:
+        return None
+    base = _read(m.group(4), anchor, future, context, reference)
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", base[1] or "")
+    if n is None or day is None or base[0] != "DATE":
+        return None
+    sign = 1 if m.group(3).lower() in ("after", "following") else -1
+    moved = dt.date(*map(int, day.groups()))
+    if unit_of(m.group(2)) == "week" and s.startswith("the "):
+        return "DATE", offset_value(moved, "week", sign * n)  # "the week after July 4": that week
+    days = 7 if unit_of(m.group(2)) == "week" else 1  # "two weeks after June 12": a day
+    return "DATE", (moved + dt.timedelta(days=sign * n * days)).isoformat()
+
+
 _MONTH_VALUE = re.compile(r"^(\d{4})(-\d\d(?:-\d\d)?)$")
 
 
 def _nearer_year(anchor: dt.date, past: Result, ahead: Result) -> Result:
-    """Of two readings of one month or day that differ only in the year, the one nearer ``anchor``."""
+    """Of two readings of one month or day in two different years, the one nearer ``anchor``."""
     mp = _MONTH_VALUE.match(past[1] or "")
     ma = _MONTH_VALUE.match(ahead[1] or "")
-    if not (mp and ma) or mp.group(2) != ma.group(2) or mp.group(1) == ma.group(1):
+    # the same month in two years (a movable holiday's day differs by a few: Thanksgiving)
+    if not (mp and ma) or mp.group(2)[:3] != ma.group(2)[:3] or mp.group(1) == ma.group(1):
         return past
 
     def distance(m: re.Match[str]) -> int:

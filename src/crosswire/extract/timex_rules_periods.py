@@ -15,6 +15,7 @@ from collections.abc import Callable
 from crosswire.extract.timex_calendar import (
     HOLIDAYS,
     SEASON_ORDER,
+    day_year,
     direction_of,
     last_completed_quarter,
     quarter_of,
@@ -331,8 +332,10 @@ def _holiday_date(
         return "DATE", fn(anchor.year - 1).isoformat()
     if direction > 0 and this_year < anchor:
         return "DATE", fn(anchor.year + 1).isoformat()
-    if direction == 0 and (this_year - anchor).days > 180:
-        return "DATE", fn(anchor.year - 1).isoformat()
+    if direction == 0:
+        # the convention of a day named without its year ("Dec. 25"): the nearest on the
+        # tense's side — "At Christmas, stores were full" in a July report is last Christmas
+        return "DATE", fn(day_year(anchor, this_year.month, this_year.day, future=future)).isoformat()
     return "DATE", this_year.isoformat()
 
 
