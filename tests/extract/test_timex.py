@@ -474,3 +474,63 @@ def test_a_holiday_without_its_year_follows_the_tense_like_a_day() -> None:
     assert normalize("Christmas", anchor=july, tense="future") == ("DATE", "2016-12-25")
     # the present tense takes the nearer year, though the movable day differs between them
     assert normalize("Thanksgiving", anchor=july, tense="present") == ("DATE", "2016-11-24")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a poll's field dates (USA Today, 20 Sep 2016): the first day; read whole, "19" was a year
+        ("September 16-19", dt.date(2016, 9, 20), "2016-09-16"),
+        ("Jan. 21-26", dt.date(2016, 2, 3), "2016-01-21"),
+        ("11-14 July", dt.date(2016, 7, 18), "2016-07-11"),
+        ("Feb. 11-15, 2015", dt.date(2016, 2, 18), "2015-02-11"),
+        # "this" with a month is this year's, whatever the tense (NYT, 27 Jul 2016)
+        ("this November", dt.date(2016, 7, 27), "2016-11"),
+        ("this past week", dt.date(2016, 9, 19), "2016-W37"),
+        ("this past weekend", dt.date(2016, 9, 19), "2016-W37-WE"),
+        ("the last three months of 2015", dt.date(2016, 1, 4), "2015-Q4"),
+        ("the first half of the year", dt.date(2015, 12, 22), "2015-H1"),
+        ("the first six months of last year", dt.date(2016, 3, 1), "2015-H1"),
+        ("a quarter-century ago", dt.date(2016, 5, 17), "1991"),
+    ],
+)
+def test_ranges_parts_of_a_year_and_this_past(text: str, anchor: dt.date, value: str) -> None:
+    assert normalize(text, anchor=anchor, tense="past") == ("DATE", value)
+
+
+def test_a_quarter_or_half_century_is_a_duration() -> None:
+    assert normalize("a quarter-century", anchor=WED) == ("DURATION", "P25Y")
+    assert normalize("a half century", anchor=WED) == ("DURATION", "P50Y")
+    assert normalize("the past quarter-century", anchor=WED) == ("DURATION", "P25Y")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "published"),
+    [
+        # an event a calendar holds is the coming one, whatever tense tells the sentence
+        # (AP and Politico, April–May 2016)
+        (
+            "A Justice Department investigation could not be completed by the time of the Nov. 8 election.",
+            "Nov. 8",
+            "2016-11-08",
+            "2016-04-15",
+        ),
+        ("Trump faces Clinton in the presidential election on Nov. 8.", "Nov. 8", "2016-11-08", "2016-05-16"),
+        (
+            "Working backward from Election Day, the time is fast approaching.",
+            "Election Day",
+            "2016-11-08",
+            "2016-04-10",
+        ),
+        # unless the clause tells the event itself in the past
+        ("The March 15 primary was a blowout.", "March 15", "2016-03-15", "2016-09-20"),
+        ("After the Nov. 8 election, Trump picked his cabinet.", "Nov. 8", "2016-11-08", "2016-12-10"),
+        # a poll is reported once it is taken
+        ("A March 3 poll shows Clinton ahead.", "March 3", "2016-03-03", "2016-09-20"),
+    ],
+)
+def test_a_calendar_event_named_by_its_date_lies_ahead_unless_told_in_the_past(
+    text: str, expression: str, value: str, published: str
+) -> None:
+    assert _values(text, published)[expression] == value

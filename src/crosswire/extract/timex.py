@@ -305,18 +305,68 @@ def _context(doc: Any, body: str, start: int, end: int) -> tuple[str, Tense]:
         return "", tense
     if tense == "past":
         root = span.root
-        if (
-            root.dep_ in {"nmod", "compound"}
-            and root.head.i > root.i
-            and root.head.lemma_.lower() in _CALENDAR_EVENTS
-        ):
-            # "the Nov. 8 election", "the June 7 primary": the date names an event of the
-            # calendar, whatever the verb's tense says of the sentence; of its two years, the
-            # nearer ("the Oct. 23 slaying" keeps the verb's past)
+        tense = _verb_tense(root)
+        event = _calendar_event(span)
+        if event is not None and event.lemma_.lower() == "poll":
+            tense = "past"  # "a March 3 poll shows …": a poll is reported once it is taken
+        elif event is not None and (tense != "past" or _under_could(root)):
+            # "the Nov. 8 election", "the election on Nov. 8", "Election Day" in a clause in
+            # the present or future (or what "could" happen by then): an event a calendar
+            # holds, the coming one (or one just gone, within the tolerance of a day said
+            # against the tense)
+            tense = "future"
+        elif event is not None and not _held_by_a_past_verb(event):
+            # a past verb further up tells the report, not the event ("the nominee for the
+            # Nov. 8 election later said …" in July): of the date's two years, the nearer.
+            # "the Oct. 23 slaying" is no calendar event and keeps the verb's past.
             tense = "present"
-        else:
-            tense = _verb_tense(root)
     return span.sent.text, tense
+
+
+def _calendar_event(span: Any) -> Any:
+    """The noun of the calendar event the date names — "the Nov. 8 election" (the date
+    modifies it), "the election on Nov. 8" (the object of its preposition), "Election Day" —
+    or None."""
+    root = span.root
+    if span.text.lower().startswith("election day"):
+        return root
+    if root.dep_ in {"nmod", "compound", "poss"} and root.head.i > root.i:  # "Tuesday's primary"
+        return root.head if root.head.lemma_.lower() in _CALENDAR_EVENTS else None
+    prep = root.head
+    if (
+        root.dep_ == "pobj"
+        and prep.lower_ in {"on", "in"}
+        and prep.head.i < prep.i
+        and prep.head.lemma_.lower() in _CALENDAR_EVENTS
+    ):
+        return prep.head
+    return None
+
+
+def _under_could(token: Any) -> bool:
+    """Is the first verb above ``token`` that has auxiliaries one of possibility, "could"?"""
+    for _ in range(6):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            if auxes:
+                return "could" in auxes
+    return False
+
+
+def _held_by_a_past_verb(event: Any) -> bool:
+    """Is the event noun the subject, object or prepositional object of a finite past verb
+    ("the March 15 primary was a blowout", "chose Trump in a March 5 caucus")?"""
+    if event.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        verb = event.head
+    elif event.dep_ == "pobj":
+        verb = event.head.head
+    else:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or auxes & _PAST_AUX - {"could"}))
 
 
 def _verb_tense(token: Any) -> Tense:

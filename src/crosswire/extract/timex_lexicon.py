@@ -96,10 +96,11 @@ DURATION_UNIT: dict[str, tuple[str, int, bool]] = {
     "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
     "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
     "millennium": ("Y", 1000, False), "weekend": ("D", 2, False),
+    "quarter-century": ("Y", 25, False), "half-century": ("Y", 50, False),
 }  # fmt: skip
 UNIT_RE = (
-    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
-    r"|decades?|centuries|century|millenni(?:um|a))"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?"
+    r"|(?:quarter|half)[- ]centur(?:y|ies)|quarters?|years?|decades?|centuries|century|millenni(?:um|a))"
 )
 
 SET_ADVERBS: dict[str, str] = {
@@ -111,9 +112,9 @@ SET_ADVERBS: dict[str, str] = {
 
 def unit_of(word: str) -> str:
     """Singular unit word for a plural or singular one: "centuries" → "century"."""
-    w = word.lower()
-    if w == "centuries":
-        return "century"
+    w = word.lower().replace(" ", "-")  # "quarter century" is the "quarter-century"
+    if w.endswith("centuries"):
+        return w[: -len("ies")] + "y"
     if w in ("millennia", "millenniums"):
         return "millennium"
     return w[:-1] if w.endswith("s") else w

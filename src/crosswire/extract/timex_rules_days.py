@@ -267,7 +267,7 @@ def _vague_duration(
     return duration_value(None, word)
 
 
-@_rule(r"(?:the )?(past|last|next|coming|previous) (decade|century|millennium)")
+@_rule(r"(?:the )?(past|last|next|coming|previous) (decade|century|millennium|(?:quarter|half)[- ]century)")
 def _past_decade(m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None) -> Result:
     # "the past decade" is the ten years up to now, like "the past two years".
     return duration_value(1, m.group(2))
@@ -379,6 +379,31 @@ def _numeric(
 
 
 @_rule(
+    rf"(?:({MONTH_RE}) {DAY_RE} ?(?:-|to|through) ?(\d{{1,2}})|{DAY_RE} ?(?:-|to) ?(\d{{1,2}}) ({MONTH_RE}))(?:,? {YEAR_RE})?"
+)
+def _day_range(
+    m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
+) -> Result | None:
+    """ "September 16-19" (a poll's field dates): its first day. Read whole, the "19" would be
+    a year (2019)."""
+    from crosswire.extract.timex_rules import normalize  # the recursion: a rule normalises a part
+
+    month, first, last = (
+        (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(4), m.group(5))
+    )
+    if not int(first) < int(last) <= 31:
+        return None
+    year = f", {m.group(7)}" if m.group(7) else ""
+    return normalize(
+        f"{month} {first}{year}",
+        anchor=anchor,
+        context=ctx,
+        tense="future" if future else "past",
+        reference=ref,
+    )
+
+
+@_rule(
     rf"(?:(last|next|this|this past|this coming) )?(?:{WEEKDAY_RE},? )?(?:the )?(?:({MONTH_RE}) {DAY_RE}|{DAY_RE}(?: of)? ({MONTH_RE}))(?:,? {YEAR_RE})?"
 )
 def _month_day(
@@ -417,6 +442,8 @@ def _month(
         return "DATE", f"{(1900 if y >= 50 else 2000) + y}-{month:02d}"
     if anchor is None:
         return "DATE", None
+    if (m.group(1) or "").lower() == "this":
+        return "DATE", f"{anchor.year}-{month:02d}"  # "this November" in July: this year's, said or to come
     return (
         "DATE",
         f"{month_year(anchor, month, direction=direction_of(m.group(1)), future=future)}-{month:02d}",

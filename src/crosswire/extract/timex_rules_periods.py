@@ -93,6 +93,33 @@ def _quarter_rule(
     return "DATE", f"{year}-{code}"
 
 
+_PART_OF_YEAR = {
+    ("first", "three months"): "Q1", ("last", "three months"): "Q4",
+    ("first", "six months"): "H1", ("last", "six months"): "H2",
+    ("first", "half"): "H1", ("second", "half"): "H2", ("last", "half"): "H2",
+}  # fmt: skip
+
+
+@_rule(
+    rf"(?:the )?(first|last|final|second) (three months|six months|half) of (?:(the|this|last|next) year|({YEAR_DIGITS}))"
+)
+def _part_of_year(
+    m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
+) -> Result | None:
+    """ "the last three months of 2015" → 2015-Q4, "the first half of the year" → its H1."""
+    which = "last" if m.group(1).lower() == "final" else m.group(1).lower()
+    code = _PART_OF_YEAR.get((which, m.group(2).lower()))
+    if code is None:
+        return None
+    if m.group(4):
+        return "DATE", f"{m.group(4)}-{code}"
+    if anchor is None:
+        return "DATE", None
+    # "the year" is the report's own year, as "this year" is
+    year = anchor.year + {"the": 0, "this": 0, "last": -1, "next": 1}[m.group(3).lower()]
+    return "DATE", f"{year}-{code}"
+
+
 @_rule(r"(.+?) (?:that |which )?(?:ended|ending|ends)(?: on)? (.+)")
 def _period_ended(
     m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
@@ -129,7 +156,7 @@ def _year_end(m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, 
 # to the reference a year back ("the year-earlier quarter").
 _DET_KIND = {
     "this": "current", "the current": "current", "the full": "current", "the whole": "current", "the entire": "current",
-    "last": "previous", "the previous": "previous", "the preceding": "previous", "the prior": "previous",
+    "last": "previous", "this past": "previous", "the previous": "previous", "the preceding": "previous", "the prior": "previous",
     "the latest": "latest", "the most recent": "latest", "the recent": "latest", "the": "latest",
     "next": "next", "the coming": "next",
     "that": "that", "the same": "that", "the comparable": "that", "the corresponding": "that",
