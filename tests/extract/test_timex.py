@@ -534,3 +534,23 @@ def test_a_calendar_event_named_by_its_date_lies_ahead_unless_told_in_the_past(
     text: str, expression: str, value: str, published: str
 ) -> None:
     assert _values(text, published)[expression] == value
+
+
+def test_a_holiday_weekend_is_the_weekend_nearest_the_holiday() -> None:
+    # Memorial Day 2016 was Monday 30 May: its weekend is the Saturday and Sunday before
+    assert normalize("Memorial Day weekend", anchor=dt.date(2016, 7, 29), tense="past") == (
+        "DATE",
+        "2016-W21-WE",
+    )
+
+
+@pytest.mark.slow
+def test_a_holiday_that_names_a_thing_is_no_time() -> None:
+    # NYT, 28 Sep 2016: the trees are not dated; the cookout was held on Labor Day
+    values = _values(
+        "It included apples from Washington and Christmas trees from Oregon. "
+        "He hosted his Labor Day cookout. Diamond wrote about Easter Island.",
+        "2016-09-28",
+    )
+    assert "Christmas" not in values and "Easter" not in values
+    assert values["Labor Day"] == "2016-09-05"

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any, Literal
 
+from crosswire.extract.timex_calendar import HOLIDAYS
 from crosswire.extract.timex_lexicon import MONTH_WORDS, MONTHS, WEEKDAY_RE
 from crosswire.extract.timex_patterns import find_candidates, is_age, looks_temporal, trim_span
 from crosswire.extract.timex_rules import Tense, normalize
@@ -201,7 +202,36 @@ def find_spans(body: str, doc: Any = None) -> list[tuple[int, int]]:
             s, e = min(s, patterns[i][0]), max(e, patterns[i][1])
         merged.append((s, e))
     merged.extend(p for i, p in enumerate(patterns) if i not in used)
-    return _non_overlapping(merged)
+    spans = _non_overlapping(merged)
+    if doc is not None:
+        spans = [(s, e) for s, e in spans if not _holiday_names_a_thing(doc, body, s, e)]
+    return spans
+
+
+# Things a holiday's name modifies without dating them: "Christmas trees", "a Christmas card".
+# An event it modifies is held on it ("his Labor Day cookout") and stays dated.
+_HOLIDAY_THINGS = frozenset(
+    {"tree", "card", "gift", "present", "decoration", "light", "ornament", "carol", "song", "ad",
+     "special", "sweater", "stocking", "cookie", "movie", "film", "story", "spirit", "music", "tune",
+     "message", "greeting", "wish", "list", "island", "bunny", "egg", "turkey", "candy", "costume"}
+)  # fmt: skip
+
+
+def _holiday_names_a_thing(doc: Any, body: str, start: int, end: int) -> bool:
+    """ "Christmas trees", "a Christmas card", "Easter Island": the holiday's name modifies a
+    thing or is part of a name, not a time."""
+    if body[start:end].lower().replace("’", "'") not in HOLIDAYS:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    head = last.head
+    return bool(
+        last.dep_ in {"compound", "nmod", "amod"}
+        and head.i == last.i + 1
+        and (head.pos_ == "PROPN" or head.lemma_.lower() in _HOLIDAY_THINGS)
+    )
 
 
 def _month_is_a_verb(doc: Any, start: int, end: int) -> bool:

@@ -335,13 +335,18 @@ def _season_rule(
 # ---- holidays whose date is fixed or computable
 
 
-@_rule(rf"(?:(last|next|this) )?({'|'.join(HOLIDAYS)})(?:,? {YEAR_RE})?( week)?")
+@_rule(rf"(?:(last|next|this) )?({'|'.join(HOLIDAYS)})(?:,? {YEAR_RE})?( week| weekend)?")
 def _holiday(
     m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
 ) -> Result | None:
     fn = HOLIDAYS[m.group(2).lower()]
-    if m.group(4):  # "Easter week": the week the holiday falls in
+    if m.group(4):  # "Easter week": the week the holiday falls in; "Memorial Day weekend": its weekend
         typ, value = _holiday_date(m, fn, anchor, future)
+        if value and m.group(4) == " weekend":
+            day = dt.date.fromisoformat(value)
+            ahead = (5 - day.weekday()) % 7  # the Saturday nearest the holiday: before a Monday's
+            saturday = day + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            return typ, week_value(saturday) + "-WE"
         return typ, value and week_value(dt.date.fromisoformat(value))
     return _holiday_date(m, fn, anchor, future)
 
