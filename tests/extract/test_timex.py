@@ -554,3 +554,35 @@ def test_a_holiday_that_names_a_thing_is_no_time() -> None:
     )
     assert "Christmas" not in values and "Easter" not in values
     assert values["Labor Day"] == "2016-09-05"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "published"),
+    [
+        # the day of the promise, not of what was promised (Breitbart, 9 Nov 2015)
+        (
+            "Sanders promised Sunday at a Las Vegas rally to end the wasteful spending.",
+            "Sunday",
+            "2015-11-08",
+            "2015-11-09",
+        ),
+        ("She vowed to return Friday.", "Friday", "2015-11-13", "2015-11-09"),
+        ("The White House has scheduled a news conference Thursday.", "Thursday", "2015-11-12", "2015-11-09"),
+        # what might have been is past (Breitbart, 7 Feb 2016, a Sunday)
+        (
+            "Carson noted that Saturday would have been Ronald Reagan's 105th birthday.",
+            "Saturday",
+            "2016-02-06",
+            "2016-02-07",
+        ),
+        # "Super Tuesday" is no Tuesday the calendar gives; its date is
+        ("Clinton won big on Super Tuesday, March 1.", "March 1", "2016-03-01", "2016-02-11"),
+    ],
+)
+def test_intending_might_have_been_and_super_tuesday(
+    text: str, expression: str, value: str, published: str
+) -> None:
+    values = _values(text, published)
+    assert values[expression] == value
+    assert "Tuesday" not in values

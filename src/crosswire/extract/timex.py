@@ -205,7 +205,20 @@ def find_spans(body: str, doc: Any = None) -> list[tuple[int, int]]:
     spans = _non_overlapping(merged)
     if doc is not None:
         spans = [(s, e) for s, e in spans if not _holiday_names_a_thing(doc, body, s, e)]
-    return spans
+    return [kept for s, e in spans if (kept := _after_super(body, s, e)) is not None]
+
+
+_SUPER = re.compile(r"\bSuper\s+$")
+
+
+def _after_super(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "Super Tuesday" names a day of primaries whose date the calendar does not give: its
+    weekday is no time; a date after it ("Super Tuesday, March 1") still is."""
+    if not _SUPER.search(body[max(0, start - 7) : start]):
+        return start, end
+    m = re.match(r"\w+[\s,]*", body[start:end])
+    rest = start + (m.end() if m else 0)
+    return (rest, end) if rest < end else None
 
 
 # Things a holiday's name modifies without dating them: "Christmas trees", "a Christmas card".
@@ -303,6 +316,8 @@ _SCHEDULED = frozenset(
      "head", "arrive", "leave", "return", "face", "play", "debate", "caucus", "convene", "kick", "wrap"}
 )  # fmt: skip
 _FUTURE_BEFORE = re.compile(r"(?:as soon as|as early as|no later than)\s*$", re.I)
+# Verbs of planning, whose object is what is planned: "has scheduled a news conference Thursday".
+_PLAN = frozenset({"plan", "schedule"})
 # Verbs of intending: what they govern lies ahead of the report even in the past tense
 # ("planned to leave Thursday", "has scheduled a news conference Thursday").
 _INTEND = frozenset(
@@ -416,11 +431,15 @@ def _verb_tense(token: Any) -> Tense:
             return "future"  # "due to enter his plea in September"
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        if _intends(token):
+        if _intends(token) and (prep.dep_ in {"xcomp", "ccomp", "advcl"} or token.lemma_ in _PLAN):
+            # what is intended lies ahead ("planned to leave Thursday"); the day of the
+            # intending itself does not ("Sanders promised Sunday … to end …")
             return "future"
         if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in token.children):
             return "future"  # "is going to be back Monday"
         auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"have", "'ve"} and auxes & (_FUTURE_AUX - {"will", "'ll", "shall"}):
+            return "past"  # "Saturday would have been Reagan's birthday": what might have been
         if auxes & _FUTURE_AUX:
             return "future"
         if auxes & _PAST_AUX:
