@@ -586,3 +586,65 @@ def test_intending_might_have_been_and_super_tuesday(
     values = _values(text, published)
     assert values[expression] == value
     assert "Tuesday" not in values
+
+
+@pytest.mark.slow
+def test_days_joined_by_or_share_their_tense_and_a_calendar_present_lies_ahead() -> None:
+    # Politico, Tuesday 24 Nov 2015 and Tuesday 1 Dec 2015
+    values = _values("The EPA decision could come as soon as Tuesday or Wednesday.", "2015-11-24")
+    assert values["Wednesday"] == "2015-11-25"
+    values = _values("Yellen speaks to the Economic Club of Washington on Wednesday.", "2015-12-01")
+    assert values["Wednesday"] == "2015-12-02"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "published"),
+    [
+        # a weekday's event in a present clause lies ahead ... (AP, Thursday 14 Apr 2016)
+        (
+            "Collins says the scenario rests on Trump winning in Tuesday's New York primary.",
+            "Tuesday",
+            "2016-04-19",
+            "2016-04-14",
+        ),
+        (
+            "After Thursday's final debate, Cruz must travel three hours.",
+            "Thursday",
+            "2016-01-28",
+            "2016-01-27",
+        ),
+        # ... unless the sentence looks back on it (USA Today, Friday 30 Sep 2016; Thursday 7 Apr 2016)
+        ("In this poll, Trump rose 1 point since Monday's debate.", "Monday", "2016-09-26", "2016-09-30"),
+        (
+            "One is the momentum from his victory in Tuesday's primary in Wisconsin.",
+            "Tuesday",
+            "2016-04-05",
+            "2016-04-07",
+        ),
+        ("The impact of Monday's debate is still small.", "Monday", "2016-09-26", "2016-09-30"),
+        # the circumstances of intending are not what is intended (Sunday 5 Jun, Saturday 27 Aug 2016)
+        (
+            "At a Thursday rally in Modesto, Sanders promised to legalize workers.",
+            "Thursday",
+            "2016-06-02",
+            "2016-06-05",
+        ),
+        (
+            "The editors of The Advocate aimed their Friday editorial at Clinton.",
+            "Friday",
+            "2016-08-26",
+            "2016-08-27",
+        ),
+        (
+            "Other Republicans prepared for the final days, including a debate Thursday in Des Moines.",
+            "Thursday",
+            "2016-01-28",
+            "2016-01-26",
+        ),
+    ],
+)
+def test_a_weekday_event_ahead_or_looked_back_on(
+    text: str, expression: str, value: str, published: str
+) -> None:
+    assert _values(text, published)[expression] == value

@@ -82,12 +82,16 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
     reference: str | None = None  # the date the text mentioned last, for "that day", "a year earlier"
     spans = find_spans(body, adoc.doc)
     end_date_of_period = False
+    previous_tense: Tense = "past"
     for i, (start, end) in enumerate(spans):
         text = body[start:end]
         ends_with_date = i + 1 < len(spans) and _ENDED.fullmatch(body[end : spans[i + 1][0]]) is not None
         if ends_with_date:
             text = body[start : spans[i + 1][1]]  # normalised with its end date; the span stays the period
         context, tense = _context(adoc.doc, body, start, end)
+        if i > 0 and out and _is_joint(body, spans[i - 1][1], start):
+            tense = previous_tense  # "as soon as Tuesday or Wednesday": both ahead
+        previous_tense = tense
         typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
         if value and _counted_from_an_event(body, end, spans[i + 1][0] if i + 1 < len(spans) else None, text):
             value = None  # "The month after his nomination": which month the text does not say
@@ -290,7 +294,7 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "does", "do"})
 # Events a calendar holds, named by their date: "the Nov. 8 election", "the June 7 primary".
 _CALENDAR_EVENTS = frozenset(
     {"election", "primary", "caucus", "vote", "referendum", "runoff", "debate", "convention", "hearing",
-     "trial", "deadline", "summit", "inauguration", "meeting", "conference", "ballot", "poll"}
+     "trial", "deadline", "summit", "inauguration", "meeting", "conference", "ballot", "poll", "contest"}
 )  # fmt: skip
 # Verbs that put a date in a calendar: "set for October 28", "scheduled for", "adjourned until".
 _SCHEDULING = frozenset(
@@ -313,11 +317,12 @@ _SCHEDULING = frozenset(
 # "votes Monday", "meets Friday", "opens Sunday" lie ahead of the report.
 _SCHEDULED = frozenset(
     {"hold", "vote", "meet", "open", "close", "begin", "start", "resume", "host", "visit", "travel",
-     "head", "arrive", "leave", "return", "face", "play", "debate", "caucus", "convene", "kick", "wrap"}
+     "head", "arrive", "leave", "return", "face", "play", "debate", "caucus", "convene", "kick", "wrap",
+     "gather", "speak", "testify"}
 )  # fmt: skip
 _FUTURE_BEFORE = re.compile(r"(?:as soon as|as early as|no later than)\s*$", re.I)
 # Verbs of planning, whose object is what is planned: "has scheduled a news conference Thursday".
-_PLAN = frozenset({"plan", "schedule"})
+_PLAN = frozenset({"plan", "schedule", "expect"})
 # Verbs of intending: what they govern lies ahead of the report even in the past tense
 # ("planned to leave Thursday", "has scheduled a news conference Thursday").
 _INTEND = frozenset(
@@ -354,7 +359,11 @@ def _context(doc: Any, body: str, start: int, end: int) -> tuple[str, Tense]:
         event = _calendar_event(span)
         if event is not None and event.lemma_.lower() == "poll":
             tense = "past"  # "a March 3 poll shows …": a poll is reported once it is taken
-        elif event is not None and (tense != "past" or _under_could(root)):
+        elif (
+            event is not None
+            and (tense != "past" or _under_could(root))
+            and not (tense == "present" and _looked_back_on(event))
+        ):
             # "the Nov. 8 election", "the election on Nov. 8", "Election Day" in a clause in
             # the present or future (or what "could" happen by then): an event a calendar
             # holds, the coming one (or one just gone, within the tolerance of a day said
@@ -388,10 +397,31 @@ def _calendar_event(span: Any) -> Any:
     return None
 
 
+# Nouns of an outcome or an aftermath: "his victory in Tuesday's primary", "the impact of
+# Monday's debate" look back on the event.
+_OUTCOMES = frozenset(
+    {"victory", "win", "loss", "defeat", "result", "momentum", "showing", "performance", "aftermath",
+     "outcome", "triumph", "upset", "sweep", "impact", "effect", "fallout", "wake", "reaction", "response"}
+)  # fmt: skip
+
+
+def _looked_back_on(event: Any) -> bool:
+    """ "since Monday's debate", "after Tuesday's primary", "problems during Monday's debate",
+    "his victory in Tuesday's primary": the event lies behind a sentence in the present ("after
+    Thursday's debate, Cruz must travel …" looks ahead)."""
+    if event.dep_ != "pobj":
+        return False
+    prep = event.head
+    return bool(
+        prep.lower_ in {"since", "after", "following", "during"}
+        or (prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _OUTCOMES)
+    )
+
+
 def _under_could(token: Any) -> bool:
     """Is the first verb above ``token`` that has auxiliaries one of possibility, "could"?"""
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
@@ -418,7 +448,7 @@ def _verb_tense(token: Any) -> Tense:
     """Tense of the first finite verb above ``token``: auxiliaries first, then the verb's own tag."""
     infinitive = False  # passed a "to" infinitive on the way up
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         prep, token = token, token.head
         if (
@@ -431,9 +461,10 @@ def _verb_tense(token: Any) -> Tense:
             return "future"  # "due to enter his plea in September"
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        if _intends(token) and (prep.dep_ in {"xcomp", "ccomp", "advcl"} or token.lemma_ in _PLAN):
-            # what is intended lies ahead ("planned to leave Thursday"); the day of the
-            # intending itself does not ("Sanders promised Sunday … to end …")
+        if _intends(token) and _intended(prep, token):
+            # what is intended lies ahead ("planned to leave Thursday", "prepared for …,
+            # including a debate Thursday"); the day of the intending itself does not
+            # ("Sanders promised Sunday … to end …", "at a Thursday rally, Sanders promised …")
             return "future"
         if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in token.children):
             return "future"  # "is going to be back Monday"
@@ -457,6 +488,16 @@ def _verb_tense(token: Any) -> Tense:
         # an infinitive or a participle carries no tense of its own: "plans to meet Friday" → "plans"
         infinitive = infinitive or (token.tag_ == "VB" and "to" in auxes)
     return "past"  # news reports the past unless a verb says otherwise
+
+
+def _intended(child: Any, verb: Any) -> bool:
+    """Does the way up from a date enter a verb of intending through what is intended — its
+    clause ("planned to leave Thursday"), "for" ("prepared for …"), or any object of a verb
+    of planning ("has scheduled a news conference Thursday") — rather than its own
+    circumstances ("promised on Tuesday", "aimed their Friday editorial at …")?"""
+    if verb.lemma_.lower() in _PLAN or child.dep_ in {"xcomp", "ccomp", "advcl"}:
+        return True
+    return bool(child.dep_ == "prep" and child.lower_ in {"for", "toward", "towards", "including"})
 
 
 def _intends(verb: Any) -> bool:
