@@ -128,7 +128,7 @@ def _governing_token(adoc: AnnotatedDocument | None, start: int, end: int) -> An
         return None
     head = span[0]
     for _ in range(6):
-        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
             break
         head = head.head
     return head if head.pos_ in {"VERB", "AUX"} else None

@@ -102,7 +102,7 @@ def _hangs_on(token: Any, verbs: set[int]) -> bool:
     for _ in range(12):
         if token.i in verbs:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         if token.pos_ in ("VERB", "AUX"):
             if token.dep_ not in ("acl", "advcl"):
