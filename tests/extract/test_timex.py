@@ -648,3 +648,11 @@ def test_a_weekday_event_ahead_or_looked_back_on(
     text: str, expression: str, value: str, published: str
 ) -> None:
     assert _values(text, published)[expression] == value
+
+
+def test_later_or_earlier_with_a_weekday_is_a_day_close_to_the_report() -> None:
+    # a report of Monday 21 Mar 2016 stamped Tuesday: "when he speaks later Monday"
+    tuesday = dt.date(2016, 3, 22)
+    assert normalize("later Monday", anchor=tuesday, tense="future") == ("DATE", "2016-03-21")
+    assert normalize("later Friday", anchor=tuesday, tense="future") == ("DATE", "2016-03-25")
+    assert normalize("earlier Friday", anchor=tuesday, tense="past") == ("DATE", "2016-03-18")

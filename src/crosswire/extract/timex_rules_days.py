@@ -330,6 +330,23 @@ def _daypart(m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, r
 # ---- weekdays: "Tuesday", "on Wednesday", "last Friday", "Friday morning"
 
 
+@_rule(rf"(later|earlier) ({WEEKDAY_RE})(?:,? ({DAYPART_RE}))?")
+def _later_weekday(
+    m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
+) -> Result:
+    """ "later Monday": a day close to the report's own, so the nearest such weekday whatever
+    the tense (a report stamped the next morning says "later Monday" of the day before);
+    "earlier Friday" lies behind."""
+    if anchor is None:
+        return "DATE", None
+    day = WEEKDAYS[m.group(2).lower()]
+    back = weekday_date(anchor, day, direction=0, future=False)
+    ahead = weekday_date(anchor, day, direction=0, future=True)
+    later = m.group(1).lower() == "later"
+    d = ahead if later and (ahead - anchor).days < (anchor - back).days else back
+    return "DATE", d.isoformat() + (f"T{DAYPART[m.group(3).lower()]}" if m.group(3) else "")
+
+
 @_rule(
     rf"(?:(last|next|this|this past|this coming|coming|past) )?({WEEKDAY_RE})(?:'s)?(?:,? ({DAYPART_RE}))?"
 )
