@@ -656,3 +656,9 @@ def test_later_or_earlier_with_a_weekday_is_a_day_close_to_the_report() -> None:
     assert normalize("later Monday", anchor=tuesday, tense="future") == ("DATE", "2016-03-21")
     assert normalize("later Friday", anchor=tuesday, tense="future") == ("DATE", "2016-03-25")
     assert normalize("earlier Friday", anchor=tuesday, tense="past") == ("DATE", "2016-03-18")
+
+
+def test_a_weekday_of_a_counted_week() -> None:
+    tuesday = dt.date(2016, 9, 20)
+    assert normalize("Monday of last week", anchor=tuesday) == ("DATE", "2016-09-12")
+    assert normalize("Friday of this week", anchor=tuesday) == ("DATE", "2016-09-23")

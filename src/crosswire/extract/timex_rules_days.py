@@ -330,6 +330,18 @@ def _daypart(m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, r
 # ---- weekdays: "Tuesday", "on Wednesday", "last Friday", "Friday morning"
 
 
+@_rule(rf"({WEEKDAY_RE}) of (last|this|next) week")
+def _weekday_of_week(
+    m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
+) -> Result:
+    """ "Monday of last week": that weekday in the week the words count to."""
+    if anchor is None:
+        return "DATE", None
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    week = {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
+    return "DATE", (monday + dt.timedelta(weeks=week, days=WEEKDAYS[m.group(1).lower()])).isoformat()
+
+
 @_rule(rf"(later|earlier) ({WEEKDAY_RE})(?:,? ({DAYPART_RE}))?")
 def _later_weekday(
     m: re.Match[str], anchor: dt.date | None, future: bool, ctx: str, ref: str | None
