@@ -449,3 +449,43 @@ def test_a_name_written_with_and_without_a_space_is_one_person() -> None:
     ]
     people = [e for e in resolve_entities(adocs) if e.type == "PERSON"]
     assert sorted(len({m.document for m in e.mentions}) for e in people) == [1, 2]
+
+
+def test_a_full_name_cut_before_its_second_surname_is_one_person_with_it() -> None:
+    # USA Today and the Washington Post, 1 Sep 2016: the tagger stopped at "Enrique Peña"
+    adocs = [
+        _tagged(
+            "p1",
+            "Trump in Mexico\n\nThe candidate flew to the capital and met the president, Enrique Peña Nieto, there.",
+            ["Enrique Peña"],
+        ),
+        _tagged("p2", "A wall\n\nTrump called Peña Nieto a friend.", ["Peña Nieto"]),
+    ]
+    people = {e.name: set(e.aliases) for e in resolve_entities(adocs) if e.type == "PERSON"}
+    assert people == {"Enrique Peña Nieto": {"Enrique Peña Nieto", "Peña Nieto"}}
+
+
+def test_the_house_is_no_short_form_of_the_white_house() -> None:
+    # NYT, 17 Nov 2015: "the former House speaker" beside "the White House"
+    adocs = [
+        _tagged(
+            "w1",
+            "The White House said so, according to Newt Gingrich, the former House speaker.",
+            ["White House", "House"],
+            "ORG",
+        )
+    ]
+    # "House" is tagged inside "White House" too; the bare one must stay its own body
+    orgs = {e.name: set(e.aliases) for e in resolve_entities(adocs) if e.type == "ORG"}
+    assert orgs["White House"] == {"White House"}
+    assert "House" in orgs
+
+
+def test_a_spelled_out_first_name_and_plain_spaces_make_the_name() -> None:
+    adocs = [
+        _tagged("o1", "President Barack Obama spoke. Barack Obama left.", ["Barack Obama"]),
+        _tagged("o2", "Critics called him B. Hussein Obama.", ["B. Hussein Obama"]),
+        _tagged("o3", "FBI Director James\u00a0Comey testified.", ["James\u00a0Comey"]),
+    ]
+    names = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
+    assert names == {"Barack Obama", "James Comey"}

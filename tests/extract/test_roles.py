@@ -43,6 +43,13 @@ def _roles(text: str, name: str, *, stops: tuple[str, ...] = ()) -> tuple[str, .
             ("spokesman for the U.S. Marshals Service",),
         ),
         ("Meanwhile the farmer Tom Johnston said no.", "Tom Johnston", ()),
+        # a place's "New" is no "new" to strip (Breitbart, 31 Aug 2016)
+        (
+            "and former New York City Mayor Rudy Giuliani wore a hat",
+            "Rudy Giuliani",
+            ("New York City Mayor",),
+        ),
+        ("The new Defence Secretary Pete Hegseth said so.", "Pete Hegseth", ("Defence Secretary",)),
     ],
 )
 def test_roles_from_titles_and_appositives(text: str, name: str, expected: tuple[str, ...]) -> None:

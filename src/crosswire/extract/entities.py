@@ -46,7 +46,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crosswire.annotate.lexicon import (
     DEMONYMS,
@@ -134,6 +134,26 @@ def _occurrences(adocs: Sequence[AnnotatedDocument]) -> list[_Occ]:
 
 
 # -------------------------------------------------------------------------------- people
+
+
+_NEXT_NAME_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+def _complete_double_surnames(occs: list[_Occ], texts: dict[str, str]) -> None:
+    """ "Enrique Peña" followed by "Nieto", in a story that also writes "Peña Nieto": the model
+    cut the full name before its second surname; the mention takes it, so the full name and the
+    double surname are one person."""
+    pairs = {o.key for o in occs if o.label == "PERSON" and len(o.key.split()) == 2}
+    for o in occs:
+        words = o.key.split()
+        if o.label != "PERSON" or len(words) < 2:
+            continue
+        text = texts[o.mention.document]
+        m = _NEXT_NAME_WORD.match(text, o.mention.end)
+        if m is None or not m.group(1)[:1].isupper() or f"{words[-1]} {name_key(m.group(1))}" not in pairs:
+            continue
+        o.mention = replace(o.mention, end=m.end(), text=text[o.mention.start : m.end()])
+        o.key = name_key(o.mention.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,12 +429,23 @@ def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
 def _person_canonical(c: _Cluster) -> str:
     candidates = [o for o in c.occs if o.key not in c.fuzzy_keys] or c.occs
     counts = Counter(o.mention.text for o in candidates)
+    # first names some surface spells out: "B. Hussein Obama" gives way to "Barack Obama"
+    spelled = {
+        n.given[0][0] for t in counts if (n := _parse_person(name_key(t))) and n.given and len(n.given[0]) > 1
+    }
 
-    def score(surface: str) -> tuple[int, int, int, int]:
+    def score(surface: str) -> tuple[int, int, int, int, int]:
         n = _parse_person(name_key(surface))
+        initial_only = bool(n and n.given and len(n.given[0]) == 1 and n.given[0] in spelled)
         tokens = (len(n.given) + 1) if n else 0
         well_formed = all(w[:1].isupper() for w in surface.split())
-        return (tokens, int(well_formed), len(_DOTTED_INITIAL.findall(surface)), counts[surface])
+        return (
+            int(not initial_only),
+            tokens,
+            int(well_formed),
+            len(_DOTTED_INITIAL.findall(surface)),
+            counts[surface],
+        )
 
     return max(counts, key=lambda s: (score(s), len(s), s))
 
@@ -495,6 +526,10 @@ def _initials(key: str) -> set[str]:
 # "Poseidon" → "P 8I Poseidon", as a surname binds to the full name. Places are left alone:
 # "Aceh" is not "Central Aceh".
 _SHORT_FORM_LABELS = frozenset({"ORG", "PRODUCT"})
+# One-word names of bodies of their own, never short for a longer name that ends with them:
+# "the former House speaker" is no "White House", "the Senate" no "U.S. Senate"'s namesake
+# elsewhere, "the party" no particular party.
+_BODIES_OF_THEIR_OWN = frozenset({"house", "senate", "congress", "court", "party", "assembly", "parliament"})
 
 
 def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
@@ -505,6 +540,8 @@ def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
 
     for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
         if key not in clusters or (lab := label(clusters[key])) not in _SHORT_FORM_LABELS:
+            continue
+        if key in _BODIES_OF_THEIR_OWN:
             continue
         longer = [
             k
@@ -597,6 +634,7 @@ def resolve_entities(adocs: Sequence[AnnotatedDocument]) -> tuple[Entity, ...]:
     """
     occs = _occurrences(adocs)
     texts = {a.document.id: a.document.text for a in adocs}
+    _complete_double_surnames(occs, texts)
     # A bare name ("SeaMicro") the model calls an organisation more often than a person, and
     # no full personal name outside the headlines explains, is that organisation.
     tagged = [o for o in occs if o.label == "PERSON"]
@@ -626,7 +664,8 @@ def resolve_entities(adocs: Sequence[AnnotatedDocument]) -> tuple[Entity, ...]:
     ordered = sorted(people + others, key=lambda c: min(o.order for o in c.occs))
     for c in ordered:
         c.occs.sort(key=lambda o: o.order)
-        name = _person_canonical(c) if c.label == "PERSON" else _other_canonical(c)
+        # a name is shown with plain spaces ("James\u00a0Comey" as scraped is "James Comey")
+        name = " ".join((_person_canonical(c) if c.label == "PERSON" else _other_canonical(c)).split())
         slug = _slug(name)
         used[slug] += 1
         eid = f"e-{slug}" if used[slug] == 1 else f"e-{slug}-{used[slug]}"

@@ -66,6 +66,8 @@ def singular_role(role: str) -> str:
 def _clean_phrase(words: list[str]) -> str | None:
     """Strip affiliation and function words at the left; a role needs a title word and ≤ 6 words."""
     while words and (words[0].lower() in _CONNECTORS or words[0].lower() in FUNCTION_WORDS):
+        if words[0] == "New" and len(words) > 1 and words[1][:1].isupper():
+            break  # "New York City Mayor": a place's name, not the "new" of "the new mayor"
         words = words[1:]
     # Affiliation may sit anywhere at the left: "India's Minister …", "US Defence Secretary".
     cut = 0
