@@ -476,9 +476,11 @@ def test_the_house_is_no_short_form_of_the_white_house() -> None:
         )
     ]
     # "House" is tagged inside "White House" too; the bare one must stay its own body
+    adocs.append(_tagged("w2", "The U.S. Senate voted. The Senate adjourned.", ["U.S. Senate", "Senate"], "ORG"))
     orgs = {e.name: set(e.aliases) for e in resolve_entities(adocs) if e.type == "ORG"}
     assert orgs["White House"] == {"White House"}
     assert "House" in orgs
+    assert orgs["U.S. Senate"] == {"U.S. Senate", "Senate"}  # the Senate still is the U.S. Senate
 
 
 def test_a_spelled_out_first_name_and_plain_spaces_make_the_name() -> None:

@@ -526,10 +526,10 @@ def _initials(key: str) -> set[str]:
 # "Poseidon" → "P 8I Poseidon", as a surname binds to the full name. Places are left alone:
 # "Aceh" is not "Central Aceh".
 _SHORT_FORM_LABELS = frozenset({"ORG", "PRODUCT"})
-# One-word names of bodies of their own, never short for a longer name that ends with them:
-# "the former House speaker" is no "White House", "the Senate" no "U.S. Senate"'s namesake
-# elsewhere, "the party" no particular party.
-_BODIES_OF_THEIR_OWN = frozenset({"house", "senate", "congress", "court", "party", "assembly", "parliament"})
+# One-word names of a body of their own, never short for a longer name that ends with them:
+# "the House" is a legislative chamber, never the White House ("the former House speaker").
+# "the Senate" = "U.S. Senate", "the Party" = "Democratic Party" (a headline) stay short forms.
+_BODIES_OF_THEIR_OWN = frozenset({"house"})
 
 
 def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
