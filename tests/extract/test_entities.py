@@ -476,7 +476,9 @@ def test_the_house_is_no_short_form_of_the_white_house() -> None:
         )
     ]
     # "House" is tagged inside "White House" too; the bare one must stay its own body
-    adocs.append(_tagged("w2", "The U.S. Senate voted. The Senate adjourned.", ["U.S. Senate", "Senate"], "ORG"))
+    adocs.append(
+        _tagged("w2", "The U.S. Senate voted. The Senate adjourned.", ["U.S. Senate", "Senate"], "ORG")
+    )
     orgs = {e.name: set(e.aliases) for e in resolve_entities(adocs) if e.type == "ORG"}
     assert orgs["White House"] == {"White House"}
     assert "House" in orgs
