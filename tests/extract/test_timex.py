@@ -662,3 +662,15 @@ def test_a_weekday_of_a_counted_week() -> None:
     tuesday = dt.date(2016, 9, 20)
     assert normalize("Monday of last week", anchor=tuesday) == ("DATE", "2016-09-12")
     assert normalize("Friday of this week", anchor=tuesday) == ("DATE", "2016-09-23")
+
+
+@pytest.mark.slow
+def test_today_beside_still_in_the_present_is_the_present_age() -> None:
+    # USA Today, 28 Jul 2016: the Constitutional Convention is not dated to the report's day
+    values = _values(
+        "He presided over the convention that wrote the government under which we still live today.",
+        "2016-07-28",
+    )
+    assert values["today"] == "PRESENT_REF"
+    values = _values("At the White House today, reporters still questioned Earnest.", "2016-07-28")
+    assert values["today"] == "2016-07-28"

@@ -95,6 +95,8 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
         typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
         if value and _counted_from_an_event(body, end, spans[i + 1][0] if i + 1 < len(spans) else None, text):
             value = None  # "The month after his nomination": which month the text does not say
+        if text.lower() == "today" and _still_today(adoc.doc, start, end):
+            value = "PRESENT_REF"  # "the government under which we still live today": nowadays
         relative = anchor is not None and (typ, value) != normalize(
             text, anchor=None, context=context, tense=tense, reference=reference
         )
@@ -117,6 +119,23 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
             TimeExpression(document.id, o_start, o_end, original, typ, value, *kept, readings=readings)
         )
     return out
+
+
+def _still_today(doc: Any, start: int, end: int) -> bool:
+    """ "we still live today", "calls today still roll over": "today" beside "still" on one
+    verb in the present is the present age, not the report's day ("reporters still
+    questioned him today" keeps the day)."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    verb = span[0].head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head  # "calls today still roll over": "today" hangs on the noun
+    return verb.tag_ in ("VBP", "VBZ") and any(
+        c.lower_ == "still" and c.dep_ == "advmod" for c in verb.children
+    )
 
 
 # "the month", "the week" … followed by "after"/"before"/"since" + an event, not a date.
