@@ -198,6 +198,9 @@ def test_boilerplate_detection() -> None:
     )
     assert is_boilerplate("posted in Hit and Run Accidents on Friday, September 20, 2013.")
     assert not is_boilerplate("The notice was posted in the lobby on Monday, March 3, 2013 by the landlord.")
+    # an embedded post's credit standing alone, its dash gone (Breitbart, 31 Aug 2016)
+    assert is_boilerplate("Sahil Kapur (@sahilkapur) September 1, 2016</tweet>.")
+    assert not is_boilerplate("Kapur wrote that the hats were a joke, (@sahilkapur) said.")
     assert not is_boilerplate("1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there")
     assert not is_boilerplate("Scores: 3-1, 2-0, 1-1 and 0-0 in the group stage of the cup")
 

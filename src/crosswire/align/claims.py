@@ -164,7 +164,11 @@ def is_boilerplate(text: str) -> bool:
     words about the article, not claims; and a stretch that is mostly not words (a URL split at
     its dots, a score table)."""
     chunks = text.split()
-    if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS or _POST_CREDIT_END.search(text):
+    if bool(_BOILERPLATE.match(text)) or len(chunks) < _MIN_WORDS:
+        return True
+    # the credit alone, its dash left with the post's words or trimmed as a heading's
+    # ("Sahil Kapur (@sahilkapur) September 1, 2016</tweet>.")
+    if _POST_CREDIT_END.search(text) or _POST_CREDIT_END.match("— " + text):
         return True
     if all(
         w.lower().rstrip(".") in _STAMP_WORDS or _STAMP_FIGURE.fullmatch(w)
