@@ -442,6 +442,8 @@ class Fact:
     antecedent: str | None = None
     # Where in ``text`` the note goes (just after the pronoun) when the pronoun is not the first
     # word: "“The world is a complicated place”, he [S. Jaishankar] said, …". None: after the first word.
+    # A text that is wholly a direct quotation carries its speaker here, the note at its end:
+    # "“That's a smoking gun.” [Rudy Giuliani]".
     antecedent_at: int | None = None
 
 

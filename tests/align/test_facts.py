@@ -20,6 +20,7 @@ from crosswire.align.facts import (
     pronoun_referents,
     rejoin_needless_splits,
 )
+from crosswire.brief.json_out import fact_reading
 from crosswire.models import Document, Family, Quote, Span
 
 SALES = {
@@ -359,3 +360,29 @@ def test_pronoun_led_fact_takes_the_speaker_resolved_by_the_quote_stage() -> Non
     by_doc = {f.documents[0]: f for f in facts}
     assert by_doc["a"].antecedent == "e-hegseth"
     assert by_doc["b"].antecedent is None  # a fact that does not open with a pronoun needs no note
+
+
+def test_a_fact_that_is_all_quotation_names_its_speaker_at_its_end() -> None:
+    # Politico, 6 Jul 2016: Giuliani's words in a single-source list must not read as the outlet's
+    text = "“That's a smoking gun.” Lie after lie, Giuliani said of the report."
+    claims = [_claim("a", text[:23]), _claim("b", "The weather was hot in Washington.")]
+    facts, _ = make_facts(
+        claims,
+        [[0], [1]],
+        documents={"a": Document(id="a", text=text), "b": Document(id="b", text=claims[1].text)},
+        family_of={"a": "a", "b": "b"},
+        centrality=[0.5, 0.5],
+        names={"e-giuliani": "Rudy Giuliani"},
+        speakers={"a": [(1, 22, "e-giuliani")], "b": [(4, 11, "e-giuliani")]},
+    )
+    by_doc = {f.documents[0]: f for f in facts}
+    assert (by_doc["a"].antecedent, by_doc["a"].antecedent_at) == ("e-giuliani", len(claims[0].text))
+    assert fact_reading(
+        {"text": claims[0].text, "antecedent": "e-giuliani", "antecedent_at": 23},
+        {"e-giuliani": "Rudy Giuliani"},
+    ) == (
+        "“That's a smoking gun.”",
+        "Rudy Giuliani",
+        "",
+    )
+    assert by_doc["b"].antecedent is None  # not wholly inside the quotation

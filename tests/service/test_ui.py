@@ -194,7 +194,7 @@ def test_story_page_shows_a_pronoun_antecedent_as_an_escaped_note(store: Any, fa
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
     html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
     assert (
-        'He <span class="ed" title="who the pronoun refers to">[Rajnath &lt;Singh&gt;]</span> posted on X'
+        'He <span class="ed" title="editor’s note: who is meant, or who said the quoted words">[Rajnath &lt;Singh&gt;]</span> posted on X'
         in html
     )
 

@@ -120,6 +120,15 @@ def _quoted(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _quote_speakers(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int, str]]]:
+    """Each document's direct quotations whose speaker is known, with that speaker's Entity.id."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        if q.kind == "direct" and q.speaker is not None:
+            out.setdefault(q.document, []).append((q.start, q.end, q.speaker))
+    return out
+
+
 def _centrality(vectors: np.ndarray) -> list[float]:
     """Cosine of each claim to the story's mean claim: how much of the story it carries."""
     if len(vectors) == 0:
@@ -208,6 +217,7 @@ def align_story(
         referents=pronoun_referents(extraction.quotes),
         names={e.id: e.name for e in extraction.entities},
         quoted=_quoted(extraction.quotes),
+        speakers=_quote_speakers(extraction.quotes),
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

@@ -584,6 +584,20 @@ def _inner_referent(
     return None, None
 
 
+def _quoted_speaker(
+    claim: Claim, quotes: Sequence[tuple[int, int, str]], names: Mapping[str, str]
+) -> str | None:
+    """The speaker of the direct quotation the claim lies wholly inside, unless the claim names
+    them. The quotation's span holds the words between the marks; the claim may carry the marks
+    and the closing punctuation beyond them."""
+    for start, end, eid in quotes:
+        if all(start - 2 <= s and e <= end + 3 for s, e in claim.parts):
+            name = names.get(eid, "")
+            surname = name.split()[-1].lower() if name else ""
+            return eid if surname and surname not in claim.text.lower() else None
+    return None
+
+
 def _balanced(text: str) -> bool:
     straight = text.count('"') % 2 == 0
     curly = text.count("“") == text.count("”")
@@ -649,6 +663,7 @@ def make_facts(
     referents: Mapping[tuple[str, int], str] | None = None,
     names: Mapping[str, str] | None = None,
     quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    speakers: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
@@ -659,7 +674,11 @@ def make_facts(
     wording holds such a pronoun further in ("“…”, he said") carries it with ``antecedent_at``
     when the wording does not name that speaker (``names``: Entity.id → name). A family that
     backs the fact only with a sentence another family printed word for word, outside
-    quotation marks (``quoted``: direct quotations by document), is no source of its own.
+    quotation marks (``quoted``: direct quotations by document), is no source of its own. A fact
+    whose wording lies wholly inside a direct quotation with a known speaker (``speakers``:
+    start, end, Entity.id by document) and does not name that speaker carries the speaker as
+    ``antecedent`` with ``antecedent_at`` at its end: "“That's a smoking gun.” [Rudy Giuliani]"
+    is someone's words, not the outlet's claim.
     """
     contested = contested or set()
     links = links or {}
@@ -698,6 +717,9 @@ def make_facts(
         antecedent_at = None
         if antecedent is None:
             antecedent, antecedent_at = _inner_referent(canon, referents, names or {})
+        if antecedent is None:
+            antecedent = _quoted_speaker(canon, (speakers or {}).get(canon.document, ()), names or {})
+            antecedent_at = len(canon.text) if antecedent else None
         fact = Fact(
             id="",
             text=canon.text,

@@ -203,7 +203,11 @@ def _story(brief: Brief, n: int) -> str:
 
     def reading(f: dict[str, Any]) -> str:
         head, name, tail = fact_reading(f, names)
-        note = f"<span class='ed' title='who the pronoun refers to'>[{escape(name)}]</span>" if name else ""
+        note = (
+            f"<span class='ed' title='editor’s note: who is meant, or who said the quoted words'>[{escape(name)}]</span>"
+            if name
+            else ""
+        )
         return escape(head) + (" " + note if note else "") + escape(tail)
 
     shared, alone, families = origins(d, short)
