@@ -89,7 +89,7 @@ def extract_times(adoc: AnnotatedDocument, *, story_date: date | None = None) ->
         if ends_with_date:
             text = body[start : spans[i + 1][1]]  # normalised with its end date; the span stays the period
         context, tense = _context(adoc.doc, body, start, end)
-        if i > 0 and out and _is_joint(body, spans[i - 1][1], start):
+        if i > 0 and _is_joint(body, spans[i - 1][1], start):
             tense = previous_tense  # "as soon as Tuesday or Wednesday": both ahead
         previous_tense = tense
         typ, value = normalize(text, anchor=anchor, context=context, tense=tense, reference=reference)
