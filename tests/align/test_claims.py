@@ -201,6 +201,12 @@ def test_boilerplate_detection() -> None:
     # an embedded post's credit standing alone, its dash gone (Breitbart, 31 Aug 2016)
     assert is_boilerplate("Sahil Kapur (@sahilkapur) September 1, 2016</tweet>.")
     assert not is_boilerplate("Kapur wrote that the hats were a joke, (@sahilkapur) said.")
+    # the writer's own lines (Breitbart, HuffPost, AP)
+    assert is_boilerplate("Follow Pam Key on Twitter @pamkeyNEN.")
+    assert is_boilerplate("Amanda Terkel contributed reporting.")
+    assert is_boilerplate("Associated Press writer Ken Thomas in Washington contributed to this report.")
+    assert not is_boilerplate("Voters who follow Trump on Twitter are loyal.")
+    assert not is_boilerplate("The Clinton Foundation contributed reporting tools to the group last year.")
     assert not is_boilerplate("1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there")
     assert not is_boilerplate("Scores: 3-1, 2-0, 1-1 and 0-0 in the group stage of the cup")
 

@@ -95,7 +95,11 @@ _BOILERPLATE = re.compile(
     r"|(?:https?:|www\.)\S+\s*$"
     # a blog's posting line: "On behalf of X, Esq. posted in Pedestrian Accidents on Wednesday, …"
     r"|(?:on behalf of [^\n]{1,80}?\s)?posted (?:in|to|under) [^\n]{1,60}? on (?:\w+day,?\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}))",
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}))"
+    # the writer's own lines: "Follow Pam Key on Twitter @pamkeyNEN", "Amanda Terkel
+    # contributed reporting.", "AP writer Ken Thomas contributed to this report."
+    r"|follow (?:[\w.'’-]+ ){1,4}on (?:twitter|x|facebook|instagram)\b"
+    r"|(?:[\w.'’-]+(?:,? (?:and )?| )){1,10}contributed (?:reporting|to this (?:report|story|article))\W*$",
     re.IGNORECASE,
 )
 # A dateline opening the text: "LONDON, March 3 (Reuters) —", "date 2024-03-03 London, March 3".
