@@ -1653,3 +1653,25 @@ def test_an_adverb_before_that_tells_when_not_what(
     text = "Local official Miabek Lang said earlier that 12 people were killed in Thursday's bombing.\n"
     (q,) = extract_quotes(annotate_text("t-earlier", text))
     assert q.text == "12 people were killed in Thursday's bombing"
+
+
+@pytest.mark.slow
+def test_a_transcript_after_its_introduction_continues_the_speaker(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    # Breitbart, 15 Mar 2016: the speech after "Transcript as follows:" is Kasich's
+    text = (
+        "After winning Ohio, Gov. John Kasich said, “I’m getting ready to rent a covered wagon.”\n\n"
+        "Transcript as follows:\n\n"
+        '"Tonight we arrived in Cleveland, and we went to a restaurant to grab a quick meal.\n\n'
+        '"We’re now up 400,000 plus jobs. We’re running a $2 billion surplus."\n\n'
+        "Voters cheered.\n\n"
+        '"This is all I got, OK?"\n'
+    )
+    quotes = extract_quotes(annotate_text("t-transcript", text))
+    _assert_offsets(quotes, text)
+    speakers = {q.text[:12]: q.speaker_text for q in quotes if q.kind == "direct"}
+    assert speakers["Tonight we a"] == "Gov. John Kasich"
+    assert speakers["We’re now up"] == "Gov. John Kasich"
+    # a paragraph of the writer's own breaks the chain
+    assert speakers.get("This is all ") is None

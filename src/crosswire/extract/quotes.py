@@ -468,6 +468,13 @@ def _tag_below(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token 
     return cue if sp is not None and sp.i < cue.i and sp.lower_ not in {"i", "you", "we"} else None
 
 
+# The line that introduces a transcript of what was just quoted: "Transcript as follows:",
+# "Partial transcript as follows:", "Full text:", "Video Transcript:".
+_TRANSCRIPT_INTRO = re.compile(
+    r"(?:(?:partial|full|complete|video)\s+)?(?:transcript|text|remarks)(?:\s+as follows|\s+below)?\s*:", re.I
+)
+
+
 def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: str) -> None:
     """A direct quotation without a cue continues the one before it: same speaker, same cue."""
     if att.kind != "direct" or not done or att.quoted is None:
@@ -478,8 +485,13 @@ def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: st
     gap = text[prev.quoted.outer_end : att.quoted.open]
     breaks = len(_PARAGRAPH.findall(gap))
     same_paragraph = breaks == 0
-    # A paragraph of bare quotation right after a paragraph that ends with an attributed one.
-    next_paragraph = breaks == 1 and prev.kind == "direct" and "\n" not in gap.strip(" \t\r\n")
+    # A paragraph of bare quotation right after a paragraph that ends with an attributed one,
+    # or after the line that introduces a transcript of it ("Transcript as follows:").
+    between = gap.strip(" \t\r\n")
+    next_paragraph = prev.kind == "direct" and (
+        (breaks == 1 and "\n" not in between)
+        or (breaks == 2 and _TRANSCRIPT_INTRO.fullmatch(between) is not None)
+    )
     if att.quoted.continued or same_paragraph or next_paragraph:
         # Only called when the quotation's own sentences hold no cue, so nothing closer claims it.
         att.cue, att.speaker, att.antecedent = prev.cue, prev.speaker, prev.antecedent
