@@ -665,6 +665,13 @@ def test_a_description_headed_by_a_title_is_the_one_person_named_before_with_it(
         assert (
             link_speakers([_quote("d", (100, 100 + len(words)), words)], [reid, sanders])[0].speaker is None
         )
+    # an office with its body, named word for word by a role of one person named before
+    # ("The former secretary of State", USA Today, 22 Mar 2016)
+    clinton = person("e-clinton", "Hillary Clinton", ("Secretary of State",), 40)
+    office = _quote("d", (100, 129), "The former secretary of State")
+    assert link_speakers([office], [reid, clinton])[0].speaker == "e-clinton"
+    union = _quote("d", (100, 124), "the president of the union")
+    assert link_speakers([union], [reid, clinton])[0].speaker is None
 
 
 @pytest.mark.slow

@@ -69,6 +69,7 @@ def link_speakers(
             ent_id = (
                 _entity_by_role(words, entities)
                 or _entity_by_title(words, span, entities)
+                or _entity_by_office(words, span, entities)
                 or _entity_by_topic(
                     words, span, entities, linked.get(span.document, []), by_doc.get(span.document)
                 )
@@ -378,6 +379,28 @@ def _entity_by_title(words: str, span: Span, entities: Sequence[Entity]) -> str 
     best = max(scores.values(), default=0)
     top = [e for e, n in scores.items() if n == best]
     return top[0] if best and len(top) == 1 else None
+
+
+# Words before an office that say when it was held, not which office: "the former secretary of state".
+_TENURE = re.compile(r"^(?:(?:former|then|current|outgoing|incoming|acting|new|onetime|one-time)\s+)+")
+
+
+def _entity_by_office(words: str, span: Span, entities: Sequence[Entity]) -> str | None:
+    """The person an office with its body names ("The former secretary of State"): the one
+    person named earlier in the same document whose role is that office word for word
+    ("Secretary of State"). An office of a body no role names ("the president of the union")
+    names no one."""
+    if not re.match(r"the\s", words, re.IGNORECASE) or " of " not in words.casefold():
+        return None
+    key = _TENURE.sub("", _norm_role(words))
+    hits = {
+        e.id
+        for e in entities
+        if e.type == "PERSON"
+        and any(m.document == span.document and m.start < span.start for m in e.mentions)
+        and any(_norm_role(r) == key for r in e.roles)
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 _TOPIC_REACH = 600  # characters back to the previous statement of the person a description names
