@@ -1682,3 +1682,88 @@ def test_a_transcript_after_its_introduction_continues_the_speaker(
     assert speakers["We’re now up"] == "Gov. John Kasich"
     # a paragraph of the writer's own breaks the chain
     assert speakers.get("This is all ") is None
+
+
+def test_a_participle_does_not_climb_to_a_head_put_after_it_that_reports_nothing(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from crosswire.extract.quotes_syntax import speaker_of
+
+    # The parse of USA Today, 22 Mar 2016, in context: "went" hung as a ccomp on the later "is"
+    words = [
+        "Clinton",
+        "went",
+        "on",
+        "offense",
+        ",",
+        "saying",
+        "he",
+        "would",
+        "abdicate",
+        ",",
+        "his",
+        "view",
+        "is",
+        "wrong",
+        ".",
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, True, True, False, True, True, True, True, False, False],
+        pos=[
+            "PROPN",
+            "VERB",
+            "ADP",
+            "NOUN",
+            "PUNCT",
+            "VERB",
+            "PRON",
+            "AUX",
+            "VERB",
+            "PUNCT",
+            "PRON",
+            "NOUN",
+            "AUX",
+            "ADJ",
+            "PUNCT",
+        ],
+        tags=["NNP", "VBD", "IN", "NN", ",", "VBG", "PRP", "MD", "VB", ",", "PRP$", "NN", "VBZ", "JJ", "."],
+        deps=[
+            "nsubj",
+            "ccomp",
+            "prep",
+            "pobj",
+            "punct",
+            "advcl",
+            "nsubj",
+            "aux",
+            "ccomp",
+            "punct",
+            "poss",
+            "nsubj",
+            "ROOT",
+            "acomp",
+            "punct",
+        ],
+        heads=[1, 12, 1, 2, 1, 1, 8, 8, 5, 12, 11, 12, 12, 12, 12],
+        lemmas=[
+            "Clinton",
+            "go",
+            "on",
+            "offense",
+            ",",
+            "say",
+            "he",
+            "would",
+            "abdicate",
+            ",",
+            "his",
+            "view",
+            "be",
+            "wrong",
+            ".",
+        ],
+    )
+    speaker = speaker_of(doc[5])
+    assert speaker is not None and speaker.text == "Clinton"

@@ -454,7 +454,16 @@ def speaker_of(cue: Token) -> Token | None:
             tok = tok.head
             # "Hegseth highlighted that the US and India are aware …, emphasizing …": a participle
             # hung on the reported clause belongs to the one who reports it.
-            if tok.dep_ == "ccomp" and cue.dep_ == "advcl" and cue.tag_ == "VBG" and tok.head.i != tok.i:
+            # Not to a head the parser put after the participle that does not report anything:
+            # "Clinton went on offense …, saying …, his world view is …" (it hung "went" on
+            # "is") keeps Clinton.
+            if (
+                tok.dep_ == "ccomp"
+                and cue.dep_ == "advcl"
+                and cue.tag_ == "VBG"
+                and tok.head.i != tok.i
+                and (tok.head.i < cue.i or is_speech_cue(tok.head) or is_belief_cue(tok.head))
+            ):
                 tok = tok.head
             continue
         # "punctuated his list by saying …": through the preposition to the verb it hangs on.
