@@ -577,8 +577,7 @@ def _inner_referent(
     )
     for offset, eid in found:
         word = re.match(r"\w+", claim.text[offset:])
-        name = names.get(eid, "")
-        surname = name.split()[-1].lower() if name else ""
+        surname = _surname(eid, names)
         if word and (not surname or surname not in claim.text.lower()):
             return eid, offset + word.end()
     return None, None
@@ -592,10 +591,16 @@ def _quoted_speaker(
     and the closing punctuation beyond them."""
     for start, end, eid in quotes:
         if all(start - 2 <= s and e <= end + 3 for s, e in claim.parts):
-            name = names.get(eid, "")
-            surname = name.split()[-1].lower() if name else ""
+            surname = _surname(eid, names)
             return eid if surname and surname not in claim.text.lower() else None
     return None
+
+
+def _surname(eid: str, names: Mapping[str, str]) -> str:
+    """The last word of the entity's name, lower case ("" when it has none): what a claim
+    that already names the person holds."""
+    name = names.get(eid, "")
+    return name.split()[-1].lower() if name else ""
 
 
 def _balanced(text: str) -> bool:

@@ -429,13 +429,12 @@ def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
 def _person_canonical(c: _Cluster) -> str:
     candidates = [o for o in c.occs if o.key not in c.fuzzy_keys] or c.occs
     counts = Counter(o.mention.text for o in candidates)
+    parsed = {t: _parse_person(name_key(t)) for t in counts}
     # first names some surface spells out: "B. Hussein Obama" gives way to "Barack Obama"
-    spelled = {
-        n.given[0][0] for t in counts if (n := _parse_person(name_key(t))) and n.given and len(n.given[0]) > 1
-    }
+    spelled = {n.given[0][0] for n in parsed.values() if n and n.given and len(n.given[0]) > 1}
 
     def score(surface: str) -> tuple[int, int, int, int, int]:
-        n = _parse_person(name_key(surface))
+        n = parsed[surface]
         initial_only = bool(n and n.given and len(n.given[0]) == 1 and n.given[0] in spelled)
         tokens = (len(n.given) + 1) if n else 0
         well_formed = all(w[:1].isupper() for w in surface.split())
