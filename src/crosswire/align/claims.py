@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from crosswire.align.features import content_words, numbers_with_units, quote_balance
-from crosswire.models import AnnotatedDocument, Document, Entity, Sentence
+from crosswire.models import AnnotatedDocument, Citation, Document, Entity, Sentence
 from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES, POST_CREDIT, WEEKDAY_ABBREVIATIONS
 
 __all__ = [
@@ -71,6 +71,11 @@ class Claim:
                 return s + (at - pos)
             pos += e - s + 1
         return None
+
+    def citations(self, documents: Mapping[str, Document]) -> tuple[Citation, ...]:
+        """One citation per part, into the claim's own document."""
+        doc = documents[self.document]
+        return tuple(doc.cite(s, e) for s, e in self.parts)
 
     def local(self, offset: int) -> int | None:
         """Where the original offset ``offset`` falls in ``text`` (None outside the parts)."""

@@ -9,10 +9,11 @@ same *slot* filled differently:
 
 - date: two claims of one fact whose DATE values differ at their common granularity,
   governed by the same verb ("met on Tuesday" vs "met on July 2");
-- number: two claims of one fact that count the same unit doing the same thing with values
-  no wording reconciles ("10-year" vs "5-year"; not "at least 5" vs "more than 200");
-  a running tally (dead, injured, arrested …) whose higher values first appear in later
-  reports is an *update* instead ("1 dead (2 July) → 24 dead (3 July)"), not a conflict;
+- number (in :mod:`crosswire.align.conflicts_numbers`): two claims of one fact that count
+  the same unit doing the same thing with values no wording reconciles ("10-year" vs
+  "5-year"; not "at least 5" vs "more than 200"); a running tally (dead, injured, arrested …)
+  whose higher values first appear in later reports is an *update* instead ("1 dead
+  (2 July) → 24 dead (3 July)"), not a conflict;
 - person: two claims of one fact that each name exactly one person as the one who acts or
   speaks (a subject or an agent, not "the Bush-era rule"), a different one;
 - place: two place names that share a word ("Asia-Pacific" / "Indo-Pacific", "Persian Gulf" / "Arabian Gulf"), never
@@ -23,16 +24,14 @@ Attribution (the same words given to different speakers) comes from quote groupi
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from crosswire.align.claims import Claim, trim_sentence
-from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, jaccard, numeral_value, stem
+from crosswire.align.conflicts_numbers import number_conflicts
+from crosswire.align.features import STOPWORDS, jaccard, stem
 from crosswire.annotate.lexicon import country_for
 from crosswire.models import (
     AnnotatedDocument,
@@ -97,11 +96,6 @@ def _sentence_citation(doc: Document, adoc: AnnotatedDocument | None, start: int
                     return doc.cite(a, b)
                 return doc.cite(s.start, s.end)
     return doc.cite(start, end)
-
-
-def _claim_citations(claim: Claim, documents: Mapping[str, Document]) -> tuple[Citation, ...]:
-    doc = documents[claim.document]
-    return tuple(doc.cite(s, e) for s, e in claim.parts)
 
 
 def _inside(claim: Claim, start: int, end: int) -> bool:
@@ -272,324 +266,12 @@ def date_conflicts(
                 values[v2].append(c2)
         if len(values) >= 2:
             sides = tuple(
-                ConflictSide(
-                    v, tuple(cit for c in dict.fromkeys(cs) for cit in _claim_citations(c, documents))
-                )
+                ConflictSide(v, tuple(cit for c in dict.fromkeys(cs) for cit in c.citations(documents)))
                 for v, cs in sorted(values.items())
             )
             desc = "Sources give different dates for the same event: " + " vs ".join(sorted(values))
             out.append((g, Conflict("", "date", desc, sides)))
     return out
-
-
-# ------------------------------------------------------------------------- numbers
-
-
-def number_conflicts(
-    claims: Sequence[Claim],
-    groups: Sequence[Sequence[int]],
-    *,
-    documents: Mapping[str, Document],
-    annotated: Mapping[str, AnnotatedDocument] | None = None,
-    entities: Sequence[Entity] = (),
-) -> list[tuple[int, Conflict]]:
-    """Claims of one fact that count the same thing incompatibly ("10-year" vs "5-year").
-
-    A count is its value read as a range — "at least 5" is 5 or more, "up to 50" at most 50,
-    "about 1,500" ±15 % — so "at least five people injured" and "more than 200 people
-    injured" agree, as a toll that grows between reports does. Two counts compare only when
-    they count the same unit doing the same thing: "five people were injured" and "10 people
-    were killed" are different counts, not rival ones; with a parse and entities, neither are
-    counts of different actors ("Charles rushed for 226 yards" / "Hillis rushed for 101 yards").
-    """
-    annotated = annotated or {}
-    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for e in entities:
-        for m in e.mentions:
-            mentions[m.document].append((m.start, m.end, e.id))
-    out: list[tuple[int, Conflict]] = []
-    for g, idx in enumerate(groups):
-        counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
-        for k in idx:
-            c = claims[k]
-            found = _counts(c.text, c.numbers)
-            per_unit: dict[str, list[_Count]] = defaultdict(list)
-            for n in found:
-                per_unit[n.unit].append(n)
-            for unit, ns in per_unit.items():
-                # a claim with two values of one unit is ambiguous: skip (counting the values
-                # the pattern could not place, "49.9 percent to Sanders' 49.6 percent")
-                values = {v for v, u in c.numbers if u == unit}
-                if len(values | {n.value for n in ns}) == 1 and not _in_background_clause(
-                    c, ns[0].at, annotated.get(c.document)
-                ):
-                    counts[unit].append((ns[0], c))
-        for entries in counts.values():
-            rivals: dict[float, list[tuple[_Count, Claim]]] = defaultdict(list)
-            for i, (a, ca) in enumerate(entries):
-                for b, cb in entries[i + 1 :]:
-                    if ca.document == cb.document or a.value == b.value or not _same_count(a, b):
-                        continue
-                    if _rounded(a, b) or _rounded(b, a):
-                        continue  # "10 kilometres (6.2 miles)" and "(6 miles)": one figure, rounded
-                    who_a = _count_actor(ca, a.at, annotated.get(ca.document), mentions[ca.document])
-                    who_b = _count_actor(cb, b.at, annotated.get(cb.document), mentions[cb.document])
-                    if who_a and who_b and who_a != who_b:
-                        continue  # two actors' counts ("the Orioles offered seven years", "the Red Sox eight")
-                    if a.low > b.high or b.low > a.high:
-                        rivals[a.value].append((a, ca))
-                        rivals[b.value].append((b, cb))
-            if len(rivals) < 2:
-                continue
-            word = next(n.unit_word for n, _ in entries)
-            rising = _rising_tally(rivals, documents) if _is_tally(entries) else None
-            order = rising if rising is not None else sorted(rivals)
-            sides = tuple(
-                ConflictSide(
-                    next(n.shown for n, _ in rivals[v]),
-                    tuple(
-                        cit
-                        for c in dict.fromkeys(c for _, c in rivals[v])
-                        for cit in _claim_citations(c, documents)
-                    ),
-                )
-                for v in order
-            )
-            if rising is not None:
-                steps = (
-                    f"{s.value} ({_first_published(rivals[v], documents)})"
-                    for s, v in zip(sides, order, strict=True)
-                )
-                desc = f"The count rose as reports came in ({word}): " + " → ".join(steps)
-                out.append((g, Conflict("", "update", desc, sides)))
-            else:
-                desc = f"Sources give different numbers ({word}): " + " vs ".join(s.value for s in sides)
-                out.append((g, Conflict("", "number", desc, sides)))
-    return out
-
-
-# Running tallies of a developing story: what a later report counts again, higher. A toll that
-# rises between reports is news, not a contradiction. (Stems, as ``stem`` gives them.)
-_TALLY = frozenset(
-    {
-        "dead", "death", "kill", "died", "dying", "injur", "injury", "wound", "hurt", "miss",
-        "trapp", "victim", "casualty", "evacuat", "displac", "homeles", "arrest", "detain",
-        "rescu", "damag", "destroy", "affect", "infect", "hospitaliz",
-    }
-)  # fmt: skip
-
-
-def _is_tally(entries: Sequence[tuple[_Count, Claim]]) -> bool:
-    return any(n.unit in _TALLY or n.predicate & _TALLY for n, _ in entries)
-
-
-def _when(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, str] | None:
-    """(date, time or "") of the claim's report; None when it carries no publication date."""
-    doc = documents.get(claim.document)
-    if doc is None or not doc.published:
-        return None
-    return doc.published[:10], doc.published[11:16]
-
-
-def _first_published(entries: Sequence[tuple[_Count, Claim]], documents: Mapping[str, Document]) -> str:
-    return min(w for _, c in entries if (w := _when(c, documents)) is not None)[0]
-
-
-def _rising_tally(
-    rivals: Mapping[float, Sequence[tuple[_Count, Claim]]], documents: Mapping[str, Document]
-) -> list[float] | None:
-    """The rival values in publication order when every higher count first appears later.
-
-    Every report must be dated; each value's first report must come no earlier than the first
-    report of every lower value, and at least one strictly later (at the date, or at the time
-    of day when both reports carry one). Otherwise None: same-day counts, an undated report or
-    a count revised down stay a conflict.
-    """
-    firsts: list[tuple[float, tuple[str, str]]] = []
-    for value, entries in sorted(rivals.items()):
-        whens = [_when(c, documents) for _, c in entries]
-        if any(w is None for w in whens):
-            return None
-        firsts.append((value, min(w for w in whens if w is not None)))
-    later = False
-    for (_, a), (_, b) in itertools.pairwise(firsts):
-        if b[0] < a[0] or (b[0] == a[0] and a[1] and b[1] and b[1] < a[1]):
-            return None
-        later = later or b[0] > a[0] or bool(a[1] and b[1] and b[1] > a[1])
-    return [v for v, _ in firsts] if later else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Count:
-    value: float
-    unit: str  # stemmed, as numbers_with_units gives it
-    unit_word: str  # as written
-    low: float
-    high: float
-    predicate: frozenset[str]  # the stemmed content word on each side ("injured", "killed")
-    shown: str  # "at least 5 people"
-    at: int  # where the number starts in the claim's text
-
-
-# The range a qualifier before a number allows, as factors of the number: "at least 5" is
-# 5 or more, "up to 50" at most 50, "about 1,500" ±15 %, "nearly 100" 85 to 100.
-_QUALIFIERS: tuple[tuple[re.Pattern[str], float, float], ...] = (
-    (
-        re.compile(r"\b(?:at least|more than|over|upwards of|in excess of|no fewer than)\s*$", re.I),
-        1.0,
-        math.inf,
-    ),
-    (
-        re.compile(r"\b(?:up to|as many as|less than|fewer than|under|at most|no more than)\s*$", re.I),
-        0.0,
-        1.0,
-    ),
-    (
-        re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated|estimated)\s*$", re.I),
-        0.85,
-        1.15,
-    ),
-    (re.compile(r"\b(?:nearly|almost|close to|just under)\s*$", re.I), 0.85, 1.0),
-    # a sum of parts ("a combined 157 games with the Angels and Braves") is no rival of a part
-    (re.compile(r"\b(?:combined|total of|cumulative|all told)\s*$", re.I), 0.0, math.inf),
-)
-_COUNT = re.compile(
-    r"(?<![\w.:,/])(?<![A-Z]-)(?<!\d\.\s)("
-    + NUMERAL
-    + "|"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")(?:\s*(?:million|billion|thousand|hundred|bn|%|per ?cent))?[\s-]+([A-Za-z]+)",
-    re.I,
-)
-# Words that say nothing about what is counted: auxiliaries, hedges, function words.
-_NOT_PREDICATE = frozenset(
-    {"were", "was", "have", "has", "had", "been", "are", "is", "reportedly", "also", "said", "old"}
-)
-# Clock times and time zones belong to the date slot ("3:35 pm"), not to counts.
-_NOT_UNITS = frozenset({"am", "pm", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "ist", "cet"})
-# "another four people": an increment, not the total another report gives
-_INCREMENT = re.compile(r"\b(?:another|additional|further|extra)\s*$", re.I)
-# A count's own words stop at the next comma, conjunction or clause mark.
-_CLAUSE_BREAK = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|while|as|after|before)\b", re.I)
-
-
-def _written_as(value: float, raw: str) -> bool:
-    """Whether ``value`` is the number written ``raw`` ("2.5" of "2.5 million", "five"), at any scale."""
-    base = float(NUMBER_WORDS[raw.lower()]) if raw.lower() in NUMBER_WORDS else numeral_value(raw)
-    return any(math.isclose(value, base * f) for f in (1, 100, 1e3, 1e6, 1e9))
-
-
-def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
-    """The claim's counts with the unit as written, the range the wording allows, and the words around."""
-    wanted = list(numbers)
-    out = []
-    for m in _COUNT.finditer(text):
-        word = m.group(2)
-        unit_of = [(v, u) for v, u in wanted if u and u == stem(word)]
-        # the number of this unit with the value written here: "49.9 percent to Sanders' 49.6
-        # percent" reads "49.6 percent" as 49.6, not as the first percentage of the sentence
-        match = next((x for x in unit_of if _written_as(x[0], m.group(1))), unit_of[0] if unit_of else None)
-        if match is None:
-            continue
-        wanted.remove(match)
-        value, unit = match
-        # "at least $20 million": the qualifier reads through a currency sign
-        window = max(0, m.start() - 60)
-        before = text[window : m.start()].rstrip("$€£¥")
-        low_word = word.lower()
-        if (
-            len(low_word) < 3  # "3 co-defendants" cut at the hyphen
-            or low_word in STOPWORDS
-            or low_word in _NOT_PREDICATE
-            or low_word in _NOT_UNITS
-            or _INCREMENT.search(before)
-        ):
-            continue
-        low, high, lead = value, value, None
-        for pattern, lo_factor, hi_factor in _QUALIFIERS:
-            if (lead := pattern.search(before)) is not None:
-                low, high = lo_factor * value, math.inf if hi_factor == math.inf else hi_factor * value
-                break
-        after = text[m.end() : m.end() + 40]
-        after = after[: cut.start()] if (cut := _CLAUSE_BREAK.search(after)) else after
-        ahead = _CLAUSE_BREAK.split(before[: lead.start()] if lead else before)[-1]
-        # the nearest content word on each side, within the count's own clause: the verb or
-        # noun that says what is counted ("were *killed*", "*injured* more than 200 people")
-        around = _content_words(after)[:1] + _content_words(ahead)[-1:]
-        predicate = frozenset(stem(w) for w in around)
-        # as the source words it ("at least $20 million per", "more than 200 people")
-        first = window + lead.start() if lead is not None else window + len(before)
-        shown = " ".join(text[first : m.end()].split())
-        out.append(_Count(value, unit, word, low, high, predicate, shown, m.start()))
-    return out
-
-
-_NOT_CONTENT = frozenset(STOPWORDS) | _NOT_PREDICATE
-
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _NOT_CONTENT]
-
-
-def _count_actor(
-    claim: Claim, at: int, adoc: AnnotatedDocument | None, mentions: Sequence[tuple[int, int, str]]
-) -> str | None:
-    """The entity that is the subject of the verb a count hangs on, if the parse shows one."""
-    tok = _count_token(claim, at, adoc)
-    if tok is None or adoc is None:
-        return None
-    doc = adoc.document
-    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
-        tok = tok.head
-    subjects = [c for c in tok.children if c.dep_ in _ACTOR_DEPS]
-    if not subjects:
-        return None
-    lo, hi = subjects[0].left_edge.idx, subjects[0].right_edge.idx + len(subjects[0].right_edge)
-    lo, hi = doc.to_original(lo, hi)
-    inside = sorted((s, eid) for s, e, eid in mentions if lo <= s and e <= hi)
-    return inside[0][1] if inside else None
-
-
-def _count_token(claim: Claim, at: int, adoc: AnnotatedDocument | None) -> Any | None:
-    """The parsed token where a count starts (``at`` is an offset into the claim's text)."""
-    if adoc is None or adoc.doc is None:
-        return None
-    offset = claim.original(at)
-    if offset is None:
-        return None
-    body, _ = adoc.document.to_body(offset, offset)
-    span = adoc.doc.char_span(body, body + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-# "came one week after he managed 10 yards on nine carries": a clause the main event is
-# placed after or before tells another event, whose counts are not this one's.
-_BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till"})
-
-
-def _in_background_clause(claim: Claim, at: int, adoc: AnnotatedDocument | None) -> bool:
-    """The count sits in an "after …" / "before …" clause or phrase: it counts an earlier or later event."""
-    tok = _count_token(claim, at, adoc)
-    while tok is not None and tok.head.i != tok.i:
-        if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in tok.children
-        ):
-            return True
-        if tok.dep_ == "pcomp" and tok.head.lower_ in _BACKGROUND_MARKS:
-            return True  # "after rushing for 100 yards"
-        tok = tok.head
-    return False
-
-
-def _rounded(a: _Count, b: _Count) -> bool:
-    """``b`` is ``a``'s fraction rounded to the nearest whole number (6.2 → 6, 4.5 → 5; "four
-    months" for "4 1/2 months" cuts, it does not round)."""
-    return a.value != int(a.value) and b.value == math.floor(a.value + 0.5)
-
-
-def _same_count(a: _Count, b: _Count) -> bool:
-    """Both count the same thing: what surrounds them shares a word, or neither says anything."""
-    return bool(a.predicate & b.predicate) or not (a.predicate or b.predicate)
 
 
 # -------------------------------------------------------------------------- people
@@ -657,7 +339,7 @@ def person_conflicts(
         ):
             continue
         sides = tuple(
-            ConflictSide(people[p].name, tuple(cit for c in cs for cit in _claim_citations(c, documents)))
+            ConflictSide(people[p].name, tuple(cit for c in cs for cit in c.citations(documents)))
             for p, cs in named.items()
         )
         desc = "Sources name different people for the same statement: " + " vs ".join(s.value for s in sides)

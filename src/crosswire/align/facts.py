@@ -697,7 +697,7 @@ def make_facts(
         sources = len(_sources(members, family_of, quoted))
         citations: list[Citation] = []
         for c in members:
-            citations += [documents[c.document].cite(s, e) for s, e in c.parts]
+            citations += c.citations(documents)
         status: Literal["corroborated", "single_source", "contested"]
         if g in contested:
             status = "contested"
