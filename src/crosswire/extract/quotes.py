@@ -18,7 +18,7 @@ Three kinds, found in one pass over the parse:
   a new poll", "In a Gallup poll, 40 percent …"); the position taken by a verb or noun of
   stance ("endorsed Ted Cruz", "vowed to impose a tariff", "called for a ban", "his claim
   that …", see :mod:`.quotes_stance`); the rest of a headline or transcript line opened by a
-  name and a colon ("Paul Ryan: …"). ``text`` is the reported words without the
+  name and a colon ("Paul Ryan: …"). These are found by :mod:`.quotes_indirect`. ``text`` is the reported words without the
   complementiser "that"; the cue text says which kind of attribution it is. A quotation
   that is only part of a reported clause ('"We are horrified" by the shooting, Nefzi said')
   is ``partial``, and the clause is the ``indirect`` quote.
@@ -40,71 +40,41 @@ speaker; a short one (four words or fewer) that continues nothing is a title and
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from crosswire.annotate.lexicon import is_a_name
 from crosswire.errors import ConfigError
+from crosswire.extract.quotes_attribution import Attribution, Kind, Token, TokenIndex
+from crosswire.extract.quotes_indirect import (
+    indirect_attributions,
+    name_colon_attributions,
+    post_attributions,
+    reported_clause,
+)
 from crosswire.extract.quotes_link import link_speakers, without_denials
 from crosswire.extract.quotes_marks import Quoted, find_quoted
 from crosswire.extract.quotes_pronouns import resolve_speaker_pronouns
-from crosswire.extract.quotes_stance import (
-    credited_colon,
-    is_report_source,
-    is_stance_cue,
-    lemma,
-    name_colon,
-    sentence_edge,
-    stance_content,
-)
+from crosswire.extract.quotes_stance import credited_colon, lemma, name_colon
 from crosswire.extract.quotes_syntax import (
     CHANNEL_NOUNS,
-    clausal_complement,
     cue_extent,
     is_according,
-    is_belief_cue,
     is_speech_cue,
     noun_phrase,
     speaker_of,
-    trailing_relative,
 )
 from crosswire.models import AnnotatedDocument, Document, Quote
-from crosswire.wordlists import POST_CREDIT
 
 __all__ = ["assemble_quotes", "extract_quotes", "link_speakers", "without_denials"]
 
-Kind = Literal["direct", "partial", "indirect"]
-Token = Any  # spaCy Token
-
 _KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
-_MIN_INDIRECT_TOKENS = 3
-# Verbs that name something, whose object can carry the quoted name: 'called him “a stiff”'.
-_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "describe", "characterize", "nickname"})
 # A quotation this short with no cue and no quotation before it to continue is a title or name.
 _MAX_TITLE_WORDS = 4
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(slots=True)
-class _Attribution:
-    """One quote under construction; offsets are into ``Document.body`` (spaCy's text)."""
-
-    start: int
-    end: int
-    kind: Kind
-    cue: Token | None = None
-    speaker: tuple[int, int] | None = None  # token range of the speaker phrase
-    antecedent: tuple[int, int] | None = None  # body char range
-    quoted: Quoted | None = None
-    cue_range: tuple[int, int] | None = None  # token range of the cue when not cue_extent(cue)
-    # Body char ranges of cue and speaker where a token holds both ("-President Obama").
-    cue_chars: tuple[int, int] | None = None
-    speaker_chars: tuple[int, int] | None = None
 
 
 # ------------------------------------------------------------------ public API
@@ -143,9 +113,9 @@ def extract_quotes(
     quoted = find_quoted(text)
     blocked = _blocked_tokens(doc, quoted)
     atts = _quoted_attributions(doc, text, quoted, blocked)
-    atts += _indirect_attributions(doc, text, quoted, blocked, atts)
-    atts += _name_colon_attributions(doc, text, blocked)
-    atts += _post_attributions(doc, text, atts)
+    atts += indirect_attributions(doc, text, quoted, blocked, atts)
+    atts += name_colon_attributions(doc, text, blocked)
+    atts += post_attributions(doc, text, atts)
     _resolve_pronouns(adoc, atts, quoted)
     return _to_quotes(adoc.document, doc, atts)
 
@@ -161,7 +131,7 @@ def assemble_quotes(
     """
     doc = adoc.doc
     atts = [
-        _Attribution(s, e, kind, cue=doc[cue[0]] if cue else None, speaker=speaker, cue_range=cue)
+        Attribution(s, e, kind, cue=doc[cue[0]] if cue else None, speaker=speaker, cue_range=cue)
         for s, e, kind, cue, speaker in items
     ]
     _resolve_pronouns(adoc, atts, find_quoted(adoc.document.body))
@@ -181,25 +151,11 @@ def _blocked_tokens(doc: Any, quoted: Sequence[Quoted]) -> set[int]:
     return out
 
 
-class _Tokens:
-    """Character → token lookup for one parsed document (built once per document)."""
-
-    __slots__ = ("doc", "starts")
-
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-
-    def at(self, pos: int) -> Token:
-        """The token covering character ``pos`` (the one before it when ``pos`` is a gap)."""
-        return self.doc[max(bisect.bisect_right(self.starts, pos) - 1, 0)]
-
-
 def _quoted_attributions(
     doc: Any, text: str, quoted: Sequence[Quoted], blocked: set[int]
-) -> list[_Attribution]:
-    toks = _Tokens(doc)
-    out: list[_Attribution] = []
+) -> list[Attribution]:
+    toks = TokenIndex(doc)
+    out: list[Attribution] = []
     for n, q in enumerate(quoted):
         # The cue is looked for in the sentences the quotation touches, within its paragraph.
         para_lo = text.rfind("\n", 0, q.open) + 1
@@ -234,7 +190,7 @@ def _quoted_attributions(
             and is_a_name(text[q.start : q.end])
         ):
             continue  # to write and direct "The Hunger Games": a title, whatever verb is near
-        att = _Attribution(q.start, q.end, kind, cue=cue, quoted=q)
+        att = Attribution(q.start, q.end, kind, cue=cue, quoted=q)
         if cue is None:
             cue = _colon_cue(toks, text, q, blocked)
             att.cue = cue
@@ -266,7 +222,7 @@ _CREDIT_ONLY = re.compile(r"\s*(?:--|[-–—―])\s*[^\W\d_][\w.'’-]*(?:\s+[\
 _NON_BLANK = re.compile(r"\S+")
 
 
-def _dash_credit(toks: _Tokens, text: str, q: Quoted, prev_end: int, next_open: int) -> _Attribution | None:
+def _dash_credit(toks: TokenIndex, text: str, q: Quoted, prev_end: int, next_open: int) -> Attribution | None:
     """A quotation on a line of its own whose speaker is credited after a dash, on the same line
     or the next one: '“Mr. Trump embodies …” ― Sonya Herridge' (collected reader comments,
     epigraphs, a notebook's "quotable" item). The dash is the cue, the name the speaker.
@@ -303,7 +259,7 @@ def _dash_credit(toks: _Tokens, text: str, q: Quoted, prev_end: int, next_open: 
     cue_tok, first, last = toks.at(dash), toks.at(name_start), toks.at(name_end - 1)
     if first.tag_ not in {"NNP", "NNPS"} and not first.ent_type_:
         return None  # "— Reduce job-killing regulations …": a list below the quotation
-    return _Attribution(
+    return Attribution(
         q.start,
         q.end,
         "direct",
@@ -341,7 +297,7 @@ def _tag_sentence_end(doc: Any, after: Token, para_hi: int) -> int:
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 
 
-def _quote_kind(text: str, toks: _Tokens, q: Quoted, lo: int, blocked: set[int]) -> Kind:
+def _quote_kind(text: str, toks: TokenIndex, q: Quoted, lo: int, blocked: set[int]) -> Kind:
     """``direct`` when the quotation stands as its own sentence or clause, else ``partial``."""
     doc = toks.doc
     if q.continued:
@@ -387,7 +343,7 @@ def _pick_cue(
     return min(nearby, key=distance) if nearby else None
 
 
-def _credit_colon(toks: _Tokens, text: str, q: Quoted) -> Token | None:
+def _credit_colon(toks: TokenIndex, text: str, q: Quoted) -> Token | None:
     """The colon of a roundup's credit right before the quotation ("Pollsters agree - Carl
     Bialik: “…”"): the credited name speaks, not the heading's verb before the dash."""
     before = text[: q.open].rstrip()
@@ -397,7 +353,7 @@ def _credit_colon(toks: _Tokens, text: str, q: Quoted) -> Token | None:
     return colon if credited_colon(toks.doc, colon) else None
 
 
-def _colon_cue(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token | None:
+def _colon_cue(toks: TokenIndex, text: str, q: Quoted, blocked: set[int]) -> Token | None:
     """The cue of a sentence just before that ends with a colon.
 
     "Hegseth said:\n“…”", and also "Clinton released the following statement:" — a verb whose
@@ -441,7 +397,7 @@ _TAG_VERBS = frozenset(
 )
 
 
-def _tag_below(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token | None:
+def _tag_below(toks: TokenIndex, text: str, q: Quoted, blocked: set[int]) -> Token | None:
     """A bare speech tag opening the next paragraph of a quotation that ends its own: copy that
     puts each sentence on a line of its own ('“… Right now!” ¶ Williams, a critic of NYPD
     policy, said before Kelly appeared on the scene.'). The tag's verb reports nothing else."""
@@ -460,7 +416,7 @@ def _tag_below(toks: _Tokens, text: str, q: Quoted, blocked: set[int]) -> Token 
     if (
         cue is None
         or lemma(cue) not in _TAG_VERBS
-        or _reported_clause(cue) is not None
+        or reported_clause(cue) is not None
         or any(c.dep_ in {"dobj", "xcomp", "neg"} for c in cue.children)
     ):
         return None
@@ -475,7 +431,7 @@ _TRANSCRIPT_INTRO = re.compile(
 )
 
 
-def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: str) -> None:
+def _continue_previous(att: Attribution, done: Sequence[Attribution], text: str) -> None:
     """A direct quotation without a cue continues the one before it: same speaker, same cue."""
     if att.kind != "direct" or not done or att.quoted is None:
         return
@@ -497,314 +453,10 @@ def _continue_previous(att: _Attribution, done: Sequence[_Attribution], text: st
         att.cue, att.speaker, att.antecedent = prev.cue, prev.speaker, prev.antecedent
 
 
-# ------------------------------------------------------------- indirect speech
-
-
-def _indirect_attributions(
-    doc: Any, text: str, quoted: Sequence[Quoted], blocked: set[int], direct: Sequence[_Attribution]
-) -> list[_Attribution]:
-    by_cue: dict[int, list[_Attribution]] = {}
-    for a in direct:
-        if a.cue is not None and a.kind == "direct":
-            by_cue.setdefault(a.cue.i, []).append(a)
-    out: list[_Attribution] = []
-    for tok in doc:
-        if tok.i in blocked:
-            continue
-        content = _reported_clause(tok)
-        min_tokens = _MIN_INDIRECT_TOKENS
-        if content is None:
-            content = stance_content(tok)
-            min_tokens = 1
-            if content is None:
-                continue
-        content = _trim_clause(doc, tok, content)
-        i, j = _within_paragraph(doc, text, tok, content)
-        while i < j and (
-            doc[i].is_punct
-            or doc[i].is_space
-            or (doc[i].dep_ == "mark" and doc[i].lower_ == "that")
-            # "said earlier that …": the adverb tells when it was said, not what
-            or (
-                doc[i].pos_ == "ADV"
-                and i + 1 < j
-                and doc[i + 1].dep_ == "mark"
-                and doc[i + 1].lower_ == "that"
-            )
-        ):
-            i += 1
-        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
-            j -= 1
-        if j - i < min_tokens or all(doc[k].pos_ == "PRON" for k in range(i, j)):
-            continue  # "… without reporting it": a lone pronoun tells a reader nothing
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-        # A clause inside one quotation is the quotation itself, reported above.
-        if any(q.open <= start and end <= q.outer_end for q in quoted):
-            continue
-        # A clause that ends inside a quotation keeps that quotation whole, closing mark included;
-        # one that opens with a quotation starts at its mark (and so differs from the quotation).
-        end = max([end, *(q.outer_end for q in quoted if start <= q.open < end < q.outer_end)])
-        start = min([start, *(q.open for q in quoted if q.open < start <= q.start and q.outer_end < end)])
-        if tok.i in by_cue and not _demote_direct(text, start, end, by_cue[tok.i]):
-            continue
-        sp = speaker_of(tok)
-        # A reported clause with no one reporting it ("knowing who's who", "you'd think") is
-        # the writer's own sentence, not a quote. A speaker inside the range is the parser
-        # running on, unless the cue and its speaker interrupt the clause: "The US, he said,
-        # will act soon", "what officials called a hate crime".
-        if sp is None or sp.i in blocked or sp.lower_ == "you":
-            continue
-        if i <= sp.i < j and (sp.i in content or sp not in tok.subtree):
-            continue
-        out.append(_Attribution(start, end, "indirect", cue=tok, speaker=noun_phrase(sp, blocked=blocked)))
-    return out
-
-
-def _trim_clause(doc: Any, cue: Token, ids: set[int]) -> set[int]:
-    """Cut the writer's own words the parser hung at the end of a reported clause.
-
-    * A later cue of the same speaker: "He said that he was focused on the platform and noted
-      that …", "… that Trump represents 'New York values,' stating during the debate that …":
-      the second verb reports its own content.
-    * A clause about the speaker again: "… is Hillary Clinton, and he railed against …"; not
-      when the clause it joins has that subject too ("he hasn't had much time … and that he'll
-      try …": the report goes on).
-    * A non-restrictive relative clause about a name at the end: "…, who worked on …".
-    """
-    if not ids:
-        return ids
-    speaker = speaker_of(cue)
-    who = speaker.lower_ if speaker is not None else None
-    cut = max(ids) + 1
-    for k in sorted(ids):
-        t = doc[k]
-        if k <= cue.i or t.dep_ not in {"conj", "advcl"}:
-            continue
-        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        same_cue = (is_speech_cue(t) or is_stance_cue(t)) and not subj
-        same_speaker = (
-            t.dep_ == "conj"
-            and bool(subj)
-            and who is not None
-            and subj[0].lower_ == who
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == who for c in t.head.children)
-        )
-        if same_cue or same_speaker:
-            cut = min(x.i for x in t.subtree)
-            break
-    kept = {x for x in ids if x < cut}
-    aside = trailing_relative(doc, cue.i, kept) if kept else None
-    return {x for x in kept if x < aside} if aside is not None else kept
-
-
-def _demote_direct(text: str, start: int, end: int, direct: Sequence[_Attribution]) -> bool:
-    """Whether the reported clause ``[start, end)`` says more than the direct quotes of its cue.
-
-    '"We are horrified" by the shooting, Nefzi said': the quotation is part of a clause the
-    writer reports, so it is ``partial`` and the clause is the attribution. A clause that is no
-    more than the quotations ('"…," Hegseth said') leaves them ``direct``.
-    """
-    inside = [a for a in direct if a.start < end and start < a.end]
-    rest = list(text[start:end])
-    for a in inside:
-        # Blank out the quotation with its marks (the clause may start inside the opening mark).
-        lo, hi = (a.quoted.open, a.quoted.outer_end) if a.quoted is not None else (a.start, a.end)
-        for k in range(max(lo, start), min(hi, end)):
-            rest[k - start] = " "
-    if len(_WORD.findall("".join(rest))) < _MIN_INDIRECT_TOKENS:
-        return False
-    for a in inside:
-        a.kind = "partial"
-    return True
-
-
-def _reported_clause(tok: Token) -> set[int] | None:
-    """Token ids of the clause reported by cue ``tok``, or None when ``tok`` reports none."""
-    if is_according(tok):
-        skip = {t.i for t in tok.subtree}
-        edge = sentence_edge(tok.sent, min(skip), max(skip))
-        if edge is not None:
-            # "According to X, …" / "…, according to X.": the source vouches for the whole
-            # sentence, whatever the parser attached the phrase to.
-            return edge
-        head = tok.head
-        if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
-            return None
-        return {t.i for t in head.subtree if t.i not in skip}
-    if is_report_source(tok):
-        # Only at the edge of its sentence: "In a Gallup poll, 40 percent said …".
-        skip = {t.i for t in tok.subtree}
-        if max(skip) >= max(t.i for t in tok.sent if not (t.is_punct or t.is_space)) and all(
-            c.tag_ == "NNS" and not any(x.dep_ in {"acl", "relcl", "prep"} for x in c.children)
-            for c in tok.children
-            if c.dep_ == "pobj"
-        ):
-            # "… because he is ahead in the polls": a standing, not a source; polls the writer
-            # says more of ("in online polls conducted after the debates") are one
-            return None
-        return sentence_edge(tok.sent, min(skip), max(skip))
-    speech = is_speech_cue(tok)
-    if not speech and not is_belief_cue(tok):
-        return None
-    clause = clausal_complement(tok)
-    if clause is not None:
-        if speech and _trailing_tag(tok, clause):
-            # "Witnesses said the shooter used a rifle, police Lt. Gerry Scherlinck said": the
-            # parser hung the closing tag under the first report; the tag reports all of it.
-            return set(range(tok.head.left_edge.i, max(clause) + 1))
-        tags = [t for t in tok.children if t.dep_ == "ccomp" and t.i in clause and _trailing_tag(t)]
-        if tags:
-            inner = clausal_complement(tags[0])
-            if inner is not None:
-                return inner  # …and the first report is the clause before the tag
-        return clause
-    if speech:
-        # "urged voters to “turn away”", "called him “a total stiff”", "described it as …":
-        # an object and what is said of it.
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        compl = [
-            c
-            for c in tok.children
-            if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"as", "of"} and c.i > tok.i)
-        ]
-        if lemma(tok) in _NAMING_VERBS:
-            # "called Singh's house to let the family know …" is a telephone call: what a naming
-            # verb says of its object is a noun or adjective, never a purpose "to …"; the parser's
-            # second object is the name ('calling them "smoke screens …"').
-            compl = [c for c in compl if not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)]
-            compl = sorted([*compl, *objs[1:]], key=lambda c: c.i)
-        if objs and compl and objs[0].i < compl[0].i:
-            return {t.i for t in objs[0].subtree} | {t.i for c in compl for t in c.subtree}
-        if objs and lemma(tok) in _NAMING_VERBS and any(t.is_quote for t in objs[0].subtree):
-            # 'called anti-Trump protestors “illegals”': the parser makes one object of both.
-            return {t.i for t in objs[0].subtree}
-    if speech and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
-        # "The US, he said, will act soon." — the cue interrupts the clause it reports.
-        skip = {t.i for t in tok.subtree}
-        return {t.i for t in tok.head.subtree if t.i not in skip}
-    return None
-
-
-def _trailing_tag(tok: Token, clause: set[int] | None = None) -> bool:
-    """``tok`` is a closing "…, X said" that the parser made the complement of an earlier cue.
-
-    Its subject comes after its own reported clause, it ends its sentence, and its head is a
-    verb of saying or belief to its left whose subject opens the report ("Witnesses said …").
-    """
-    head = tok.head
-    if tok.dep_ != "ccomp" or head.i >= tok.i or not (is_speech_cue(head) or is_belief_cue(head)):
-        return False
-    subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    clause = clause if clause is not None else clausal_complement(tok)
-    if not subj or not clause or max(clause) >= subj[0].left_edge.i:
-        return False
-    rest = [t for t in tok.sent if t.i > tok.i]
-    return all(t.is_punct or t.is_space for t in rest) and min(clause) > head.i
-
-
-def _name_colon_attributions(doc: Any, text: str, blocked: set[int]) -> list[_Attribution]:
-    """ "Paul Ryan: FBI Decision … Defies Explanation": the rest of the line is the name's."""
-    out = []
-    for tok in doc:
-        if tok.text != ":" or tok.i in blocked:
-            continue
-        speaker = name_colon(doc, tok)
-        if speaker is None:
-            continue
-        hi = text.find("\n", tok.idx)
-        hi = len(text) if hi == -1 else hi
-        body = text[tok.idx + 1 : hi]
-        start = tok.idx + 1 + (len(body) - len(body.lstrip()))
-        end = tok.idx + 1 + len(body.rstrip().rstrip(".;,"))
-        if len(_WORD.findall(text[start:end])) < 2 or not _says_something(doc, text, start, end):
-            continue
-        out.append(_Attribution(start, end, "indirect", cue=tok, speaker=speaker))
-    return out
-
-
-# An embedded post's credit closing its paragraph (``wordlists.POST_CREDIT``).
-_POST_CREDIT = re.compile(POST_CREDIT + r"[ \t]*\.?[ \t]*$")
-_MAX_POST_CHARS = 600
-
-
-def _post_attributions(doc: Any, text: str, found: Sequence[_Attribution]) -> list[_Attribution]:
-    """An embedded post credited at the end of its paragraph is its author's words, direct:
-    "Rudy Giuliani and Jeff Sessions briefly wore MAKE MEXICO GREAT AGAIN ALSO hats …
-    — Sahil Kapur (@sahilkapur) September 1, 2016". The handle is the cue, the name the speaker."""
-    if "(@" not in text:
-        return []  # no handle, no post: most reports
-    toks = _Tokens(doc)
-    taken = [(a.start, a.end) for a in found if a.kind == "direct"]
-    out = []
-    pos = 0
-    for para in text.split("\n"):
-        lo, pos = pos, pos + len(para) + 1
-        m = _POST_CREDIT.search(para)
-        if m is None or m.start() == 0 or m.start() > _MAX_POST_CHARS:
-            continue
-        start = lo + len(para) - len(para.lstrip())
-        end = lo + m.start()
-        if len(_WORD.findall(text, start, end)) < 2 or any(s <= start and end <= e for s, e in taken):
-            continue
-        name = (lo + m.start("name"), lo + m.end("name"))
-        first, last = toks.at(name[0]), toks.at(name[1] - 1)
-        cue = (lo + m.start("handle"), lo + m.end("handle"))
-        cue_tok = toks.at(cue[0])
-        out.append(
-            _Attribution(
-                start,
-                end,
-                "direct",
-                cue=cue_tok,
-                speaker=(first.i, last.i + 1),
-                cue_range=(cue_tok.i, cue_tok.i + 1),
-                cue_chars=cue,
-                speaker_chars=name,
-            )
-        )
-    return out
-
-
-# A quoted stretch in single or double marks: "Trump stirs 'ugliness'", "… ‘Like an Open Orchid.’"
-_QUOTED_BIT = re.compile(r"(?:^|[\s(])[‘'\"“][^‘’'\"“”\n]{2,}[’'\"”](?=$|[\s.,;:!?)])")
-
-
-_NAME_LIST = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, ){2,}")
-
-
-def _says_something(doc: Any, text: str, start: int, end: int) -> bool:
-    """The rest of a "Name: …" line is a statement, not a label, a count or a list.
-
-    A verb or a quotation makes it one. Without either (title-case headlines hide their verbs
-    from the tagger: "… Not to Indict Defies Explanation"), it needs five words, and neither a
-    number nor a list of names first. "Hillary Clinton: 1,769 delegates", "Iowa: Tim Albrecht,
-    Brad Anderson, …" and "HP's Mark Hurd: Thoughts on consolidation" say nothing.
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span):
-        return True
-    if _QUOTED_BIT.search(text, start, end) is not None:
-        return True
-    rest = text[start:end]
-    return len(_WORD.findall(rest)) >= 5 and not rest[:1].isdigit() and not _NAME_LIST.match(rest)
-
-
-def _within_paragraph(doc: Any, text: str, anchor: Token, ids: set[int]) -> tuple[int, int]:
-    """Range ``[i, j)`` of ``ids`` in the paragraph of ``anchor`` (parsers run over headings).
-
-    A cue in the middle of the clause ("The US, he said, will act") stays inside the range.
-    """
-    lo = text.rfind("\n", 0, anchor.idx) + 1
-    hi = text.find("\n", anchor.idx)
-    hi = len(text) if hi == -1 else hi
-    kept = [i for i in ids if lo <= doc[i].idx < hi]
-    return (min(kept), max(kept) + 1) if kept else (0, 0)
-
-
 # ---------------------------------------------------------- pronoun speakers
 
 
-def _resolve_pronouns(adoc: AnnotatedDocument, atts: list[_Attribution], quoted: Sequence[Quoted]) -> None:
+def _resolve_pronouns(adoc: AnnotatedDocument, atts: list[Attribution], quoted: Sequence[Quoted]) -> None:
     """Fill ``antecedent`` of pronoun speakers, in text order (earlier resolutions feed later ones)."""
     doc = adoc.doc
     atts.sort(key=lambda a: (doc[a.speaker[0]].idx if a.speaker else a.start, _KIND_RANK[a.kind]))
@@ -823,7 +475,7 @@ def _resolve_pronouns(adoc: AnnotatedDocument, atts: list[_Attribution], quoted:
 # ------------------------------------------------------------------ output
 
 
-def _to_quotes(document: Document, doc: Any, atts: Sequence[_Attribution]) -> list[Quote]:
+def _to_quotes(document: Document, doc: Any, atts: Sequence[Attribution]) -> list[Quote]:
     body = document.body
     seen: set[int] = set()
     out: list[Quote] = []
