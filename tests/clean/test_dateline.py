@@ -30,6 +30,18 @@ from crosswire.models import Document
         ("Published: 2025-07-01 10:30 IST | The minister", None, "2025-07-01", None, "The minister"),
         ("New Delhi/Mumbai: The Reserve Bank", "New Delhi/Mumbai", None, None, "The Reserve Bank"),
         ("NEW DELHI / MUMBAI — Shares rose", "New Delhi / Mumbai", None, None, "Shares rose"),
+        # a smaller place and its country or state, as the wires write it
+        ("KIEV, Ukraine (AP) — Rebels shelled", "Kiev, Ukraine", None, "AP", "Rebels shelled"),
+        ("SEASIDE, Oregon (Reuters) - Heavy rain", "Seaside, Oregon", None, "Reuters", "Heavy rain"),
+        ("GAZA CITY, Gaza Strip (AFP) – Israeli jets", "Gaza City, Gaza Strip", None, "AFP", "Israeli jets"),
+        ("MOSCOW, Russia, July 3 (Reuters) - The", "Moscow, Russia", None, "Reuters", "The"),
+        ("BIRMINGHAM, Alabama -- The storm", "Birmingham, Alabama", None, None, "The storm"),
+        ("SEOUL, South Korea — North Korea fired", "Seoul, South Korea", None, None, "North Korea fired"),
+        ("Kabul, Afghanistan – A suicide bomber", "Kabul, Afghanistan", None, None, "A suicide bomber"),
+        # CNN's own copy
+        ("(CNN) -- Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
+        ("(CNN)Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
+        ("WASHINGTON (CNN Business) — The Fed", "Washington", None, "CNN", "The Fed"),
     ],
 )
 def test_datelines(text: str, place: str | None, iso: str | None, agency: str | None, rest: str) -> None:
@@ -57,6 +69,11 @@ def test_datelines(text: str, place: str | None, iso: str | None, agency: str | 
         "New Delhi/Mumbai: a tale of two cities",
         "Updates/Breaking: The minister",
         "Israel/Gaza",
+        "Yesterday, Obama — the president — said",
+        "Smith, Jones (AP) — the two",
+        "Paris, France: a city of light",
+        "Miller, Texas — a small town",
+        "(CNN) the network said",
     ],
 )
 def test_not_datelines(text: str) -> None:
@@ -90,6 +107,17 @@ def test_dateline_after_a_headline() -> None:
     )
     assert doc.clean == "The United States and India held talks on Tuesday."
     assert (doc.dateline_place, doc.credit) == ("Washington", "Reuters")
+
+
+def test_a_wire_dateline_naming_the_country_credits_the_wire() -> None:
+    # "KIEV, Ukraine (AP) —" was read as text: the AP credit was lost and the dateline stood
+    # at the head of the first claim and of the summary
+    text = "Rebels shell Donetsk\n\nKIEV, Ukraine (AP) — Rebels shelled the city of Donetsk on Monday."
+    doc = next(
+        clean.run([Document(id="k", text=text, meta={"title_span": (0, 20)}, title="Rebels shell Donetsk")])
+    )
+    assert doc.clean == "Rebels shelled the city of Donetsk on Monday."
+    assert (doc.dateline_place, doc.credit) == ("Kiev, Ukraine", "AP")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,13 @@ Recognised at the start of the first body line only:
   ``Washington, July 2 During…``. An all-caps place needs only the separator
   (``MUMBAI —``); a title-case place also needs a date or an agency, so a sentence
   such as ``Delhi: a city…`` is not mistaken for one; places joined by "/" need only the
-  separator and a capitalised word after it (``New Delhi/Mumbai: The …``).
+  separator and a capitalised word after it (``New Delhi/Mumbai: The …``);
+- a place and the country or state it is in, as wire datelines name a smaller city
+  (``KIEV, Ukraine (AP) —``, ``AUSTIN, Texas --``, ``Seoul, South Korea, July 3 (Reuters) -``):
+  the second name must be a country, a US state or another region of the table below, so
+  "Yesterday, Obama — …" is no dateline; a title-case place needs a dash, a date or an agency;
+- an agency (or CNN, whose own copy opens so) in parentheses alone: ``(Reuters) - The``,
+  ``(CNN) -- The``, ``(CNN)The``; the separator may be left out before a capital.
 
 The place is title-cased (``NEW DELHI`` → ``New Delhi``). A date with a year becomes ISO
 8601; a day and month without a year are not turned into a date (no guessing the year).
@@ -26,6 +32,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from crosswire.annotate.lexicon import US_STATES, country_for
 from crosswire.clean.agencies import AGENCY_LIST, agency_names
 
 __all__ = ["Dateline", "date_in_file_name", "find_dateline", "find_stamp"]
@@ -66,10 +73,33 @@ _DAY_MONTH = (
     rf"(?:(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{_MONTH})\.?)"
     r"(?:,?[ \t]+(?P<year>\d{4}))?"
 )
-_AGENCY_PAREN = rf"\([ \t]*(?P<agency>{AGENCY_LIST})[ \t]*\)"
+# CNN's own copy opens with "(CNN)" as a wire's does with "(Reuters)": the copy is CNN's. It is
+# no agency elsewhere ("told CNN", "CNN's Jake Tapper" credit nothing), so only a dateline reads it.
+_OUTLETS = {"CNN": "CNN", "CNN Business": "CNN", "CNNMoney": "CNN", "CNN Money": "CNN"}
+_OUTLET = "|".join(re.escape(o).replace(r"\ ", r"[ \t]+") for o in sorted(_OUTLETS, key=len, reverse=True))
+_AGENCY_PAREN = rf"\([ \t]*(?:(?P<agency>{AGENCY_LIST})|(?P<outlet>{_OUTLET}))[ \t]*\)"
 _SEP = r"[ \t]*(?:[-—–:]+|(?=\s))"
 #: A dash that separates (not the hyphen of "US-India"): spaced hyphens, or an en/em dash.
 _DASH = r"(?:[ \t]+-{1,2}[ \t]+|[ \t]*[—–][ \t]*)"
+
+#: A country or state after a place: one to four words ("Ukraine", "South Korea", "Bosnia and
+#: Herzegovina"), never a month ("MOSCOW, July 3" is a date).
+_REGION = rf"(?!{_MONTH}\b)[A-Z][a-z'’\-]+(?:[ \t]+(?:(?!{_MONTH}\b)[A-Z][a-z'’\-]+|of|and|the)){{0,3}}"
+# Regions a dateline names after a place that are neither countries nor US states.
+_OTHER_REGIONS = frozenset(
+    {
+        "England", "Scotland", "Wales", "Northern Ireland", "Gaza Strip", "Gaza", "West Bank",
+        "Puerto Rico", "Guam", "Kashmir", "Crimea", "Tibet", "Washington", "Ontario", "Quebec",
+        "British Columbia", "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick",
+        "Newfoundland", "New South Wales", "Victoria", "Queensland", "Tasmania", "Catalonia",
+        "Bavaria", "Sicily", "Sardinia", "Corsica", "Kurdistan",
+    }
+)  # fmt: skip
+
+
+def _is_region(name: str) -> bool:
+    return name in _OTHER_REGIONS or name in US_STATES or country_for(name) is not None
+
 
 _PREFIX = re.compile(
     r"(?i:date|dated|published|posted|updated)[ \t]*:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})"
@@ -78,6 +108,12 @@ _PREFIX = re.compile(
 # After a date prefix the place-and-date may follow with no separator at all.
 _AFTER_PREFIX = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}(?:[ \t]*{_AGENCY_PAREN})?[ \t]*[-—–:]*[ \t]*"
+)
+# A place and its country or state ("KIEV, Ukraine (AP) —", "AUSTIN, Texas --"); the region is
+# checked against the table (_placed_in_region), and a month is never part of it.
+_IN_REGION = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*(?P<region>{_REGION})(?:,?[ \t]*{_DAY_MONTH})?"
+    rf"(?:[ \t]*{_AGENCY_PAREN})?(?P<sep>{_DASH}|[ \t]*[-—–:]+[ \t]*)?"
 )
 _CLASSIC = [
     # CAPS place alone, then a dash: "MUMBAI — Shares …"
@@ -95,6 +131,7 @@ _CLASSIC = [
     re.compile(
         rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}[ \t]*(?:[-—–:]+[ \t]*|(?=[A-Z“\"‘']))"
     ),
+    _IN_REGION,
     # Places joined by "/", as a paper with reporters in two cities writes it, then a separator
     # and a capitalised word: "New Delhi/Mumbai: The …", "NEW DELHI/MUMBAI — The …". The slash
     # tells it from a label ("Summary: The …"), which a lone title-case place cannot be told from.
@@ -118,8 +155,8 @@ _STAMP = re.compile(
     rf"|(?P<n1>\d{{1,2}})[ \t]?/[ \t]?(?P<n2>\d{{1,2}})[ \t]?/[ \t]?(?P<nyear>\d{{4}}|\d{{2}}))"
     rf"(?:[ \t]*[,|@-]?[ \t]*(?:{_STAMP_WORDS}[ \t]*)?(?i:at[ \t]+)?{_TIME})?[ \t]*"
 )
-# A bare agency opening the text: "(Reuters) - The …"
-_AGENCY_ONLY = re.compile(rf"{_AGENCY_PAREN}[ \t]*[-—–:]+[ \t]*")
+# A bare agency opening the text: "(Reuters) - The …", "(CNN)The …"
+_AGENCY_ONLY = re.compile(rf"{_AGENCY_PAREN}(?:[ \t]*[-—–:]+[ \t]*|[ \t]*(?=[A-Z“\"‘']))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +186,32 @@ def find_dateline(text: str, start: int) -> Dateline | None:
         return _build(bare, start, None)
     for pattern in _CLASSIC:
         m = pattern.match(text, pos)
-        if m and _is_place(m.group("place")) and (m.re is not _CLASSIC[1] or _has_date_or_agency(m)):
-            return _build(m, start, None)
+        if m is None or not _is_place(m.group("place")):
+            continue
+        if m.re is _CLASSIC[1] and not _has_date_or_agency(m):
+            continue
+        if m.re is _IN_REGION and not _placed_in_region(m):
+            continue
+        return _build(m, start, None)
     return None
+
+
+def _placed_in_region(m: re.Match[str]) -> bool:
+    """A place-and-region dateline: the region is one, and something ends it (an all-caps place
+    may end at any separator; a title-case one needs a date, an agency, or a dash before a
+    capital: "Miller, Texas — a small town" is a sentence)."""
+    if not _is_region(m.group("region")):
+        return False
+    sep = m.group("sep") or ""
+    if _has_date_or_agency(m):
+        return bool(sep) or m.group("agency") is not None or m.group("outlet") is not None
+    if m.group("place").split(",")[0].isupper():
+        return bool(sep.strip())
+    after = m.string[m.end() : m.end() + 1]
+    return bool(sep.strip()) and ":" not in sep and (after.isupper() or after in _OPENING_QUOTES)
+
+
+_OPENING_QUOTES = frozenset("“\"‘'")
 
 
 def find_stamp(line: str) -> str | None:
@@ -186,19 +246,24 @@ def _stamp_date(line: str) -> str | None:
 def _build(m: re.Match[str], start: int, iso: str | None) -> Dateline:
     groups = m.groupdict()
     place = groups.get("place")
+    if place and groups.get("region"):
+        place = f"{_title(place)}, {groups['region']}"
     agency = agency_names(groups["agency"]) if groups.get("agency") else []
+    if groups.get("outlet"):
+        agency = [_OUTLETS[" ".join(groups["outlet"].split())]]
+    named = "agency" if groups.get("agency") else "outlet" if groups.get("outlet") else None
     return Dateline(
         start=start,
         end=m.end(),
         place=_title(place) if place else None,
         date=iso or _date(groups),
         agency=agency[0] if agency else None,
-        agency_span=(m.start("agency") - 1, m.end("agency") + 1) if groups.get("agency") else None,
+        agency_span=(m.start(named) - 1, m.end(named) + 1) if named else None,
     )
 
 
 def _has_date_or_agency(m: re.Match[str]) -> bool:
-    return bool(m.group("month") or m.group("month2") or m.group("agency"))
+    return bool(m.group("month") or m.group("month2") or m.group("agency") or m.group("outlet"))
 
 
 def _is_place(place: str) -> bool:
