@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from crosswire.clean.agencies import agency_name
+
 __all__ = ["counted", "family_label", "source_name"]
 
 
@@ -26,11 +28,13 @@ def source_name(doc: Mapping[str, Any]) -> str | None:
 def family_label(f: Mapping[str, Any], published: Mapping[str, str | None]) -> str | None:
     """What names a family (JSON form) for a reader: its credit or publisher ("PTI",
     "reuters.com"); for documents that only share text, "shared text", with the publisher
-    of the earliest when the dates show it; None when only a member's id would name it."""
+    of the earliest when the dates show it (but an agency a member credits names the family
+    however it was joined: "Reuters"); None when only a member's id would name it."""
     members = list(f.get("members") or [])
     label = f.get("label") if f.get("label") and f.get("label") not in members else None
     kinds = {e.get("kind") for e in f.get("evidence") or []}
-    if len(members) > 1 and kinds and kinds <= {"text-reuse", "duplicate"}:
+    credited = label is not None and agency_name(str(label)) is not None
+    if len(members) > 1 and kinds and kinds <= {"text-reuse", "duplicate"} and not credited:
         # The label is then the publisher of the member judged the origin: said bare, "one
         # origin: ndtv.com" would read as ten reports by ndtv.com
         first = published.get(f.get("origin") or "")

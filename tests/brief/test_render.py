@@ -207,6 +207,8 @@ def test_a_family_that_only_shares_text_is_not_named_as_one_publishers() -> None
     assert family_label(fam, {**dated, "c": None}) == "shared text"  # an undated member may be earlier
     credited = {**fam, "label": "PTI", "evidence": [*reuse, {"kind": "credit", "description": "credits PTI"}]}
     assert family_label(credited, dated) == "PTI"
+    # a rewrite of Reuters' own copy (dateline "ROME (Reuters) -"), joined by its text alone
+    assert family_label({**fam, "label": "Reuters"}, dated) == "Reuters"
     assert family_label({"label": "a", "origin": "a", "members": ["a"], "evidence": []}, dated) is None
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from crosswire import dedup
 from crosswire.cluster.families import find_families, publisher_key, wire_dateline
+from crosswire.ledger import Ledger
 from crosswire.models import Document, Family
 
 DATA = Path(__file__).parent / "data" / "families"
@@ -201,3 +202,47 @@ def test_a_report_mixing_two_independent_accounts_does_not_chain_them_into_one_s
     assert len(with_mixed.members) == 2  # it joins one side (the one its share of reuse is larger with)
     # Chaining every reuse link (the old rule) would have made one source of all three.
     assert len(find_families(docs, min_affinity=0.0)) == 1
+
+
+_AP_QUAKE = """Earthquake kills 12 in central Italy
+
+L'AQUILA, Italy (AP) — A magnitude 6.1 earthquake struck central Italy early Tuesday, killing at \
+least 12 people and trapping dozens under collapsed buildings, officials said.
+
+"The whole town shook like a leaf," said Giulia Bianchi, 54, who ran into the street with her two \
+children. "We lost everything."
+
+Civil protection chief Fabrizio Curcio said rescuers were searching the rubble in three villages \
+near L'Aquila. He said the death toll could rise.
+
+The quake struck at 3:36 a.m. local time at a depth of 10 kilometers, according to the U.S. \
+Geological Survey.
+"""
+_REUTERS_QUAKE = """Dozens trapped as quake hits Abruzzo
+
+ROME (Reuters) - At least 12 people have been killed after a 6.1-magnitude earthquake hit central \
+Italy, officials said.
+
+The quake struck early on Tuesday near the city of L'Aquila in the Abruzzo region.
+
+Civil protection chief Fabrizio Curcio said the number of dead could rise as rescuers reached \
+remote villages.
+
+Prime Minister Giorgia Meloni said the government would declare a state of emergency.
+"""
+
+
+def test_two_agencies_own_reports_of_one_event_are_two_sources() -> None:
+    """AP's and Reuters' copies share the quake's figures and officials, not each other's text."""
+    from crosswire import clean
+    from crosswire.cluster.reuse import align, passages, quote_pool
+
+    raw = [Document(id="ap", text=_AP_QUAKE), Document(id="reuters", text=_REUTERS_QUAKE)]
+    docs = list(dedup.run(clean.run(raw, ledger=Ledger())))
+    assert [d.credit for d in docs] == ["AP", "Reuters"]
+    ps = [passages(d.body) for d in docs]
+    reuse = align(ps[0], ps[1], pool=quote_pool(ps))
+    assert reuse.narrative_pairs >= 2 and reuse.share >= 0.25  # enough for text reuse alone
+    families = find_families(docs)
+    assert [f.members for f in families] == [("ap",), ("reuters",)]
+    assert [f.label for f in families] == ["AP", "Reuters"]

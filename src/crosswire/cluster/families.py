@@ -29,6 +29,9 @@ Duplicates, credits and publishers join outright. Text reuse joins two groups on
 document pairs across them share some narrative text (``min_affinity``): a report that mixes
 two wires reuses both, but the wires' own reports share nothing, and chaining every reuse
 link would count AP and AFP as one source. The mixed report joins the side it reuses most.
+Nor does text reuse ever join copies credited to different agencies: AP's and Reuters' reports
+of one quake share its figures and officials ("killing at least 12 people", "civil protection
+chief Fabrizio Curcio said") because both report them, not because one copied the other.
 
 Each family names its origin (a member that is the agency's own copy, else the member
 the credit points to, else the earliest published, else the one the others reuse most;
@@ -296,7 +299,12 @@ def _origin(members: list[int], docs: list[_Doc], edges: list[_Edge]) -> tuple[i
 
 
 def _group(
-    n: int, edges: list[_Edge], reuse: dict[tuple[int, int], Reuse], *, min_affinity: float
+    n: int,
+    edges: list[_Edge],
+    reuse: dict[tuple[int, int], Reuse],
+    credits: Sequence[str | None],
+    *,
+    min_affinity: float,
 ) -> list[list[int]]:
     """Partition the documents into families, each a sorted list of indices, by first member.
 
@@ -306,7 +314,8 @@ def _group(
     report that mixes two wires (AP's casualty figures, AFP's quotes) reuses both, and
     joining every reuse link would chain the two wires' families into one "source", while
     their own reports share nothing. Such a report joins the side it reuses most (edges are
-    taken strongest first); the two wires stay two sources.
+    taken strongest first); the two wires stay two sources. Two groups credited to different
+    agencies (and none in common) are never joined by text reuse: each names its origin.
     """
     uf = _UnionFind(n)
     linked = {(e.a, e.b) for e in edges} | {(e.b, e.a) for e in edges}
@@ -328,6 +337,10 @@ def _group(
         if ra == rb:
             continue
         group_a, group_b = members[ra], members[rb]
+        agencies_a = {credits[x] for x in group_a} - {None}
+        agencies_b = {credits[x] for x in group_b} - {None}
+        if agencies_a and agencies_b and agencies_a.isdisjoint(agencies_b):
+            continue  # two wires' own accounts of one event
         shared = sum(affine(x, y) for x in group_a for y in group_b)
         if shared <= min_affinity * len(group_a) * len(group_b):
             continue
@@ -374,7 +387,8 @@ def find_families(
         duplicate_jaccard=duplicate_jaccard,
         max_citations=max_citations,
     )
-    components = _group(n, edges, reuse, min_affinity=min_affinity)
+    credits = [d.credit.agency if d.credit is not None else None for d in docs]
+    components = _group(n, edges, reuse, credits, min_affinity=min_affinity)
 
     families: list[Family] = []
     for members in components:
