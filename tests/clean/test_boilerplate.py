@@ -20,6 +20,11 @@ from crosswire.models import Document
         "Image caption The plane caught fire after take-off",
         "Photo: AP",
         "Story continues below this ad",
+        "Story continues below advertisement",
+        # a BBC page's player and caption, run together on one line
+        "Media playback is unsupported on your device Media caption Footage shows damage in Onna",
+        "Share this with Facebook Twitter Email",
+        "Share this with Facebook Messenger Email Twitter",
         "Also Read: India, US to sign 10-year defence framework",
         "Also read",
         "Read more",

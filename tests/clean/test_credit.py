@@ -109,3 +109,52 @@ def test_signoff_only_near_the_end() -> None:
         clean.run([Document(id="r", text=f"{body}\n\nReporting by Idrees Ali; Editing by Chris Reese")])
     )
     assert doc.clean == body
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("By MARIA ROSSI and JOHN SMITH, Associated Press", "AP"),
+        ("By Jane Doe | Reuters", "Reuters"),
+        ("By Jean-Luc de la Tour, AFP", "AFP"),
+        ("By Jane Doe, Staff Writer", None),
+        ("by Hannah Fry, The Washington Post", None),
+        ("By Jane Doe and John Roe", None),
+    ],
+)
+def test_bylines(line: str, agency: str | None) -> None:
+    from crosswire.clean.credit import byline
+
+    m = byline(line, 0, len(line))
+    assert m is not None and (m.kind, m.agency) == ("byline", agency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday Morning",
+        "By Tuesday, rebels held the town",
+        "By Law Enforcement Officials",
+        "By the end of it",
+    ],
+)
+def test_sentences_opening_with_by_are_no_bylines(line: str) -> None:
+    from crosswire.clean.credit import byline
+
+    assert byline(line, 0, len(line)) is None
+
+
+def test_a_byline_above_the_article_is_removed_and_credits_its_agency() -> None:
+    text = (
+        "Quake kills 12 in Italy\n\nBy MARIA ROSSI, Associated Press\n\n"
+        "A magnitude 6.1 earthquake struck central Italy early Tuesday, officials said.\n\n"
+        "By Tuesday evening, rescuers had reached three villages."
+    )
+    doc = next(
+        clean.run(
+            [Document(id="b", text=text, meta={"title_span": (0, 23)}, title="Quake kills 12 in Italy")]
+        )
+    )
+    assert doc.clean.startswith("A magnitude 6.1 earthquake")
+    assert doc.clean.endswith("By Tuesday evening, rescuers had reached three villages.")
+    assert doc.credit == "AP"

@@ -18,11 +18,11 @@ __all__ = ["is_boilerplate", "is_teaser", "trailing_teaser"]
 
 _MAX_WORDS = 30
 _MAX_CHARS = 300
-_SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|instagram|youtube|threads|reddit|email|e-mail|google news|koo)"
+_SOCIAL = r"(?:facebook(?: messenger)?|messenger|twitter|x|whatsapp|linkedin|telegram|instagram|youtube|threads|reddit|pinterest|sms|email|e-mail|google news|koo)"
 _AGE = r"(?:an?|\d+) (?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)"
 _PATTERNS = [
     r"advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)",
-    r"story continues (?:below|after)(?: (?:this|the) (?:ad|advertisement))?|continue reading(?: below| the (?:main )?story)?",
+    r"story continues (?:below|after)(?: (?:this |the )?(?:ad|advertisement))?|continue reading(?: below| the (?:main )?story)?",
     r"(?:also )?read (?:more|also|next)(?: ?[:|\-–—>»].*| (?:at|on) \S+| here)?|also read\b.*|read\s*[:|].*|"
     r"also (?:watch|see|check)\b.*|must (?:read|watch)\b.*",
     # Page metadata labels: "Published By: …", "Edited By: …", "Last Updated: Jul 2, 2025 10:15 IST".
@@ -36,7 +36,7 @@ _PATTERNS = [
     r"(?:also on|more on|more from) [\w .&'’-]{1,40}:|enter your e-?mail(?: address)?(?: here)?\s*:?",
     rf"follow (?:us|the \w+|[\w.]+)(?: on {_SOCIAL}(?:(?:,| and| &| or) {_SOCIAL})*| for (?:more|the latest)\b.*)?\.?",
     rf"(?:for (?:the latest|more)\b.*,? )?(?:follow|join|like) us on {_SOCIAL}\b.*",
-    rf"share(?: this| the)?(?: article| story| post| page| link)?(?: (?:on|via|with) {_SOCIAL}(?:(?:,| and| &| or) {_SOCIAL})*)?[:.]?",
+    rf"share(?: this| the)?(?: article| story| post| page| link)?(?: (?:on|via|with) {_SOCIAL}(?:(?:,| and| &| or)? {_SOCIAL})*)?[:.]?",
     rf"{_SOCIAL}(?:\s*[|/,·•]\s*{_SOCIAL})*|print|copy link|comments?|\d+ comments?|save|bookmark|listen to (?:this )?(?:article|story)",
     r"subscribe(?: now| today| here| for free)?(?: to (?:our|the) .*)?[.!]?|.*\bsign up (?:for|to) (?:our|the) .*newsletter.*|"
     r"(?:get|receive) (?:our|the) .*newsletters?\b.*|(?:daily |weekly |free )?newsletters?\s*[:|\-–—].*|"
@@ -47,7 +47,8 @@ _PATTERNS = [
     # Picture and video furniture: "Image copyright Reuters", "Media caption Lorenzo Nunez says …",
     # "Media playback is unsupported on your device", "Photo: AP".
     r"(?:image|media|video|photo|picture) (?:copyright|caption|source)\b.*|"
-    r"media playback is (?:unsupported|not supported) on your device\.?|"
+    # a BBC page's player and its caption, run together on one line by the scraper
+    r"media playback is (?:unsupported|not supported) on your device\.?(?:\s+media caption\b.*)?|"
     r"(?:photo|image|picture|video)s?(?: credit)?\s*:\s*.{0,60}|getty images",
     r"download (?:the|our) .*\bapp\b.*|get (?:the|our) .*\bapp\b.*|"
     rf"(?:join|subscribe to) (?:us|our [\w ]+) (?:on|at) {_SOCIAL}.*",

@@ -14,6 +14,9 @@ A *sign-off* (``Reporting by …; Editing by …``, ``Edited by …``, ``Compile
 recognised only among the last lines, where it cannot be a sentence of the story.
 An *inline* credit ends the last paragraph: ``… it added. — PTI``, ``… said. (Reuters)``,
 ``… (With inputs from ANI)``.
+A *byline* (``By MARIA ROSSI and JOHN SMITH, Associated Press``, ``By Jane Doe | Reuters``,
+``By Jane Doe, Staff Writer``) is recognised only above the first paragraph; it credits the
+agency it names, if any ("By …, Associated Press" is AP's copy).
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ import re
 from dataclasses import dataclass
 
 from crosswire.clean.agencies import AGENCY_LIST, agency_names
+from crosswire.wordlists import CALENDAR_NAMES
 
-__all__ = ["CreditMatch", "credit_line", "inline_credit", "signoff_line", "syndication_note"]
+__all__ = ["CreditMatch", "byline", "credit_line", "inline_credit", "signoff_line", "syndication_note"]
 
 _LEAD = r"(?i:with[ \t]+(?:additional[ \t]+)?inputs?[ \t]+from|inputs?[ \t]+from|based[ \t]+on[ \t]+(?:an?[ \t]+)?(?:reports?[ \t]+(?:from|by)[ \t]+)?|source[ \t]*:|sources[ \t]*:|courtesy[ \t]*:?|via|from|by|credit[ \t]*:)?"
 _TAIL = r"(?i:[ \t]+(?:reports?|copy|inputs|wire|feed|news[ \t]+agency|news[ \t]+service))?"
@@ -45,6 +49,32 @@ _INLINE = re.compile(
     rf"|[ \t]*[(\[][ \t]*(?i:with[ \t]+(?:additional[ \t]+)?inputs?[ \t]+from)[ \t]+(?P<inputs>{AGENCY_LIST})[ \t]*\.?[ \t]*[)\]])"
     r"[ \t]*\.?[ \t]*\Z"
 )
+# A byline: "By" and one to four names (two to four capitalised words each), then the
+# writers' outlet or title in capitalised words ("Associated Press", "Staff Writer", "The
+# Washington Post"). No lower-case word but "of the …" — "By Tuesday, rebels held …" is text.
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|le|la|al|bin)"
+_NAME = rf"(?!(?i:the)\b)[A-Z][\w'’.-]*(?:[ \t]+{_NAME_WORD}){{1,3}}"
+_AFFILIATION = (
+    r"(?:[A-Z][\w'’.&-]*|of|the|for|and|at|to)(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|for|and|at|to)){0,5}"
+)
+_BYLINE = re.compile(
+    rf"(?i:by)[ \t]+(?P<names>{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME}){{0,3}})"
+    rf"(?:[ \t]*[,|/–—-][ \t]*(?P<affiliation>{_AFFILIATION}))?[ \t]*\.?"
+)
+_NOT_NAMES = CALENDAR_NAMES | {
+    "the",
+    "then",
+    "now",
+    "law",
+    "order",
+    "contrast",
+    "comparison",
+    "far",
+    "early",
+    "late",
+    "mid",
+}
+_MAX_BYLINE_WORDS = 16
 _SYNDICATION_WORDS = ("syndicated", "agency", "wire")
 _MAX_SIGNOFF_WORDS = 24
 _MAX_CREDIT_CHARS = 160
@@ -73,6 +103,18 @@ def credit_line(text: str, start: int, end: int) -> CreditMatch | None:
     names = agency_names(m.group("agencies"))
     bare = text[start:end].rstrip(". \t") == m.group("agencies")
     return CreditMatch(start, end, names[0] if names else None, (start, end), "bare" if bare else "line")
+
+
+def byline(text: str, start: int, end: int) -> CreditMatch | None:
+    """A "By Jane Doe, Associated Press" line (only call it above the first paragraph), or None."""
+    line = text[start:end]
+    if len(line.split()) > _MAX_BYLINE_WORDS or (m := _BYLINE.fullmatch(line)) is None:
+        return None
+    if any(w.lower() in _NOT_NAMES for w in re.findall(r"[\w'’]+", m.group("names"))):
+        return None  # "By Monday Morning", "By Law Enforcement Officials": not writers
+    # the outlet may have been read as one more name ("… and JOHN SMITH, Associated Press")
+    names = agency_names(line[m.start("names") :])
+    return CreditMatch(start, end, names[0] if names else None, (start, end), "byline")
 
 
 def syndication_note(text: str, start: int, end: int) -> CreditMatch | None:

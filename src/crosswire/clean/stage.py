@@ -33,7 +33,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser
-from crosswire.clean.credit import CreditMatch, credit_line, inline_credit, signoff_line, syndication_note
+from crosswire.clean.credit import (
+    CreditMatch,
+    byline,
+    credit_line,
+    inline_credit,
+    signoff_line,
+    syndication_note,
+)
 from crosswire.clean.dateline import Dateline, date_in_file_name, find_dateline, find_stamp
 from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
 from crosswire.clean.layout import Line, collapse, hard_wrapped, split_lines
@@ -48,6 +55,8 @@ __all__ = ["clean_document", "run"]
 _SIGNOFF_WINDOW = 3
 #: A page's date stamp line ("Published on Jul 02, 2013 4:22 PM") is looked for among this many first lines.
 _STAMP_WINDOW = 6
+#: A byline is one of the first lines above the first paragraph.
+_BYLINE_WINDOW = 3
 #: A first line this short may be a headline with a period; the dateline may then be on line two.
 _MAX_HEADLINE_WORDS = 20
 
@@ -241,6 +250,8 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
             credit_line(text, ln.start, ln.end)
             or syndication_note(text, ln.start, ln.end)
             or (signoff_line(text, ln.start, ln.end) if near_end else None)
+            # a byline stands above the article's first paragraph, never inside it
+            or (byline(text, ln.start, ln.end) if last_body < 0 and pos < _BYLINE_WINDOW else None)
         )
         if match is not None:
             plan.deletions.append((ln.line_start, ln.next))
