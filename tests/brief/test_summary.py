@@ -636,3 +636,33 @@ def test_the_summary_tells_a_fact_once_however_many_wordings_it_has(hash_embedde
     assert any(len(f.documents) >= 3 for f in b.facts), "the three wordings are one fact"
     told = [s.text for s in b.summary if "85 million" in s.text]
     assert len(told) == 1
+
+
+def test_the_headline_is_the_event_the_reports_open_with_not_the_sentence_naming_most_people(
+    hash_embedder: Any,
+) -> None:
+    """No report names a person in its lead: it still leads with the news, not with the premier."""
+    from crosswire.brief.headline import headline
+    from crosswire.models import Entity, Span
+
+    texts = {
+        "a": "At least 12 people were killed when an earthquake hit central Italy on Tuesday, officials said. "
+        "Prime Minister Giorgia Meloni said the government would declare a state of emergency in Abruzzo.",
+        "b": "An earthquake killed at least 12 people in central Italy on Tuesday, officials said. "
+        "Rescuers searched the rubble of three villages. "
+        "Giorgia Meloni, the prime minister, said a state of emergency would be declared in Abruzzo.",
+    }
+    ents = [
+        Entity(
+            f"e{k}",
+            name,
+            kind,
+            (name,),
+            (),
+            tuple(Span(d, t.index(name), t.index(name) + len(name)) for d, t in texts.items()),
+        )
+        for k, (name, kind) in enumerate((("Italy", "GPE"), ("Giorgia Meloni", "PERSON"), ("Abruzzo", "GPE")))
+    ]
+    al = next(align.run([seedkit.small_extraction(texts, ents=tuple(ents))], embedder=hash_embedder))
+    assert {f.independent_sources for f in al.facts if "Meloni" in f.text} == {2}  # as backed as the quake
+    assert "earthquake" in headline(al), headline(al)

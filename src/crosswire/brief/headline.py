@@ -73,6 +73,21 @@ def headline(alignment: Alignment) -> str:
     ex = alignment.extraction
     terms = EventTerms(alignment)
     total = max(len(ex.story.story.families) or len(ex.story.story.documents), 1)
+    # Each fact's number of origins that open with it: news leads with the news, so the fact
+    # two or more independent reports open with is the story's event ("At least 12 people have
+    # been killed after a 6.1-magnitude earthquake hit central Italy"), whoever it names.
+    first = {a.document.id: a.sentences[0] for a in ex.story.documents if a.sentences}
+    family_of = {m: f.id for f in ex.story.story.families for m in f.members}
+    leads = {
+        f.id: len(
+            {
+                family_of.get(c.document, c.document)
+                for c in f.citations
+                if (s0 := first.get(c.document)) is not None and c.start < s0.end and s0.start < c.end
+            }
+        )
+        for f in alignment.facts
+    }
     best: tuple[float, str] | None = None
     for adoc in ex.story.documents:
         doc = adoc.document
@@ -86,15 +101,14 @@ def headline(alignment: Alignment) -> str:
                 continue
             end = a + len(short)
             who, where, when = terms.count(doc.id, a, end)
-            backing = max(
-                (
-                    f.independent_sources
-                    for f in alignment.facts
-                    for c in f.citations
-                    if c.document == doc.id and c.start < b and a < c.end
-                ),
-                default=1,
-            )
+            carried = [
+                f
+                for f in alignment.facts
+                for c in f.citations
+                if c.document == doc.id and c.start < b and a < c.end
+            ]
+            backing = max((f.independent_sources for f in carried), default=1)
+            opened = max((leads[f.id] for f in carried), default=0)
             score = (
                 who
                 + where
@@ -102,9 +116,12 @@ def headline(alignment: Alignment) -> str:
                 + 2.0 * backing / total
                 - 0.3 * s.index
                 - (0.5 if len(short.split()) > 25 else 0.0)
-                # Cut off with "…" it says less than a shorter sentence that ends; so does one
-                # the splitter cut inside a quotation ('… “did well, because it was a substantive debate').
-                - (1.5 if short.endswith(" …") or quote_balance(short) != 0 else 0.0)
+            )
+            # Cut off with "…" it says less than a shorter sentence that ends; so does one the
+            # splitter cut inside a quotation ('… “did well, because it was a substantive debate').
+            # Whole, a sentence two origins open with is the story's lead.
+            score += (
+                -1.5 if short.endswith(" …") or quote_balance(short) != 0 else 1.0 if opened >= 2 else 0.0
             )
             if best is None or score > best[0]:
                 best = (score, short)
