@@ -1712,3 +1712,13 @@ def test_a_participle_does_not_climb_to_a_head_put_after_it_that_reports_nothing
     doc = Doc(nlp.vocab, words=words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
     speaker = speaker_of(doc[5])
     assert speaker is not None and speaker.text == "Clinton"
+
+
+@pytest.mark.slow
+def test_a_reported_clause_keeps_the_bracket_that_closes_what_it_opened(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = "The U.S. Geological Survey said the quake struck at a depth of 10 km (6 miles)."
+    quotes = extract_quotes(annotate_text("t-bracket", text))
+    _assert_offsets(quotes, text)
+    assert _one(quotes, "the quake", "indirect").text == "the quake struck at a depth of 10 km (6 miles)"
