@@ -493,3 +493,13 @@ def test_a_spelled_out_first_name_and_plain_spaces_make_the_name() -> None:
     ]
     names = {e.name for e in resolve_entities(adocs) if e.type == "PERSON"}
     assert names == {"Barack Obama", "James Comey"}
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person_whatever_the_tagger_said() -> None:
+    text = (
+        '"The whole town shook like a leaf," said Giulia Bianchi, 54, who ran into the street. '
+        "Onna, a village of 300, was flattened. Bianchi Foods, 12 miles away, was spared."
+    )
+    adoc = _labelled("q", text, [("Giulia Bianchi", "ORG"), ("Onna", "ORG"), ("Bianchi Foods", "ORG")])
+    types = {e.name: e.type for e in resolve_entities([adoc])}
+    assert types == {"Giulia Bianchi": "PERSON", "Onna": "ORG", "Bianchi Foods": "ORG"}

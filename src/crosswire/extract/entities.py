@@ -91,6 +91,9 @@ def _slug(name: str) -> str:
 # --------------------------------------------------------------------------- occurrences
 
 
+_AGE_AFTER = re.compile(r",[ \t]*\d{1,3}(?:[ \t]*,|[ \t]*\.?[ \t]*$)", re.M)
+
+
 @dataclass(slots=True)
 class _Occ:
     """One mention with what the resolver knows about it (working state)."""
@@ -654,6 +657,15 @@ def resolve_entities(adocs: Sequence[AnnotatedDocument]) -> tuple[Entity, ...]:
     person_keys = _person_keys(_trim_headline_names([o for o in occs if o.label == "PERSON"], texts))
     for o in occs:
         if o.label not in {"PERSON", "GPE", "LOC", "FAC"} and o.country is None and o.key in person_keys:
+            o.label = "PERSON"
+    # An age in apposition is a person's ("said Giulia Bianchi, 54, who ran into the street"),
+    # whatever label the model gave the name: organisations and places have no age.
+    for o in occs:
+        if (
+            o.label == "ORG"
+            and o.country is None
+            and _AGE_AFTER.match(texts[o.mention.document], o.mention.end)
+        ):
             o.label = "PERSON"
     people = _resolve_people([o for o in occs if o.label == "PERSON"], texts)
     others = _resolve_others([o for o in occs if o.label != "PERSON"], adocs)
