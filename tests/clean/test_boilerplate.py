@@ -130,3 +130,23 @@ def test_a_stub_is_rejected_with_its_word_count() -> None:
     )
     assert reasons["inbox/404.txt"][1].startswith("the text has 3 words")
     assert [d.id for d in clean.run(docs, ledger=Ledger(), min_words=1)] == ["ok", "404", "rss"]
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("UPDATE 2-Earthquake kills 12 in central Italy", "Earthquake kills 12 in central Italy"),
+        ("REFILE-UPDATE 3-Italy quake toll rises", "Italy quake toll rises"),
+        ("EXCLUSIVE-Meloni to declare emergency", "Meloni to declare emergency"),
+        ("CORRECTED (OFFICIAL)-Quake hits Abruzzo", "Quake hits Abruzzo"),
+        ("Update on the quake: 12 dead", "Update on the quake: 12 dead"),
+        ("U.S.-Italy talks resume", "U.S.-Italy talks resume"),
+        ("BRIEF-", "BRIEF-"),
+    ],
+)
+def test_a_wire_slug_is_cut_from_the_title(title: str, shown: str) -> None:
+    from crosswire.clean.boilerplate import without_wire_slug
+
+    assert without_wire_slug(title) == shown
+    doc = next(clean.run([Document(id="t", text=f"{title}\n\nThe quake struck at dawn.", title=title)]))
+    assert doc.title == shown

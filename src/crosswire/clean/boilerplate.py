@@ -8,13 +8,16 @@ article was cut short.
 
 Only whole lines that are nothing but the prompt are matched, and only short ones
 (at most 30 words), so a sentence that merely mentions a newsletter is kept.
+
+Also: a headline → the headline without the wire desk's slug ("UPDATE 2-Quake kills 12" →
+"Quake kills 12"; "REFILE-EXCLUSIVE-…").
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["is_boilerplate", "is_teaser", "trailing_teaser"]
+__all__ = ["is_boilerplate", "is_teaser", "trailing_teaser", "without_wire_slug"]
 
 _MAX_WORDS = 30
 _MAX_CHARS = 300
@@ -82,3 +85,19 @@ def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:
 def is_teaser(line: str) -> bool:
     """True for a "Read more" / "(more)" / "Continue reading" line that cuts an article short."""
     return len(line) <= 80 and _TEASER.fullmatch(line) is not None
+
+
+# A wire desk's label before a headline, in capitals and joined by a hyphen: "UPDATE 2-", "WRAPUP 1-",
+# "REFILE-", "CORRECTED-", "EXCLUSIVE-", "FACTBOX-", chained as in "REFILE-UPDATE 3-".
+_WIRE_SLUG = re.compile(
+    r"^(?:(?:(?:UPDATE|WRAPUP)(?: \d{1,2})?|REFILE|RPT|CORRECTED(?: \([A-Z ]+\))?|EXCLUSIVE|FACTBOX|"
+    r"ANALYSIS|INSIGHT|SPECIAL REPORT|BREAKINGVIEWS|BRIEF|TIMELINE|PREVIEW|GRAPHIC|FOCUS|COLUMN|"
+    r"INTERVIEW)[ \t]*-[ \t]*)+(?=\S)"
+)
+
+
+def without_wire_slug(title: str | None) -> str | None:
+    """``title`` without a wire desk's leading slug ("UPDATE 2-Quake kills 12" → "Quake kills 12")."""
+    if not title:
+        return title
+    return _WIRE_SLUG.sub("", title, count=1) or title

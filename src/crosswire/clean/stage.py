@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser
+from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser, without_wire_slug
 from crosswire.clean.credit import (
     CreditMatch,
     byline,
@@ -182,6 +182,7 @@ def clean_document(doc: Document) -> Document:
         published, published_from = named, "file name"
     return replace(
         doc,
+        title=without_wire_slug(doc.title),
         clean=clean,
         offsets=offsets,
         credit=credit,
