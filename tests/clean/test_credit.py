@@ -158,3 +158,16 @@ def test_a_byline_above_the_article_is_removed_and_credits_its_agency() -> None:
     assert doc.clean.startswith("A magnitude 6.1 earthquake")
     assert doc.clean.endswith("By Tuesday evening, rescuers had reached three villages.")
     assert doc.credit == "AP"
+
+
+def test_a_contributed_reporting_line_at_the_end_is_a_signoff_that_credits_no_one() -> None:
+    body = f"{BODY}\nThey met again."
+    for line, credit in (
+        ("Associated Press writer Frances D'Emilio in Rome contributed to this report.", None),
+        ("Bryant Rousseau and Caryn Wilson contributed reporting.", None),
+    ):
+        doc = next(clean.run([Document(id="c", text=f"{body}\n\n{line}")]))
+        assert (doc.clean, doc.credit) == (body, credit)
+    # a sentence of the story that happens to say so stays
+    kept = f"{body}\nMany people contributed to this report on the flood damage in the region."
+    assert next(clean.run([Document(id="k", text=kept)])).clean == kept

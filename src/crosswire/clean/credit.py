@@ -10,8 +10,9 @@ A *credit line* is a whole line that only credits copy: ``Based On A PTI Report`
 story at either end of the text, but in the middle it is a photo caption's credit: it is
 removed there without crediting the story. A *syndication note* — "This story has not been edited by … staff and
 is auto-generated from a syndicated feed" — marks wire copy without naming the wire.
-A *sign-off* (``Reporting by …; Editing by …``, ``Edited by …``, ``Compiled by …``) is
-recognised only among the last lines, where it cannot be a sentence of the story.
+A *sign-off* (``Reporting by …; Editing by …``, ``Edited by …``, ``Compiled by …``, ``… writer
+Jane Doe contributed to this report.``, which credits no agency) is recognised only among the
+last lines, where it cannot be a sentence of the story.
 An *inline* credit ends the last paragraph: ``… it added. — PTI``, ``… said. (Reuters)``,
 ``… (With inputs from ANI)``.
 A *byline* (``By MARIA ROSSI and JOHN SMITH, Associated Press``, ``By Jane Doe | Reuters``,
@@ -43,6 +44,13 @@ _SYNDICATION = re.compile(
 _SIGNOFF = re.compile(
     r"(?i)[(\[]?[ \t]*(?:\(?(?:additional[ \t]+)?reporting|writing|editing|edited|compiled|written|produced|translated)"
     r"[ \t]+by[ \t]+.{1,160}"
+)
+# "Associated Press writer Frances D'Emilio in Rome contributed to this report.": who helped
+# write it, not what happened. It credits no one: a paper's own story that AP "contributed to"
+# is not AP's copy.
+_CONTRIBUTED = re.compile(
+    r"(?i)[(\[]?[ \t]*(?:[\w.'’-]+(?:,?[ \t]+(?:and[ \t]+)?|[ \t]+)){1,14}contributed[ \t]+"
+    r"(?:reporting|to[ \t]+this[ \t]+(?:report|story|article))(?:[ \t]+from[ \t]+[\w .,'’-]{1,40}?)?[ \t]*\.?[)\]]?"
 )
 _INLINE = re.compile(
     rf"(?:[ \t]*[-—–]+[ \t]*(?P<dash>{AGENCY_LIST})|[ \t]*\([ \t]*(?P<paren>{AGENCY_LIST})[ \t]*\)"
@@ -132,7 +140,11 @@ def syndication_note(text: str, start: int, end: int) -> CreditMatch | None:
 def signoff_line(text: str, start: int, end: int) -> CreditMatch | None:
     """A "Reporting by …; Editing by …" line (only call it on the last lines), or None."""
     line = text[start:end]
-    if len(line.split()) > _MAX_SIGNOFF_WORDS or not _SIGNOFF.fullmatch(line):
+    if len(line.split()) > _MAX_SIGNOFF_WORDS:
+        return None
+    if _CONTRIBUTED.fullmatch(line):
+        return CreditMatch(start, end, None, (start, end), "signoff")
+    if not _SIGNOFF.fullmatch(line):
         return None
     names = agency_names(line)
     return CreditMatch(start, end, names[0] if names else None, (start, end), "signoff")
