@@ -38,6 +38,15 @@ from crosswire.models import Document
         ("BIRMINGHAM, Alabama -- The storm", "Birmingham, Alabama", None, None, "The storm"),
         ("SEOUL, South Korea — North Korea fired", "Seoul, South Korea", None, None, "North Korea fired"),
         ("Kabul, Afghanistan – A suicide bomber", "Kabul, Afghanistan", None, None, "A suicide bomber"),
+        (
+            "L'Aquila (Italy) (AFP) – A powerful earthquake",
+            "L'Aquila, Italy",
+            None,
+            "AFP",
+            "A powerful earthquake",
+        ),
+        ("Bogotá, Colombia (AFP) – The", "Bogotá, Colombia", None, "AFP", "The"),
+        ("Winston-Salem, N.C. (AP) — The", "Winston-Salem, N.C.", None, "AP", "The"),
         # CNN's own copy
         ("(CNN) -- Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
         ("(CNN)Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
@@ -74,6 +83,7 @@ def test_datelines(text: str, place: str | None, iso: str | None, agency: str | 
         "Paris, France: a city of light",
         "Miller, Texas — a small town",
         "(CNN) the network said",
+        "Onna (Italy) – a village of 300",
     ],
 )
 def test_not_datelines(text: str) -> None:

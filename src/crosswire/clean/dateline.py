@@ -16,7 +16,8 @@ Recognised at the start of the first body line only:
   such as ``Delhi: a city…`` is not mistaken for one; places joined by "/" need only the
   separator and a capitalised word after it (``New Delhi/Mumbai: The …``);
 - a place and the country or state it is in, as wire datelines name a smaller city
-  (``KIEV, Ukraine (AP) —``, ``AUSTIN, Texas --``, ``Seoul, South Korea, July 3 (Reuters) -``):
+  (``KIEV, Ukraine (AP) —``, ``AUSTIN, Texas --``, ``Seoul, South Korea, July 3 (Reuters) -``,
+  and AFP's ``L'Aquila (Italy) (AFP) –``, which needs its credit):
   the second name must be a country, a US state or another region of the table below, so
   "Yesterday, Obama — …" is no dateline; a title-case place needs a dash, a date or an agency;
 - an agency (or CNN, whose own copy opens so) in parentheses alone: ``(Reuters) - The``,
@@ -68,7 +69,9 @@ _NOT_PLACE = set(_MONTHS) | {
 }  # fmt: skip
 _ABBREV = r"(?:,[ \t]*(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.))?"  # Washington, D.C. / Flint, Mich.
 _CAPS_PLACE = rf"[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*){{0,3}}{_ABBREV}"
-_TITLE_PLACE = rf"[A-Z][a-z.'’\-]+(?:[ \t]+(?:[A-Z][a-z.'’\-]+|de|del|da|la|el|es|of|upon))*?{_ABBREV}"
+# a title-case word: "Kabul", "L'Aquila", "N'Djamena", "Bogotá", "Winston-Salem"
+_TITLE_WORD = r"[A-Z](?:[a-zà-öø-ÿ.]|[-'’][A-Za-zà-öø-ÿ])+"
+_TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \t]+(?:{_TITLE_WORD}|de|del|da|la|el|es|of|upon))*?{_ABBREV}"
 _DAY_MONTH = (
     rf"(?:(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{_MONTH})\.?)"
     r"(?:,?[ \t]+(?P<year>\d{4}))?"
@@ -112,8 +115,8 @@ _AFTER_PREFIX = re.compile(
 # A place and its country or state ("KIEV, Ukraine (AP) —", "AUSTIN, Texas --"); the region is
 # checked against the table (_placed_in_region), and a month is never part of it.
 _IN_REGION = re.compile(
-    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*(?P<region>{_REGION})(?:,?[ \t]*{_DAY_MONTH})?"
-    rf"(?:[ \t]*{_AGENCY_PAREN})?(?P<sep>{_DASH}|[ \t]*[-—–:]+[ \t]*)?"
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ \t]*(?P<region>{_REGION})|[ \t]*\((?P<paren_region>{_REGION})\))"
+    rf"(?:,?[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?(?P<sep>{_DASH}|[ \t]*[-—–:]+[ \t]*)?"
 )
 _CLASSIC = [
     # CAPS place alone, then a dash: "MUMBAI — Shares …"
@@ -200,8 +203,11 @@ def _placed_in_region(m: re.Match[str]) -> bool:
     """A place-and-region dateline: the region is one, and something ends it (an all-caps place
     may end at any separator; a title-case one needs a date, an agency, or a dash before a
     capital: "Miller, Texas — a small town" is a sentence)."""
-    if not _is_region(m.group("region")):
+    region = m.group("region") or m.group("paren_region")
+    if not _is_region(region):
         return False
+    if m.group("paren_region") and not (m.group("agency") or m.group("outlet")):
+        return False  # "Onna (Italy)" opens a sentence as easily as a dateline: AFP's has its credit
     sep = m.group("sep") or ""
     if _has_date_or_agency(m):
         return bool(sep) or m.group("agency") is not None or m.group("outlet") is not None
@@ -246,8 +252,8 @@ def _stamp_date(line: str) -> str | None:
 def _build(m: re.Match[str], start: int, iso: str | None) -> Dateline:
     groups = m.groupdict()
     place = groups.get("place")
-    if place and groups.get("region"):
-        place = f"{_title(place)}, {groups['region']}"
+    if place and (region := groups.get("region") or groups.get("paren_region")):
+        place = f"{_title(place)}, {region}"
     agency = agency_names(groups["agency"]) if groups.get("agency") else []
     if groups.get("outlet"):
         agency = [_OUTLETS[" ".join(groups["outlet"].split())]]
