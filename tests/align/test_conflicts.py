@@ -458,6 +458,22 @@ def test_a_toll_that_rises_between_dated_reports_is_an_update(
         assert al.facts[0].status == "contested"
 
 
+def test_a_death_toll_that_rises_between_reports_is_an_update(nlp: Any, hash_embedder: Any) -> None:
+    # "the death toll … rose to 24": the figure has no unit after it, and the toll's subject
+    # names a place, which is no actor counting
+    texts = {
+        "a": "The death toll from Tuesday's earthquake in Abruzzo rose to 24 on Tuesday afternoon, "
+        "civil protection officials said.",
+        "b": "The death toll from the earthquake that struck central Italy on Tuesday has risen to 29, "
+        "civil protection officials said.",
+    }
+    ex = seedkit.small_extraction(texts, published={"a": "2025-07-01T14:15", "b": "2025-07-02T09:05"})
+    al = _run(_parsed(ex, nlp), hash_embedder)
+    (c,) = al.conflicts
+    assert c.kind == "update"
+    assert [s.value for s in c.sides] == ["rose to 24", "has risen to 29"]
+
+
 def test_a_fixed_count_is_a_conflict_whatever_the_dates(hash_embedder: Any) -> None:
     texts = {
         "a": "The two countries will sign a new 5-year defence framework agreement in Washington soon.",

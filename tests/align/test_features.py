@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire.align.features import content_words, jaccard, normalize_quotes, numbers_with_units, stem
 
 
@@ -49,3 +51,16 @@ def test_quote_balance_reads_straight_marks_by_where_they_stand() -> None:
     # a spaced closing mark after a clause's punctuation, as text rejoined from tokens has it
     assert quote_balance('People rushed out of their homes, " a spokesman said.') == -1
     assert quote_balance('The spokesman said: " We will rebuild.') == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll from Tuesday's earthquake in Abruzzo rose to 24 on Tuesday", [(24.0, "peopl")]),
+        ("a death toll of at least 30", [(30.0, "peopl")]),
+        ("The death toll is 5 percent higher than in 2009", [(5.0, "percent")]),
+        ("The road toll rose to 12 dollars", [(12.0, "dollar")]),
+    ],
+)
+def test_a_death_tolls_figure_counts_people(text: str, expected: list[tuple[float, str]]) -> None:
+    assert numbers_with_units(text) == expected

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.align.claims import Claim
-from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, numeral_value, stem
+from crosswire.align.features import NUMBER_WORDS, NUMERAL, STOPWORDS, TOLL_BEFORE, numeral_value, stem
 from crosswire.models import AnnotatedDocument, Conflict, ConflictSide, Document, Entity
 
 __all__ = ["number_conflicts"]
@@ -56,7 +56,7 @@ def number_conflicts(
         counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
         for k in idx:
             c = claims[k]
-            found = _counts(c.text, c.numbers)
+            found = _counts(c.text, c.numbers) or _toll_counts(c.text, c.numbers)
             per_unit: dict[str, list[_Count]] = defaultdict(list)
             for n in found:
                 per_unit[n.unit].append(n)
@@ -76,8 +76,17 @@ def number_conflicts(
                         continue
                     if _rounded(a, b) or _rounded(b, a):
                         continue  # "10 kilometres (6.2 miles)" and "(6 miles)": one figure, rounded
-                    who_a = _count_actor(ca, a.at, annotated.get(ca.document), mentions[ca.document])
-                    who_b = _count_actor(cb, b.at, annotated.get(cb.document), mentions[cb.document])
+                    # "the death toll … in Abruzzo rose to 24": a toll's subject names no actor
+                    who_a = (
+                        None
+                        if a.toll
+                        else _count_actor(ca, a.at, annotated.get(ca.document), mentions[ca.document])
+                    )
+                    who_b = (
+                        None
+                        if b.toll
+                        else _count_actor(cb, b.at, annotated.get(cb.document), mentions[cb.document])
+                    )
                     if who_a and who_b and who_a != who_b:
                         continue  # two actors' counts ("the Orioles offered seven years", "the Red Sox eight")
                     if a.low > b.high or b.low > a.high:
@@ -171,6 +180,7 @@ class _Count:
     predicate: frozenset[str]  # the stemmed content word on each side ("injured", "killed")
     shown: str  # "at least 5 people"
     at: int  # where the number starts in the claim's text
+    toll: bool = False  # a death toll's figure: its verb's subject is the toll, not who counts
 
 
 # The range a qualifier before a number allows, as factors of the number: "at least 5" is
@@ -263,6 +273,40 @@ def _counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
         first = window + lead.start() if lead is not None else window + len(before)
         shown = " ".join(text[first : m.end()].split())
         out.append(_Count(value, unit, word, low, high, predicate, shown, m.start()))
+    return out
+
+
+# A death toll's figure: the number after "the death toll … rose to" (TOLL_BEFORE), counted as
+# the dead ("killed at least 12 people" and "the death toll rose to 24" count the same thing).
+_TOLL_FIGURE = re.compile(r"(?<![\w.,/])(" + NUMERAL + r")(?![\w.,]\d)")
+_TOLL_VERB = re.compile(
+    r"(?:\b(?:has|had|have|now)[ \t]+)?\b[a-z]+[ \t]+(?:(?:to|at|of)[ \t]+)?"
+    r"(?:(?:at least|more than|over|about|around|nearly|almost|some|an estimated)[ \t]+)?\Z"
+)
+_THE_DEAD = frozenset({stem("killed"), stem("dead"), stem("died")})
+_PEOPLE = stem("people")
+
+
+def _toll_counts(text: str, numbers: Sequence[tuple[float, str]]) -> list[_Count]:
+    """The death tolls a claim gives ("The death toll … has risen to 29"), as counts of the dead."""
+    out = []
+    tolls = [v for v, u in numbers if u == _PEOPLE]
+    for m in _TOLL_FIGURE.finditer(text):
+        lead = TOLL_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if lead is None:
+            continue
+        value = next((v for v in tolls if _written_as(v, m.group(1))), None)
+        if value is None:
+            continue
+        low, high = value, value
+        for pattern, lo_factor, hi_factor in _QUALIFIERS:
+            if pattern.search(text, lead.start(), m.start()):
+                low, high = lo_factor * value, math.inf if hi_factor == math.inf else hi_factor * value
+                break
+        # as the source words it: the verb and the figure ("has risen to 29", "stood at 30")
+        verb = _TOLL_VERB.search(text, lead.start(), m.start())
+        shown = " ".join(text[verb.start() if verb else m.start() : m.end()].split())
+        out.append(_Count(value, _PEOPLE, "dead", low, high, _THE_DEAD, shown, m.start(), toll=True))
     return out
 
 

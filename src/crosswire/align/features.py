@@ -105,6 +105,13 @@ _NUMBER = re.compile(
     r"(?:[\s-]+([A-Za-z]+))?"
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+#: A death toll's figure comes after the toll and its verb, within the clause: "the death toll
+#: from Tuesday's earthquake rose to 24", "a toll of at least 29", "the toll now stands at 30".
+TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty|fatality)[ -]tolls?\b[^.;:!?\"()]{0,90}?"
+    r"\b(?:to|at|of|reached|hit|passed|topped|exceeded|is|was)[ \t]+"
+    r"(?:(?:at least|more than|over|about|around|nearly|almost|some|an estimated)[ \t]+)?\Z"
+)
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "–": "-", "—": "-"}
 )
@@ -223,6 +230,8 @@ def numbers_with_units(text: str) -> list[tuple[float, str]]:
             value *= _SCALES[scale.lower()]
         elif scale:
             unit = "percent"
+        elif TOLL_BEFORE.search(norm, max(0, m.start() - 120), m.start()):
+            unit = "people"  # "the death toll … rose to 24": 24 dead
         out.append((value, stem(unit) if unit else ""))
     for m in re.finditer(r"\b(" + "|".join(NUMBER_WORDS) + r")\b[\s-]+([A-Za-z]+)", norm, re.IGNORECASE):
         word, unit = m.group(1).lower(), m.group(2).lower()
