@@ -1722,3 +1722,18 @@ def test_a_reported_clause_keeps_the_bracket_that_closes_what_it_opened(
     quotes = extract_quotes(annotate_text("t-bracket", text))
     _assert_offsets(quotes, text)
     assert _one(quotes, "the quake", "indirect").text == "the quake struck at a depth of 10 km (6 miles)"
+
+
+@pytest.mark.slow
+def test_a_speaker_phrase_stops_before_an_aside_it_opens_and_never_closes(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "In Wisconsin, Sanders won 54 percent of union households to Clinton's 46 percent Tuesday "
+        "night, according to exit polls (a sizable margin, but one that is slightly smaller than "
+        "his overall support)."
+    )
+    quotes = extract_quotes(annotate_text("t-aside", text))
+    _assert_offsets(quotes, text)
+    (q,) = [q for q in quotes if q.cue == "according to"]
+    assert q.speaker_text == "exit polls"

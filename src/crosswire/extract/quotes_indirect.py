@@ -41,6 +41,7 @@ from crosswire.extract.quotes_syntax import (
     noun_phrase,
     speaker_of,
     trailing_relative,
+    unclosed,
 )
 from crosswire.wordlists import POST_CREDIT
 
@@ -86,7 +87,7 @@ def indirect_attributions(
         ):
             i += 1
         while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
-            if doc[j - 1].text in _CLOSING and _unclosed(text, doc[i].idx, doc[j - 1].idx, doc[j - 1].text):
+            if doc[j - 1].text in {")", "]"} and unclosed(doc[i : j - 1], doc[j - 1].text):
                 break  # "at a depth of 10 km (6 miles)": the bracket closes what the clause opened
             j -= 1
         if j - i < min_tokens or all(doc[k].pos_ == "PRON" for k in range(i, j)):
@@ -341,14 +342,6 @@ def _says_something(doc: Any, text: str, start: int, end: int) -> bool:
         return True
     rest = text[start:end]
     return len(_WORD.findall(rest)) >= 5 and not rest[:1].isdigit() and not _NAME_LIST.match(rest)
-
-
-_CLOSING = {")": "(", "]": "["}
-
-
-def _unclosed(text: str, start: int, end: int, closing: str) -> bool:
-    """``text[start:end]`` opens more ``(`` (or ``[``) than it closes."""
-    return text.count(_CLOSING[closing], start, end) > text.count(closing, start, end)
 
 
 def _within_paragraph(doc: Any, text: str, anchor: Token, ids: set[int]) -> tuple[int, int]:

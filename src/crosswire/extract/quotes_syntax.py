@@ -42,6 +42,7 @@ __all__ = [
     "noun_phrase",
     "speaker_of",
     "trailing_relative",
+    "unclosed",
 ]
 
 Token = Any  # spaCy Token; spaCy is an optional dependency, so no import at module level
@@ -729,8 +730,20 @@ def noun_phrase(head: Token, *, blocked: Iterable[int] = ()) -> tuple[int, int]:
         and doc[end + 1].pos_ not in {"VERB", "AUX", "PROPN"}
     ):
         end += 1
+    # A bracket the phrase opens after its head and never closes is an aside the parser hung on
+    # the name ("according to exit polls (a sizable margin, but one that …"): cut before it.
+    aside = next(
+        (
+            k
+            for k in range(head.i + 1, end + 1)
+            if doc[k].text in _OPENING and unclosed(doc[k : end + 1], _OPENING[doc[k].text])
+        ),
+        None,
+    )
+    if aside is not None:
+        end = aside - 1
     while end > head.i and (doc[end].dep_ in _EDGE_TRIM or doc[end].is_punct or doc[end].is_space):
-        if doc[end].text in _CLOSING and _unclosed(doc[start:end], doc[end].text):
+        if doc[end].text in _CLOSING and unclosed(doc[start:end], doc[end].text):
             break  # "Hewlett-Packard (hp.com)": the bracket the phrase opened closes it
         end -= 1
     return start, end + 1
@@ -748,10 +761,11 @@ def _inside_relative(tok: Token, head: Token) -> bool:
 
 
 _CLOSING = {")": "(", "]": "["}
+_OPENING = {"(": ")", "[": "]"}
 
 
-def _unclosed(span: Any, closing: str) -> bool:
-    """``span`` opens the bracket ``closing`` closes more often than it closes it."""
+def unclosed(span: Any, closing: str) -> bool:
+    """``span`` (tokens) opens the bracket ``closing`` closes more often than it closes it."""
     opening = _CLOSING[closing]
     texts: list[str] = [t.text for t in span]
     return texts.count(opening) > texts.count(closing)
