@@ -44,6 +44,8 @@ Rules, in order (each is general, none names a story):
    keep their label.
 12. **Names have capitals** — a person, organisation or place mention without a capital
    letter (``html`` of a URL line cut at its dots) is dropped.
+13. **Time zones are no names** — ``GMT``, ``UTC``, ``EDT`` … tagged as an organisation or a
+   place (``at 3:36 am (0136 GMT)``) are dropped: they tell the time, not who or where.
 """
 
 from __future__ import annotations
@@ -476,9 +478,13 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_clauses(doc, ents)
     ents = _rule_nicknames(text, ents)
     ents = _rule_person_names(text, ents)
-    # A name has a capital letter: "html", "com" of a URL cut at its dots are no one.
+    # A name has a capital letter: "html", "com" of a URL cut at its dots are no one; a time
+    # zone is no one either.
     ents = [
-        e for e in ents if e.label not in _NAME_LABELS or any(ch.isupper() for ch in text[e.start : e.end])
+        e
+        for e in ents
+        if e.label not in _NAME_LABELS
+        or (any(ch.isupper() for ch in text[e.start : e.end]) and text[e.start : e.end] not in _TIME_ZONES)
     ]
     # No overlaps: on a clash keep the earlier-starting, longer mention.
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
@@ -488,6 +494,16 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         final.append((e.start, e.end, e.label))
     return final
+
+
+# Not the two-letter "CT", "MT", "PT": they are also Connecticut, Montana, Portugal.
+_TIME_ZONES = frozenset(
+    {
+        "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "IST", "PKT", "JST", "KST",
+        "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT", "EST", "EDT", "CST", "CDT", "MST",
+        "MDT", "PST", "PDT", "AKST", "HST",
+    }
+)  # fmt: skip
 
 
 def _country_pair(seg: str) -> list[tuple[int, int]]:
