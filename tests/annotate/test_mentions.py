@@ -260,3 +260,34 @@ def test_a_time_zone_is_no_name() -> None:
     )
     texts = [m.text for m in adoc.mentions]
     assert "GMT" not in texts and "L'Aquila" in texts
+
+
+def test_a_list_of_names_is_one_mention_per_name() -> None:
+    # the model tagged "Onna, Paganica" an organisation and "Tempera" a place
+    adoc = _annotate(
+        "The quake, which INGV put at magnitude 6.3, destroyed hundreds of homes in the villages of "
+        "Onna, Paganica and Tempera.\n"
+    )
+    labels = _labels(adoc)
+    assert "Onna, Paganica" not in labels
+    assert labels.get("Onna") == labels.get("Paganica") == labels.get("Tempera") == "GPE"
+
+
+def test_a_name_with_a_comma_is_no_list_and_items_keep_their_label_out_of_place() -> None:
+    from crosswire.annotate.mentions import _Ent, _rule_lists
+
+    text = "T-Mobile USA, Inc. and Research In Motion sued. He read Eyefull, Wink, Titter and Beauty Parade."
+    spans = [
+        ("T-Mobile USA, Inc.", "ORG"),
+        ("Research In Motion", "ORG"),
+        ("Eyefull, Wink, Titter", "ORG"),
+        ("Beauty Parade", "LOC"),
+    ]
+    ents = [_Ent(text.index(t), text.index(t) + len(t), label) for t, label in spans]
+    out = [(text[e.start : e.end], e.label) for e in _rule_lists(text, ents)]
+    assert ("T-Mobile USA, Inc.", "ORG") in out  # a company's legal form is no second name
+    assert [x for x in out if x[0] in {"Eyefull", "Wink", "Titter"}] == [
+        ("Eyefull", "ORG"),
+        ("Wink", "ORG"),
+        ("Titter", "ORG"),
+    ]

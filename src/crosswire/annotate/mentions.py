@@ -44,7 +44,12 @@ Rules, in order (each is general, none names a story):
    keep their label.
 12. **Names have capitals** — a person, organisation or place mention without a capital
    letter (``html`` of a URL line cut at its dots) is dropped.
-13. **Time zones are no names** — ``GMT``, ``UTC``, ``EDT`` … tagged as an organisation or a
+13. **Lists are not names** — ``Onna, Paganica`` (ORG) before ``and Tempera`` (GPE) is the
+   head of a list of names, not one name: each item is a mention of its own (not ``T-Mobile
+   USA, Inc.``: an abbreviation is no item). Items keep the span's label, unless the list
+   stands where a place goes and ends in a place (``the villages of Onna, Paganica and
+   Tempera``): then they are places.
+14. **Time zones are no names** — ``GMT``, ``UTC``, ``EDT`` … tagged as an organisation or a
    place (``at 3:36 am (0136 GMT)``) are dropped: they tell the time, not who or where.
 """
 
@@ -103,7 +108,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Washington" (not a bare "to": "talks to DuVernay").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|off|into|across|outside|inside|around)"
-    r"|\b(?:province|region|state|city|town|village|district|county|capital) of"
+    r"|\b(?:province|region|state|city|town|village|district|county|capital)s? of"
     r"|\b(?:flew|flown|fly|flies|flying|went|go|goes|going|came|come|coming|drove|driven|returned"
     r"|returning|moved|headed|heading|travell?ed|travell?ing|trip|journey|way) (?:back )?to)\s+$",
     re.IGNORECASE,
@@ -460,6 +465,33 @@ def _rule_person_names(text: str, ents: list[_Ent]) -> list[_Ent]:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# One capitalised name of one to three words: an item of a list of names.
+_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}")
+
+
+def _rule_lists(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """13. "Onna, Paganica" right before "and Tempera" is two names of a list, not one name."""
+    out: list[_Ent] = []
+    by_start = {e.start: e for e in ents}
+    for e in ents:
+        items = text[e.start : e.end].split(", ")
+        after = re.match(r",?[ \t]+(?:and|or)[ \t]+", text[e.end : e.end + 8])
+        last = by_start.get(e.end + after.end()) if after else None
+        if (
+            e.label == "PERSON"
+            or len(items) < 2
+            or last is None
+            or not all(_LIST_ITEM.fullmatch(item) and not item.endswith(".") for item in items)
+        ):
+            out.append(e)
+            continue
+        placed = last.label in _PLACE_LABELS and _PLACE_BEFORE.search(text, max(0, e.start - 30), e.start)
+        label = last.label if placed else e.label
+        pos = e.start
+        for item in items:
+            out.append(_Ent(pos, pos + len(item), label))
+            pos += len(item) + 2
+    return out
 
 
 def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
@@ -478,6 +510,7 @@ def clean_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     ents = _rule_clauses(doc, ents)
     ents = _rule_nicknames(text, ents)
     ents = _rule_person_names(text, ents)
+    ents = _rule_lists(text, ents)
     # A name has a capital letter: "html", "com" of a URL cut at its dots are no one; a time
     # zone is no one either.
     ents = [
