@@ -472,6 +472,33 @@ def test_a_death_toll_that_rises_between_reports_is_an_update(nlp: Any, hash_emb
     (c,) = al.conflicts
     assert c.kind == "update"
     assert [s.value for s in c.sides] == ["rose to 24", "has risen to 29"]
+    # a first report's "at least 12" agrees with both, and opens the series (one fact, as the
+    # model groups them; the hashed embedder of this test does not)
+    from crosswire.align.claims import Claim
+    from crosswire.align.conflicts_numbers import number_conflicts
+    from crosswire.align.features import content_words, numbers_with_units
+
+    texts["c"] = "The earthquake in central Italy on Tuesday killed at least 12 people, officials said."
+    published = {"a": "2025-07-01T14:15", "b": "2025-07-02T09:05", "c": "2025-07-01T06:40"}
+    docs = {d: Document(id=d, text=t, published=published[d]) for d, t in texts.items()}
+    claims = [
+        Claim(
+            f"c{k}",
+            d,
+            0,
+            (0, len(t)),
+            ((0, len(t)),),
+            t,
+            0.0,
+            True,
+            frozenset(content_words(t)),
+            tuple(numbers_with_units(t)),
+        )
+        for k, (d, t) in enumerate(texts.items())
+    ]
+    ((_, c),) = number_conflicts(claims, [[0, 1, 2]], documents=docs)
+    assert c.kind == "update"
+    assert [s.value for s in c.sides] == ["at least 12 people", "rose to 24", "has risen to 29"]
 
 
 def test_a_fixed_count_is_a_conflict_whatever_the_dates(hash_embedder: Any) -> None:

@@ -96,6 +96,10 @@ def number_conflicts(
                 continue
             word = next(n.unit_word for n, _ in entries)
             rising = _rising_tally(rivals, documents) if _is_tally(entries) else None
+            if rising is not None and (floors := _earlier_floors(entries, rivals, rising[0], documents)):
+                merged = {**rivals, **floors}  # "at least 12" at dawn opens the series
+                if (again := _rising_tally(merged, documents)) is not None:
+                    rivals, rising = merged, again
             order = rising if rising is not None else sorted(rivals)
             sides = tuple(
                 ConflictSide(
@@ -144,6 +148,26 @@ def _when(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, str] | 
 
 def _first_published(entries: Sequence[tuple[_Count, Claim]], documents: Mapping[str, Document]) -> str:
     return min(w for _, c in entries if (w := _when(c, documents)) is not None)[0]
+
+
+def _earlier_floors(
+    entries: Sequence[tuple[_Count, Claim]],
+    rivals: Mapping[float, Sequence[tuple[_Count, Claim]]],
+    lowest: float,
+    documents: Mapping[str, Document],
+) -> dict[float, list[tuple[_Count, Claim]]]:
+    """The lower counts of a rising tally reported no later than its first value, by value.
+
+    "At least 12 people" agrees with 24 and with 29, so it is no rival of either, but a reader of
+    the update wants to see where the count started.
+    """
+    start = _first_published(rivals[lowest], documents)
+    floors: dict[float, list[tuple[_Count, Claim]]] = defaultdict(list)
+    for n, c in entries:
+        when = _when(c, documents)
+        if n.value < lowest and n.value not in rivals and when is not None and when[0] <= start:
+            floors[n.value].append((n, c))
+    return floors
 
 
 def _rising_tally(
