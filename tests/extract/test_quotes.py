@@ -643,6 +643,19 @@ def test_bare_police_speak_for_the_one_police_force_the_report_names() -> None:
     assert link_speakers([_quote("d", (0, 14), "police sources")], [nypd])[0].speaker is None
 
 
+def test_a_body_s_own_noun_speaks_for_the_body_named_before_with_it() -> None:
+    # "The nonpartisan Commission on Presidential Debates says … The commission says on its website"
+    cpd = Entity("e-cpd", "Commission on Presidential Debates", "ORG", mentions=(Span("d", 100, 134),))
+    fec = Entity("e-fec", "Federal Election Commission", "ORG", mentions=(Span("d", 40, 67),))
+    gao = Entity("e-gao", "Government Accountability Office", "ORG", mentions=(Span("d", 150, 182),))
+    says = _quote("d", (300, 314), "The commission")
+    assert link_speakers([says], [fec, cpd, gao])[0].speaker == "e-cpd"  # the most recent one
+    assert link_speakers([_quote("d", (300, 310), "the agency")], [cpd, gao])[0].speaker is None
+    assert link_speakers([_quote("d", (20, 34), "The commission")], [cpd])[0].speaker is None  # named after
+    far = _quote("d", (2000, 2014), "The commission")
+    assert link_speakers([far], [cpd])[0].speaker is None  # too far back to be what it refers to
+
+
 def test_a_description_headed_by_a_title_is_the_one_person_named_before_with_it() -> None:
     def person(eid: str, name: str, roles: tuple[str, ...], at: int, doc: str = "d") -> Entity:
         return Entity(eid, name, "PERSON", roles=roles, mentions=(Span(doc, at, at + 5),))

@@ -37,8 +37,9 @@ def link_speakers(
     failing that, a description headed by a title ("the Vermont senator") is the one person
     the document named before it with that title (:func:`_entity_by_title`), or, when no one
     was named with it, the person the report is about at that point (:func:`_entity_by_topic`);
-    a bare "police" is the one police force the report names ("the NYPD").
-    Otherwise ``speaker`` stays None.
+    a bare "police" is the one police force the report names ("the NYPD"); "the commission"
+    is the organisation named shortly before whose name has that word ("the Commission on
+    Presidential Debates"). Otherwise ``speaker`` stays None.
     """
     by_doc = {a.document.id: a for a in adocs}
     types = {e.id: e.type for e in entities}
@@ -74,6 +75,7 @@ def link_speakers(
                     words, span, entities, linked.get(span.document, []), by_doc.get(span.document)
                 )
                 or _police_force(words, span.document, entities)
+                or _entity_by_body_noun(words, span, entities)
             )
         if ent_id:
             out[k] = dataclasses.replace(q, speaker=ent_id)
@@ -101,6 +103,36 @@ def _police_force(words: str, document: str, entities: Sequence[Entity]) -> str 
         and any(m.document == document for m in e.mentions)
     }
     return next(iter(forces)) if len(forces) == 1 else None
+
+
+# "The commission says …": a body's own noun, as a report calls it once it has named it.
+_BODY_NOUN = re.compile(
+    r"^the\s+(agency|authority|bank|board|bureau|commission|committee|company|corporation|council|court|"
+    r"department|foundation|fund|group|institute|league|ministry|office|organi[sz]ation|party|service|union|"
+    r"university)$",
+    re.IGNORECASE,
+)
+_BODY_REACH = 1500  # characters back to the naming of the body
+
+
+def _entity_by_body_noun(words: str, span: Span, entities: Sequence[Entity]) -> str | None:
+    """The organisation "the commission" names: the one most recently named in the same document
+    (within ``_BODY_REACH`` characters) whose name has that noun ("Commission on Presidential
+    Debates"). A body whose name lacks it ("the union" after "the Association of Flight
+    Attendants") stays unnamed: the nearest organisation is as often another one."""
+    m = _BODY_NOUN.match(" ".join(words.split()))
+    if m is None:
+        return None
+    noun = re.compile(rf"\b{m.group(1)}s?\b", re.IGNORECASE)
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type != "ORG" or not any(noun.search(n) for n in (e.name, *e.aliases)):
+            continue
+        before = [x.start for x in e.mentions if x.document == span.document]
+        near = [at for at in before if span.start - _BODY_REACH <= at < span.start]
+        if near and (best is None or max(near) > best[0]):
+            best = (max(near), e.id)
+    return best[1] if best else None
 
 
 def without_denials(quotes: Sequence[Quote], adoc: AnnotatedDocument) -> list[Quote]:
