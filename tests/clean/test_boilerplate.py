@@ -25,6 +25,17 @@ from crosswire.models import Document
         "Media playback is unsupported on your device Media caption Footage shows damage in Onna",
         "Share this with Facebook Twitter Email",
         "Share this with Facebook Messenger Email Twitter",
+        # the Guardian's, the New York Times' and WordPress's furniture
+        "Rescuers search the rubble in Onna. Photograph: Alessandro Bianchi/Reuters",
+        "Boris Johnson in Downing Street. Composite: Getty Images",
+        "Photo by John Smith/AP",
+        "Supported by",
+        "Most viewed",
+        "Reuse this content",
+        "Explore more on these topics",
+        "5 min read",
+        "Click to share on Twitter (Opens in new window)",
+        "Sign up to First Edition, our free daily newsletter",
         "Also Read: India, US to sign 10-year defence framework",
         "Also read",
         "Read more",
@@ -69,6 +80,9 @@ def test_boilerplate(line: str) -> None:
         "Video footage showed passengers running from the plane.",
         "He was released two years ago.",
         "5 days ago the minister said the talks had failed.",
+        "The photograph: a relic of 1979, he said.",
+        "Supported by a majority of voters, the bill passed.",
+        "Most viewed the plan as a failure, officials said.",
     ],
 )
 def test_not_boilerplate(line: str) -> None:

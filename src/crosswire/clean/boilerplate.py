@@ -52,7 +52,13 @@ _PATTERNS = [
     r"(?:image|media|video|photo|picture) (?:copyright|caption|source)\b.*|"
     # a BBC page's player and its caption, run together on one line by the scraper
     r"media playback is (?:unsupported|not supported) on your device\.?(?:\s+media caption\b.*)?|"
-    r"(?:photo|image|picture|video)s?(?: credit)?\s*:\s*.{0,60}|getty images",
+    r"(?:photo|photograph|image|picture|video)s?(?: credit)?\s*:\s*.{0,60}|getty images|"
+    r"(?:photo|photograph|image|picture)s? (?:by|courtesy of) .{1,60}|"
+    # a caption with its credit, as the Guardian prints it: "Rescuers in Onna. Photograph: A. Bianchi/Reuters"
+    r".{0,240}?(?-i:\b(?:Photograph|Composite|Illustration)\s*:\s*[A-Z])[\w .,'’/&-]{0,80}",
+    # page furniture of news sites: "Supported by", "Most viewed", "Reuse this content", "5 min read"
+    r"supported by|explore more on these topics|reuse this content|most (?:viewed|read|popular|shared)|"
+    r"\d{1,2} min(?:ute)?s? read|click to (?:share|email|print)\b.*|sign up (?:for|to)\b.{0,80}\bnewsletter\b.*",
     r"download (?:the|our) .*\bapp\b.*|get (?:the|our) .*\bapp\b.*|"
     rf"(?:join|subscribe to) (?:us|our [\w ]+) (?:on|at) {_SOCIAL}.*",
 ]
