@@ -47,6 +47,8 @@ from crosswire.models import Document
         ),
         ("Bogotá, Colombia (AFP) – The", "Bogotá, Colombia", None, "AFP", "The"),
         ("Winston-Salem, N.C. (AP) — The", "Winston-Salem, N.C.", None, "AP", "The"),
+        ("MONTERREY, México (AP) — The", "Monterrey, México", None, "AP", "The"),
+        ("ST. LOUIS, Mo. (AP) — The", "St. Louis, Mo.", None, "AP", "The"),
         # CNN's own copy
         ("(CNN) -- Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
         ("(CNN)Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),

@@ -30,6 +30,7 @@ The place is title-cased (``NEW DELHI`` → ``New Delhi``). A date with a year b
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,7 +88,7 @@ _DASH = r"(?:[ \t]+-{1,2}[ \t]+|[ \t]*[—–][ \t]*)"
 
 #: A country or state after a place: one to four words ("Ukraine", "South Korea", "Bosnia and
 #: Herzegovina"), never a month ("MOSCOW, July 3" is a date).
-_REGION = rf"(?!{_MONTH}\b)[A-Z][a-z'’\-]+(?:[ \t]+(?:(?!{_MONTH}\b)[A-Z][a-z'’\-]+|of|and|the)){{0,3}}"
+_REGION = rf"(?!{_MONTH}\b){_TITLE_WORD}(?:[ \t]+(?:(?!{_MONTH}\b){_TITLE_WORD}|of|and|the)){{0,3}}"
 # Regions a dateline names after a place that are neither countries nor US states.
 _OTHER_REGIONS = frozenset(
     {
@@ -101,7 +102,8 @@ _OTHER_REGIONS = frozenset(
 
 
 def _is_region(name: str) -> bool:
-    return name in _OTHER_REGIONS or name in US_STATES or country_for(name) is not None
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "México"
+    return name in _OTHER_REGIONS or name in US_STATES or country_for(plain) is not None
 
 
 _PREFIX = re.compile(
@@ -280,8 +282,9 @@ def _is_place(place: str) -> bool:
 
 
 def _title(place: str) -> str:
-    """``NEW DELHI`` → ``New Delhi``; mixed-case words and abbreviations (``D.C.``) kept."""
-    return " ".join(w.capitalize() if w.isupper() and "." not in w else w for w in place.split())
+    """``NEW DELHI`` → ``New Delhi``, ``ST. LOUIS`` → ``St. Louis``; mixed-case words and
+    initials (``D.C.``) kept."""
+    return " ".join(w.capitalize() if w.isupper() and "." not in w.rstrip(".") else w for w in place.split())
 
 
 # A 12-hour clock or a US time zone: the page writes dates month first ("4/11/2007 1:26 PM").
