@@ -106,7 +106,8 @@ _NUMBER = re.compile(
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 #: A death toll's figure comes after the toll and its verb, within the clause: "the death toll
-#: from Tuesday's earthquake rose to 24", "a toll of at least 29", "the toll now stands at 30".
+#: from Tuesday's earthquake rose to 24", "a death toll of at least 29", "the death toll now stands
+#: at 30" (a bare "toll" may be a road's).
 TOLL_BEFORE = re.compile(
     r"\b(?:death|casualty|fatality)[ -]tolls?\b[^.;:!?\"()]{0,90}?"
     r"\b(?:to|at|of|reached|hit|passed|topped|exceeded|is|was)[ \t]+"

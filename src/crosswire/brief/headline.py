@@ -6,8 +6,9 @@ word is a contiguous stretch of one source sentence (extractive, never written a
 Candidates are the lead sentences of each document and the canonical wording of the
 corroborated facts; each is trimmed of a trailing participle/infinitive/relative clause
 (", emphasizing ...", ", to strengthen ...", ", which ..."), then scored by how many of
-who / whom / where / when it names (entities and dates inside it) and by how many
-independent sources back the fact it carries.
+who / whom / where / when it names (entities and dates inside it), by how many
+independent sources back the fact it carries, and by whether two or more of them open
+with that fact (the news, whoever it names).
 """
 
 from __future__ import annotations
