@@ -56,7 +56,7 @@ def number_conflicts(
         counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
         for k in idx:
             c = claims[k]
-            found = _counts(c.text, c.numbers) or _toll_counts(c.text, c.numbers)
+            found = _counts(c.text, c.numbers) + _toll_counts(c.text, c.numbers)
             per_unit: dict[str, list[_Count]] = defaultdict(list)
             for n in found:
                 per_unit[n.unit].append(n)
