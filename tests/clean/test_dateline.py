@@ -49,6 +49,8 @@ from crosswire.models import Document
         ("Winston-Salem, N.C. (AP) — The", "Winston-Salem, N.C.", None, "AP", "The"),
         ("MONTERREY, México (AP) — The", "Monterrey, México", None, "AP", "The"),
         ("ST. LOUIS, Mo. (AP) — The", "St. Louis, Mo.", None, "AP", "The"),
+        ("L'AQUILA, Italy (AP) — The", "L'Aquila, Italy", None, "AP", "The"),
+        ("WINSTON-SALEM, N.C. (AP) — The", "Winston-Salem, N.C.", None, "AP", "The"),
         # CNN's own copy
         ("(CNN) -- Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
         ("(CNN)Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),

@@ -282,9 +282,15 @@ def _is_place(place: str) -> bool:
 
 
 def _title(place: str) -> str:
-    """``NEW DELHI`` → ``New Delhi``, ``ST. LOUIS`` → ``St. Louis``; mixed-case words and
-    initials (``D.C.``) kept."""
-    return " ".join(w.capitalize() if w.isupper() and "." not in w.rstrip(".") else w for w in place.split())
+    """``NEW DELHI`` → ``New Delhi``, ``ST. LOUIS`` → ``St. Louis``, ``L'AQUILA`` → ``L'Aquila``;
+    mixed-case words and initials (``D.C.``) kept."""
+    return " ".join(
+        # each part of "L'AQUILA", "WINSTON-SALEM": "L'Aquila", "Winston-Salem"
+        re.sub(r"[^\W\d_]+", lambda p: p.group(0).capitalize(), w)
+        if w.isupper() and "." not in w.rstrip(".")
+        else w
+        for w in place.split()
+    )
 
 
 # A 12-hour clock or a US time zone: the page writes dates month first ("4/11/2007 1:26 PM").
