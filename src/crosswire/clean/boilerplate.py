@@ -53,9 +53,7 @@ _PATTERNS = [
     # a BBC page's player and its caption, run together on one line by the scraper
     r"media playback is (?:unsupported|not supported) on your device\.?(?:\s+media caption\b.*)?|"
     r"(?:photo|photograph|image|picture|video)s?(?: credit)?\s*:\s*.{0,60}|getty images|"
-    r"(?:photo|photograph|image|picture)s? (?:by|courtesy of) .{1,60}|"
-    # a caption with its credit, as the Guardian prints it: "Rescuers in Onna. Photograph: A. Bianchi/Reuters"
-    r".{0,240}?(?-i:\b(?:Photograph|Composite|Illustration)\s*:\s*[A-Z])[\w .,'’/&-]{0,80}",
+    r"(?:photo|photograph|image|picture)s? (?:by|courtesy of) .{1,60}",
     # page furniture of news sites: "Supported by", "Most viewed", "Reuse this content", "5 min read"
     r"supported by|explore more on these topics|reuse this content|most (?:viewed|read|popular|shared)|"
     r"\d{1,2} min(?:ute)?s? read|click to (?:share|email|print)\b.*|sign up (?:for|to)\b.{0,80}\bnewsletter\b.*",
@@ -75,10 +73,20 @@ _TRAILING_TEASER = re.compile(
 )
 
 
+# A caption with its credit, as the Guardian prints it: "Rescuers in Onna. Photograph: A. Bianchi/Reuters".
+_CAPTION_CREDIT = re.compile(
+    r".{0,240}?\b(?:Photograph|Composite|Illustration)\s*:\s*[A-Z][\w .,'’/&-]{0,80}"
+)
+
+
 def is_boilerplate(line: str) -> bool:
     """True when the stripped ``line`` is nothing but page furniture."""
     if len(line) > _MAX_CHARS or len(line.split()) > _MAX_WORDS:
         return False  # a paragraph: skip the long regex
+    if ("Photograph" in line or "Composite" in line or "Illustration" in line) and _CAPTION_CREDIT.fullmatch(
+        line
+    ):
+        return True
     return _BOILERPLATE.fullmatch(line) is not None
 
 

@@ -49,7 +49,7 @@ _SIGNOFF = re.compile(
 # write it, not what happened. It credits no one: a paper's own story that AP "contributed to"
 # is not AP's copy.
 _CONTRIBUTED = re.compile(
-    r"(?i)[(\[]?[ \t]*(?:[\w.'’-]+(?:,?[ \t]+(?:and[ \t]+)?|[ \t]+)){1,14}contributed[ \t]+"
+    r"(?i)[(\[]?[ \t]*(?:[\w.'’-]+[ \t,]+){1,14}contributed[ \t]+"
     r"(?:reporting|to[ \t]+this[ \t]+(?:report|story|article))(?:[ \t]+from[ \t]+[\w .,'’-]{1,40}?)?[ \t]*\.?[)\]]?"
 )
 _INLINE = re.compile(
@@ -142,7 +142,7 @@ def signoff_line(text: str, start: int, end: int) -> CreditMatch | None:
     line = text[start:end]
     if len(line.split()) > _MAX_SIGNOFF_WORDS:
         return None
-    if _CONTRIBUTED.fullmatch(line):
+    if "contributed" in line.lower() and _CONTRIBUTED.fullmatch(line):
         return CreditMatch(start, end, None, (start, end), "signoff")
     if not _SIGNOFF.fullmatch(line):
         return None
