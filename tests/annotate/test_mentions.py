@@ -291,3 +291,12 @@ def test_a_name_with_a_comma_is_no_list_and_items_keep_their_label_out_of_place(
         ("Wink", "ORG"),
         ("Titter", "ORG"),
     ]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person() -> None:
+    # the model tagged the mayor an organisation
+    adoc = _annotate(
+        "Onna, a village of about 300 people, lost 40 people in the 2009 earthquake. On Tuesday it "
+        "lost seven more, according to the mayor, Elena Ricci.\n"
+    )
+    assert _labels(adoc).get("Elena Ricci") == "PERSON"

@@ -17,7 +17,9 @@ Rules, in order (each is general, none names a story):
    PERSON spans made only of title words (``Mr. Minister``) are dropped; leading title words
    are trimmed from PERSON spans.
 4. **Names after titles** — two or three capitalised proper nouns right after a title word
-   that the model missed are a PERSON (``Foreign Ministers Anthony Albanese of Australia``).
+   that the model missed are a PERSON (``Foreign Ministers Anthony Albanese of Australia``), and
+   so is a name in apposition to a title that it tagged otherwise (``according to the mayor,
+   Elena Ricci``: ORG).
 5. **Platforms** — ``posted on X``: the platform is a PRODUCT mention (added when missed); a
    platform's unambiguous name tagged PERSON (``Twitter``) is a PRODUCT too.
 6. **Trimming** — a leading ``the``, a trailing possessive ``'s`` and trailing function words
@@ -263,6 +265,20 @@ def _titled_person(span: Span, e: _Ent) -> _Ent:
     return e
 
 
+# A title just before a comma ("the mayor, "): not the words that are as often something else
+# ("over his head, ", "in a chair, ", "in general, ") nor plurals (a list of people follows them).
+_APPOSABLE_TITLES = sorted(
+    (
+        t
+        for t in TITLE_HEADS
+        if not t.endswith("s") and t not in {"head", "chair", "general", "justice", "speaker"}
+    ),
+    key=len,
+    reverse=True,
+)
+_APPOSED_TO_TITLE = re.compile(r"\b(?:" + "|".join(_APPOSABLE_TITLES) + r"),[ \t]+\Z", re.IGNORECASE)
+
+
 def _rule_names_after_titles(doc: Doc, starts: Any, ents: list[_Ent]) -> list[_Ent]:
     """4. Two or three proper nouns the model missed right after a title word are a PERSON."""
     covered = [(e.start, e.end) for e in ents]
@@ -280,6 +296,13 @@ def _rule_names_after_titles(doc: Doc, starts: Any, ents: list[_Ent]) -> list[_E
             cs, ce = doc[i + 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
             ents.append(_Ent(cs, ce, "PERSON"))
             covered.append((cs, ce))
+    for e in ents:
+        if (
+            e.label in _NAME_SLIPS
+            and _APPOSED_TO_TITLE.search(doc.text, max(0, e.start - 40), e.start)
+            and _PERSON_SHAPE.fullmatch(doc.text[e.start : e.end])
+        ):
+            e.label = "PERSON"  # "the mayor, Elena Ricci"
     return ents
 
 
