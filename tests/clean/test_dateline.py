@@ -50,6 +50,9 @@ from crosswire.models import Document
         ("MONTERREY, México (AP) — The", "Monterrey, México", None, "AP", "The"),
         ("ST. LOUIS, Mo. (AP) — The", "St. Louis, Mo.", None, "AP", "The"),
         ("L'AQUILA, Italy (AP) — The", "L'Aquila, Italy", None, "AP", "The"),
+        # Indian papers: a city of the table, a colon
+        ("NEW DELHI: The government on Tuesday", "New Delhi", None, None, "The government on Tuesday"),
+        ("MUMBAI: Shares rose", "Mumbai", None, None, "Shares rose"),
         ("WINSTON-SALEM, N.C. (AP) — The", "Winston-Salem, N.C.", None, "AP", "The"),
         # CNN's own copy
         ("(CNN) -- Heavy rain flooded", None, None, "CNN", "Heavy rain flooded"),
@@ -88,6 +91,9 @@ def test_datelines(text: str, place: str | None, iso: str | None, agency: str | 
         "Miller, Texas — a small town",
         "(CNN) the network said",
         "Onna (Italy) – a village of 300",
+        "MUST SEE: The video of the rescue",
+        "HUFFPOLLSTER: A seismic shift",
+        "KARACHI: Thank you.\nLAHORE: And to you.",  # a transcript's speakers, not a dateline
     ],
 )
 def test_not_datelines(text: str) -> None:

@@ -12,7 +12,8 @@ Recognised at the start of the first body line only:
   parentheses, or be a place-comma-date followed by a capitalised word:
   ``WASHINGTON (Reuters) -``, ``NEW DELHI, July 2 (PTI) —``, ``Washington, July 2:``,
   ``Washington, July 2 During…``. An all-caps place needs only the separator
-  (``MUMBAI —``); a title-case place also needs a date or an agency, so a sentence
+  (``MUMBAI —``; with a colon, ``NEW DELHI: The …``, it must not be a label such as ``NASA:``
+  or a transcript's speaker); a title-case place also needs a date or an agency, so a sentence
   such as ``Delhi: a city…`` is not mistaken for one; places joined by "/" need only the
   separator and a capitalised word after it (``New Delhi/Mumbai: The …``);
 - a place and the country or state it is in, as wire datelines name a smaller city
@@ -33,6 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from crosswire.annotate.lexicon import US_STATES, country_for
 from crosswire.clean.agencies import AGENCY_LIST, agency_names
@@ -101,6 +103,15 @@ _OTHER_REGIONS = frozenset(
 )  # fmt: skip
 
 
+def _read_cities() -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "cities.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+_CITIES = _read_cities()
+
+
 def _is_region(name: str) -> bool:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "México"
     return name in _OTHER_REGIONS or name in US_STATES or country_for(plain) is not None
@@ -120,6 +131,12 @@ _IN_REGION = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ \t]*(?P<region>{_REGION})|[ \t]*\((?P<paren_region>{_REGION})\))"
     rf"(?:,?[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?(?P<sep>{_DASH}|[ \t]*[-—–:]+[ \t]*)?"
 )
+# A CAPS place and a colon, as Indian papers open: "NEW DELHI: The government …". A label
+# ("NASA: The agency …") or a transcript's speaker ("TRUMP: …", again on later lines) looks the
+# same ("MUST SEE: …" in a caps headline too), so the place must be a city of the table
+# (data/cities.txt) or a country or state, and no later line may open with another such label
+# (_colon_place).
+_CAPS_COLON = re.compile(rf"(?P<place>{_CAPS_PLACE}):[ \t]+(?=[A-Z“\"‘'])")
 _CLASSIC = [
     # CAPS place alone, then a dash: "MUMBAI — Shares …"
     re.compile(rf"(?P<place>{_CAPS_PLACE}){_DASH}"),
@@ -137,6 +154,7 @@ _CLASSIC = [
         rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),[ \t]*{_DAY_MONTH}[ \t]*(?:[-—–:]+[ \t]*|(?=[A-Z“\"‘']))"
     ),
     _IN_REGION,
+    _CAPS_COLON,
     # Places joined by "/", as a paper with reporters in two cities writes it, then a separator
     # and a capitalised word: "New Delhi/Mumbai: The …", "NEW DELHI/MUMBAI — The …". The slash
     # tells it from a label ("Summary: The …"), which a lone title-case place cannot be told from.
@@ -197,8 +215,39 @@ def find_dateline(text: str, start: int) -> Dateline | None:
             continue
         if m.re is _IN_REGION and not _placed_in_region(m):
             continue
+        if m.re is _CAPS_COLON and not _colon_place(m):
+            continue
         return _build(m, start, None)
     return None
+
+
+def _colon_place(m: re.Match[str]) -> bool:
+    """A "NEW DELHI: The …" dateline, not a label or a transcript's first speaker."""
+    place = m.group("place")
+    words = place.split()
+    if any(w.lower().strip(".:") in _NOT_PLACE or w.lower() in _LABELS for w in words) or agency_names(place):
+        return False
+    if _title(place) not in _CITIES and not _is_region(_title(place)):
+        return False  # "NASA:", "HUFFPOLLSTER:", "MUST SEE:", "CHARGED WITH MURDER:"
+    # a transcript names its speakers at the start of line after line: "TRUMP: … ¶ CLINTON: …"
+    # ("ALSO READ: …" lines are the page's, not speakers)
+    return not any(
+        not any(w.lower() in _NOT_PLACE or w.lower() in _LABELS for w in later.group(1).split())
+        for later in _SPEAKER_LABEL.finditer(m.string, m.end())
+    )
+
+
+_SPEAKER_LABEL = re.compile(r"\n[ \t]*([A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):[ \t]")
+
+
+_LABELS = frozenset(
+    {
+        "warning", "spoiler", "flashback", "review", "interview", "poll", "factbox", "timeline",
+        "video", "photos", "photo", "quote", "transcript", "related", "listen", "reminder",
+        "background", "context", "why", "what", "how", "who", "when", "where", "q", "a", "ps",
+        "pic", "graphic", "live", "latest", "developing", "urgent", "alert", "opinion", "column",
+    }
+)  # fmt: skip
 
 
 def _placed_in_region(m: re.Match[str]) -> bool:
