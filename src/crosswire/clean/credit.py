@@ -70,18 +70,8 @@ _BYLINE = re.compile(
     rf"(?:[ \t]*[,|/–—-][ \t]*(?P<affiliation>{_AFFILIATION}))?[ \t]*\.?"
 )
 _NOT_NAMES = CALENDAR_NAMES | {
-    "the",
-    "then",
-    "now",
-    "law",
-    "order",
-    "contrast",
-    "comparison",
-    "far",
-    "early",
-    "late",
-    "mid",
-}
+    "the", "then", "now", "law", "order", "contrast", "comparison", "far", "early", "late", "mid",
+}  # fmt: skip
 _MAX_BYLINE_WORDS = 16
 _SYNDICATION_WORDS = ("syndicated", "agency", "wire")
 _MAX_SIGNOFF_WORDS = 24
