@@ -15,26 +15,10 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-_AP = """UPDATE 2-Earthquake kills 12 in central Italy, rescuers search rubble
-
-By MARIA ROSSI and JOHN SMITH, Associated Press
-
-L'AQUILA, Italy (AP) — A magnitude 6.1 earthquake struck central Italy early Tuesday, killing at \
-least 12 people and trapping dozens under collapsed buildings, officials said.
-
-"The whole town shook like a leaf," said Giulia Bianchi, 54, who ran into the street with her two \
-children. "We lost everything."
-
-Civil protection chief Fabrizio Curcio said rescuers were searching the rubble in three villages \
-near L'Aquila. He said the death toll could rise.
-
-Story continues below advertisement
-
-The quake struck at 3:36 a.m. local time at a depth of 10 kilometers, according to the U.S. \
-Geological Survey.
-
-Associated Press writer Frances D'Emilio in Rome contributed to this report.
-"""
+# AP's copy, as the families test has it too
+_AP = (Path(__file__).resolve().parents[1] / "cluster" / "data" / "families" / "quake-ap.txt").read_text(
+    encoding="utf-8"
+)
 _BBC = """Italy earthquake: Dozens trapped as quake hits Abruzzo
 
 At least 12 people have been killed after a 6.1-magnitude earthquake hit central Italy, officials say.

@@ -15,6 +15,10 @@ from crosswire.models import Document, Family
 DATA = Path(__file__).parent / "data" / "families"
 
 
+def _text(name: str) -> str:
+    return (DATA / f"{name}.txt").read_text(encoding="utf-8")
+
+
 def _read(name: str, **kw: Any) -> Document:
     return Document(id=name, text=(DATA / f"{name}.txt").read_text(encoding="utf-8"), path=name, **kw)
 
@@ -204,40 +208,14 @@ def test_a_report_mixing_two_independent_accounts_does_not_chain_them_into_one_s
     assert len(find_families(docs, min_affinity=0.0)) == 1
 
 
-_AP_QUAKE = """Earthquake kills 12 in central Italy
-
-L'AQUILA, Italy (AP) — A magnitude 6.1 earthquake struck central Italy early Tuesday, killing at \
-least 12 people and trapping dozens under collapsed buildings, officials said.
-
-"The whole town shook like a leaf," said Giulia Bianchi, 54, who ran into the street with her two \
-children. "We lost everything."
-
-Civil protection chief Fabrizio Curcio said rescuers were searching the rubble in three villages \
-near L'Aquila. He said the death toll could rise.
-
-The quake struck at 3:36 a.m. local time at a depth of 10 kilometers, according to the U.S. \
-Geological Survey.
-"""
-_REUTERS_QUAKE = """Dozens trapped as quake hits Abruzzo
-
-ROME (Reuters) - At least 12 people have been killed after a 6.1-magnitude earthquake hit central \
-Italy, officials said.
-
-The quake struck early on Tuesday near the city of L'Aquila in the Abruzzo region.
-
-Civil protection chief Fabrizio Curcio said the number of dead could rise as rescuers reached \
-remote villages.
-
-Prime Minister Giorgia Meloni said the government would declare a state of emergency.
-"""
-
-
 def test_two_agencies_own_reports_of_one_event_are_two_sources() -> None:
     """AP's and Reuters' copies share the quake's figures and officials, not each other's text."""
     from crosswire import clean
     from crosswire.cluster.reuse import align, passages, quote_pool
+    from crosswire.ingest.text import headline_span
 
-    raw = [Document(id="ap", text=_AP_QUAKE), Document(id="reuters", text=_REUTERS_QUAKE)]
+    texts = {"ap": _text("quake-ap"), "reuters": _text("quake-reuters")}
+    raw = [Document(id=k, text=t, meta={"title_span": headline_span(t)}) for k, t in texts.items()]
     docs = list(dedup.run(clean.run(raw, ledger=Ledger())))
     assert [d.credit for d in docs] == ["AP", "Reuters"]
     ps = [passages(d.body) for d in docs]
