@@ -66,3 +66,15 @@ def test_reported_speech_of_a_quote_is_discounted() -> None:
     pool = quote_pool([wire, one, two])
     assert align(one, two, pool=pool).narrative_pairs == 0
     assert align(one, two).narrative_pairs == 1  # without the story's quotes it would look copied
+
+
+def test_a_title_written_before_a_name_is_not_narrative() -> None:
+    # every report introduces the official so: "civil protection chief Fabrizio Curcio said"
+    a = passages("Civil protection chief Fabrizio Curcio said rescuers were searching three villages.")
+    b = passages("Civil protection chief Fabrizio Curcio said the number of dead could rise.")
+    assert not (a[0].evidence_bigrams & b[0].evidence_bigrams)
+    # the words after the name still count
+    c = passages(
+        "Civil protection chief Fabrizio Curcio said rescuers were searching three villages near L'Aquila."
+    )
+    assert a[0].evidence_bigrams & c[0].evidence_bigrams

@@ -94,21 +94,81 @@ class Passage:
     bigrams: frozenset[Bigram] = field(init=False, repr=False, compare=False)
     #: Bigrams that can show copying: outside quotes, and not two capitalised words in a
     #: row — names, titles and places ("Chief Minister Himanta Biswa Sarma") are shared by
-    #: every report of an event, like its quotes; the words around them are not.
+    #: every report of an event, like its quotes; the words around them are not. Nor the
+    #: words of a title written in lower case before a name ("civil protection chief Fabrizio
+    #: Curcio"): every report introduces the official so.
     evidence_bigrams: frozenset[Bigram] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         st, q, pr = self.stems, self.quoted, self.proper
         pairs = range(len(st) - 1)
         object.__setattr__(self, "bigrams", frozenset((st[i], st[i + 1]) for i in pairs))
+        titled = _title_words(st, pr)
         evidence = frozenset(
-            (st[i], st[i + 1]) for i in pairs if not (q[i] or q[i + 1]) and not (pr[i] and pr[i + 1])
+            (st[i], st[i + 1])
+            for i in pairs
+            if not (q[i] or q[i + 1]) and not (pr[i] and pr[i + 1]) and not (i in titled and i + 1 in titled)
         )
         object.__setattr__(self, "evidence_bigrams", evidence)
 
     @property
     def quoted_share(self) -> float:
         return sum(self.quoted) / len(self.quoted) if self.quoted else 0.0
+
+
+# Title heads before a name ("chief", "minister", "spokesman"), as stems; the words of a title
+# are at most three before its head.
+_TITLE_STEMS = frozenset(
+    stem(w)
+    for w in [
+        "chief",
+        "minister",
+        "secretary",
+        "president",
+        "premier",
+        "chancellor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "governor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "chairman",
+        "chairwoman",
+        "director",
+        "commissioner",
+        "commander",
+        "general",
+        "mayor",
+        "prosecutor",
+        "judge",
+        "officer",
+        "official",
+        "head",
+        "leader",
+        "adviser",
+        "advisor",
+        "inspector",
+        "superintendent",
+        "sheriff",
+        "coroner",
+        "coach",
+        "manager",
+    ]
+)
+_TITLE_REACH = 3
+
+
+def _title_words(stems: Sequence[str], proper: Sequence[bool]) -> set[int]:
+    """Positions of a title and the name after it ("civil protection chief Fabrizio Curcio")."""
+    out: set[int] = set()
+    for i, s in enumerate(stems[:-1]):
+        if s in _TITLE_STEMS and proper[i + 1]:
+            out.update(range(max(0, i - _TITLE_REACH), i + 2))
+    return out
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
