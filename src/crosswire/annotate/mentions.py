@@ -44,13 +44,13 @@ Rules, in order (each is general, none names a story):
    A surname tagged GPE or LOC (``Vladeck said``, ``attacks on Machado``) is too, unless the
    document ever puts it where a place goes (``in Aceh``, ``near Woodward``); country names
    keep their label.
-12. **Names have capitals** — a person, organisation or place mention without a capital
-   letter (``html`` of a URL line cut at its dots) is dropped.
-13. **Lists are not names** — ``Onna, Paganica`` (ORG) before ``and Tempera`` (GPE) is the
+12. **Lists are not names** — ``Onna, Paganica`` (ORG) before ``and Tempera`` (GPE) is the
    head of a list of names, not one name: each item is a mention of its own (not ``T-Mobile
    USA, Inc.``: an abbreviation is no item). Items keep the span's label, unless the list
    stands where a place goes and ends in a place (``the villages of Onna, Paganica and
    Tempera``): then they are places.
+13. **Names have capitals** — a person, organisation or place mention without a capital
+   letter (``html`` of a URL line cut at its dots) is dropped.
 14. **Time zones are no names** — ``GMT``, ``UTC``, ``EDT`` … tagged as an organisation or a
    place (``at 3:36 am (0136 GMT)``) are dropped: they tell the time, not who or where.
 """
@@ -493,7 +493,7 @@ _LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}")
 
 
 def _rule_lists(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """13. "Onna, Paganica" right before "and Tempera" is two names of a list, not one name."""
+    """12. "Onna, Paganica" right before "and Tempera" is two names of a list, not one name."""
     out: list[_Ent] = []
     by_start = {e.start: e for e in ents}
     for e in ents:
