@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from crosswire.annotate.lexicon import US_STATES, country_for
 from crosswire.clean.agencies import AGENCY_LIST, agency_names
+from crosswire.places import US_STATES, country_for
 
 __all__ = ["Dateline", "date_in_file_name", "find_dateline", "find_stamp"]
 
