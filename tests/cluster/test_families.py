@@ -224,3 +224,21 @@ def test_two_agencies_own_reports_of_one_event_are_two_sources() -> None:
     families = find_families(docs)
     assert [f.members for f in families] == [("ap",), ("reuters",)]
     assert [f.label for f in families] == ["AP", "Reuters"]
+
+
+def test_a_family_is_named_by_its_publisher_as_the_feed_writes_it() -> None:
+    a = Document(
+        id="aj-3", text="The death toll from the quake has risen to 29, officials said.", source="Al Jazeera"
+    )
+    b = Document(
+        id="aj-4",
+        text="Rescuers in Onna worked through a second night under floodlights.",
+        source="al jazeera ",
+    )
+    c = Document(id="ansa-2", text="Premier Giorgia Meloni flew to L'Aquila in the afternoon.", source="ANSA")
+    d = Document(
+        id="x", text="Shops in Teramo stayed shut on Wednesday.", url="https://WWW.IlCentro.it/abruzzo/x"
+    )
+    labels = {f.members: f.label for f in find_families([a, b, c, d])}
+    # one comparable key ("al jazeera") joins the first two; the reader sees the name as written
+    assert labels == {("aj-3", "aj-4"): "Al Jazeera", ("ansa-2",): "ANSA", ("x",): "ilcentro.it"}

@@ -56,7 +56,7 @@ from crosswire.dedup.near import order_key
 from crosswire.dedup.sketch import MinHashSignature
 from crosswire.models import Citation, Document, Evidence, Family
 
-__all__ = ["find_families", "publisher_key", "wire_dateline"]
+__all__ = ["find_families", "publisher_key", "publisher_name", "wire_dateline"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "by", "and"}
@@ -75,6 +75,22 @@ def publisher_key(doc: Document) -> str | None:
         if "://" in v:
             v = urlsplit(v).hostname or ""
         v = v.removeprefix("www.").strip(" /")
+        if v:
+            return v
+    return None
+
+
+def publisher_name(doc: Document) -> str | None:
+    """The outlet as a reader knows it, from the field :func:`publisher_key` reads: the source as
+    written ("Al Jazeera", not the key's "al jazeera"; a host in lower case), else the URL's
+    host, each without "www."."""
+    for value in (doc.source, doc.site_name, doc.url):
+        v = (value or "").strip()
+        if "://" in v:
+            v = urlsplit(v).hostname or ""
+        v = re.sub(r"(?i)^www\.", "", v).strip(" /")
+        if "." in v and " " not in v:
+            v = v.lower()  # a host written as the source ("www.TheHindu.com") reads as one
         if v:
             return v
     return None
@@ -406,9 +422,9 @@ def find_families(
         if credited:
             label = credited.most_common(1)[0][0]
         elif any(e.evidence.kind == "publisher" for e in inside):
-            label = docs[members[0]].publisher
+            label = publisher_name(docs[members[0]].doc)
         elif origin_doc is not None:
-            label = publisher_key(origin_doc) or origin_doc.id
+            label = publisher_name(origin_doc) or origin_doc.id
         else:
             label = agency
         families.append(
