@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -68,3 +69,31 @@ def test_unknown_format_is_a_config_error(stories: list[StoryDocs]) -> None:
 def test_empty_report() -> None:
     assert render_clusters([], rejected=[], fmt="table") == "0 stories from 0 documents\n"
     assert json.loads(render_clusters([], rejected=[], fmt="json")) == {"stories": [], "rejected": []}
+
+
+def test_table_says_once_which_reports_stand_alone_and_fits_long_ids(stories: list[StoryDocs]) -> None:
+    first = stories[0]
+    docs = [
+        AnnotatedDocument(
+            dataclasses.replace(a.document, id=f"{a.document.id}_a-very-long-file-name-of-a-report"), ()
+        )
+        for a in first.documents
+    ]
+    ids = tuple(a.document.id for a in docs)
+    joined = Family(
+        "f-1", ids[:2], ids[0], (Evidence("text-reuse", "2 shared passages", ids[:2]),), 0.9, "AFP"
+    )
+    alone = Family(f"f-{ids[2]}", ids[2:], ids[2])
+    table = render_clusters(
+        [StoryDocs(Story(first.story.id, ids, (joined, alone)), tuple(docs))], fmt="table"
+    )
+    rows = [line for line in table.splitlines() if line.startswith(tuple(f"  {i}" for i in ids))]
+    # every id whole, and the dates in one column
+    assert len({row.index(" 20") for row in rows}) == 1, rows
+    assert f"    family AFP: {ids[0]}, {ids[1]} — 2 shared passages" in table
+    assert f"    on their own: {ids[2]} (no text, credit or publisher shared)" in table
+    assert "independent: shares no text" not in table
+
+    every = tuple(Family(f"f-{i}", (i,), i) for i in ids)
+    table = render_clusters([StoryDocs(Story(first.story.id, ids, every), tuple(docs))], fmt="table")
+    assert "  families: none; each report is its own source" in table and "family " not in table

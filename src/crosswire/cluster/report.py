@@ -78,12 +78,22 @@ def clusters_json(story_docs: Sequence[StoryDocs], *, rejected: Sequence[Rejecte
     }
 
 
-def _family_line(f: Family, published: dict[str, str | None]) -> str:
-    label = family_label(_family_json(f), published) or f.origin or f.id
-    evidence = (
-        "; ".join(e.description for e in f.evidence) or "independent: shares no text, credit or publisher"
-    )
-    return f"    family {label}: {', '.join(f.members)} — {evidence}"
+def _family_lines(families: Sequence[Family], published: dict[str, str | None]) -> list[str]:
+    """The families that join reports, each with its evidence; then, on one line, the reports
+    that are sources on their own (a line each made a story of ten outlets ten lines of "shares
+    no text, credit or publisher")."""
+    joined = [f for f in families if len(f.members) > 1 or f.evidence]
+    alone = [m for f in families if f not in joined for m in f.members]
+    lines = ["  families:"] if joined else []
+    for f in joined:
+        label = family_label(_family_json(f), published) or f.origin or f.id
+        evidence = "; ".join(e.description for e in f.evidence)
+        lines.append(f"    family {label}: {', '.join(f.members)}" + (f" — {evidence}" if evidence else ""))
+    if alone and joined:
+        lines.append(f"    on their own: {', '.join(alone)} (no text, credit or publisher shared)")
+    elif len(alone) > 1:
+        lines.append("  families: none; each report is its own source (no text, credit or publisher shared)")
+    return lines
 
 
 def _table(story_docs: Sequence[StoryDocs], rejected: Sequence[Rejected]) -> str:
@@ -99,14 +109,14 @@ def _table(story_docs: Sequence[StoryDocs], rejected: Sequence[Rejected]) -> str
         lines.append(
             f"{s.id}  {counted(len(s.documents), 'document')}, {counted(sources, 'independent source')}"
         )
+        # ids are printed whole (``brief --story`` takes them), so the column fits the longest
+        width = max([24, *(len(a.document.id) for a in sd.documents)])
         for a in sd.documents:
             d = a.document
             who = source_name({"source": d.source, "url": d.url}) or d.credit or "-"
-            lines.append(f"  {d.id:<24} {(d.published or '-')[:10]:<10}  {who[:20]:<20}  {_snippet(d)}")
-        if s.families:
-            lines.append("  families:")
-            published = {a.document.id: a.document.published for a in sd.documents}
-            lines.extend(_family_line(f, published) for f in s.families)
+            lines.append(f"  {d.id:<{width}} {(d.published or '-')[:10]:<10}  {who[:20]:<20}  {_snippet(d)}")
+        published = {a.document.id: a.document.published for a in sd.documents}
+        lines.extend(_family_lines(s.families, published))
         for dup in s.duplicates:
             lines.append(
                 f"  duplicate: {dup.document} repeats {dup.of} ({dup.kind}, similarity {dup.similarity:.2f})"
