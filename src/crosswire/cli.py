@@ -37,6 +37,16 @@ __all__ = ["main"]
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_ENVIRONMENT, EXIT_BUG = 0, 1, 2, 3, 70
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="crosswire",
@@ -74,6 +84,21 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="quote extraction: rules (default), or a tagger trained by `crosswire train-quotes` "
         "(tagger = the CRF, transformer = the fine-tuned encoder of the quotes-nn extra)",
+    )
+    sp.add_argument(
+        "--story",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="brief only this story: its id as `crosswire cluster` or the brief's contents print it "
+        "(or the first digits of it), or the id of one of its documents; repeat for several",
+    )
+    sp.add_argument(
+        "--min-sources",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="brief only stories told by at least N independent sources (default 1: all)",
     )
 
     sp = sub.add_parser("watch", help="watch a folder; each new file joins a story or starts one")
@@ -136,10 +161,15 @@ def _config(args: argparse.Namespace) -> Any:
 
 
 class _Progress:
-    """A one-line progress bar on stderr for runs over 50 files (off when quiet or not a TTY-less pipe)."""
+    """A one-line progress bar on stderr for runs over 50 files, drawn only on a terminal.
 
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
+    Redirected to a file or a pipe (a cron job's log, CI), the bar's carriage returns would
+    write every step of it one after another, burying the reject list; so it is off there,
+    as with ``-q``.
+    """
+
+    def __init__(self, quiet: bool, *, terminal: bool | None = None) -> None:
+        self.quiet = quiet or not (sys.stderr.isatty() if terminal is None else terminal)
         self.shown = False
 
     def __call__(self, done: int, total: int) -> None:
@@ -150,7 +180,7 @@ class _Progress:
         sys.stderr.write(f"\rreading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         self.shown = True
         if done >= total:
-            sys.stderr.write("\n")
+            self.close()
 
     def close(self) -> None:
         if self.shown:
@@ -311,12 +341,14 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     docs = _read(args, ledger)
     briefs = []
     if docs:
+        from crosswire.cluster.select import select_stories
+
         embedder = pipeline.load_models(config)
-        briefs = list(
-            pipeline.briefs(
-                pipeline.stories(docs, config=config, embedder=embedder), config=config, embedder=embedder
-            )
-        )
+        found = pipeline.stories(docs, config=config, embedder=embedder)
+        chosen = select_stories(found, names=args.story, min_sources=args.min_sources)
+        if len(chosen) < len(found) and not args.quiet:
+            print(f"crosswire: briefing {len(chosen)} of {len(found)} stories", file=sys.stderr)
+        briefs = list(pipeline.briefs(chosen, config=config, embedder=embedder))
     out = _out(args)
     try:
         out.write(render(briefs, rejected=ledger.rejected, fmt=args.format))

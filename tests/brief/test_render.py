@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from html import escape
@@ -249,3 +250,34 @@ def test_a_rising_toll_is_listed_as_an_update_and_validates(hash_embedder: Any) 
         (Path(__file__).parents[2] / "docs" / "brief.schema.json").read_text(encoding="utf-8")
     )
     jsonschema.validate(json.loads(render([b], fmt="json")), schema)
+
+
+def test_several_stories_open_with_their_contents(hash_embedder: Any) -> None:
+    one = seedkit.small_extraction(
+        {"x": "A lone report says a bridge collapsed in the night."}, published={"x": "2025-07-03T08:00:00Z"}
+    )
+    two = seedkit.small_extraction(TEXTS, families=(Family("F1", ("a", "c"), "a"), Family("F2", ("b",), "b")))
+    two = dataclasses.replace(
+        two, story=dataclasses.replace(two.story, story=dataclasses.replace(two.story.story, id="s-two"))
+    )
+    briefs = list(brief.run(align.run([one, two], embedder=hash_embedder)))
+    big, small = sorted(briefs, key=lambda b: -len(b.documents))
+    md = render(briefs, rejected=[], fmt="md")
+    head = md.split("\n---\n", 1)[0]
+    assert head.startswith("# 2 stories from 4 documents")
+    lines = [line for line in head.splitlines() if line[:3] in {"1. ", "2. "}]
+    # the largest first, each with its counts and the id `brief --story` takes
+    assert lines[0].startswith(f"1. **{big.headline}** — 3 documents, 2 independent sources")
+    assert lines[0].endswith(f"`{big.story.id}`") and lines[1].endswith(
+        f"reports 2025-07-03 · `{small.story.id}`"
+    )
+    page = render(briefs, rejected=[], fmt="html")
+    assert page.index('id="stories"') < page.index('id="story-1"')
+    assert '<a href="#story-1">' in page and '<a href="#story-2">' in page
+    assert "<title>2 stories · crosswire brief</title>" in page
+
+
+def test_one_story_has_no_contents(small_briefs: list[Any]) -> None:
+    assert len(small_briefs) == 1
+    assert render(small_briefs, rejected=[], fmt="md").startswith(f"# {small_briefs[0].headline}")
+    assert 'id="stories"' not in render(small_briefs, rejected=[], fmt="html")

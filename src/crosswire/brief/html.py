@@ -21,6 +21,8 @@ from typing import Any
 from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
+    contents,
+    contents_line,
     fact_reading,
     ordered,
     origins,
@@ -59,7 +61,7 @@ section.card{background:var(--card);border:1px solid var(--line);border-radius:.
 .meta{color:var(--muted);font-size:.9em}.ed{color:var(--muted)}.pills{display:flex;flex-wrap:wrap;gap:.4rem;margin:.3rem 0}
 .pill{background:var(--card);border:1px solid var(--line);border-radius:999px;padding:.1rem .65rem;font-size:.85em}
 nav.toc{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.9em;margin:.4rem 0 0}
-a{color:var(--link)}nav.toc a{text-decoration:none}
+a{color:var(--link)}nav.toc a{text-decoration:none}.meta code{white-space:nowrap}
 a.cite{display:inline-block;font-size:.72em;line-height:1.5;white-space:nowrap;text-decoration:none;
 border:1px solid var(--line);border-radius:.4em;padding:0 .35em;margin:0 .1em;color:var(--link);vertical-align:.1em}
 a.cite:hover,a.cite:focus{background:var(--hl);color:var(--fg)}
@@ -368,8 +370,24 @@ def _story(brief: Brief, n: int) -> str:
     return "\n".join(h)
 
 
+def _contents(briefs: Sequence[Brief]) -> str:
+    """Several stories: a list of them first, each a link to its brief, with the id ``--story`` takes."""
+    rows = contents(briefs)
+    n_docs = sum(r["documents"] for r in rows)
+    items = "".join(
+        f'<li><a href="#story-{i}">{escape(r["headline"] or "(no headline)")}</a>'
+        f'<div class="meta">{escape(contents_line(r))} · <code>{escape(r["id"])}</code></div></li>'
+        for i, r in enumerate(rows, 1)
+    )
+    return (
+        f'<section class="card" id="stories"><h2>{len(rows)} stories '
+        f'<span class="n">from {counted(n_docs, "document")}</span></h2><ol>{items}</ol></section>'
+    )
+
+
 def render_html(briefs: Sequence[Brief], *, rejected: Sequence[Rejected]) -> str:
-    body = [_story(b, n) for n, b in enumerate(ordered(briefs), 1)]
+    body = [_contents(briefs)] if len(briefs) > 1 else []
+    body += [_story(b, n) for n, b in enumerate(ordered(briefs), 1)]
     if not briefs:
         body.append("<p>No stories.</p>")
     if rejected:
@@ -378,7 +396,13 @@ def render_html(briefs: Sequence[Brief], *, rejected: Sequence[Rejected]) -> str
             where = f"{r.path}:{r.line}" if r.line is not None else r.path
             body.append(f"<li><code>{escape(where)}</code> — {escape(r.reason)}</li>")
         body.append("</ul></section>")
-    title = escape(briefs[0].headline if briefs else "crosswire brief")
+    title = escape(
+        ordered(briefs)[0].headline
+        if len(briefs) == 1
+        else f"{len(briefs)} stories · crosswire brief"
+        if briefs
+        else "crosswire brief"
+    )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from crosswire.align import family_map
-from crosswire.labels import family_label
+from crosswire.labels import counted, family_label
 from crosswire.models import Brief, Citation, Rejected
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "INFERRED_DATE_NOTE",
     "SCHEMA",
     "citation_dict",
+    "contents",
+    "contents_line",
     "fact_reading",
     "ordered",
     "origins",
@@ -304,6 +306,41 @@ def rejected_dict(r: Rejected) -> dict[str, Any]:
 def ordered(briefs: Sequence[Brief]) -> list[Brief]:
     """Largest story first (documents, then independent sources), stable otherwise."""
     return sorted(briefs, key=lambda b: (-len(b.documents), -b.story.independent_sources))
+
+
+def contents(briefs: Sequence[Brief]) -> list[dict[str, Any]]:
+    """One line's worth per story, in the order the briefs are written (:func:`ordered`): what
+    a reader of many stories scans first, and the id that ``crosswire brief --story`` takes."""
+    rows = []
+    for b in ordered(briefs):
+        dates = sorted(d.published[:10] for d in b.documents if d.published)
+        rows.append(
+            {
+                "id": b.story.id,
+                "headline": b.headline,
+                "event_date": b.event_date,
+                "published": (dates[0], dates[-1]) if dates else None,
+                "documents": len(b.documents),
+                "independent_sources": b.story.independent_sources,
+                "conflicts": sum(1 for c in b.conflicts if c.kind != "update"),
+                "updates": sum(1 for c in b.conflicts if c.kind == "update"),
+            }
+        )
+    return rows
+
+
+def contents_line(row: Mapping[str, Any]) -> str:
+    """What a contents entry says after its headline: "7 documents, 6 independent sources,
+    1 update; event 2025-07-01, reports 2025-07-01 – 2025-07-02"."""
+    parts = [counted(row["documents"], "document"), counted(row["independent_sources"], "independent source")]
+    parts += [counted(row[k], k[:-1]) for k in ("conflicts", "updates") if row[k]]
+    when = []
+    if row["event_date"]:
+        when.append(f"event {row['event_date']}")
+    if row["published"]:
+        first, last = row["published"]
+        when.append(f"reports {first}" + (f" – {last}" if last != first else ""))
+    return ", ".join(parts) + ("; " + ", ".join(when) if when else "")
 
 
 def render_json(briefs: Sequence[Brief], *, rejected: Sequence[Rejected]) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
+    contents,
+    contents_line,
     fact_reading,
     ordered,
     origins,
@@ -193,8 +195,20 @@ def _story(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def _contents(briefs: Sequence[Brief]) -> list[str]:
+    """Several stories: a numbered list of them first, each with the id ``--story`` takes."""
+    rows = contents(briefs)
+    n_docs = sum(r["documents"] for r in rows)
+    out = [f"# {len(rows)} stories from {counted(n_docs, 'document')}", ""]
+    for i, r in enumerate(rows, 1):
+        out.append(
+            f"{i}. **{_one_line(r['headline'] or '(no headline)')}** — {contents_line(r)} · `{r['id']}`"
+        )
+    return [*out, "", "---", ""]
+
+
 def render_markdown(briefs: Sequence[Brief], *, rejected: Sequence[Rejected]) -> str:
-    lines: list[str] = []
+    lines: list[str] = _contents(briefs) if len(briefs) > 1 else []
     for b in ordered(briefs):
         lines += _story(to_dict(b))
         lines.append("---")
