@@ -355,6 +355,9 @@ def test_story_filters_and_paging(service: Any, seed_records: list[dict[str, Any
     assert ids(**{"from": "2025-06-01"}) == [5]
     assert ids(to="2025-04-01") == [1]
     assert ids(q="zeppelin") == []
+    sources = {s["documents"]: s["independent_sources"] for s in service.get("/stories").json()["stories"]}
+    assert ids(min_sources=str(sources[5])) == [5] and ids(min_sources=str(sources[5] + 1)) == []
+    assert service.get("/stories", params={"min_sources": "0"}).status_code == 422
 
 
 def test_search_returns_snippets_with_match_ranges(service: Any, seed_records: list[dict[str, Any]]) -> None:

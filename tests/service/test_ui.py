@@ -73,6 +73,10 @@ def test_story_list_shows_counts_and_filters(service: Any, seed_records: list[di
     html = service.get("/").text
     assert "5 documents" in html and "5 independent sources" in html
     assert "No stories" in service.get("/", params={"q": "zeppelin"}).text
+    assert "No stories" in service.get("/", params={"sources": "6"}).text
+    picked = service.get("/", params={"sources": "5"}).text
+    assert "5 documents" in picked and '<option value="5" selected>' in picked
+    assert "5 documents" in service.get("/", params={"sources": "any"}).text  # an odd value: no filter
     assert service.get("/story/s-missing").status_code == 404
     assert service.get("/article/missing").status_code == 404
 

@@ -207,6 +207,8 @@ def test_list_stories_filters(any_store: Any) -> None:
     assert ids(text="valencia schools") == ["s-b"] and ids(text="pentagon") == ["s-a"]
     assert ids(date_from="2025-01-01") == ["s-a"] and ids(date_to="2024-12-31") == ["s-b"]
     assert ids(date_from="2024-10-01", date_to="2024-11-01") == ["s-b"]
+    # the brief's count of independent sources (3), or before it the outlets (1)
+    assert ids(min_sources=2) == ["s-a"] and ids(min_sources=4) == [] and ids(min_sources=1) == ["s-a", "s-b"]
 
 
 def test_search_marks_matches_and_survives_query_syntax(any_store: Any) -> None:

@@ -423,9 +423,17 @@ def list_stories(
     source: str | None = Query(None, description="a document of the story is from this source"),
     entity: str | None = Query(None, description="the brief names this person, organisation or place"),
     q: str | None = Query(None, description="words in the headline or in a document"),
+    min_sources: int = Query(1, ge=1, description="told by at least this many independent sources"),
 ) -> StoryPage:
     query = StoryQuery(
-        date_from=date_from, date_to=date_to, source=source, entity=entity, text=q, limit=limit, offset=offset
+        date_from=date_from,
+        date_to=date_to,
+        source=source,
+        entity=entity,
+        text=q,
+        min_sources=min_sources,
+        limit=limit,
+        offset=offset,
     )
     stories, total = request.app.state.store.list_stories(query)
     return StoryPage(total=total, limit=limit, offset=offset, stories=[story_out(s) for s in stories])

@@ -253,15 +253,26 @@ def story_list(
     entity: str | None = None,
     date_from: str | None = Query(None, alias="from"),
     date_to: str | None = Query(None, alias="to"),
+    sources: str | None = None,
     page: int = Query(1, ge=1),
 ) -> HTMLResponse:
-    filters = {"q": q, "source": source, "entity": entity, "from": date_from, "to": date_to}
+    # "2+ independent sources": a form's empty or odd choice means any, not a 422 page
+    min_sources = int(sources) if sources and sources.isdigit() and int(sources) > 1 else None
+    filters = {
+        "q": q,
+        "source": source,
+        "entity": entity,
+        "from": date_from,
+        "to": date_to,
+        "sources": str(min_sources) if min_sources else None,
+    }
     query = StoryQuery(
         date_from=date_from or None,
         date_to=date_to or None,
         source=source or None,
         entity=entity or None,
         text=q or None,
+        min_sources=min_sources or 1,
         limit=PAGE,
         offset=(page - 1) * PAGE,
     )

@@ -222,6 +222,8 @@ class MemoryStore:
             return False
         if q.date_to and (st.first_date is None or st.first_date > q.date_to[:10]):
             return False
+        if st.independent_sources < q.min_sources:
+            return False
         docs = self.get_documents(self.story_document_ids(st.id))
         if q.source and not any(q.source.lower() in (d.source or "").lower() for d in docs):
             return False

@@ -161,6 +161,7 @@ class StoryQuery:
     source: str | None = None  # a document of the story has this source (case-insensitive)
     entity: str | None = None  # an entity of the brief contains this (case-insensitive)
     text: str | None = None  # full-text match in a document of the story, or in the headline
+    min_sources: int = 1  # told by at least this many independent sources (outlets, before the brief)
     limit: int = 20
     offset: int = 0
 

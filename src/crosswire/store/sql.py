@@ -316,6 +316,9 @@ class SQLStore(ABC):
         if query.date_to:
             where.append("s.first_date <= ?")
             params.append(query.date_to[:10])
+        if query.min_sources > 1:
+            where.append("s.independent_sources >= ?")
+            params.append(query.min_sources)
         if query.source:
             where.append(
                 "EXISTS (SELECT 1 FROM documents d WHERE d.story_id = s.id AND lower(d.source) LIKE ? ESCAPE '\\')"
