@@ -57,8 +57,11 @@ def test_watch_once_puts_the_seeds_into_one_story(tmp_path: Path, seed_paths: li
     assignments = [line for line in lines if line.startswith("doc ")]
     assert code == 0
     assert len(assignments) == len(seed_paths)
-    assert assignments[0].endswith("(new)")
-    assert sum(line.endswith("(new)") for line in assignments) == 1
+    assert " (new) · “" in assignments[0]
+    assert sum(" (new) " in line for line in assignments) == 1
+    # each line says how big the story is and what it is about: its first report's title
+    title = assignments[0].split(" · “", 1)[1]
+    assert assignments[-1].endswith(f" · 5 documents · “{title}") and len(title) > 20
     assert "1 story from 5 documents" in lines
     # The table names the story as the assignment lines did.
     (story,) = {line.split(" → story ")[1].split()[0] for line in assignments}

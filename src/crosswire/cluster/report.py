@@ -14,12 +14,12 @@ from crosswire.errors import ConfigError
 from crosswire.labels import counted, family_label, source_name
 from crosswire.models import AnnotatedDocument, Document, Family, Rejected, StoryDocs
 
-__all__ = ["clusters_json", "render_clusters"]
+__all__ = ["clusters_json", "render_clusters", "snippet"]
 
 _SNIPPET = 72
 
 
-def _snippet(doc: Document) -> str:
+def snippet(doc: Document) -> str:
     """The title, else the opening words of the body, on one line."""
     text = " ".join((doc.title or doc.body).split())
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1].rstrip() + "…"
@@ -114,7 +114,7 @@ def _table(story_docs: Sequence[StoryDocs], rejected: Sequence[Rejected]) -> str
         for a in sd.documents:
             d = a.document
             who = source_name({"source": d.source, "url": d.url}) or d.credit or "-"
-            lines.append(f"  {d.id:<{width}} {(d.published or '-')[:10]:<10}  {who[:20]:<20}  {_snippet(d)}")
+            lines.append(f"  {d.id:<{width}} {(d.published or '-')[:10]:<10}  {who[:20]:<20}  {snippet(d)}")
         published = {a.document.id: a.document.published for a in sd.documents}
         lines.extend(_family_lines(s.families, published))
         for dup in s.duplicates:

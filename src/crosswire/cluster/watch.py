@@ -1,7 +1,8 @@
 """``crosswire watch``: poll a folder; each new file joins a story or starts one.
 
 Input → output: a directory (scanned every ``interval`` seconds) → one line per new
-document on stdout ("doc X → story S (new)"), and with ``once`` the story table; an exit
+document on stdout ('doc X → story S (score 0.41) · 3 documents · “title of its first report”'),
+and with ``once`` the story table; an exit
 code (0 all accepted, 1 some rejected, 2 nothing usable).
 
 New files go through the same stages as a batch run (ingest → clean → dedup → annotate)
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from crosswire.cluster.features import ClusterConfig
 from crosswire.errors import InputNotFound
+from crosswire.labels import counted
 from crosswire.ledger import Ledger
 
 if TYPE_CHECKING:
@@ -73,13 +75,23 @@ def scan(directory: Path, seen: _Seen, *, settle: bool) -> list[Path]:
     return ready
 
 
-def _describe(a: Assignment) -> str:
+def _story_label(clusterer: StreamingClusterer, story_id: str) -> tuple[int, str]:
+    """(members, what the story is about for someone tailing the output): the title of its
+    first report, which stays put as reports join (a streaming story has no headline yet)."""
+    from crosswire.cluster.report import snippet
+
+    members = clusterer.story_documents(story_id)
+    return len(members), snippet(members[0].document) if members else ""
+
+
+def _describe(a: Assignment, clusterer: StreamingClusterer) -> str:
+    n, title = _story_label(clusterer, a.story_id)
     if a.new_story:
-        return f"doc {a.document} → story {a.story_id} (new)"
+        return f"doc {a.document} → story {a.story_id} (new) · “{title}”"
     line = f"doc {a.document} → story {a.story_id} (score {a.score:.2f})"
     if a.merged:
         line += f"; merged {', '.join(a.merged)} into it"
-    return line
+    return line + f" · {counted(n, 'document')} · “{title}”"
 
 
 def _ingest(paths: Iterable[Path], *, config: Config, ledger: Ledger) -> list[AnnotatedDocument]:
@@ -141,9 +153,12 @@ def watch(
                     placed = True
                     if not quiet:
                         line = (
-                            json.dumps({"type": "assignment", **_assignment_json(assignment)})
+                            json.dumps(
+                                {"type": "assignment", **_assignment_json(assignment, clusterer)},
+                                ensure_ascii=False,
+                            )
                             if fmt == "json"
-                            else _describe(assignment)
+                            else _describe(assignment, clusterer)
                         )
                         print(line, file=out, flush=True)
             if placed and (once or time.monotonic() >= next_regroup):
@@ -179,11 +194,14 @@ def watch(
     return 1 if ledger.rejected else 0
 
 
-def _assignment_json(a: Assignment) -> dict[str, object]:
+def _assignment_json(a: Assignment, clusterer: StreamingClusterer) -> dict[str, object]:
+    n, title = _story_label(clusterer, a.story_id)
     return {
         "document": a.document,
         "story": a.story_id,
         "new_story": a.new_story,
         "merged": list(a.merged),
         "score": round(a.score, 3),
+        "documents": n,
+        "title": title,
     }
