@@ -59,6 +59,7 @@ from crosswire.models import Document
         "Updated 3 hrs ago",
         "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
         "2 hours ago | Comments",
+        "The post Earthquake kills at least 12 near L’Aquila appeared first on Abruzzo Today.",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -83,6 +84,7 @@ def test_boilerplate(line: str) -> None:
         "The photograph: a relic of 1979, he said.",
         "Supported by a majority of voters, the bill passed.",
         "Most viewed the plan as a failure, officials said.",
+        "The post of mayor appeared first on the ballot in 1994, the council said, and again in 2004.",
     ],
 )
 def test_not_boilerplate(line: str) -> None:

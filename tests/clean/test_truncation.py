@@ -19,7 +19,7 @@ def _clean(text: str) -> Document:
     [
         (f"{DONE}\n\nThe minister said the deal would", "mid-sentence"),
         (f"{DONE}\n\nThe minister said the deal would be signed...", "ellipsis"),
-        (f"{DONE}\n\nThe minister said the deal would be signed […]", "ellipsis"),
+        (f"{DONE}\n\nThe minister said the deal would be signed […]", "excerpt"),
         (f"{DONE}\n\nThe minister said the deal would be signed…", "ellipsis"),
         (f"{DONE}\n\nThe minister said the deal would be signed soon.\n\nRead more", "teaser"),
         (f"{DONE}\n\nHe said: “We hope to sign it soon. The details are", "quotation"),
@@ -72,6 +72,17 @@ def test_inline_teaser_removed_and_flagged(marker: str) -> None:
     assert doc.clean == f"{DONE} The minister said the deal would be signed soon."
     assert doc.truncated is True
     assert doc.truncation_reason is not None and "teaser" in doc.truncation_reason
+
+
+@pytest.mark.parametrize("cut", ["the deal would be signed soon. […]", "the deal would be signed [...]"])
+def test_a_feed_excerpt_mark_is_removed_and_flagged(cut: str) -> None:
+    # WordPress feeds end an item's excerpt with "[…]", then a footer naming the site
+    doc = _clean(
+        f"{DONE} The minister said {cut}\n\nThe post Minister on the deal appeared first on Abruzzo Today.\n"
+    )
+    assert doc.clean == f"{DONE} The minister said {cut.rsplit(' ', 1)[0]}"
+    assert doc.truncated is True and "excerpt" in (doc.truncation_reason or "")
+    assert "editorial […] cut" in _clean(f"{DONE} He said the editorial […] cut was fair.").clean
 
 
 def test_sentence_ending_in_teaser_words_is_not_a_teaser() -> None:

@@ -57,6 +57,8 @@ _PATTERNS = [
     # page furniture of news sites: "Supported by", "Most viewed", "Reuse this content", "5 min read"
     r"supported by|explore more on these topics|reuse this content|most (?:viewed|read|popular|shared)|"
     r"\d{1,2} min(?:ute)?s? read|click to (?:share|email|print)\b.*|sign up (?:for|to)\b.{0,80}\bnewsletter\b.*",
+    # the footer WordPress adds to every item of a feed: "The post <title> appeared first on <site>."
+    r"the post .{1,240} appeared first on [^.,;:!?]{1,60}\.?|"
     r"download (?:the|our) .*\bapp\b.*|get (?:the|our) .*\bapp\b.*|"
     rf"(?:join|subscribe to) (?:us|our [\w ]+) (?:on|at) {_SOCIAL}.*",
 ]
@@ -66,10 +68,11 @@ _TEASER = re.compile(
     r"(?: (?:here|at [\w.]+|on [\w.]+))?|continue reading|more|continued|full story|\.\.\.|…)[\])\s.:>»→…]*"
 )
 
-# Only after a finished sentence: "Students will continue reading." is not a teaser.
+# Only after a finished sentence: "Students will continue reading." is not a teaser. A feed's
+# excerpt ends in "[…]" wherever it was cut ("… the civil protection agency […]").
 _TRAILING_TEASER = re.compile(
-    r"(?<=[.!?”\"’…)\]])[ \t]+(?:\((?i:more|continued)\)|(?i:read more|read the full (?:story|article)|continue reading)"
-    r"[ \t]*[\])>»→…:.]*)[ \t]*\Z"
+    r"(?:(?<=[.!?”\"’…)\]])[ \t]+(?:\((?i:more|continued)\)|(?i:read more|read the full (?:story|article)|continue reading)"
+    r"[ \t]*[\])>»→…:.]*)|[ \t]+\[(?:…|\.\.\.)\])[ \t]*\Z"
 )
 
 
@@ -91,7 +94,8 @@ def is_boilerplate(line: str) -> bool:
 
 
 def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``[start, end)`` of a "… Read more" / "(more)" / "Continue reading" closing the line, or None."""
+    """``[start, end)`` of a "… Read more" / "(more)" / "Continue reading" / an excerpt's "[…]"
+    closing the line, or None."""
     m = _TRAILING_TEASER.search(text, max(start, end - 80), end)
     return (m.start(), m.end()) if m and m.start() > start else None
 

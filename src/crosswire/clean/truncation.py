@@ -5,7 +5,8 @@ Input → output: the clean view and facts about the original's ending → ``(tr
 Signals, checked in this order (the first that fires is the reason):
 
 1. **teaser** — the article body is followed by a "Read more" / "(more)" / "Continue
-   reading" line, or its last line ends with one: a feed or page showed only the start.
+   reading" line, or its last line ends with one or with a feed excerpt's "[…]": a feed or
+   page showed only the start.
 2. **ellipsis** — the last paragraph ends with ``...``, ``…``, ``[…]`` or ``[...]``.
 3. **unclosed quotation** — the last double quotation mark of the last paragraph opens a
    quotation (``“``, ``«``, or a ``"`` after a space or at the start) and nothing closes it.
@@ -39,7 +40,10 @@ def truncation(clean: str, *, teaser: bool, trailing_empty_paragraph: bool) -> t
     """``(truncated, reason)`` for a cleaned text (see the module docstring for the signals)."""
     last = clean.rsplit("\n", 1)[-1].strip()
     if teaser:
-        return True, "ends with a 'Read more' teaser: only the start of the article was captured"
+        return (
+            True,
+            "ends with a 'Read more' teaser or an excerpt's '[…]': only the start of the article was captured",
+        )
     if not last:
         return False, None
     if _ELLIPSIS.search(last):
