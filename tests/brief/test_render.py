@@ -232,6 +232,23 @@ def test_short_document_names_are_the_fewest_fields_that_tell_documents_apart() 
     assert short_ids(["x", "y"]) == {"x": "x", "y": "y"}
 
 
+def test_a_document_whose_id_is_an_address_is_named_by_its_pages_slug() -> None:
+    from crosswire.brief.json_out import short_ids
+
+    # a feed item's guid is its id; the item's link names the article
+    guids = ["https://abruzzotoday.example/?p=48211", "https://abruzzotoday.example/?p=48240"]
+    links = {guids[0]: "https://abruzzotoday.example/2025/07/01/earthquake-kills-12/", guids[1]: None}
+    assert short_ids(guids, urls=links) == {guids[0]: "earthquake-kills-12", guids[1]: "p=48240"}
+    pages = [
+        "https://www.reuters.com/world/europe/italy-quake-2025-07-01.html",
+        "https://bbc.co.uk/news/12345",
+    ]
+    assert list(short_ids(pages).values()) == ["italy-quake-2025-07-01", "bbc.co.uk/news/12345"]
+    # two pages of one slug: nothing shorter is safe
+    same = ["https://a.example/live/quake", "https://b.example/news/quake"]
+    assert short_ids(same) == {i: i for i in same}
+
+
 def test_a_rising_toll_is_listed_as_an_update_and_validates(hash_embedder: Any) -> None:
     from crosswire.brief.render import render
 

@@ -195,7 +195,7 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True, reported:
 
 def _story(brief: Brief, n: int) -> str:
     d = to_dict(brief)
-    short = short_ids(d["story"]["documents"])
+    short = short_ids(d["story"]["documents"], urls={doc["id"]: doc["url"] for doc in d["documents"]})
     cites = _Cites(short)
     s = d["story"]
     corroborated = [f for f in d["facts"] if f["status"] != "single_source"]

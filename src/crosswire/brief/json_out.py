@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlsplit
 
 from crosswire.align import family_map
 from crosswire.labels import counted, family_label
@@ -139,21 +140,48 @@ def timeline_by_date(
     ]
 
 
-def short_ids(ids: Sequence[str]) -> dict[str, str]:
+def short_ids(ids: Sequence[str], *, urls: Mapping[str, str | None] | None = None) -> dict[str, str]:
     """Short reference names for documents: each id's fewest leading "_"-separated fields that
     no other id starts with ("002_a6f8…" → "002"; "wash-post_2015-11-15_carnage…" →
-    "wash-post_2015-11-15" beside "wash-post_2015-11-17_…", and "nyt_…" → "nyt")."""
+    "wash-post_2015-11-15" beside "wash-post_2015-11-17_…", and "nyt_…" → "nyt").
+
+    An id that is an address (a feed item's guid, "https://site.example/?p=48211") is named by
+    the slug of the article's address in ``urls``, else its own ("earthquake-kills-12"), or
+    its query ("p=48211"): a citation reads ``[earthquake-kills-12:0-154]``, not the address.
+    """
+    urls = urls or {}
+    base = {i: _address_name(urls.get(i) or i) if "://" in i else i for i in ids}
+    names = list(base.values())
     out: dict[str, str] = {}
-    for i in ids:
-        fields = i.split("_")
+    for i, name in base.items():
+        fields = name.split("_")
         for k in range(1, len(fields) + 1):
             head = "_".join(fields[:k])
-            if not any(o != i and (o == head or o.startswith(head + "_")) for o in ids):
+            if not any(o != name and (o == head or o.startswith(head + "_")) for o in names):
                 break
         out[i] = head
     if len(set(out.values())) != len(out):
         return {i: i for i in ids}  # repeated ids: nothing shorter is safe
     return out
+
+
+_PAGE_SUFFIX = re.compile(r"(?i)\.(?:s?html?|php|aspx?|ece|cms)$")
+_GENERIC_SLUGS = frozenset({"index", "article", "articles", "story", "news", "amp", "post", "item", "view"})
+
+
+def _address_name(address: str) -> str:
+    """A reader's name for a page address: its last path segment when it reads as words
+    ("…/2025/07/01/earthquake-kills-12/" → "earthquake-kills-12"), else its query
+    ("/?p=48211" → "p=48211"), else host and path."""
+    parts = urlsplit(address)
+    segments = [s for s in parts.path.split("/") if s]
+    slug = _PAGE_SUFFIX.sub("", segments[-1]) if segments else ""
+    if re.search(r"[A-Za-z]{3}", slug) and slug.lower() not in _GENERIC_SLUGS:
+        return slug[:48]
+    if parts.query:
+        return parts.query[:48]
+    host = (parts.hostname or "").removeprefix("www.")
+    return "/".join([host, *segments]) or address
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:

@@ -81,7 +81,7 @@ def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True, reported: bo
 
 
 def _story(d: dict[str, Any]) -> list[str]:
-    short = short_ids(d["story"]["documents"])
+    short = short_ids(d["story"]["documents"], urls={doc["id"]: doc["url"] for doc in d["documents"]})
     ref = _Refs(short)
     s = d["story"]
     out = [f"# {s['headline'] or '(no headline)'}", ""]
