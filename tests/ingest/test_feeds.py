@@ -130,3 +130,49 @@ def test_read_bytes_of_a_fetched_feed_uses_the_url(rss_syndicated: str) -> None:
     docs = list(ingest.read_bytes(rss_syndicated.encode(), name=url, ledger=Ledger()))
     assert [d.path for d in docs] == [f"{url}:1", f"{url}:2"]
     assert docs[0].source == "Reuters"
+
+
+GOOGLE_NEWS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>"Italy earthquake" - Google News</title><link>https://news.google.com/</link>
+<item><title>Italy quake kills 11, dozens trapped - officials - Reuters</title>
+<link>https://news.google.com/rss/articles/CBMiX2h0?oc=5</link><guid isPermaLink="false">CBMiX2h0</guid>
+<pubDate>Tue, 01 Jul 2025 05:10:00 GMT</pubDate>
+<description>&lt;a href="https://news.google.com/rss/articles/CBMiX2h0?oc=5"&gt;Italy quake kills 11, dozens trapped - officials&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;Reuters&lt;/font&gt;</description>
+<source url="https://www.reuters.com">Reuters</source></item>
+<item><title>Italy earthquake death toll climbs to 29 - Al Jazeera</title>
+<link>https://news.google.com/rss/articles/CBMiOWh0?oc=5</link><guid isPermaLink="false">CBMiOWh0</guid>
+<pubDate>Wed, 02 Jul 2025 08:41:00 GMT</pubDate>
+<description>The death toll from the earthquake that struck central Italy on Tuesday has risen to 29, officials said on Wednesday.</description>
+<source url="https://www.aljazeera.com">Al Jazeera</source></item>
+</channel></rss>
+"""
+
+
+def test_an_aggregators_headline_only_item_is_rejected_and_the_outlet_cut_from_titles(
+    write: Callable[[str, str], Path],
+) -> None:
+    path = write("gnews.xml", GOOGLE_NEWS)
+    ledger = Ledger()
+    [doc] = list(ingest.run([str(path)], ledger=ledger))
+    # the item with a text keeps it, under its title without " - Al Jazeera"
+    assert (doc.source, doc.title) == ("Al Jazeera", "Italy earthquake death toll climbs to 29")
+    [rej] = ledger.rejected
+    assert (rej.where(), rej.code) == (f"{path}:1", "headline-only")
+    assert "only its headline ('Italy quake kills 11, dozens trapped - officials')" in rej.reason
+    assert "the article its link leads to" in rej.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "shown"),
+    [
+        ("Italy quake kills 11 - Reuters", "Reuters", "Italy quake kills 11"),
+        ("Quake: toll rises | AP News", "ap news", "Quake: toll rises"),
+        ("Italy quake kills 11 - dozens trapped", "Reuters", "Italy quake kills 11 - dozens trapped"),
+        ("Reuters", "Reuters", "Reuters"),
+        ("Talks end - Reuters", None, "Talks end - Reuters"),
+    ],
+)
+def test_the_outlets_name_after_a_title(title: str, source: str | None, shown: str) -> None:
+    from crosswire.ingest.feeds import without_source_suffix
+
+    assert without_source_suffix(title, source) == shown

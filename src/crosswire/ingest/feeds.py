@@ -7,13 +7,17 @@ Input → output: a feed's bytes (a file, or a URL's body fetched through the
 Per item: ``text`` is the full content (``<content:encoded>``, Atom ``<content>``) or else
 the summary, HTML stripped; ``url`` is the link; ``published`` the item's date (else its
 updated date); ``source`` is the item's ``<source>`` — the real publisher of a syndicated
-item (``<source url="…">Reuters</source>``) — else the feed's own title.
+item (``<source url="…">Reuters</source>``) — else the feed's own title; ``title`` is the
+item's title without that publisher's name appended ("… - Reuters"). An item whose text is
+only its headline and publisher (an aggregator's, such as Google News) is rejected: it
+carries no report to read.
 A feed that does not parse at all (feedparser "bozo" with no items) is rejected whole;
 one that parses with errors keeps its items and leaves a warning.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -96,6 +100,19 @@ def _item(entry: Any, number: int, feed: _FeedContext) -> Document | RejectedInp
         )
     source_el = entry.get("source") or {}
     source = _clean_str(source_el.get("title")) if isinstance(source_el, dict) else None
+    title = without_source_suffix(
+        _clean_str(repair_mojibake(html_to_text(entry.get("title") or ""))), source or feed.title
+    )
+    if title and _only_the_headline(body, title, source):
+        # An aggregator's item (Google News): its text is the headline and the publisher, and
+        # as a report it would make a story of headlines, each a "fact" of its outlet.
+        return RejectedInput(
+            feed.path,
+            f"feed item carries only its headline ({title!r}), no article text: an aggregator's "
+            "item; give crosswire the article its link leads to",
+            code="headline-only",
+            line=number,
+        )
     published = from_struct_time(entry.get("published_parsed")) or from_struct_time(
         entry.get("updated_parsed")
     )
@@ -110,7 +127,7 @@ def _item(entry: Any, number: int, feed: _FeedContext) -> Document | RejectedInp
         format="rss",
         url=link,
         source=source or feed.title or feed.host,
-        title=_clean_str(repair_mojibake(html_to_text(entry.get("title") or ""))),
+        title=title,
         author=_clean_str(entry.get("author")),
         published=published,
         published_from="feed" if published else None,
@@ -135,6 +152,32 @@ def _entry_text(entry: Any) -> str:
         if text.strip():
             return text
     return ""
+
+
+_SEPARATOR = re.compile(r"\s+[-–—|·:]\s+")
+
+
+def without_source_suffix(title: str | None, source: str | None) -> str | None:
+    """``title`` without the outlet's name an aggregator or a page appends to it
+    ("Italy quake kills 11 - Reuters" with source "Reuters" → "Italy quake kills 11")."""
+    if not title or not source:
+        return title
+    parts = _SEPARATOR.split(title)
+    if len(parts) > 1 and parts[-1].strip().casefold() == source.strip().casefold():
+        cut = title[: [m.start() for m in _SEPARATOR.finditer(title)][-1]].strip()
+        return cut or title
+    return title
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _only_the_headline(body: str, title: str, source: str | None) -> bool:
+    """The item's text says nothing its title and publisher do not: every word of it is theirs."""
+    known = set(_words(title)) | set(_words(source or ""))
+    words = _words(body)
+    return bool(words) and all(w in known for w in words)
 
 
 def _clean_str(value: object) -> str | None:
