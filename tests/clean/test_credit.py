@@ -120,6 +120,10 @@ def test_signoff_only_near_the_end() -> None:
         ("By Jane Doe, Staff Writer", None),
         ("by Hannah Fry, The Washington Post", None),
         ("By Jane Doe and John Roe", None),
+        # the Guardian's: the writers and where they file from, or their post
+        ("Angela Giuffrida in Rome", None),
+        ("Lorenzo Tondo and Angela Giuffrida in Palermo", None),
+        ("Julian Borger, world affairs editor", None),
     ],
 )
 def test_bylines(line: str, agency: str | None) -> None:
@@ -136,12 +140,27 @@ def test_bylines(line: str, agency: str | None) -> None:
         "By Tuesday, rebels held the town",
         "By Law Enforcement Officials",
         "By the end of it",
+        "Rescuers in Onna",
+        "The Pope in Rome",
+        "Hillary Clinton in Iowa: what to watch",
+        "Angela Giuffrida in Rome said the talks had failed",
     ],
 )
 def test_sentences_opening_with_by_are_no_bylines(line: str) -> None:
     from crosswire.clean.credit import byline
 
     assert byline(line, 0, len(line)) is None
+
+
+def test_a_writers_line_without_by_above_the_article_is_no_sentence_of_it() -> None:
+    text = (
+        "Angela Giuffrida in Rome\n"
+        "At least 12 people have been killed after a magnitude 6.1 earthquake struck central Italy.\n"
+        "Angela Giuffrida in Rome reported the toll as it rose."
+    )
+    doc = next(clean.run([Document(id="g", text=text)]))
+    assert doc.clean.startswith("At least 12 people")
+    assert doc.clean.endswith("Angela Giuffrida in Rome reported the toll as it rose.")
 
 
 def test_a_byline_above_the_article_is_removed_and_credits_its_agency() -> None:

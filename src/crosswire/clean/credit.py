@@ -69,6 +69,14 @@ _BYLINE = re.compile(
     rf"(?i:by)[ \t]+(?P<names>{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME}){{0,3}})"
     rf"(?:[ \t]*[,|/–—-][ \t]*(?P<affiliation>{_AFFILIATION}))?[ \t]*\.?"
 )
+# The Guardian's and others' byline without "By": the writers and where they file from, or
+# their post ("Angela Giuffrida in Rome", "Lorenzo Tondo and Angela Giuffrida in Palermo",
+# "Angela Giuffrida, Rome correspondent"). A line that is only this has no verb: no sentence.
+_BYLINE_IN = re.compile(
+    rf"(?P<names>{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_NAME}){{0,2}})"
+    r"(?:[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+    r"|[ \t]*,[ \t]*(?:[A-Za-z][\w'’.-]*[ \t]+){0,3}(?i:correspondent|editor|reporter|writer|bureau chief))"
+)
 _NOT_NAMES = CALENDAR_NAMES | {
     "the", "then", "now", "law", "order", "contrast", "comparison", "far", "early", "late", "mid",
 }  # fmt: skip
@@ -104,9 +112,12 @@ def credit_line(text: str, start: int, end: int) -> CreditMatch | None:
 
 
 def byline(text: str, start: int, end: int) -> CreditMatch | None:
-    """A "By Jane Doe, Associated Press" line (only call it above the first paragraph), or None."""
+    """A "By Jane Doe, Associated Press" or "Angela Giuffrida in Rome" line (only call it above
+    the first paragraph), or None."""
     line = text[start:end]
-    if len(line.split()) > _MAX_BYLINE_WORDS or (m := _BYLINE.fullmatch(line)) is None:
+    if len(line.split()) > _MAX_BYLINE_WORDS:
+        return None
+    if (m := _BYLINE.fullmatch(line) or _BYLINE_IN.fullmatch(line)) is None:
         return None
     if any(w.lower() in _NOT_NAMES for w in re.findall(r"[\w'’]+", m.group("names"))):
         return None  # "By Monday Morning", "By Law Enforcement Officials": not writers
