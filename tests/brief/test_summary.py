@@ -405,6 +405,29 @@ def test_a_year_naming_a_thing_does_not_date_the_sentence(nlp: Any, hash_embedde
     assert [t.date for t in b.timeline] == ["2011"] and "began in 2011" in b.timeline[0].text
 
 
+def test_a_past_year_in_a_clause_describing_a_noun_does_not_date_the_sentence(
+    nlp: Any, hash_embedder: Any
+) -> None:
+    from crosswire.models import Document
+
+    text = (
+        "The quake hit at 3.36am near L’Aquila, a city devastated by an earthquake in 2009 that killed 309 "
+        "people. The mayor, who met the premier on Tuesday, said the town would be rebuilt."
+    )
+    past, tuesday = text.index("2009"), text.index("Tuesday")
+    times = (
+        TimeExpression("g", past, past + 4, "2009", "DATE", "2009"),
+        TimeExpression("g", tuesday, tuesday + 7, "Tuesday", "DATE", "2025-07-01"),
+    )
+    (adoc,) = seedkit.annotate([Document(id="g", text=text, published="2025-07-01T07:30:00Z")], nlp)
+    ex = seedkit.small_extraction({"g": text}, times=times, published={"g": "2025-07-01T07:30:00Z"})
+    ex = replace(ex, story=replace(ex.story, documents=(adoc,)))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    # 2009 is the city's past: under it the timeline would tell this week's quake; a date in a
+    # relative clause of the story's own days still dates its sentence
+    assert [(t.date, t.text[:9]) for t in b.timeline] == [("2025-07-01", "The mayor")]
+
+
 @pytest.mark.slow
 def test_the_day_a_statement_was_made_does_not_date_the_event(nlp: Any, hash_embedder: Any) -> None:
     from crosswire.models import Document

@@ -101,8 +101,33 @@ def _heading_sentences(adoc: AnnotatedDocument) -> int:
     return sum(1 for s in adoc.sentences if s.start < end)
 
 
+# Clauses and phrases that describe a noun: a date inside one dates the noun's past.
+_NOUN_MODIFIERS = frozenset({"acl", "relcl", "appos"})
+
+
+def _describes_a_past_thing(adoc: AnnotatedDocument, t: TimeExpression, first_year: str | None) -> bool:
+    """A date of a year before every report, inside a clause that describes a noun ("near
+    L’Aquila, a city devastated by an earthquake in 2009 that killed 309 people"): history
+    told of the noun. Under 2009 the timeline would show the sentence whose news is the quake
+    that hit this week; "Hegseth, who met Jaishankar on Tuesday, said …" stays dated."""
+    if first_year is None or adoc.doc is None or not t.value or t.value[:4] >= first_year:
+        return False
+    b0, b1 = adoc.document.to_body(t.start, t.end)
+    span = adoc.doc.char_span(b0, b1, alignment_mode="contract") if b1 > b0 else None
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        if tok.dep_ in _NOUN_MODIFIERS and tok.i != span.root.i:
+            return True
+        tok = tok.head
+    return False
+
+
 def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
     annotated = {a.document.id: a for a in alignment.extraction.story.documents}
+    years = [a.document.published[:4] for a in annotated.values() if a.document.published]
+    first_year = min(years) if years else None
     quoted = [(q.document, q.start, q.end) for q in alignment.extraction.quotes if q.kind != "indirect"]
     out = []
     for t in alignment.extraction.times:
@@ -116,7 +141,9 @@ def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
             d == t.document and s <= t.start and t.end <= e for d, s, e in quoted
         ):
             continue
-        if year_names_a_thing(annotated[t.document], t):
+        if year_names_a_thing(annotated[t.document], t) or _describes_a_past_thing(
+            annotated[t.document], t, first_year
+        ):
             continue
         where = _sentence_of(annotated[t.document], t)
         if where is not None and not is_boilerplate(annotated[t.document].document.text[where[0] : where[1]]):
