@@ -499,6 +499,15 @@ def test_a_death_toll_that_rises_between_reports_is_an_update(nlp: Any, hash_emb
     ((_, c),) = number_conflicts(claims, [[0, 1, 2]], documents=docs)
     assert c.kind == "update"
     assert [s.value for s in c.sides] == ["at least 12 people", "rose to 24", "has risen to 29"]
+    # told in other words, the first report's lead is a fact of its own, and still opens the toll
+    ((g, c),) = number_conflicts(claims, [[0, 1], [2]], documents=docs)
+    assert (g, [s.value for s in c.sides]) == (0, ["at least 12 people", "rose to 24", "has risen to 29"])
+    # not when the count is no lead, nor a later report's
+    later = [replace(claims[2], position=0.4), replace(claims[2], document="d")]
+    docs["d"] = Document(id="d", text=texts["c"], published="2025-07-03T08:00")
+    for c2 in later:
+        ((_, c),) = number_conflicts([*claims[:2], c2], [[0, 1], [2]], documents=docs)
+        assert [s.value for s in c.sides] == ["rose to 24", "has risen to 29"]
 
 
 def test_a_fixed_count_is_a_conflict_whatever_the_dates(hash_embedder: Any) -> None:

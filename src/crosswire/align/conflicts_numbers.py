@@ -52,22 +52,20 @@ def number_conflicts(
         for m in e.mentions:
             mentions[m.document].append((m.start, m.end, e.id))
     out: list[tuple[int, Conflict]] = []
+    # The dead a report's lead counts ("A powerful earthquake killed at least 12 people …"):
+    # where a death toll that rises later starts, though its wording is another fact's.
+    lead_deaths = [
+        (n, c)
+        for c in claims
+        if c.position == 0.0
+        for n in _claim_counts(c, annotated)
+        if n.unit == _PEOPLE and not n.toll and n.predicate & _THE_DEAD
+    ]
     for g, idx in enumerate(groups):
         counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
         for k in idx:
-            c = claims[k]
-            found = _counts(c.text, c.numbers) + _toll_counts(c.text, c.numbers)
-            per_unit: dict[str, list[_Count]] = defaultdict(list)
-            for n in found:
-                per_unit[n.unit].append(n)
-            for unit, ns in per_unit.items():
-                # a claim with two values of one unit is ambiguous: skip (counting the values
-                # the pattern could not place, "49.9 percent to Sanders' 49.6 percent")
-                values = {v for v, u in c.numbers if u == unit}
-                if len(values | {n.value for n in ns}) == 1 and not _in_background_clause(
-                    c, ns[0].at, annotated.get(c.document)
-                ):
-                    counts[unit].append((ns[0], c))
+            for n in _claim_counts(claims[k], annotated):
+                counts[n.unit].append((n, claims[k]))
         for entries in counts.values():
             rivals: dict[float, list[tuple[_Count, Claim]]] = defaultdict(list)
             for i, (a, ca) in enumerate(entries):
@@ -96,6 +94,9 @@ def number_conflicts(
                 continue
             word = next(n.unit_word for n, _ in entries)
             rising = _rising_tally(rivals, documents) if _is_tally(entries) else None
+            if rising is not None and any(n.toll for n, _ in entries):
+                # a death toll: the first reports' leads give its lower counts too
+                entries = entries + [e for e in lead_deaths if e not in entries]
             if rising is not None and (floors := _earlier_floors(entries, rivals, rising[0], documents)):
                 merged = {**rivals, **floors}  # "at least 12" at dawn opens the series
                 if (again := _rising_tally(merged, documents)) is not None:
@@ -144,6 +145,24 @@ def _when(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, str] | 
     if doc is None or not doc.published:
         return None
     return doc.published[:10], doc.published[11:16]
+
+
+def _claim_counts(claim: Claim, annotated: Mapping[str, AnnotatedDocument]) -> list[_Count]:
+    """The counts a claim gives, one per unit it counts in, each read unambiguously."""
+    found = _counts(claim.text, claim.numbers) + _toll_counts(claim.text, claim.numbers)
+    per_unit: dict[str, list[_Count]] = defaultdict(list)
+    for n in found:
+        per_unit[n.unit].append(n)
+    out = []
+    for unit, ns in per_unit.items():
+        # a claim with two values of one unit is ambiguous: skip (counting the values the
+        # pattern could not place, "49.9 percent to Sanders' 49.6 percent")
+        values = {v for v, u in claim.numbers if u == unit}
+        if len(values | {n.value for n in ns}) == 1 and not _in_background_clause(
+            claim, ns[0].at, annotated.get(claim.document)
+        ):
+            out.append(ns[0])
+    return out
 
 
 def _first_published(entries: Sequence[tuple[_Count, Claim]], documents: Mapping[str, Document]) -> str:
