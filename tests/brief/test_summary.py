@@ -278,6 +278,32 @@ def test_headline_is_trimmed_source_text(hash_embedder: Any) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "headline"),
+    [
+        (
+            "A car bomb exploded in a busy market in Baghdad on Monday, killing dozens and wounding 40.",
+            "A car bomb exploded in a busy market in Baghdad on Monday, killing dozens and wounding 40",
+        ),
+        (
+            "A magnitude 6.1 earthquake struck central Italy early Tuesday, killing at least 12 people.",
+            "A magnitude 6.1 earthquake struck central Italy early Tuesday, killing at least 12 people",
+        ),
+        # a participle clause without a toll is still cut
+        (
+            "The storm hit the Oregon coast on Monday, leaving the town without power.",
+            "The storm hit the Oregon coast on Monday",
+        ),
+        (
+            "Police shot the gunman in the lobby on Friday, killing him.",
+            "Police shot the gunman in the lobby on Friday",
+        ),
+    ],
+)
+def test_a_clause_that_gives_the_toll_stays_in_the_headline(sentence: str, headline: str) -> None:
+    assert trim_headline(sentence) == headline
+
+
 def test_a_breadcrumb_line_is_no_headline(hash_embedder: Any) -> None:
     crumb = "News / World / Europe / Geneva talks on Monday\n"
     texts = {k: crumb + t for k, t in TEXTS.items()}  # a site template on every page

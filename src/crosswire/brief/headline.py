@@ -22,6 +22,12 @@ from crosswire.models import Alignment
 __all__ = ["EventTerms", "headline", "trim_headline"]
 
 _TAIL = re.compile(r",\s+(?:\w+ing|to|which|who|where|while|as|amid|amidst|after|before|during)\b")
+# ", killing at least 12 people": the toll is the news of the sentence, not a clause to cut
+_TOLL_TAIL = re.compile(
+    r",\s+(?:killing|injuring|wounding|leaving)\b(?:\W+\w+){0,3}?\W+(?:\d|(?:dozens|scores|hundreds|thousands|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b)",
+    re.I,
+)
 # A headline cannot lean on a sentence before it: no pronoun or connective first ("That man,
 # Jose Luis Orozco, is now …", "But evidently, …", "Similarly, …").
 _PRONOUN_START = re.compile(
@@ -34,8 +40,11 @@ _MIN_WORDS = 5
 
 
 def trim_headline(text: str, *, min_words: int = 6, max_words: int = 30) -> str:
-    """Cut a trailing subordinate clause after ``min_words`` words; drop the final full stop."""
+    """Cut a trailing subordinate clause after ``min_words`` words (not one that gives a toll,
+    ", killing at least 12 people"); drop the final full stop."""
     for m in _TAIL.finditer(text):
+        if _TOLL_TAIL.match(text, m.start()):
+            continue
         if len(text[: m.start()].split()) >= min_words:
             text = text[: m.start()]
             break
