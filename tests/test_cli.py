@@ -51,4 +51,4 @@ def test_brief_picks_stories_by_document_id_and_by_sources(
 
     assert main(["brief", str(tmp_path), "-q", "--story", "s-000000000000"]) == 2
     err = capsys.readouterr().err
-    assert "no story has the id or a document 's-000000000000'" in err and "5 documents" in err
+    assert "no story has the id 's-000000000000' or a document of that id" in err and "5 documents" in err

@@ -37,7 +37,7 @@ def select_stories(
         hits = exact or [s for s in stories if s.story.id.startswith(name)]
         if not hits:
             raise ConfigError(
-                f"no story has the id or a document {name!r}; the stories here are "
+                f"no story has the id {name!r} or a document of that id; the stories here are "
                 f"{_listing(stories)} (a story's id changes when a report joins it: a document's "
                 "id names its story for good; `crosswire cluster PATH` lists both)"
             )
