@@ -114,6 +114,8 @@ def test_clean_stage_credit_field_is_used_and_canonicalised() -> None:
     b = Document(id="b", text="The rupee fell four paise against the dollar in early trade.", credit="PTI")
     (family,) = find_families([a, b])
     assert family.members == ("a", "b") and family.label == "PTI" and family.origin == "PTI"
+    # the evidence says which two reports carry the credit (a family may have more members)
+    assert [e.description for e in family.evidence] == ["a and b both credited to PTI"]
 
 
 def test_credited_rewrite_joins_the_wire_style_report_it_matches() -> None:
@@ -187,6 +189,8 @@ def test_seed_story_families(seed_documents: list[Document]) -> None:
     assert groups == [["000"], ["001"], ["002", "003"], ["004"]]
     pti = next(f for f in families if len(f.members) == 2)
     assert pti.label == "PTI" and pti.origin is not None and pti.origin.startswith("002")
+    # the sentences 003 shares with 002 are quotations, and the reader is told so in words
+    assert "sentences match it, all of them inside quotations" in pti.evidence[0].description
     _assert_citations_exact(families, seed_documents)
 
 

@@ -228,11 +228,20 @@ def _edges(
             if a.publisher and a.publisher == b.publisher:
                 edges.append(
                     _Edge(
-                        i, j, Evidence("publisher", f"both published by {a.publisher}", ids, (), 0.95), 0.95
+                        i,
+                        j,
+                        Evidence(
+                            "publisher",
+                            f"{ids[0]} and {ids[1]} both published by {publisher_name(a.doc)}",
+                            ids,
+                            (),
+                            0.95,
+                        ),
+                        0.95,
                     )
                 )
             if a.credit and b.credit and a.credit.agency == b.credit.agency:
-                desc = f"both credited to {a.credit.agency}"
+                desc = f"{ids[0]} and {ids[1]} both credited to {a.credit.agency}"
                 cites = (*_credit_citation(a), *_credit_citation(b))
                 edges.append(_Edge(i, j, Evidence("credit", desc, ids, cites, 0.85), 0.85))
     # A credited rewrite and the story's uncredited wire-style report it matches best.
@@ -275,10 +284,16 @@ def _wire_edge(
         default=(0.0, -1),
     )
     first, second = (a, b) if i < j else (b, a)
+    # how many of the matching sentences are narrative, which quotations shared by nature are not
+    inside = (
+        "all of them inside quotations"
+        if r.narrative_pairs == 0
+        else f"{r.narrative_pairs} of them outside quotations"
+    )
     desc = (
         f"{a.doc.id} credits {a.credit.agency}; {b.doc.id} is the story's wire-style report "
         f"(dateline {b.doc.text[ds:de]!r}) and {len(r.pairs)} of {r.substantive} sentences "
-        f"match it ({r.narrative_pairs} outside quotations)"
+        f"match it, {inside}"
     )
     if rival[0] >= support:
         desc += (
