@@ -54,8 +54,10 @@ INFERRED_DATE_NOTE = (
 SCHEMA = "crosswire/1"
 #: Bumped whenever the brief JSON, Markdown or HTML changes shape or content rules, so a
 #: service recomputes the briefs an older crosswire stored (2: quote groups carry ``said_on``,
-#: ``first_reported`` and a ``kind`` per variant).
-BRIEF_REVISION = 2
+#: ``first_reported`` and a ``kind`` per variant; 3: headlines keep a toll, a rising toll opens
+#: with the first reports' leads, the timeline leaves a noun's history out, documents whose id
+#: is an address are cited by their slug).
+BRIEF_REVISION = 3
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
