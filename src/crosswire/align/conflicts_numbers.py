@@ -54,17 +54,18 @@ def number_conflicts(
     out: list[tuple[int, Conflict]] = []
     # The dead a report's lead counts ("A powerful earthquake killed at least 12 people …"):
     # where a death toll that rises later starts, though its wording is another fact's.
+    found = [_claim_counts(c, annotated) for c in claims]  # once each: groups and leads share them
     lead_deaths = [
         (n, c)
-        for c in claims
+        for c, ns in zip(claims, found, strict=True)
         if c.position == 0.0
-        for n in _claim_counts(c, annotated)
+        for n in ns
         if n.unit == _PEOPLE and not n.toll and n.predicate & _THE_DEAD
     ]
     for g, idx in enumerate(groups):
         counts: dict[str, list[tuple[_Count, Claim]]] = defaultdict(list)
         for k in idx:
-            for n in _claim_counts(claims[k], annotated):
+            for n in found[k]:
                 counts[n.unit].append((n, claims[k]))
         for entries in counts.values():
             rivals: dict[float, list[tuple[_Count, Claim]]] = defaultdict(list)

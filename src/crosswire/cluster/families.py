@@ -66,34 +66,32 @@ _DATELINE = re.compile(
 )
 
 
-def publisher_key(doc: Document) -> str | None:
-    """The outlet as one comparable key: ``"www.Reuters.com"``, ``"https://reuters.com/x"`` → ``"reuters.com"``."""
-    for value in (doc.source, doc.site_name, doc.url):
-        if not value:
-            continue
-        v = value.strip().casefold()
-        if "://" in v:
-            v = urlsplit(v).hostname or ""
-        v = v.removeprefix("www.").strip(" /")
-        if v:
-            return v
-    return None
-
-
-def publisher_name(doc: Document) -> str | None:
-    """The outlet as a reader knows it, from the field :func:`publisher_key` reads: the source as
-    written ("Al Jazeera", not the key's "al jazeera"; a host in lower case), else the URL's
-    host, each without "www."."""
+def _publisher(doc: Document) -> str | None:
+    """The first field that names the outlet, as written: the source, else the site name,
+    else the URL's host; without "www."."""
     for value in (doc.source, doc.site_name, doc.url):
         v = (value or "").strip()
         if "://" in v:
             v = urlsplit(v).hostname or ""
         v = re.sub(r"(?i)^www\.", "", v).strip(" /")
-        if "." in v and " " not in v:
-            v = v.lower()  # a host written as the source ("www.TheHindu.com") reads as one
         if v:
             return v
     return None
+
+
+def publisher_key(doc: Document) -> str | None:
+    """The outlet as one comparable key: ``"www.Reuters.com"``, ``"https://reuters.com/x"`` → ``"reuters.com"``."""
+    name = _publisher(doc)
+    return name.casefold() if name else None
+
+
+def publisher_name(doc: Document) -> str | None:
+    """The outlet as a reader knows it, from the field :func:`publisher_key` reads: the source as
+    written ("Al Jazeera", not the key's "al jazeera"), a host in lower case."""
+    name = _publisher(doc)
+    if name and "." in name and " " not in name:
+        return name.lower()  # a host written as the source ("www.TheHindu.com") reads as one
+    return name
 
 
 def wire_dateline(doc: Document, *, head: int = 200) -> tuple[int, int] | None:

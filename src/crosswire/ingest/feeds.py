@@ -162,10 +162,10 @@ def without_source_suffix(title: str | None, source: str | None) -> str | None:
     ("Italy quake kills 11 - Reuters" with source "Reuters" → "Italy quake kills 11")."""
     if not title or not source:
         return title
-    parts = _SEPARATOR.split(title)
-    if len(parts) > 1 and parts[-1].strip().casefold() == source.strip().casefold():
-        cut = title[: [m.start() for m in _SEPARATOR.finditer(title)][-1]].strip()
-        return cut or title
+    separators = list(_SEPARATOR.finditer(title))
+    last = separators[-1] if separators else None
+    if last is not None and title[last.end() :].strip().casefold() == source.strip().casefold():
+        return title[: last.start()].strip() or title
     return title
 
 
