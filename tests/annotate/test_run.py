@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +20,43 @@ from crosswire.models import AnnotatedDocument, Document
 def test_unknown_model_raises_model_error_with_the_pip_command() -> None:
     with pytest.raises(ModelError, match=r"pip install"):
         load_nlp("xx_no_such_model_crosswire")
+
+
+_TORCH = importlib.util.find_spec("torch") is not None
+
+
+def _in_a_fresh_process(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()[-1]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _TORCH, reason="torch is not installed (extra quotes-nn): nothing to hide")
+def test_the_default_pipeline_loads_without_importing_torch_which_still_imports_afterwards() -> None:
+    # thinc imports torch when it is installed: 1.5 s of a cold brief that never uses it.
+    code = (
+        "import sys\n"
+        "from crosswire.annotate.model import load_nlp\n"
+        "nlp = load_nlp('auto')\n"
+        "hidden = 'torch' not in sys.modules\n"
+        "ents = [e.text for e in nlp('Pete Hegseth met S. Jaishankar in Washington.').ents]\n"
+        "import torch\n"
+        "print(hidden and 'Washington' in ents and torch.ones(2).sum().item() == 2.0)"
+    )
+    assert _in_a_fresh_process(code) == "True"
+
+
+@pytest.mark.skipif(not _TORCH, reason="torch is not installed (extra quotes-nn)")
+def test_spacy_for_another_model_is_imported_as_spacy_would_with_torch() -> None:
+    # A transformer pipeline needs torch through thinc, so only the known CNN models hide it.
+    code = (
+        "import sys\n"
+        "from crosswire.annotate.model import _import_spacy\n"
+        "_import_spacy('en_core_web_trf')\n"
+        "print('torch' in sys.modules)"
+    )
+    assert _in_a_fresh_process(code) == "True"
 
 
 @pytest.mark.slow

