@@ -36,6 +36,7 @@ def test_summarize_reads_the_list_columns_from_a_brief() -> None:
         4,
         2,
     )
+    assert s.updates == 1
     assert s.entities == ("Pete Hegseth", "India")
     assert summarize({}).headline == ""
 

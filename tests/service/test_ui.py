@@ -254,9 +254,15 @@ def test_story_page_shows_a_rising_toll_as_an_update_not_a_conflict(store: Any, 
         ],
     }
     summary = summarize(brief)
-    assert summary.conflicts == 0  # the list's badge counts disagreements only
+    assert (summary.conflicts, summary.updates) == (0, 1)  # the conflict badge counts disagreements only
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summary, documents=list(texts))
-    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
-    assert '<span class="badge pending">update</span> The count rose as reports came in' in html
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    html = client.get("/story/s-1").text
+    assert '<span class="badge update">update</span> The count rose as reports came in' in html
     assert "<h2>Conflicts and updates</h2>" in html
     assert 'class="badge contested">update' not in html
+    # the list and the story's header say the story has an update, beside (not as) its conflicts
+    assert '<span class="badge update">1 update</span>' in html
+    listing = client.get("/").text
+    assert '<span class="badge update">1 update</span>' in listing and "conflict" not in listing
+    assert client.get("/stories").json()["stories"][0]["updates"] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
@@ -170,6 +171,45 @@ def test_briefs_of_another_revision_are_outdated(any_store: Any) -> None:
     assert sorted(any_store.outdated_briefs(2)) == ["s-1", "s-2"]
     any_store.put_brief("s-2", documents=["d2"], revision=2, **kw)
     assert any_store.outdated_briefs(2) == ["s-1"]
+
+
+def test_a_story_counts_its_updates_apart_from_its_conflicts(any_store: Any) -> None:
+    any_store.add_document(_doc("d1", "Twelve dead in the quake."))
+    any_store.assign_story("d1", "s-q")
+    any_store.put_brief(
+        "s-q", brief={}, markdown="", html="", summary=_summary(updates=1), documents=["d1"], revision=4
+    )
+    (listed,), _ = any_store.list_stories(StoryQuery())
+    assert (listed.conflicts, listed.updates) == (1, 1)
+    assert any_store.get_story("s-q").updates == 1
+
+
+def test_migration_4_marks_stored_briefs_with_an_update_for_recomputation(
+    sql_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Briefs stored before the updates column held their updates only in the brief JSON.
+    from crosswire.store import migrate
+
+    shipped = migrate.migrations("sqlite" if sql_url.startswith("sqlite") else "postgres")
+    monkeypatch.setattr(migrate, "migrations", lambda d: shipped[:3])
+    s = open_store(sql_url)
+    update = {"conflicts": [{"kind": "update", "description": "toll rose"}]}
+    for k, brief in ((1, update), (2, {"conflicts": [{"kind": "number"}]})):
+        s.add_document(_doc(f"d{k}", f"Report number {k}."))
+        s.assign_story(f"d{k}", f"s-{k}")
+        with s._tx() as run:
+            run(
+                "UPDATE stories SET brief = ?, brief_revision = 3 WHERE id = ?",
+                (json.dumps(brief), f"s-{k}"),
+            )
+    assert s.outdated_briefs(3) == []
+    s.close()
+    monkeypatch.setattr(migrate, "migrations", lambda d: shipped)
+    s = open_store(sql_url)
+    assert s.schema_version >= 4
+    assert s.outdated_briefs(3) == ["s-1"]
+    assert {st.id: st.updates for st in s.list_stories(StoryQuery())[0]} == {"s-1": 0, "s-2": 0}
+    s.close()
 
 
 def test_list_stories_filters(any_store: Any) -> None:

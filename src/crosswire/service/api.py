@@ -67,6 +67,7 @@ class StoryOut(BaseModel):
     documents: int
     independent_sources: int
     conflicts: int
+    updates: int = Field(0, description="figures a later report updates (a rising toll); not conflicts")
     stale: bool = Field(description="true while a newer brief is being computed")
     updated_at: str | None = Field(description="when the brief was computed; null before the first one")
     error: str | None = None
@@ -196,6 +197,7 @@ def story_out(s: StoryInfo) -> StoryOut:
         documents=s.documents,
         independent_sources=s.independent_sources,
         conflicts=s.conflicts,
+        updates=s.updates,
         stale=s.stale,
         updated_at=s.updated_at,
         error=s.error,

@@ -109,6 +109,7 @@ def summarize(brief: dict[str, Any]) -> StorySummary:
         ),
         # a rising toll ("update") is listed with the conflicts but is not one
         conflicts=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") != "update"),
+        updates=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") == "update"),
         entities=entities,
     )
 

@@ -41,6 +41,7 @@ class _Story:
     last_date: str | None = None
     independent_sources: int = 0
     conflicts: int = 0
+    updates: int = 0
     entities: tuple[str, ...] = ()
     brief: dict[str, Any] | None = None
     brief_revision: int | None = None
@@ -199,6 +200,7 @@ class MemoryStore:
             st.stale,
             st.updated_at,
             st.error,
+            st.updates,
         )
 
     def story_moved_to(self, story_id: str) -> str | None:
@@ -273,6 +275,7 @@ class MemoryStore:
             st.last_date = summary.last_date or st.last_date
             st.independent_sources = summary.independent_sources
             st.conflicts = summary.conflicts
+            st.updates = summary.updates
             st.entities = summary.entities
             st.brief = copy.deepcopy(brief)
             st.brief_revision = revision

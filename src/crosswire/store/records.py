@@ -134,6 +134,7 @@ class StorySummary:
     independent_sources: int
     conflicts: int
     entities: tuple[str, ...] = ()
+    updates: int = 0  # figures a later report updates (a rising toll), listed apart from conflicts
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ class StoryInfo:
     stale: bool
     updated_at: str | None  # when the brief was last computed; None before the first one
     error: str | None = None  # why the last brief computation failed, if it did
+    updates: int = 0  # figures a later report updates (a rising toll); not conflicts
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,9 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-_STORY_COLUMNS = "s.id, s.headline, s.first_date, s.last_date, s.independent_sources, s.conflicts, s.stale, s.updated_at, s.error"
+_STORY_COLUMNS = "s.id, s.headline, s.first_date, s.last_date, s.independent_sources, s.conflicts, s.stale, s.updated_at, s.error, s.updates"
+# the document count is selected right after the story's columns
+_COUNT = _STORY_COLUMNS.count(",") + 1
 _DOC_INFO_COLUMNS = "id, title, source, url, published, story_id, added_at"
 
 
@@ -283,6 +285,7 @@ class SQLStore(ABC):
             stale=bool(r[6]),
             updated_at=r[7],
             error=r[8],
+            updates=int(r[9]),
         )
 
     def story_moved_to(self, story_id: str) -> str | None:
@@ -304,7 +307,7 @@ class SQLStore(ABC):
             " FROM stories s WHERE s.id = ?",
             (story_id,),
         )
-        return self._story_from_row(rows[0], int(rows[0][9])) if rows else None
+        return self._story_from_row(rows[0], int(rows[0][_COUNT])) if rows else None
 
     def list_stories(self, query: StoryQuery) -> tuple[list[StoryInfo], int]:
         """One page of stories matching ``query`` (newest first) and how many match in all."""
@@ -341,7 +344,7 @@ class SQLStore(ABC):
             " ORDER BY coalesce(s.last_date, '') DESC, n DESC, s.created_at DESC, s.id LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         )
-        return [self._story_from_row(r, int(r[9])) for r in rows], total
+        return [self._story_from_row(r, int(r[_COUNT])) for r in rows], total
 
     def stale_stories(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM stories WHERE stale = 1 ORDER BY created_at")]
@@ -375,7 +378,7 @@ class SQLStore(ABC):
             fresh = now_docs == sorted(documents)
             run(
                 "UPDATE stories SET headline = ?, first_date = coalesce(?, first_date), last_date = coalesce(?, last_date),"
-                " independent_sources = ?, conflicts = ?, entities = ?, brief = ?, brief_md = ?, brief_html = ?,"
+                " independent_sources = ?, conflicts = ?, updates = ?, entities = ?, brief = ?, brief_md = ?, brief_html = ?,"
                 " stale = ?, error = NULL, updated_at = ?, brief_revision = ? WHERE id = ?",
                 (
                     summary.headline,
@@ -383,6 +386,7 @@ class SQLStore(ABC):
                     summary.last_date,
                     summary.independent_sources,
                     summary.conflicts,
+                    summary.updates,
                     "\n".join(e.lower() for e in summary.entities),
                     json.dumps(brief, ensure_ascii=False),
                     markdown,
