@@ -52,3 +52,9 @@ def test_brief_picks_stories_by_document_id_and_by_sources(
     assert main(["brief", str(tmp_path), "-q", "--story", "s-000000000000"]) == 2
     err = capsys.readouterr().err
     assert "no story has the id 's-000000000000' or a document of that id" in err and "5 documents" in err
+
+    # a name that picks nothing still lists what the read turned away, before the usage error
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    assert main(["brief", str(tmp_path), "--story", "s-000000000000"]) == 2
+    err = capsys.readouterr().err
+    assert "empty.txt: the file contains only" in err and "no story has the id" in err

@@ -334,6 +334,7 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 def _cmd_brief(args: argparse.Namespace) -> int:
     from crosswire import pipeline
     from crosswire.brief.render import render
+    from crosswire.errors import ConfigError
     from crosswire.ledger import Ledger
 
     config = _config(args)
@@ -345,7 +346,11 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
         embedder = pipeline.load_models(config)
         found = pipeline.stories(docs, config=config, embedder=embedder)
-        chosen = select_stories(found, names=args.story, min_sources=args.min_sources)
+        try:
+            chosen = select_stories(found, names=args.story, min_sources=args.min_sources)
+        except ConfigError:
+            _report_rejects(ledger, args.quiet)  # what the read turned away is news too
+            raise
         if len(chosen) < len(found) and not args.quiet:
             print(f"crosswire: briefing {len(chosen)} of {len(found)} stories", file=sys.stderr)
         briefs = list(pipeline.briefs(chosen, config=config, embedder=embedder))
