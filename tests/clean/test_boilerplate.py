@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire import clean
-from crosswire.clean.boilerplate import is_boilerplate, is_teaser
+from crosswire.clean.boilerplate import is_boilerplate, is_end_mark, is_teaser
 from crosswire.models import Document
 
 
@@ -60,6 +60,11 @@ from crosswire.models import Document
         "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
         "2 hours ago | Comments",
         "The post Earthquake kills at least 12 near L’Aquila appeared first on Abruzzo Today.",
+        # a mailing's footer (press office, newsletter)
+        "You are subscribed to Defense.gov releases. Manage your subscription: https://x.example/manage",
+        "Unsubscribe | Update your preferences",
+        "This email was sent to newsdesk@example.org",
+        "View this email in your browser",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -85,6 +90,9 @@ def test_boilerplate(line: str) -> None:
         "Supported by a majority of voters, the bill passed.",
         "Most viewed the plan as a failure, officials said.",
         "The post of mayor appeared first on the ballot in 1994, the council said, and again in 2004.",
+        "Users can unsubscribe at any time, the company said.",
+        "Update subscriptions rose 4 per cent in June, the company said.",
+        "You were subscribed without your consent, the regulator told customers on Tuesday.",
     ],
 )
 def test_not_boilerplate(line: str) -> None:
@@ -98,6 +106,31 @@ def test_teasers() -> None:
     assert is_teaser("Read the rest of the story here.") and is_teaser("Read it all at example.com.")
     assert not is_teaser("More talks are planned.")
     assert not is_teaser("Read the rest of the statement, the minister said.")
+
+
+def test_a_release_ends_at_its_end_mark_and_its_contacts_are_no_report() -> None:
+    text = (
+        "WASHINGTON — The Pentagon and India's Ministry of Defence agreed on Tuesday to sign a "
+        "ten-year framework.\n\nThe framework will be signed later this year.\n\n-30-\n\n"
+        "About the Department of Defense\nThe Department provides the military forces.\n\n"
+        "Media contact: press@example.mil, +1 703 555 0100\n"
+    )
+    doc = next(clean.run([Document(id="r", text=text)]))
+    assert doc.clean.endswith("The framework will be signed later this year.")
+    assert "About the Department" not in doc.clean and not doc.truncated
+    # a mark before any text of the report ends nothing
+    head = "###\n\nThe Pentagon said talks went well.\n\nThey will meet again in July.\n"
+    assert next(clean.run([Document(id="h", text=head)])).clean.endswith("They will meet again in July.")
+
+
+@pytest.mark.parametrize("mark", ["###", "# # #", "-30-", "- 30 -", "ENDS", "- ENDS -", "[ENDS]", "-end-"])
+def test_end_marks(mark: str) -> None:
+    assert is_end_mark(mark)
+
+
+@pytest.mark.parametrize("line", ["30", "The End", "# 3", "End of the talks, he said.", "Ends meet"])
+def test_not_end_marks(line: str) -> None:
+    assert not is_end_mark(line)
 
 
 def test_boilerplate_removed_between_paragraphs() -> None:

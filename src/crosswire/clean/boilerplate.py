@@ -6,6 +6,8 @@ newsletter and subscription prompts, "Also read" / "Read more" / "Click here" li
 ("Read more", "(more)", "Continue reading"), which at the end of a text means the
 article was cut short.
 
+Also the end mark of a press release ("###", "-30-", "ENDS"), after which nothing is the report.
+
 Only whole lines that are nothing but the prompt are matched, and only short ones
 (at most 30 words), so a sentence that merely mentions a newsletter is kept.
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_boilerplate", "is_teaser", "trailing_teaser", "without_wire_slug"]
+__all__ = ["is_boilerplate", "is_end_mark", "is_teaser", "trailing_teaser", "without_wire_slug"]
 
 _MAX_WORDS = 30
 _MAX_CHARS = 300
@@ -61,6 +63,14 @@ _PATTERNS = [
     r"the post .{1,240} appeared first on [^.,;:!?]{1,60}\.?|"
     r"download (?:the|our) .*\bapp\b.*|get (?:the|our) .*\bapp\b.*|"
     rf"(?:join|subscribe to) (?:us|our [\w ]+) (?:on|at) {_SOCIAL}.*",
+    # the footer of a mailing (a press office's, a newsletter's): "You are subscribed to … releases.
+    # Manage your subscription: …", "Unsubscribe", "View this email in your browser"
+    r"you(?:'re| are) receiving this\b.*|you (?:are|were) (?:subscribed|signed up) (?:to|for)\b.*|"
+    r"(?:to )?unsubscribe\b.*|"
+    r"(?:manage|update|change) your (?:subscriptions?|(?:e-?mail )?preferences)\b.*|"
+    r"this (?:e-?mail|message|newsletter) was sent to\b.*|"
+    r"view (?:this|it) (?:e-?mail )?in (?:your|a) (?:web )?browser\b.*|"
+    r"(?:having )?trouble viewing this (?:e-?mail|message)\b.*",
 ]
 _BOILERPLATE = re.compile(rf"(?i)[\[(•·|>»\-–—*\s]*(?:{'|'.join(_PATTERNS)})[\])\s]*")
 _TEASER = re.compile(
@@ -91,6 +101,19 @@ def is_boilerplate(line: str) -> bool:
     ):
         return True
     return _BOILERPLATE.fullmatch(line) is not None
+
+
+# The mark a press release (and wire copy) ends with: "###", "# # #", "-30-", "- ENDS -". What follows
+# it is the issuer's "About …" paragraph, media contacts and a mailing's footer, not the report.
+_END_MARK = re.compile(
+    r"[\[(\s]*(?:#[ \t]?#[ \t]?#(?:[ \t]?#)*|[-–—]*[ \t]*(?:30|ends?|end of (?:release|text))[ \t]*[-–—]*)[\])\s]*",
+    re.I,
+)
+
+
+def is_end_mark(line: str) -> bool:
+    """True when the stripped ``line`` is only the end mark of a release ("###", "-30-", "ENDS")."""
+    return len(line) <= 24 and _END_MARK.fullmatch(line) is not None and not line.strip().isdigit()
 
 
 def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:

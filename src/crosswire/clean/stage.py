@@ -32,7 +32,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crosswire.clean.boilerplate import is_boilerplate, is_teaser, trailing_teaser, without_wire_slug
+from crosswire.clean.boilerplate import (
+    is_boilerplate,
+    is_end_mark,
+    is_teaser,
+    trailing_teaser,
+    without_wire_slug,
+)
 from crosswire.clean.credit import (
     CreditMatch,
     byline,
@@ -271,6 +277,12 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
             plan.deletions.append((ln.line_start, ln.next))
             plan.removed.add(ln.index)
             continue
+        if last_body >= 0 and is_end_mark(line):
+            # "###": the release ends here; its contacts and "About …" paragraph are no report
+            for after in content[pos:]:
+                plan.deletions.append((after.line_start, after.next))
+                plan.removed.add(after.index)
+            break
         last_body = pos
     # A teaser counts only when no article text follows it.
     plan.teaser = any(is_teaser(text[ln.start : ln.end]) for ln in content[last_body + 1 :])
