@@ -173,7 +173,7 @@ class Document:
     id: str
     text: str
     path: str = ""  # where it came from: file path, "file.jsonl:12", URL
-    format: str = "txt"  # txt | html | jsonl | rss | warc
+    format: str = "txt"  # txt | html | jsonl | rss | warc | mail
     url: str | None = None
     source: str | None = None  # publisher / outlet (domain, feed <source>, site name)
     title: str | None = None

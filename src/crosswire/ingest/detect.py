@@ -1,7 +1,7 @@
 """Format detection by content: the first kilobyte decides, the extension only breaks ties.
 
 Input → output: raw bytes (for WARC and gzip) or decoded text → one of ``"warc"``,
-``"feed"``, ``"html"``, ``"jsonl"``, ``"json"``, ``"text"``.
+``"feed"``, ``"html"``, ``"jsonl"``, ``"json"``, ``"mail"``, ``"text"``.
 
 Rules, in order:
 
@@ -11,6 +11,8 @@ Rules, in order:
 - ``<!doctype html``, ``<html`` or a leading ``<head``/``<body`` → ``html``; so is any
   text starting with a tag when the name ends ``.html``/``.htm``/``.xhtml``;
 - a first non-blank line that is a JSON object → ``jsonl``; a whole-text JSON array → ``json``;
+- a text that opens with e-mail headers (an ``.eml`` message, or an mbox mailbox's "From " line
+  and headers; :func:`crosswire.ingest.mail.is_mail`) → ``mail``;
 - anything else → ``text``.
 """
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 import json
 import re
 import zlib
+
+from crosswire.ingest.mail import is_mail
 
 __all__ = ["SNIFF_BYTES", "is_gzip", "is_warc", "sniff_text"]
 
@@ -81,6 +85,8 @@ def sniff_text(text: str, *, name: str = "") -> str:
             # A JSONL file whose first line is broken is still JSONL if a later line is an object.
             return "jsonl" if _later_object_line(stripped) else "text"
         return "json" if isinstance(value, dict) else "text"
+    if is_mail(head):
+        return "mail"
     return "text"
 
 

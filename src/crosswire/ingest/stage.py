@@ -5,7 +5,7 @@ Input → output: files, directories, globs and feed URLs → :class:`Document` 
 
 Format is detected by content (:mod:`crosswire.ingest.detect`), then read by
 :mod:`~crosswire.ingest.text`, :mod:`~crosswire.ingest.html`, :mod:`~crosswire.ingest.jsonl`,
-:mod:`~crosswire.ingest.feeds` or :mod:`~crosswire.ingest.warc`. Readers raise (or yield)
+:mod:`~crosswire.ingest.feeds`, :mod:`~crosswire.ingest.mail` or :mod:`~crosswire.ingest.warc`. Readers raise (or yield)
 :class:`~crosswire.errors.RejectedInput`; this module turns each into a
 :class:`~crosswire.models.Rejected` and goes on, so one bad file or line never stops a run
 and nothing good is lost. The size limit is checked before a file is read. An unexpected
@@ -32,7 +32,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "read_bytes", "run"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _Item = Document | RejectedInput
-_RECORD_FORMATS = frozenset({"jsonl", "rss", "warc"})
+_RECORD_FORMATS = frozenset({"jsonl", "rss", "warc", "mail"})
 
 
 def run(
@@ -185,6 +185,10 @@ def _read_data(
         from crosswire.ingest.jsonl import read_json
 
         yield from read_json(text, path=name)
+    elif fmt == "mail":
+        from crosswire.ingest.mail import read_mail
+
+        yield from read_mail(data, path=name, stem=stem)
     else:
         from crosswire.ingest.text import find_sidecar, read_text, sidecar_metadata
 

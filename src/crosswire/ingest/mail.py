@@ -1,0 +1,251 @@
+"""The e-mail reader: a saved message (``.eml``) or a mailbox (mbox) → one Document per message.
+
+Input → output: a file's bytes → Documents, with a :class:`~crosswire.errors.RejectedInput` in
+place of each message that carries no text.
+
+Press offices, wire services and newsletters deliver reports by e-mail, and a monitor saves
+them as they come. Read as plain text, such a file is its headers, MIME boundaries and
+quoted-printable codes ("=E2=80=99"), its HTML alternative repeated after the text; so it is
+parsed with the standard library's :mod:`email` instead. Per message:
+
+- ``text``: the ``text/plain`` body, decoded by its own charset and transfer encoding; else the
+  ``text/html`` body with the markup stripped (:func:`~crosswire.ingest.markup.html_to_text`);
+- ``title``: the Subject, without a leading "Fwd:"/"FW:"/"Re:"; ``published``: the Date header
+  (ISO 8601, its UTC offset kept); ``source``: the sender's display name, else the domain of
+  the address; ``meta``: ``message_id`` and the sender's ``from`` address;
+- a forwarded message is read as the message it carries, whose sender, date and subject are
+  the report's: forwarded as an attachment (``message/rfc822``) when its text is longer than the
+  forwarder's own note; forwarded inline ("---------- Forwarded message ---------", "Begin
+  forwarded message:", "-----Original Message-----", each followed by the quoted "From:",
+  "Date:"/"Sent:", "Subject:" lines), the text is what follows those lines;
+- ``id``: the file's stem for a single message; ``stem#N`` for the N-th message of a mailbox
+  (from 1; a mailbox only grows at its end, so the number stays); ``path``: ``file:N`` for a
+  mailbox's messages.
+
+A message with no text or HTML part is rejected (code ``no-text``), naming the attachments it
+has; one message that cannot be read does not stop the others of its mailbox.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses
+
+from crosswire.errors import RejectedInput
+from crosswire.ingest.dates import normalize_date
+from crosswire.ingest.guard import internal_error
+from crosswire.ingest.markup import html_to_text
+from crosswire.models import Document
+
+__all__ = ["is_mail", "read_mail", "split_mbox"]
+
+# A header line ("Name: value") and its folded continuation (leading blank).
+_HEADER = re.compile(r"[!-9;-~]+:(?:[ \t]|$)")
+_FOLDED = re.compile(r"[ \t]")
+# Header names only e-mail carries; a text whose first lines are headers with two of them is mail.
+_MAIL_HEADERS = frozenset(
+    {
+        "arc-seal",
+        "cc",
+        "content-transfer-encoding",
+        "delivered-to",
+        "dkim-signature",
+        "from",
+        "in-reply-to",
+        "message-id",
+        "mime-version",
+        "received",
+        "reply-to",
+        "return-path",
+        "sender",
+        "subject",
+        "to",
+        "x-mailer",
+    }
+)
+# mbox's separator line: "From sender@example.org Tue Jul  1 21:14:00 2025" (no colon after From)
+_MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
+_MBOXRD_ESCAPE = re.compile(rb"^>(>*From )", re.M)
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|re|aw|tr|wg)\s*:\s*)+", re.I)
+
+
+def is_mail(head: str) -> bool:
+    """``head`` (the first kilobyte of a decoded file) is an e-mail message or an mbox mailbox.
+
+    The lines up to the first blank one (or the end of ``head``; headers of delivered mail run to
+    several kilobytes) must all be header lines, at least two of them with names only mail uses
+    ("From", "Subject", "Message-ID", "Received", …). An mbox's first "From " line is skipped.
+    """
+    lines = head.lstrip("\ufeff").split("\n")
+    if lines and lines[0].startswith("From ") and not lines[0].startswith("From: "):
+        lines = lines[1:]
+    if len(lines) > 1 and not head.endswith("\n"):
+        lines = lines[:-1]  # the last line may be cut by the sniffing limit
+    names: set[str] = set()
+    for number, line in enumerate(lines):
+        line = line.rstrip("\r")
+        if not line:
+            break
+        if _HEADER.match(line):
+            names.add(line.split(":", 1)[0].lower())
+        elif not (number and _FOLDED.match(line)):
+            return False
+    return len(names & _MAIL_HEADERS) >= 2
+
+
+def split_mbox(data: bytes) -> list[bytes]:
+    """The messages of an mbox mailbox (``data`` starts with a "From " line), unescaped
+    (mboxrd: ">From " at a line start is a body's "From "); a single message is returned whole."""
+    if not data.startswith(b"From "):
+        return [data]
+    # A separator is a "From " line at the start or after a blank line, followed by a header.
+    starts = [
+        m.start()
+        for m in _MBOX_FROM.finditer(data)
+        if (m.start() == 0 or data[: m.start()].endswith((b"\n\n", b"\r\n\r\n")))
+        and _HEADER.match(data[m.end() : m.end() + 200].decode("latin-1"))
+    ]
+    bounds = [*starts, len(data)]
+    messages = []
+    for start, end in itertools.pairwise(bounds):
+        chunk = data[start:end]
+        chunk = chunk[chunk.index(b"\n") + 1 :]  # the separator line itself
+        messages.append(_MBOXRD_ESCAPE.sub(rb"\1", chunk))
+    return messages
+
+
+def read_mail(data: bytes, *, path: str, stem: str) -> Iterator[Document | RejectedInput]:
+    """Documents of one ``.eml`` file or mbox mailbox (see the module docstring)."""
+    messages = split_mbox(data)
+    mailbox = data.startswith(b"From ")
+    for number, raw in enumerate(messages, start=1):
+        line = number if mailbox else None
+        try:
+            yield _read_message(raw, path=path, line=line, doc_id=f"{stem}#{number}" if mailbox else stem)
+        except RejectedInput as exc:
+            yield exc
+        except Exception as exc:  # one broken message must not end the mailbox: recorded, not hidden
+            yield internal_error(path, exc, line=line)
+
+
+def _read_message(raw: bytes, *, path: str, line: int | None, doc_id: str) -> Document:
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(message, EmailMessage)  # policy.default builds EmailMessage objects
+    message_id = _header(message, "message-id")
+    body, text = _body(message)
+    if body is not message and text:
+        # the text came from a message forwarded as an attachment: that message is the report
+        message, message_id = body, _header(body, "message-id") or message_id
+    inline = _inline_forward(text)
+    quoted: dict[str, str] = {}
+    if inline is not None:
+        quoted, text = inline
+    if not text.strip():
+        attached = [p.get_filename() or p.get_content_type() for p in message.iter_attachments()]
+        listed = f" (it has only {', '.join(attached)})" if attached else ""
+        raise RejectedInput(
+            path, f"the e-mail message has no text or HTML body{listed}", code="no-text", line=line
+        )
+    sender_name, sender_address = _sender(message, quoted.get("from"))
+    # a forwarded message's own date, not the forward's (which would date the report days late)
+    published = normalize_date(
+        (quoted.get("date") or quoted.get("sent") or "") if quoted else _header(message, "date")
+    )
+    return Document(
+        id=doc_id,
+        text=text,
+        path=f"{path}:{line}" if line is not None else path,
+        format="mail",
+        source=sender_name or _domain(sender_address),
+        title=_REPLY_PREFIX.sub("", quoted.get("subject") or _header(message, "subject") or "").strip()
+        or None,
+        published=published,
+        published_from="mail" if published else None,
+        language=_header(message, "content-language"),
+        meta={k: v for k, v in (("message_id", message_id), ("from", sender_address)) if v},
+    )
+
+
+def _body(message: EmailMessage) -> tuple[EmailMessage, str]:
+    """The message the text was read from (``message``, or one it carries) and that text."""
+    own = ""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if isinstance(part, EmailMessage):
+        content = part.get_content()
+        if isinstance(content, str):
+            content = content.replace("\r\n", "\n")
+            own = html_to_text(content) if part.get_content_subtype() == "html" else content
+    for attachment in message.iter_attachments():
+        if attachment.get_content_type() == "message/rfc822":
+            inner = attachment.get_content()
+            if isinstance(inner, EmailMessage):
+                carried, text = _body(inner)
+                # "FYI, see the release below": the forwarder's note is not the report
+                if len(text.split()) > len(own.split()):
+                    return carried, text
+    return message, own
+
+
+# The line a mail program puts above a message forwarded inline, then the quoted header lines.
+_FORWARD_MARK = re.compile(
+    r"^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message)[ \t]*-{2,}|begin forwarded message:|"
+    r"_{10,})[ \t]*$",
+    re.I | re.M,
+)
+_QUOTED_HEADER = re.compile(r"[ \t>]*\*?(from|date|sent|subject|to|cc|reply-to)\*?:\*?[ \t]*(.*)", re.I)
+
+
+def _inline_forward(text: str) -> tuple[dict[str, str], str] | None:
+    """The quoted header lines of a message forwarded inline and the text after them, or None.
+
+    Only when the mark comes within the first lines (after the forwarder's short note) and is
+    followed by a quoted "From:" line: a forwarded message further down is a thread, not a report.
+    """
+    mark = _FORWARD_MARK.search(text, 0, 600)
+    if mark is None:
+        return None
+    headers: dict[str, str] = {}
+    pos = mark.end() + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        quoted = _QUOTED_HEADER.fullmatch(line)
+        if quoted is not None:
+            headers.setdefault(quoted.group(1).lower(), quoted.group(2).strip())
+        elif line.strip() or headers:
+            break  # the first line that is no header (blank lines may precede the headers)
+        pos = end + 1
+    if "from" not in headers:
+        return None
+    return headers, text[pos:].lstrip("\n")
+
+
+def _header(message: EmailMessage, name: str) -> str | None:
+    value = message.get(name)
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _sender(message: EmailMessage, quoted: str | None = None) -> tuple[str | None, str | None]:
+    """The sender's display name and address: the ``quoted`` From of a forwarded message, else
+    the message's From (Sender, Reply-To)."""
+    values = [quoted] if quoted else [message.get(f) for f in ("from", "sender", "reply-to")]
+    for value in values:
+        if value is None:
+            continue
+        for name, address in getaddresses([str(value)]):
+            if name or address:
+                return (" ".join(name.split()) or None), (address or None)
+    return None, None
+
+
+def _domain(address: str | None) -> str | None:
+    if not address or "@" not in address:
+        return None
+    return address.rsplit("@", 1)[1].lower() or None

@@ -1,0 +1,171 @@
+"""E-mail: a saved message (.eml) or an mbox mailbox → one Document per message, read as mail."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from crosswire import clean, ingest
+from crosswire.ingest.detect import sniff_text
+from crosswire.ledger import Ledger
+
+READOUT = (
+    "Senior Defense Spokesman Col. Chris Devine provided the following readout:\n\n"
+    "Secretary of Defense Pete Hegseth met with Indian External Affairs Minister S. Jaishankar "
+    "at the Pentagon on July 1, 2025. Secretary Hegseth expressed the U.S.’s hope to finalize "
+    "major pending defense sales to India.\n\n"
+    "“We’re eager to work alongside you to realize our shared goals,” Secretary Hegseth said.\n\n"
+    "###\n\n"
+    "You are subscribed to Defense.gov releases. Manage your subscription: "
+    "https://subscriptions.defense.gov/manage\n"
+)
+
+
+def _release(text: str = READOUT, **headers: str) -> EmailMessage:
+    m = EmailMessage()
+    m["From"] = "U.S. Department of Defense <dod-releases@subscriptions.defense.gov>"
+    m["To"] = "newsdesk@example.org"
+    m["Subject"] = "Readout of Secretary of Defense Pete Hegseth’s Meeting With S. Jaishankar"
+    m["Date"] = "Tue, 01 Jul 2025 21:14:00 +0000"
+    m["Message-ID"] = "<20250701211400.123@subscriptions.defense.gov>"
+    for name, value in headers.items():
+        del m[name.replace("_", "-")]
+        m[name.replace("_", "-")] = value
+    m.set_content(text, cte="quoted-printable")
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in text.split("\n\n")) + "</body></html>"
+    m.add_alternative(html, subtype="html", cte="quoted-printable")
+    return m
+
+
+def _read(path: Path) -> tuple[list[ingest.Document], Ledger]:
+    ledger = Ledger()
+    return list(ingest.run([str(path)], ledger=ledger)), ledger
+
+
+def test_a_press_release_by_mail_is_read_as_its_text_with_sender_subject_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "readout.eml"
+    path.write_bytes(bytes(_release()))
+    assert b"=E2=80=99" in path.read_bytes()  # quoted-printable on disk
+    (doc,), ledger = _read(path)
+    assert ledger.rejected == []
+    assert (doc.id, doc.format, doc.path) == ("readout", "mail", str(path))
+    assert doc.text == READOUT  # the plain part, decoded; the HTML alternative is not repeated
+    assert doc.title == "Readout of Secretary of Defense Pete Hegseth’s Meeting With S. Jaishankar"
+    assert doc.source == "U.S. Department of Defense"
+    assert (doc.published, doc.published_from) == ("2025-07-01T21:14:00+00:00", "mail")
+    assert doc.meta["from"] == "dod-releases@subscriptions.defense.gov"
+    assert doc.meta["message_id"] == "<20250701211400.123@subscriptions.defense.gov>"
+    # the clean view ends at the release's "###": the mailing's footer is no report, and the
+    # release is not cut short because its last line is a link
+    (cleaned,) = clean.run([doc])
+    assert cleaned.clean.endswith("realize our shared goals,” Secretary Hegseth said.")
+    assert not cleaned.truncated
+
+
+def test_a_newsletter_with_html_only_is_read_without_its_markup(tmp_path: Path) -> None:
+    m = EmailMessage()
+    m["From"] = "newsletter@briefing.example"
+    m["Subject"] = "Fwd: Re: Morning briefing"
+    m["Date"] = "2 Jul 2025 06:00:00 +0530"
+    m.set_content(
+        "<html><body><h1>Morning briefing</h1><p>India and the US will sign a ten-year defence "
+        "framework, officials said.</p><p>View this email in your browser</p></body></html>",
+        subtype="html",
+    )
+    path = tmp_path / "briefing.eml"
+    path.write_bytes(bytes(m))
+    (doc,), _ = _read(path)
+    assert "<p>" not in doc.text and "ten-year defence framework, officials said." in doc.text
+    assert doc.source == "briefing.example"  # no display name: the sender's domain
+    assert doc.title == "Morning briefing"  # "Fwd: Re:" dropped
+    assert doc.published == "2025-07-02T06:00:00+05:30"
+    (cleaned,) = clean.run([doc])
+    assert "browser" not in cleaned.clean
+
+
+def test_a_mailbox_gives_one_document_per_message_and_rejects_one_without_text(tmp_path: Path) -> None:
+    second = _release(
+        "The Pentagon said India has deployed M777 howitzers.\n\n>From the archive: the 2016 deal.\n",
+        Subject="Pentagon: India deploys howitzers",
+        Message_ID="<2@example.org>",
+    )
+    attachment_only = EmailMessage()
+    attachment_only["From"] = "desk@example.org"
+    attachment_only["Subject"] = "Scan"
+    attachment_only.add_attachment(
+        b"%PDF-1.7 ...", maintype="application", subtype="pdf", filename="scan.pdf"
+    )
+    box = b""
+    for k, message in enumerate((_release(), attachment_only, second)):
+        raw = bytes(message).replace(b"\nFrom the archive", b"\n>From the archive")
+        box += f"From sender{k}@example.org Tue Jul  1 21:14:00 2025\n".encode() + raw + b"\n"
+    path = tmp_path / "inbox.mbox"
+    path.write_bytes(box)
+    docs, ledger = _read(path)
+    assert [d.id for d in docs] == ["inbox#1", "inbox#3"]
+    assert [d.path for d in docs] == [f"{path}:1", f"{path}:3"]
+    assert docs[1].title == "Pentagon: India deploys howitzers"
+    assert "\nFrom the archive: the 2016 deal." in docs[1].text  # mboxrd's ">From " unescaped
+    (rejected,) = ledger.rejected
+    assert (rejected.path, rejected.line, rejected.code) == (str(path), 2, "no-text")
+    assert "has no text or HTML body (it has only scan.pdf)" in rejected.reason
+
+
+def test_a_forwarded_release_is_read_as_the_message_it_carries(tmp_path: Path) -> None:
+    # forwarded as an attachment, with the forwarder's short note
+    outer = EmailMessage()
+    outer["From"] = "Ann Editor <ann@newsroom.example>"
+    outer["Subject"] = "Fwd: Readout"
+    outer["Date"] = "Thu, 03 Jul 2025 09:00:00 +0000"
+    outer.set_content("FYI, the readout below.\n")
+    outer.add_attachment(_release())
+    (tmp_path / "attached.eml").write_bytes(bytes(outer))
+    (doc,), _ = _read(tmp_path / "attached.eml")
+    assert doc.text == READOUT and doc.source == "U.S. Department of Defense"
+    assert doc.published == "2025-07-01T21:14:00+00:00"
+
+    # forwarded inline, as Gmail writes it: the quoted header lines give sender, date and subject
+    inline = EmailMessage()
+    inline["From"] = "Ann Editor <ann@newsroom.example>"
+    inline["Subject"] = "Fwd: Readout"
+    inline["Date"] = "Thu, 03 Jul 2025 09:00:00 +0000"
+    inline.set_content(
+        "FYI\n\n---------- Forwarded message ---------\n"
+        "From: U.S. Department of Defense <dod-releases@subscriptions.defense.gov>\n"
+        "Date: Tue, Jul 1, 2025 at 5:14 PM\n"
+        "Subject: Readout of the meeting\n"
+        "To: <newsdesk@example.org>\n\n" + READOUT
+    )
+    (tmp_path / "inline.eml").write_bytes(bytes(inline))
+    (doc,), _ = _read(tmp_path / "inline.eml")
+    assert doc.text == READOUT
+    assert (doc.source, doc.title) == ("U.S. Department of Defense", "Readout of the meeting")
+    assert doc.published is not None and doc.published.startswith("2025-07-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("From: a@example.org\nTo: b@example.org\nSubject: Hi\n\nBody.\n", "mail"),
+        (
+            "Received: from mx.example.org\n\tby mx2; Tue, 1 Jul 2025\nMessage-ID: <1@x>\nFrom: a@x\n\nB\n",
+            "mail",
+        ),
+        ("From a@example.org Tue Jul  1 21:14:00 2025\nFrom: a@example.org\nSubject: Hi\n\nBody.\n", "mail"),
+        # an article whose first lines look like labels is no message
+        ("Date: July 2, 2025\nSource: PTI\n\nHegseth met Jaishankar.\n", "text"),
+        ("From: Reuters\nThe quake struck at dawn.\n", "text"),
+        ("From the Pentagon, Hegseth said: the talks went well.\nSubject: defence sales.\n", "text"),
+    ],
+)
+def test_mail_is_told_by_its_headers(text: str, fmt: str) -> None:
+    assert sniff_text(text, name="x.txt") == fmt
+
+
+def test_an_uploaded_message_is_read_as_mail_too() -> None:
+    # the service's POST /documents hands file uploads to read_bytes
+    ledger = Ledger()
+    (doc,) = ingest.read_bytes(bytes(_release()), name="readout.eml", ledger=ledger)
+    assert (doc.id, doc.format, doc.source) == ("readout", "mail", "U.S. Department of Defense")
