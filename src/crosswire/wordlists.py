@@ -1,5 +1,5 @@
 """Word lists shared by stages that compare texts (cluster, align), and the few text
-patterns two stages must read alike (an embedded post's credit: extract and align).
+patterns two stages must read alike (an embedded post's credit: extract and align; a press release's masthead: ingest and clean).
 
 Input → output: nothing; constants only. Each stage adds its own few words on top
 (reporting verbs for claims, calendar words for story identity).
@@ -12,6 +12,7 @@ __all__ = [
     "CALENDAR_NAMES",
     "ENGLISH_STOP_WORDS",
     "POST_CREDIT",
+    "RELEASE_MASTHEAD",
     "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_NAMES",
 ]
@@ -177,4 +178,14 @@ WEEKDAY_ABBREVIATIONS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "
 POST_CREDIT = (
     r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\W\d_][^()\n—–]{0,60}?)[ \t]*(?P<handle>\(@\w{1,15}\))"
     r"(?:[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))?"
+)
+
+#: The lines a press release carries above its headline, each on its own: "FOR IMMEDIATE
+#: RELEASE", "NEWS RELEASE", "EMBARGOED UNTIL 00:01 BST", "Media contact: Jane Roe, +1 703 …".
+#: Ingest looks past them for the headline; clean removes them as furniture. Fullmatch a
+#: stripped line.
+RELEASE_MASTHEAD = (
+    r"(?i:(?:for[ \t]+)?immediate[ \t]+release\b.{0,60}|(?:press|news|media)[ \t]+release(?:[ \t]*[:\-–—|].{0,60})?|"
+    r"media[ \t]+advisory\b.{0,60}|embargoed[ \t]+(?:until|till|for|to)\b.{0,80}|"
+    r"(?:(?:media|press|investor|news)[ \t]+)?(?:contacts?|enquiries|inquiries)[ \t]*:.{0,200})"
 )

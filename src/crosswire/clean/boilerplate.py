@@ -6,7 +6,8 @@ newsletter and subscription prompts, "Also read" / "Read more" / "Click here" li
 ("Read more", "(more)", "Continue reading"), which at the end of a text means the
 article was cut short.
 
-Also the end mark of a press release ("###", "-30-", "ENDS"), after which nothing is the report.
+Also the end mark of a press release ("###", "-30-", "ENDS") and the headings of its closing
+sections ("About <issuer>", "Forward-Looking Statements"), after which nothing is the report.
 
 Only whole lines that are nothing but the prompt are matched, and only short ones
 (at most 30 words), so a sentence that merely mentions a newsletter is kept.
@@ -19,7 +20,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_boilerplate", "is_end_mark", "is_teaser", "trailing_teaser", "without_wire_slug"]
+from crosswire.wordlists import RELEASE_MASTHEAD
+
+__all__ = [
+    "is_boilerplate",
+    "is_end_mark",
+    "is_issuer_section",
+    "is_teaser",
+    "trailing_teaser",
+    "without_wire_slug",
+]
 
 _MAX_WORDS = 30
 _MAX_CHARS = 300
@@ -71,6 +81,9 @@ _PATTERNS = [
     r"this (?:e-?mail|message|newsletter) was sent to\b.*|"
     r"view (?:this|it) (?:e-?mail )?in (?:your|a) (?:web )?browser\b.*|"
     r"(?:having )?trouble viewing this (?:e-?mail|message)\b.*",
+    # a press release's masthead and contact lines, and PR Newswire's closing "SOURCE <issuer>"
+    RELEASE_MASTHEAD,
+    r"(?-i:SOURCE[ \t]+[A-Z]).{0,80}",
 ]
 _BOILERPLATE = re.compile(rf"(?i)[\[(•·|>»\-–—*\s]*(?:{'|'.join(_PATTERNS)})[\])\s]*")
 _TEASER = re.compile(
@@ -114,6 +127,29 @@ _END_MARK = re.compile(
 def is_end_mark(line: str) -> bool:
     """True when the stripped ``line`` is only the end mark of a release ("###", "-30-", "ENDS")."""
     return len(line) <= 24 and _END_MARK.fullmatch(line) is not None and not line.strip().isdigit()
+
+
+# The sections a press release closes with, after its report: the issuer's own description
+# ("About Aerodyne Systems" above "Aerodyne Systems Inc. is a leading supplier …") and the legal
+# notice ("Forward-Looking Statements", "Safe Harbor Statement").
+_ABOUT = re.compile(r"About[ \t]+(?P<name>[A-Z][\w.&'’-]*(?:[ \t]+[\w.&'’-]+){0,6})[ \t]*:?")
+_LEGAL = re.compile(
+    r"(?i:(?:cautionary[ \t]+(?:note|statement)s?[ \t]+(?:regarding|about|on|concerning)[ \t]+)?"
+    r"forward[- ]looking[ \t]+(?:statements?|information)|safe[ \t]+harbou?r(?:[ \t]+statement)?)[ \t]*:?"
+)
+
+
+def is_issuer_section(line: str, following: str) -> bool:
+    """True when the stripped ``line`` heads a press release's closing section: "About <X>" with
+    ``following`` (the next line) opening with X's first word, or a forward-looking-statements
+    or safe-harbor heading. (A feature's "About the author" paragraph goes the same way.)"""
+    if _LEGAL.fullmatch(line):
+        return True
+    about = _ABOUT.fullmatch(line)
+    if about is None:
+        return False
+    first = about.group("name").split()[0].casefold()
+    return following.split(maxsplit=1)[0].casefold().strip("“\"'‘’,") == first if following.split() else False
 
 
 def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:

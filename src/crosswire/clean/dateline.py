@@ -21,6 +21,9 @@ Recognised at the start of the first body line only:
   and AFP's ``L'Aquila (Italy) (AFP) –``, which needs its credit):
   the second name must be a country, a US state or another region of the table below, so
   "Yesterday, Obama — …" is no dateline; a title-case place needs a dash, a date or an agency;
+- a press release's dateline with its distribution service (``ARLINGTON, Va., July 2, 2025
+  /PRNewswire/ --``, ``SAN JOSE, Calif.--(BUSINESS WIRE)--``, ``TORONTO, July 02, 2025 (GLOBE
+  NEWSWIRE) --``): ``distributor``, never ``agency`` (the words are the issuer's);
 - an agency (or CNN, whose own copy opens so) in parentheses alone: ``(Reuters) - The``,
   ``(CNN) -- The``, ``(CNN)The``; the separator may be left out before a capital.
 
@@ -137,14 +140,33 @@ _IN_REGION = re.compile(
 # (data/cities.txt) or a country or state, and no later line may open with another such label
 # (_colon_place).
 _CAPS_COLON = re.compile(rf"(?P<place>{_CAPS_PLACE}):[ \t]+(?=[A-Z“\"‘'])")
+# A press release's dateline as the distribution services write it: "ARLINGTON, Va., July 2, 2025
+# /PRNewswire/ --", "SAN JOSE, Calif.--(BUSINESS WIRE)--", "TORONTO, July 02, 2025 (GLOBE
+# NEWSWIRE) --". The service carries the issuer's own words: it is no news agency, and credits none.
+_DISTRIBUTORS = {
+    "prnewswire": "PR Newswire",
+    "cnw": "CNW",
+    "business wire": "Business Wire",
+    "globe newswire": "GlobeNewswire",
+    "accesswire": "ACCESSWIRE",
+    "newsfile corp.": "Newsfile",
+}
+_DISTRIBUTED = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ \t]*(?P<region>{_REGION}))?(?:,?[ \t]*{_DAY_MONTH})?"
+    r"[ \t]*-{0,2}[ \t]*(?:/[ \t]*(?P<dist>PRNewswire(?:-[A-Za-z]+)*|CNW)[ \t]*/|"
+    r"\([ \t]*(?P<dist2>BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Newsfile Corp\.)[ \t]*\))"
+    r"[ \t]*(?:[-—–]+[ \t]*)?"
+)
+# CAPS place with a date and/or an agency (checked: _has_date_or_agency), then any separator.
+_CAPS_DATED = re.compile(
+    rf"(?P<place>{_CAPS_PLACE})(?=,[ \t]*\w|[ \t]*\()(?:,[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?"
+    r"[ \t]*[-—–:]+[ \t]*"
+)
 _CLASSIC = [
+    _DISTRIBUTED,
     # CAPS place alone, then a dash: "MUMBAI — Shares …"
     re.compile(rf"(?P<place>{_CAPS_PLACE}){_DASH}"),
-    # CAPS place with a date and/or an agency, then any separator.
-    re.compile(
-        rf"(?P<place>{_CAPS_PLACE})(?=,[ \t]*\w|[ \t]*\()(?:,[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?"
-        r"[ \t]*[-—–:]+[ \t]*"
-    ),
+    _CAPS_DATED,
     # Any place + (Agency), separator optional: "Washington (Reuters) The …"
     re.compile(
         rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ \t]*{_DAY_MONTH})?[ \t]*{_AGENCY_PAREN}{_SEP}[ \t]*"
@@ -190,6 +212,7 @@ class Dateline:
     date: str | None  # ISO 8601 when the dateline has a full date
     agency: str | None
     agency_span: tuple[int, int] | None  # original offsets of "(Reuters)"
+    distributor: str | None = None  # a press release's distribution service ("PR Newswire")
 
 
 def find_dateline(text: str, start: int) -> Dateline | None:
@@ -211,7 +234,7 @@ def find_dateline(text: str, start: int) -> Dateline | None:
         m = pattern.match(text, pos)
         if m is None or not _is_place(m.group("place")):
             continue
-        if m.re is _CLASSIC[1] and not _has_date_or_agency(m):
+        if m.re is _CAPS_DATED and not _has_date_or_agency(m):
             continue
         if m.re is _IN_REGION and not _placed_in_region(m):
             continue
@@ -316,7 +339,14 @@ def _build(m: re.Match[str], start: int, iso: str | None) -> Dateline:
         date=iso or _date(groups),
         agency=agency[0] if agency else None,
         agency_span=(m.start(named) - 1, m.end(named) + 1) if named else None,
+        distributor=_distributor(groups.get("dist") or groups.get("dist2")),
     )
+
+
+def _distributor(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _DISTRIBUTORS.get(name.lower().split("-")[0], name)
 
 
 def _has_date_or_agency(m: re.Match[str]) -> bool:

@@ -28,6 +28,7 @@ given) rather than passed on empty.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -35,6 +36,7 @@ from typing import Any
 from crosswire.clean.boilerplate import (
     is_boilerplate,
     is_end_mark,
+    is_issuer_section,
     is_teaser,
     trailing_teaser,
     without_wire_slug,
@@ -54,11 +56,14 @@ from crosswire.clean.markup import markup_spans
 from crosswire.clean.truncation import truncation
 from crosswire.ledger import Ledger
 from crosswire.models import Document, Rejected, Span
+from crosswire.wordlists import RELEASE_MASTHEAD
 
 __all__ = ["clean_document", "run"]
 
 #: Sign-offs are looked for only among this many last non-blank lines.
 _SIGNOFF_WINDOW = 3
+_MASTHEAD = re.compile(RELEASE_MASTHEAD)
+_RELEASED = re.compile(r"(?i)(?:for[ \t]+)?immediate[ \t]+release\b[ \t:,.|–—-]*(?=\S)")
 #: A page's date stamp line ("Published on Jul 02, 2013 4:22 PM") is looked for among this many first lines.
 _STAMP_WINDOW = 6
 #: A byline is one of the first lines above the first paragraph.
@@ -179,6 +184,8 @@ def clean_document(doc: Document) -> Document:
         credits.insert(0, dateline.agency)
     if len(dict.fromkeys(credits)) > 1:
         meta["credits"] = list(dict.fromkeys(credits))
+    if dateline is not None and dateline.distributor is not None:
+        meta["distributor"] = dateline.distributor  # a press release: the issuer's words
     published, published_from = doc.published, doc.published_from
     if published is None and dateline is not None and dateline.date is not None:
         published, published_from = dateline.date, "dateline"
@@ -225,6 +232,10 @@ def _drop_title(doc: Document, text: str, lines: list[Line], plan: _Plan) -> tup
     stamp: Line | None = None  # a date stamp line above the headline stays, for the stamp rule
     for i, ln in enumerate(lines):
         if ln.blank:
+            continue
+        if ln.end <= start and _MASTHEAD.fullmatch(text[ln.start : ln.end]):
+            # a press release's "FOR IMMEDIATE RELEASE" and contact lines, above the headline
+            plan.deletions.append((ln.line_start, ln.next))
             continue
         if stamp is None and url and ln.end <= start and find_stamp(text[ln.start : ln.end]) is not None:
             stamp = ln  # URL, date stamp, then the headline, as ingest read the page
@@ -276,9 +287,14 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
         if is_boilerplate(line) or is_teaser(line):
             plan.deletions.append((ln.line_start, ln.next))
             plan.removed.add(ln.index)
+            if pos < _STAMP_WINDOW and (released := _RELEASED.match(line)) is not None:
+                # "FOR IMMEDIATE RELEASE July 13, 2009": the release's date, as a stamp gives it
+                plan.stamp = plan.stamp or find_stamp(line[released.end() :])
             continue
-        if last_body >= 0 and is_end_mark(line):
-            # "###": the release ends here; its contacts and "About …" paragraph are no report
+        following = text[content[pos + 1].start : content[pos + 1].end] if pos + 1 < len(content) else ""
+        if last_body >= 0 and (is_end_mark(line) or is_issuer_section(line, following)):
+            # "###", "About <issuer>": the release ends here; its contacts, the issuer's own
+            # description and its legal notice are no report
             for after in content[pos:]:
                 plan.deletions.append((after.line_start, after.next))
                 plan.removed.add(after.index)

@@ -18,7 +18,7 @@ from typing import Any
 from crosswire.ingest.dates import normalize_date
 from crosswire.ledger import Ledger
 from crosswire.models import Document
-from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES
+from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES, RELEASE_MASTHEAD
 
 __all__ = [
     "SIDECAR_SUFFIXES",
@@ -46,6 +46,22 @@ _NOT_HEADLINE_STARTS = (
 _LINE = re.compile(r"[ \t]*([^\n]*?)[ \t]*(?:\r?\n|\Z)")  # one line, its outer blanks apart
 # A page saved as text often starts with its address on a line of its own (then the headline).
 _URL_LINE = re.compile(r"\s*?[ \t]*(https?://[^\s<>\"]+)[ \t]*\r?\n")
+
+
+_MASTHEAD = re.compile(RELEASE_MASTHEAD)
+
+
+def _past_masthead(text: str, pos: int) -> int:
+    """Where the headline of a press release starts: past its "FOR IMMEDIATE RELEASE" and
+    contact lines (and the blank lines between them) from ``pos``; ``pos`` when there are none."""
+    at, seen = pos, False
+    while (m := _LINE.match(text, at)) is not None and m.end() > at:
+        if m.group(1):
+            if _MASTHEAD.fullmatch(m.group(1)) is None:
+                break
+            seen = True
+        at = m.end()
+    return at if seen else pos
 
 
 def url_line_span(text: str) -> tuple[int, int] | None:
@@ -139,6 +155,7 @@ def read_text(
     if url is not None:
         fields["url_span"] = url
     pos = text.index("\n", url[1]) + 1 if url else 0
+    pos = _past_masthead(text, pos)
     span = headline_span(text, pos=pos)
     if span is None and url is not None and _stamp_line_at(text, pos):
         # URL, then the page's date stamp, then the headline: "Updated Saturday, December 05, 2009"
