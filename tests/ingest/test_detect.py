@@ -25,6 +25,9 @@ from crosswire.ingest.detect import is_warc, sniff_text
         ('{\n  "id": "1",\n  "text": "x"\n}\n', "a.json", "json"),
         ("Hegseth meets Jaishankar\n\nThe two met on Tuesday.", "a.html", "text"),
         ("{curly braces open this text} but it is prose.", "a.txt", "text"),
+        # records with whole articles in them: the first line runs past the sniffed kilobyte
+        ('{"id": "1", "text": "' + "The two met. " * 200 + '"}\n{"id": "2", "text": "y"}\n', "feed", "jsonl"),
+        ("{broken\n" + '{"id": "2", "text": "' + "x " * 900 + '"}\n', "a.jsonl", "jsonl"),
     ],
 )
 def test_sniff(text: str, name: str, fmt: str) -> None:

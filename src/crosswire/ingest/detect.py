@@ -18,6 +18,8 @@ Rules, in order:
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import re
 import zlib
@@ -72,7 +74,11 @@ def sniff_text(text: str, *, name: str = "") -> str:
             return "text"
         return "json" if isinstance(value, list) else "text"
     if stripped.startswith("{"):
-        first = stripped.split("\n", 1)[0].strip()
+        # the whole first line, not the sniffed kilobyte: a record with an article's text in it
+        # runs to many kilobytes, and cut short it is no JSON
+        body = text.lstrip()
+        end = body.find("\n")
+        first = (body if end < 0 else body[:end]).strip()
         try:
             value = json.loads(first)
         except ValueError:
@@ -83,7 +89,7 @@ def sniff_text(text: str, *, name: str = "") -> str:
             value = json.loads(text)
         except ValueError:
             # A JSONL file whose first line is broken is still JSONL if a later line is an object.
-            return "jsonl" if _later_object_line(stripped) else "text"
+            return "jsonl" if _later_object_line(body) else "text"
         return "json" if isinstance(value, dict) else "text"
     if is_mail(head):
         return "mail"
@@ -91,7 +97,7 @@ def sniff_text(text: str, *, name: str = "") -> str:
 
 
 def _later_object_line(text: str) -> bool:
-    for line in text.splitlines()[1:20]:
+    for line in itertools.islice(io.StringIO(text), 1, 20):
         line = line.strip()
         if line.startswith("{"):
             try:
