@@ -122,3 +122,43 @@ def test_watch_does_not_regroup_a_costly_window_after_every_scan(
     # A file is read once it stops changing (one scan late): the first arrives at 30 s, and
     # the reports read at 70, 100 and 130 s fall within the 100 s pause after that regrouping.
     assert calls == [30.0]
+
+
+def test_scan_reads_a_file_again_when_it_grows(tmp_path: Path) -> None:
+    seen = _Seen()
+    box = tmp_path / "inbox.jsonl"
+    box.write_text('{"id": "r1", "text": "First."}\n', encoding="utf-8")
+    assert scan(tmp_path, seen, settle=False) == [box]
+    assert scan(tmp_path, seen, settle=False) == []
+    with box.open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "r2", "text": "Second."}\n')
+    assert scan(tmp_path, seen, settle=False) == [box]  # appended to: read again
+
+
+@pytest.mark.slow
+def test_watch_places_only_the_new_records_of_a_file_that_grows(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    records = [
+        {"id": p.stem, "text": p.read_text(encoding="utf-8"), "source": f"outlet {k}"}
+        for k, p in enumerate(seed_paths[:3])
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
+    arriving = records[1:]
+    scans = [0]
+
+    def sleep(_: float) -> None:  # a scraper appends a record every third scan (it settles in two)
+        scans[0] += 1
+        if scans[0] % 3:
+            return
+        if not arriving:
+            raise KeyboardInterrupt
+        with feed.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(arriving.pop(0)) + "\n")
+
+    out = io.StringIO()
+    code = watch(tmp_path, interval=0, fmt="json", config=load_config(embedder="fake"), out=out, sleep=sleep)
+    placed = [json.loads(line)["document"] for line in out.getvalue().splitlines() if '"assignment"' in line]
+    assert placed == [r["id"] for r in records]  # each once, in the order they were appended
+    assert code == 0  # the records read again are not rejected as duplicates

@@ -1,4 +1,5 @@
-"""``crosswire watch``: poll a folder; each new file joins a story or starts one.
+"""``crosswire watch``: poll a folder; each new file (or new record of a file that grows) joins a
+story or starts one.
 
 Input → output: a directory (scanned every ``interval`` seconds) → one line per new
 document on stdout ('doc X → story S (score 0.41) · 3 documents · “title of its first report”'),
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,29 +49,35 @@ class SystemClock:
 
 @dataclass(slots=True)
 class _Seen:
-    """Files already handled, and the (size, mtime) of files seen once but maybe still being written."""
+    """Files already handled (with the size and mtime they were read at), the (size, mtime) of
+    files seen once but maybe still being written, and the ids of the documents placed."""
 
-    done: set[Path] = field(default_factory=set)
+    done: dict[Path, tuple[int, int]] = field(default_factory=dict)
     pending: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    placed: set[str] = field(default_factory=set)
 
 
 def scan(directory: Path, seen: _Seen, *, settle: bool) -> list[Path]:
-    """New regular files under ``directory`` (sorted; hidden files skipped).
+    """New regular files under ``directory``, and files that changed since they were read (an mbox
+    mailbox or a JSONL file that grows as messages and records are appended); sorted, hidden
+    files skipped.
 
     With ``settle``, a file is returned only once its size and mtime are unchanged since the
     previous scan, so a file still being copied in is not read half-written.
     """
     ready: list[Path] = []
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        if path in seen.done or any(part.startswith(".") for part in path.relative_to(directory).parts):
+        if any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
         st = path.stat()
         stamp = (st.st_size, st.st_mtime_ns)
+        if seen.done.get(path) == stamp:
+            continue
         if settle and seen.pending.get(path) != stamp:
             seen.pending[path] = stamp
             continue
         seen.pending.pop(path, None)
-        seen.done.add(path)
+        seen.done[path] = stamp
         ready.append(path)
     return ready
 
@@ -94,11 +101,16 @@ def _describe(a: Assignment, clusterer: StreamingClusterer) -> str:
     return line + f" · {counted(n, 'document')} · “{title}”"
 
 
-def _ingest(paths: Iterable[Path], *, config: Config, ledger: Ledger) -> list[AnnotatedDocument]:
+def _ingest(
+    paths: Iterable[Path], *, config: Config, ledger: Ledger, placed: Collection[str] = ()
+) -> list[AnnotatedDocument]:
+    """The annotated documents of ``paths`` whose ids are not ``placed`` yet: a file read again
+    because it grew gives only its new messages or records."""
     from crosswire import annotate, clean, dedup, ingest
 
-    docs = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger)
-    docs = dedup.run(clean.run(docs, ledger=ledger, languages=config.languages, min_words=config.min_words))
+    read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger)
+    fresh = (d for d in read if d.id not in placed)
+    docs = dedup.run(clean.run(fresh, ledger=ledger, languages=config.languages, min_words=config.min_words))
     return list(annotate.run(docs, model=config.spacy_model, batch_size=config.batch_size))
 
 
@@ -147,7 +159,8 @@ def watch(
         while True:
             new = scan(root, seen, settle=not once)
             if new:
-                for adoc in _ingest(new, config=config, ledger=ledger):
+                for adoc in _ingest(new, config=config, ledger=ledger, placed=seen.placed):
+                    seen.placed.add(adoc.document.id)
                     assignment = clusterer.add(adoc)
                     accepted += 1
                     placed = True
