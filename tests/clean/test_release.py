@@ -86,5 +86,8 @@ def test_news_text_is_not_read_as_a_release(tmp_path: Path) -> None:
 def test_the_issuers_about_section_needs_its_name_below_it() -> None:
     assert is_issuer_section("About Aerodyne Systems", "Aerodyne Systems Inc. is a leading supplier.")
     assert is_issuer_section("About HP", "HP focuses on simplifying technology experiences.")
+    assert is_issuer_section(
+        "About EYP Mission Critical Facilities, Inc.", "EYP Mission Critical Facilities, Inc. is …"
+    )
     assert is_issuer_section("Safe Harbor Statement", "This release contains …")
     assert not is_issuer_section("About Aerodyne Systems", "The company said the deal was final.")

@@ -132,7 +132,7 @@ def is_end_mark(line: str) -> bool:
 # The sections a press release closes with, after its report: the issuer's own description
 # ("About Aerodyne Systems" above "Aerodyne Systems Inc. is a leading supplier …") and the legal
 # notice ("Forward-Looking Statements", "Safe Harbor Statement").
-_ABOUT = re.compile(r"About[ \t]+(?P<name>[A-Z][\w.&'’-]*(?:[ \t]+[\w.&'’-]+){0,6})[ \t]*:?")
+_ABOUT = re.compile(r"About[ \t]+(?P<name>[A-Z][\w.&'’-]*(?:,?[ \t]+[\w.&'’-]+){0,6})[ \t]*:?")
 _LEGAL = re.compile(
     r"(?i:(?:cautionary[ \t]+(?:note|statement)s?[ \t]+(?:regarding|about|on|concerning)[ \t]+)?"
     r"forward[- ]looking[ \t]+(?:statements?|information)|safe[ \t]+harbou?r(?:[ \t]+statement)?)[ \t]*:?"
