@@ -247,3 +247,21 @@ def test_an_embedded_post_s_credit_is_no_claim() -> None:
     assert is_boilerplate("Just another day in the campaign. — Sahil Kapur (@sahilkapur) September 1, 2016.")
     assert not is_boilerplate("Trump wrote on Twitter (@realDonaldTrump) that the polls were rigged.")
     assert not is_boilerplate("The rally went on - as planned - until late on Wednesday night.")
+
+
+@pytest.mark.slow
+def test_a_lead_in_that_introduces_the_next_lines_is_no_claim(nlp: Any) -> None:
+    text = (
+        "Senior Defense Spokesman Col. Chris Devine provided the following readout:\n\n"
+        "Secretary of Defense Pete Hegseth met with External Affairs Minister S. Jaishankar at the "
+        "Pentagon on July 1, 2025.\n\nRubio's press secretary replied on X, tweeting the following:\n\n"
+        "The minister said: the talks were productive and will go on in July.\n\n"
+        "Police said the man was escorted out of the building and was held outside for nine minutes:\n\n"
+        "The officers waited."
+    )
+    texts = [c.text for c in extract_claims(_adoc(nlp, text))]
+    assert not any("following" in t for t in texts)
+    # a sentence that states something before its colon is a claim all the same
+    assert any(t.startswith("Police said the man was escorted out") for t in texts)
+    assert any(t.startswith("Secretary of Defense Pete Hegseth met") for t in texts)
+    assert any("the talks were productive" in t for t in texts)  # a colon inside a sentence stays

@@ -123,6 +123,15 @@ _STAMP_WORDS = CALENDAR_NAMES | CALENDAR_ABBREVIATIONS | WEEKDAY_ABBREVIATIONS
 _STAMP_FIGURE = re.compile(
     r"\d{1,4}(?:st|nd|rd|th|am|pm)?|a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|ist|e[sd]?t|[cmp][sd]t", re.I
 )
+# A lead-in says nothing until what it introduces, a sentence of its own: "Devine provided the
+# following readout:", "Here are some ways his campaign hopes to win:", "He told his audience, to
+# rowdy applause:". A sentence that states something before its colon ("Ramsey says she was
+# escorted out of the building and was outside for nine minutes before coming back:") stays.
+_LEAD_IN = re.compile(
+    r"(?i:\b(?:the following|as follows|below|here(?:'s|’s| is| are)|these|this)\b[^:\n]{0,100}|"
+    r"\b(?:said|says|told|tells|wrote|writes|tweeted|tweeting|posted|posting|added|adds|noted|"
+    r"replied|explained|announced|stated|reads)\b[^:\n]{0,48})[ \t]*:[\s\"”’]*$"
+)
 _MIN_WORDS = 4
 _MIN_CONJUNCT_WORDS = 3
 # "…, particularly in light of X": the adverb marks X as a second point, not a detail of the first
@@ -494,7 +503,7 @@ def _sentence_claims(
     if end <= start:
         return []
     text = doc.text[start:end]
-    if is_boilerplate(text):
+    if is_boilerplate(text) or _LEAD_IN.search(text):
         return []
     if credit is not None and credit.document == doc.id and credit.start < end and start < credit.end:
         return []
