@@ -142,7 +142,9 @@ _LEGAL = re.compile(
 def is_issuer_section(line: str, following: str) -> bool:
     """True when the stripped ``line`` heads a press release's closing section: "About <X>" with
     ``following`` (the next line) opening with X's first word, or a forward-looking-statements
-    or safe-harbor heading. (A feature's "About the author" paragraph goes the same way.)"""
+    or safe-harbor heading."""
+    if len(line) > 100:
+        return False  # a paragraph, not a heading
     if _LEGAL.fullmatch(line):
         return True
     about = _ABOUT.fullmatch(line)

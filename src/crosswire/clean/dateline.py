@@ -162,8 +162,9 @@ _CAPS_DATED = re.compile(
     rf"(?P<place>{_CAPS_PLACE})(?=,[ \t]*\w|[ \t]*\()(?:,[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?"
     r"[ \t]*[-—–:]+[ \t]*"
 )
+# Looked for first, so the pattern above runs only on the few lines that name a service.
+_DISTRIBUTOR_MARK = re.compile(r"PRNewswire|CNW|BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Newsfile Corp")
 _CLASSIC = [
-    _DISTRIBUTED,
     # CAPS place alone, then a dash: "MUMBAI — Shares …"
     re.compile(rf"(?P<place>{_CAPS_PLACE}){_DASH}"),
     _CAPS_DATED,
@@ -230,6 +231,10 @@ def find_dateline(text: str, start: int) -> Dateline | None:
     bare = _AGENCY_ONLY.match(text, pos)
     if bare:
         return _build(bare, start, None)
+    if _DISTRIBUTOR_MARK.search(text, pos, pos + 160):
+        m = _DISTRIBUTED.match(text, pos)
+        if m is not None and _is_place(m.group("place")):
+            return _build(m, start, None)
     for pattern in _CLASSIC:
         m = pattern.match(text, pos)
         if m is None or not _is_place(m.group("place")):

@@ -62,6 +62,7 @@ __all__ = ["clean_document", "run"]
 
 #: Sign-offs are looked for only among this many last non-blank lines.
 _SIGNOFF_WINDOW = 3
+_MAX_HEADING_CHARS = 100  # an end mark or a section heading of a release: a short line
 _MASTHEAD = re.compile(RELEASE_MASTHEAD)
 _RELEASED = re.compile(r"(?i)(?:for[ \t]+)?immediate[ \t]+release\b[ \t:,.|–—-]*(?=\S)")
 #: A page's date stamp line ("Published on Jul 02, 2013 4:22 PM") is looked for among this many first lines.
@@ -291,8 +292,11 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
                 # "FOR IMMEDIATE RELEASE July 13, 2009": the release's date, as a stamp gives it
                 plan.stamp = plan.stamp or find_stamp(line[released.end() :])
             continue
-        following = text[content[pos + 1].start : content[pos + 1].end] if pos + 1 < len(content) else ""
-        if last_body >= 0 and (is_end_mark(line) or is_issuer_section(line, following)):
+        heading = last_body >= 0 and len(line) <= _MAX_HEADING_CHARS
+        following = (
+            text[content[pos + 1].start : content[pos + 1].end] if heading and pos + 1 < len(content) else ""
+        )
+        if heading and (is_end_mark(line) or is_issuer_section(line, following)):
             # "###", "About <issuer>": the release ends here; its contacts, the issuer's own
             # description and its legal notice are no report
             for after in content[pos:]:
