@@ -39,6 +39,14 @@ def _release(text: str = READOUT, **headers: str) -> EmailMessage:
     return m
 
 
+def _mail(sender: str, subject: str, date: str | None = None) -> EmailMessage:
+    m = EmailMessage()
+    m["From"], m["Subject"] = sender, subject
+    if date is not None:
+        m["Date"] = date
+    return m
+
+
 def _read(path: Path) -> tuple[list[ingest.Document], Ledger]:
     ledger = Ledger()
     return list(ingest.run([str(path)], ledger=ledger)), ledger
@@ -65,10 +73,7 @@ def test_a_press_release_by_mail_is_read_as_its_text_with_sender_subject_and_dat
 
 
 def test_a_newsletter_with_html_only_is_read_without_its_markup(tmp_path: Path) -> None:
-    m = EmailMessage()
-    m["From"] = "newsletter@briefing.example"
-    m["Subject"] = "Fwd: Re: Morning briefing"
-    m["Date"] = "2 Jul 2025 06:00:00 +0530"
+    m = _mail("newsletter@briefing.example", "Fwd: Re: Morning briefing", "2 Jul 2025 06:00:00 +0530")
     m.set_content(
         "<html><body><h1>Morning briefing</h1><p>India and the US will sign a ten-year defence "
         "framework, officials said.</p><p>View this email in your browser</p></body></html>",
@@ -91,9 +96,7 @@ def test_a_mailbox_gives_one_document_per_message_and_rejects_one_without_text(t
         Subject="Pentagon: India deploys howitzers",
         Message_ID="<2@example.org>",
     )
-    attachment_only = EmailMessage()
-    attachment_only["From"] = "desk@example.org"
-    attachment_only["Subject"] = "Scan"
+    attachment_only = _mail("desk@example.org", "Scan")
     attachment_only.add_attachment(
         b"%PDF-1.7 ...", maintype="application", subtype="pdf", filename="scan.pdf"
     )
@@ -115,10 +118,8 @@ def test_a_mailbox_gives_one_document_per_message_and_rejects_one_without_text(t
 
 def test_a_forwarded_release_is_read_as_the_message_it_carries(tmp_path: Path) -> None:
     # forwarded as an attachment, with the forwarder's short note
-    outer = EmailMessage()
-    outer["From"] = "Ann Editor <ann@newsroom.example>"
-    outer["Subject"] = "Fwd: Readout"
-    outer["Date"] = "Thu, 03 Jul 2025 09:00:00 +0000"
+    editor, forwarded = "Ann Editor <ann@newsroom.example>", "Thu, 03 Jul 2025 09:00:00 +0000"
+    outer = _mail(editor, "Fwd: Readout", forwarded)
     outer.set_content("FYI, the readout below.\n")
     outer.add_attachment(_release())
     (tmp_path / "attached.eml").write_bytes(bytes(outer))
@@ -127,10 +128,7 @@ def test_a_forwarded_release_is_read_as_the_message_it_carries(tmp_path: Path) -
     assert doc.published == "2025-07-01T21:14:00+00:00"
 
     # forwarded inline, as Gmail writes it: the quoted header lines give sender, date and subject
-    inline = EmailMessage()
-    inline["From"] = "Ann Editor <ann@newsroom.example>"
-    inline["Subject"] = "Fwd: Readout"
-    inline["Date"] = "Thu, 03 Jul 2025 09:00:00 +0000"
+    inline = _mail(editor, "Fwd: Readout", forwarded)
     inline.set_content(
         "FYI\n\n---------- Forwarded message ---------\n"
         "From: U.S. Department of Defense <dod-releases@subscriptions.defense.gov>\n"
