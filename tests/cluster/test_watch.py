@@ -137,14 +137,14 @@ def test_scan_reads_a_file_again_when_it_grows(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_watch_places_only_the_new_records_of_a_file_that_grows(
-    tmp_path: Path, seed_paths: list[Path]
+    tmp_path: Path, seed_paths: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     records = [
         {"id": p.stem, "text": p.read_text(encoding="utf-8"), "source": f"outlet {k}"}
         for k, p in enumerate(seed_paths[:3])
     ]
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
+    feed.write_text('{"id": "no-text"}\n' + json.dumps(records[0]) + "\n", encoding="utf-8")
     arriving = records[1:]
     scans = [0]
 
@@ -161,4 +161,7 @@ def test_watch_places_only_the_new_records_of_a_file_that_grows(
     code = watch(tmp_path, interval=0, fmt="json", config=load_config(embedder="fake"), out=out, sleep=sleep)
     placed = [json.loads(line)["document"] for line in out.getvalue().splitlines() if '"assignment"' in line]
     assert placed == [r["id"] for r in records]  # each once, in the order they were appended
-    assert code == 0  # the records read again are not rejected as duplicates
+    # the bad first line is reported once, not at every reading; the good records read again
+    # are no duplicates
+    assert capsys.readouterr().err.count("feed.jsonl:1") == 1
+    assert code == 1

@@ -150,8 +150,8 @@ def is_issuer_section(line: str, following: str) -> bool:
     about = _ABOUT.fullmatch(line)
     if about is None:
         return False
-    first = about.group("name").split()[0].casefold()
-    return following.split(maxsplit=1)[0].casefold().strip("“\"'‘’,") == first if following.split() else False
+    below = following.split(maxsplit=1)
+    return bool(below) and below[0].strip("“\"'‘’,").casefold() == about.group("name").split()[0].casefold()
 
 
 def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -157,13 +157,13 @@ _DISTRIBUTED = re.compile(
     r"\([ \t]*(?P<dist2>BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Newsfile Corp\.)[ \t]*\))"
     r"[ \t]*(?:[-—–]+[ \t]*)?"
 )
+# Searched first, so _DISTRIBUTED runs only on the few lines that name a service.
+_DISTRIBUTOR_MARK = re.compile(r"PRNewswire|CNW|BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Newsfile Corp")
 # CAPS place with a date and/or an agency (checked: _has_date_or_agency), then any separator.
 _CAPS_DATED = re.compile(
     rf"(?P<place>{_CAPS_PLACE})(?=,[ \t]*\w|[ \t]*\()(?:,[ \t]*{_DAY_MONTH})?(?:[ \t]*{_AGENCY_PAREN})?"
     r"[ \t]*[-—–:]+[ \t]*"
 )
-# Looked for first, so the pattern above runs only on the few lines that name a service.
-_DISTRIBUTOR_MARK = re.compile(r"PRNewswire|CNW|BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Newsfile Corp")
 _CLASSIC = [
     # CAPS place alone, then a dash: "MUMBAI — Shares …"
     re.compile(rf"(?P<place>{_CAPS_PLACE}){_DASH}"),

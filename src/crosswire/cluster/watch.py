@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +35,7 @@ from crosswire.ledger import Ledger
 if TYPE_CHECKING:
     from crosswire.cluster.stream import Assignment, StreamingClusterer
     from crosswire.config import Config
-    from crosswire.models import AnnotatedDocument
+    from crosswire.models import AnnotatedDocument, Document
 
 __all__ = ["SystemClock", "scan", "watch"]
 
@@ -50,11 +50,13 @@ class SystemClock:
 @dataclass(slots=True)
 class _Seen:
     """Files already handled (with the size and mtime they were read at), the (size, mtime) of
-    files seen once but maybe still being written, and the ids of the documents placed."""
+    files seen once but maybe still being written, the ids of the documents read, and the
+    rejects reported (a file read again must not place or report anything twice)."""
 
     done: dict[Path, tuple[int, int]] = field(default_factory=dict)
     pending: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    placed: set[str] = field(default_factory=set)
+    read_ids: set[str] = field(default_factory=set)
+    rejects: set[tuple[str, str]] = field(default_factory=set)
 
 
 def scan(directory: Path, seen: _Seen, *, settle: bool) -> list[Path]:
@@ -102,15 +104,24 @@ def _describe(a: Assignment, clusterer: StreamingClusterer) -> str:
 
 
 def _ingest(
-    paths: Iterable[Path], *, config: Config, ledger: Ledger, placed: Collection[str] = ()
+    paths: Iterable[Path], *, config: Config, ledger: Ledger, read_ids: set[str] | None = None
 ) -> list[AnnotatedDocument]:
-    """The annotated documents of ``paths`` whose ids are not ``placed`` yet: a file read again
-    because it grew gives only its new messages or records."""
+    """The annotated documents of ``paths`` whose ids are not in ``read_ids`` (which gains the
+    ids read): a file read again because it grew gives only its new messages or records."""
     from crosswire import annotate, clean, dedup, ingest
 
+    known = set() if read_ids is None else read_ids
     read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger)
-    fresh = (d for d in read if d.id not in placed)
-    docs = dedup.run(clean.run(fresh, ledger=ledger, languages=config.languages, min_words=config.min_words))
+
+    def fresh() -> Iterator[Document]:
+        for d in read:
+            if d.id not in known:
+                known.add(d.id)
+                yield d
+
+    docs = dedup.run(
+        clean.run(fresh(), ledger=ledger, languages=config.languages, min_words=config.min_words)
+    )
     return list(annotate.run(docs, model=config.spacy_model, batch_size=config.batch_size))
 
 
@@ -159,8 +170,8 @@ def watch(
         while True:
             new = scan(root, seen, settle=not once)
             if new:
-                for adoc in _ingest(new, config=config, ledger=ledger, placed=seen.placed):
-                    seen.placed.add(adoc.document.id)
+                read = Ledger()
+                for adoc in _ingest(new, config=config, ledger=read, read_ids=seen.read_ids):
                     assignment = clusterer.add(adoc)
                     accepted += 1
                     placed = True
@@ -174,6 +185,10 @@ def watch(
                             else _describe(assignment, clusterer)
                         )
                         print(line, file=out, flush=True)
+                for r in read.rejected:  # a file read again repeats its bad records: report them once
+                    if (r.where(), r.reason) not in seen.rejects:
+                        seen.rejects.add((r.where(), r.reason))
+                        ledger.reject(r)
             if placed and (once or time.monotonic() >= next_regroup):
                 # Revise the centroid decisions with the batch grouping of the window; on a
                 # large window not after every scan (regroup_pause).
