@@ -167,3 +167,27 @@ def test_an_uploaded_message_is_read_as_mail_too() -> None:
     ledger = Ledger()
     (doc,) = ingest.read_bytes(bytes(_release()), name="readout.eml", ledger=ledger)
     assert (doc.id, doc.format, doc.source) == ("readout", "mail", "U.S. Department of Defense")
+
+
+@pytest.mark.parametrize(
+    ("charset", "body"),
+    [
+        ("x-bogus", "L’Aquila".encode()),  # an unknown charset over UTF-8 bytes
+        ("iso-8859-1", "Gênes".encode("latin-1")),  # a real declaration the bytes need
+        ("us-ascii", "L’Aquila".encode()),  # a wrong one: the bytes are UTF-8
+    ],
+)
+def test_a_part_is_decoded_as_crosswire_decodes_files(charset: str, body: bytes) -> None:
+    raw = (
+        b"From: Desk <desk@example.org>\nSubject: Quake\nMIME-Version: 1.0\n"
+        + f'Content-Type: text/plain; charset="{charset}"\nContent-Transfer-Encoding: 8bit\n\n'.encode()
+        + b"The quake struck near "
+        + body
+        + b" at dawn, officials said.\n"
+    )
+    ledger = Ledger()
+    (doc,) = ingest.read_bytes(raw, name="quake.eml", ledger=ledger)
+    assert ledger.rejected == []
+    assert doc.text.startswith(
+        "The quake struck near " + body.decode("utf-8" if charset != "iso-8859-1" else "latin-1")
+    )

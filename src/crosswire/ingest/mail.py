@@ -38,6 +38,7 @@ from email.utils import getaddresses
 
 from crosswire.errors import RejectedInput
 from crosswire.ingest.dates import normalize_date
+from crosswire.ingest.decode import decode
 from crosswire.ingest.guard import internal_error
 from crosswire.ingest.markup import html_to_text
 from crosswire.models import Document
@@ -176,10 +177,8 @@ def _body(message: EmailMessage) -> tuple[EmailMessage, str]:
     own = ""
     part = message.get_body(preferencelist=("plain", "html"))
     if isinstance(part, EmailMessage):
-        content = part.get_content()
-        if isinstance(content, str):
-            content = content.replace("\r\n", "\n")
-            own = html_to_text(content) if part.get_content_subtype() == "html" else content
+        content = _part_text(part)
+        own = html_to_text(content) if part.get_content_subtype() == "html" else content
     for attachment in message.iter_attachments():
         if attachment.get_content_type() == "message/rfc822":
             inner = attachment.get_content()
@@ -189,6 +188,20 @@ def _body(message: EmailMessage) -> tuple[EmailMessage, str]:
                 if len(text.split()) > len(own.split()):
                     return carried, text
     return message, own
+
+
+def _part_text(part: EmailMessage) -> str:
+    """A text part's bytes decoded as crosswire decodes a file (:func:`~crosswire.ingest.decode.decode`):
+    its declared charset trusted only when the bytes are not UTF-8 and decode cleanly with it, so
+    an unknown or wrong charset does not lose the message; double-encoded text repaired."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        return ""
+    try:
+        text, _ = decode(payload, path="(e-mail part)", declared=part.get_content_charset())
+    except RejectedInput:
+        return ""  # binary bytes in a text part: no text, so the message is rejected as "no-text"
+    return text.replace("\r\n", "\n")
 
 
 # The line a mail program puts above a message forwarded inline, then the quoted header lines.
