@@ -106,7 +106,7 @@ def decode(data: bytes, *, path: str, declared: str | None = None) -> tuple[str,
     if kind := looks_binary(data[:16]):
         raise RejectedInput(
             path,
-            f"this is {kind}, not text; crosswire reads plain text, HTML, JSON Lines, RSS/Atom and WARC",
+            f"this is {kind}, not text; crosswire reads plain text, HTML, JSON Lines, RSS/Atom, WARC and e-mail (.eml, mbox)",
             code="binary",
         )
     text, encoding = _decode(data, path=path, declared=declared)

@@ -291,7 +291,7 @@ async def post_documents(request: Request) -> IngestResponse:
 
     A JSON body is one record or a list of records (`id`, `text` or `html`, `url`, `source`,
     `title`, `author`, `published`). A multipart body carries files (`.txt`, `.html`, `.jsonl`,
-    feeds, WARC). Each item gets a result: accepted ids, duplicates (same id, URL or text as a
+    feeds, WARC, e-mail: `.eml` and mbox). Each item gets a result: accepted ids, duplicates (same id, URL or text as a
     stored document — nothing is stored twice) and rejects with reasons.
     """
     from starlette.concurrency import run_in_threadpool
