@@ -715,3 +715,21 @@ def test_the_headline_is_the_event_the_reports_open_with_not_the_sentence_naming
     al = next(align.run([seedkit.small_extraction(texts, ents=tuple(ents))], embedder=hash_embedder))
     assert {f.independent_sources for f in al.facts if "Meloni" in f.text} == {2}  # as backed as the quake
     assert "earthquake" in headline(al), headline(al)
+
+
+@pytest.mark.slow
+def test_the_headline_keeps_a_clause_whose_cut_would_leave_no_verb(nlp: Any, hash_embedder: Any) -> None:
+    from crosswire.brief.headline import headline
+    from crosswire.models import Document
+
+    text = (
+        "Tuesday at Baldwin Wallace University in Berea, Ohio, after winning the state's Republican "
+        "primary, Gov. John Kasich told supporters he would stay in the race until the convention. "
+        "He said the campaign would move west."
+    )
+    (adoc,) = seedkit.annotate([Document(id="k", text=text)], nlp)
+    ex = seedkit.small_extraction({"k": text})
+    ex = replace(ex, story=replace(ex.story, documents=(adoc,)))
+    h = headline(next(align.run([ex], embedder=hash_embedder)))
+    # cut at ", after …" it read "Tuesday at Baldwin Wallace University in Berea, Ohio": no event
+    assert h.startswith("Tuesday at Baldwin Wallace University") and "Kasich told supporters" in h, h

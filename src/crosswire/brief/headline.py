@@ -17,7 +17,7 @@ import re
 
 from crosswire.align.claims import is_boilerplate, trim_sentence
 from crosswire.align.features import quote_balance
-from crosswire.models import Alignment
+from crosswire.models import Alignment, AnnotatedDocument
 
 __all__ = ["EventTerms", "headline", "trim_headline"]
 
@@ -78,6 +78,15 @@ class EventTerms:
         return who, where, when
 
 
+def _has_verb(adoc: AnnotatedDocument, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` of the document holds a verb (True without a parse to ask)."""
+    if adoc.doc is None:
+        return True
+    b0, b1 = adoc.document.to_body(start, end)
+    span = adoc.doc.char_span(b0, b1, alignment_mode="expand") if b1 > b0 else None
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def headline(alignment: Alignment) -> str:
     """The most representative sentence, trimmed (empty only for a story without claims)."""
     ex = alignment.extraction
@@ -106,7 +115,14 @@ def headline(alignment: Alignment) -> str:
             text = doc.text[a:b]
             if b <= a or is_boilerplate(text) or _PRONOUN_START.match(text) or text[:1] in "\"“'‘":
                 continue
-            short = trim_headline(text.split("\n", 1)[0])  # a title line, not the stamp under it
+            line = text.split("\n", 1)[0]  # a title line, not the stamp under it
+            short = trim_headline(line)
+            if short != trim_headline(line, min_words=len(line.split()) + 1) and not _has_verb(
+                adoc, a, a + len(short)
+            ):
+                # the cut left a fragment ("Tuesday at Baldwin Wallace University in Berea, OH"
+                # of "…, OH, after winning Ohio …, Gov. John Kasich said, …"): keep the clause
+                short = trim_headline(line, min_words=len(line.split()) + 1)
             if len(short.split()) < _MIN_WORDS or short.startswith("("):
                 continue
             end = a + len(short)
