@@ -56,8 +56,10 @@ SCHEMA = "crosswire/1"
 #: service recomputes the briefs an older crosswire stored (2: quote groups carry ``said_on``,
 #: ``first_reported`` and a ``kind`` per variant; 3: headlines keep a toll, a rising toll opens
 #: with the first reports' leads, the timeline leaves a noun's history out, documents whose id
-#: is an address are cited by their slug).
-BRIEF_REVISION = 3
+#: is an address are cited by their slug; 4: a lead-in ending in a colon is no claim, a headline
+#: keeps a clause whose cut would leave no verb, a press release loses its masthead and closing
+#: sections).
+BRIEF_REVISION = 4
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
