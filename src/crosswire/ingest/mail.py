@@ -108,7 +108,8 @@ def split_mbox(data: bytes) -> list[bytes]:
     starts = [
         m.start()
         for m in _MBOX_FROM.finditer(data)
-        if (m.start() == 0 or data[: m.start()].endswith((b"\n\n", b"\r\n\r\n")))
+        # (the four bytes before it: slicing the whole prefix would copy the mailbox per line)
+        if (m.start() == 0 or data[max(0, m.start() - 4) : m.start()].endswith((b"\n\n", b"\r\n\r\n")))
         and _HEADER.match(data[m.end() : m.end() + 200].decode("latin-1"))
     ]
     bounds = [*starts, len(data)]
