@@ -191,3 +191,64 @@ def test_a_part_is_decoded_as_crosswire_decodes_files(charset: str, body: bytes)
     assert doc.text.startswith(
         "The quake struck near " + body.decode("utf-8" if charset != "iso-8859-1" else "latin-1")
     )
+
+
+def _alert() -> EmailMessage:
+    items = [
+        (
+            "Hegseth meets Jaishankar at Pentagon, hails defence ties",
+            "The Hindu",
+            "https://www.thehindu.com/news/a1",
+        ),
+        (
+            "US, India to sign 10-year defence framework soon",
+            "Hindustan Times",
+            "https://www.hindustantimes.com/b2",
+        ),
+        ("Pentagon chief eyes major arms sales to India", "Reuters", "https://www.reuters.com/world/c3"),
+        ("Jaishankar calls defence ties a consequential pillar", "NDTV", "https://www.ndtv.com/d4"),
+    ]
+    snippet = "US Defence Secretary Pete Hegseth met External Affairs Minister S Jaishankar on Tuesday ..."
+    text = "=== News - 4 new results for [hegseth jaishankar] ===\n\n" + "".join(
+        f"{title}\n{outlet}\n{snippet}\n<https://www.google.com/url?rct=j&sa=t&url={url}&ct=ga>\n\n"
+        for title, outlet, url in items
+    )
+    html = "".join(
+        f'<p><a href="https://www.google.com/url?rct=j&amp;sa=t&amp;url={url}&amp;ct=ga">{title}</a><br>'
+        f"{outlet}<br>{snippet}</p>"
+        for title, outlet, url in items
+    )
+    m = _mail("Google Alerts <googlealerts-noreply@google.com>", "Google Alert - hegseth jaishankar")
+    m.set_content(text + "Unsubscribe: https://www.google.com/alerts/remove?source=alertsmail\n")
+    m.add_alternative(
+        f"<html><body>{html}<a href='https://www.google.com/alerts'>Edit this alert</a></body></html>",
+        subtype="html",
+    )
+    return m
+
+
+@pytest.mark.parametrize("parts", ["both", "text only"])
+def test_an_alert_digest_is_rejected_naming_the_sites_and_a_link_to_give(parts: str) -> None:
+    m = _alert()
+    if parts == "text only":
+        m = _mail(m["From"], m["Subject"])
+        m.set_content(_alert().get_body(preferencelist=("plain",)).get_content())  # type: ignore[union-attr]
+    ledger = Ledger()
+    assert list(ingest.read_bytes(bytes(m), name="alert.eml", ledger=ledger)) == []
+    (rejected,) = ledger.rejected
+    assert rejected.code == "digest"
+    assert (
+        "linking 4 articles on 4 sites (thehindu.com, hindustantimes.com, reuters.com, …)" in rejected.reason
+    )
+    assert "crosswire ingest https://www.thehindu.com/news/a1" in rejected.reason
+
+
+def test_a_release_with_a_few_links_is_no_digest() -> None:
+    text = READOUT.replace(
+        "###",
+        "Read the framework at https://www.defense.gov/framework, the joint statement at "
+        "https://www.mea.gov.in/statement and the fact sheet at https://www.whitehouse.gov/facts.\n\n###",
+    )
+    ledger = Ledger()
+    (doc,) = ingest.read_bytes(bytes(_release(text)), name="readout.eml", ledger=ledger)
+    assert ledger.rejected == [] and doc.source == "U.S. Department of Defense"

@@ -23,7 +23,10 @@ parsed with the standard library's :mod:`email` instead. Per message:
   mailbox's messages.
 
 A message with no text or HTML part is rejected (code ``no-text``), naming the attachments it
-has; one message that cannot be read does not stop the others of its mailbox.
+has; so is a digest (code ``digest``: an alert or newsletter that links articles on three sites
+or more, with no more than a headline and a snippet of its own per link — Google Alerts), naming
+the sites and a link to give instead. One message that cannot be read does not stop the others
+of its mailbox.
 """
 
 from __future__ import annotations
@@ -35,12 +38,13 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import getaddresses
+from urllib.parse import parse_qs, urlsplit
 
 from crosswire.errors import RejectedInput
 from crosswire.ingest.dates import normalize_date
 from crosswire.ingest.decode import decode
 from crosswire.ingest.guard import internal_error
-from crosswire.ingest.markup import html_to_text
+from crosswire.ingest.markup import html_links, html_to_text
 from crosswire.models import Document
 
 __all__ = ["is_mail", "read_mail", "split_mbox"]
@@ -154,6 +158,19 @@ def _read_message(raw: bytes, *, path: str, line: int | None, doc_id: str) -> Do
             path, f"the e-mail message has no text or HTML body{listed}", code="no-text", line=line
         )
     sender_name, sender_address = _sender(message, quoted.get("from"))
+    articles = _article_links(message, text, sender=_domain(sender_address))
+    hosts = list(dict.fromkeys(_host(u) for u in articles))
+    if len(hosts) >= _DIGEST_SITES and len(text.split()) <= _DIGEST_WORDS_PER_LINK * len(articles):
+        # an alert or a newsletter of links (Google Alerts): many outlets' headlines and
+        # snippets, no report of its own — as one document it would join every story it names
+        raise RejectedInput(
+            path,
+            f"the message is a digest linking {len(articles)} articles on {len(hosts)} sites "
+            f"({', '.join(hosts[:3])}{', …' if len(hosts) > 3 else ''}), not a report; give "
+            f"crosswire the articles its links lead to (crosswire ingest {articles[0]} …)",
+            code="digest",
+            line=line,
+        )
     # a forwarded message's own date, not the forward's (which would date the report days late)
     published = normalize_date(
         (quoted.get("date") or quoted.get("sent") or "") if quoted else _header(message, "date")
@@ -189,6 +206,60 @@ def _body(message: EmailMessage) -> tuple[EmailMessage, str]:
                 if len(text.split()) > len(own.split()):
                     return carried, text
     return message, own
+
+
+# A digest links articles on this many sites or more, with at most this many words of its own
+# text per article link (a headline and a snippet); a release or an article has many more.
+_DIGEST_SITES = 3
+_DIGEST_WORDS_PER_LINK = 80
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+# Links that are no article: the mailing's own machinery and social profiles.
+_NOT_ARTICLE = re.compile(r"unsubscribe|preferences|optout|opt-out|manage|mailto:|/alerts?\b", re.I)
+_SOCIAL_HOSTS = frozenset(
+    {"facebook.com", "twitter.com", "x.com", "linkedin.com", "instagram.com", "youtube.com", "t.co"}
+)
+
+
+def _article_links(message: EmailMessage, text: str, *, sender: str | None) -> list[str]:
+    """The distinct article links of a message: the HTML part's links whose anchor is a headline
+    (four words or more), else the addresses in its text; redirects (``…/url?url=…``) followed,
+    the sender's own site, social profiles and the mailing's machinery left out."""
+    html = message.get_body(preferencelist=("html",))
+    if isinstance(html, EmailMessage):
+        found = [href for href, anchor in html_links(_part_text(html)) if len(anchor.split()) >= 4]
+    else:
+        found = _URL.findall(text)
+    links: list[str] = []
+    for url in found:
+        url = _unwrapped(url)
+        host = _host(url)
+        if (
+            not host
+            or _NOT_ARTICLE.search(url)
+            or host in _SOCIAL_HOSTS
+            # the sender's own site, a subdomain of it or the domain it is a subdomain of
+            or (
+                sender is not None
+                and (host == sender or host.endswith("." + sender) or sender.endswith("." + host))
+            )
+        ):
+            continue
+        if url not in links:
+            links.append(url)
+    return links
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _unwrapped(url: str) -> str:
+    """The address a tracking redirect leads to (``https://www.google.com/url?…&url=https://…``)."""
+    for key in ("url", "q", "u"):
+        for value in parse_qs(urlsplit(url).query).get(key, []):
+            if value.startswith(("http://", "https://")):
+                return value
+    return url
 
 
 def _part_text(part: EmailMessage) -> str:

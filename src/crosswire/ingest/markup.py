@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-__all__ = ["html_to_text"]
+__all__ = ["html_links", "html_to_text"]
 
 _BLOCK = frozenset(
     [
@@ -72,6 +72,36 @@ class _Text(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.parts.append(data)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._href = dict(attrs).get("href") or None
+            self._words = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, " ".join(" ".join(self._words).split())))
+            self._href = None
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._words.append(data)
+
+
+def html_links(fragment: str) -> list[tuple[str, str]]:
+    """The ``(href, anchor text)`` of every link of an HTML fragment, in order."""
+    parser = _Links()
+    parser.feed(fragment)
+    parser.close()
+    return parser.links
 
 
 def html_to_text(fragment: str) -> str:
