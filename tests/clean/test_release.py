@@ -53,6 +53,8 @@ def test_a_distributed_release_reads_as_its_report(
     assert doc.clean == BODY  # masthead, dateline, "About …", the legal notice and SOURCE gone
     assert (doc.dateline_place, doc.meta["distributor"]) == (place, distributor)
     assert doc.credit is None  # the service carries the issuer's words: it is no news agency
+    # saved without its outlet, the release's publisher is its issuer ("SOURCE …" names it)
+    assert doc.source == doc.meta["issuer"] == "Aerodyne Systems Inc."
     if iso:
         assert (doc.published, doc.published_from) == (iso, "dateline")
     assert not doc.truncated
@@ -91,3 +93,17 @@ def test_the_issuers_about_section_needs_its_name_below_it() -> None:
     )
     assert is_issuer_section("Safe Harbor Statement", "This release contains …")
     assert not is_issuer_section("About Aerodyne Systems", "The company said the deal was final.")
+
+
+def test_the_issuer_is_the_one_about_section_and_none_when_two_name_companies(tmp_path: Path) -> None:
+    from crosswire.clean.boilerplate import issuer_named
+
+    assert issuer_named(["About Aerodyne Systems", "Aerodyne Systems is a supplier."]) == "Aerodyne Systems"
+    assert issuer_named(["About EYP", "EYP is a consultancy.", "About HP", "HP focuses on …"]) is None
+    assert issuer_named(["About HP", "HP focuses on …", "SOURCE HP Inc."]) == "HP Inc."
+    text = f"{HEADLINE}\n\n{BODY}{TAIL}"
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    (path.parent / "release.json").write_text('{"source": "Defense Weekly"}', encoding="utf-8")
+    (doc,) = clean.run(ingest.run([str(path)], ledger=Ledger()))
+    assert doc.source == "Defense Weekly"  # an outlet the metadata names stays the source

@@ -19,6 +19,7 @@ Also: a headline → the headline without the wire desk's slug ("UPDATE 2-Quake 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from crosswire.wordlists import RELEASE_MASTHEAD
 
@@ -27,6 +28,7 @@ __all__ = [
     "is_end_mark",
     "is_issuer_section",
     "is_teaser",
+    "issuer_named",
     "trailing_teaser",
     "without_wire_slug",
 ]
@@ -152,6 +154,20 @@ def is_issuer_section(line: str, following: str) -> bool:
         return False
     below = following.split(maxsplit=1)
     return bool(below) and below[0].strip("“\"'‘’,").casefold() == about.group("name").split()[0].casefold()
+
+
+_SOURCE_LINE = re.compile(r"SOURCE[ \t]+(?P<name>[A-Z][^\n]{0,79}?)[ \t]*")
+
+
+def issuer_named(lines: Sequence[str]) -> str | None:
+    """Who issued a release, from the closing ``lines``: PR Newswire's "SOURCE Aerodyne Systems
+    Inc.", else its one "About Aerodyne Systems" heading; None when no line names one, or when
+    two "About" sections do (a joint release, or a buyer's announcing the company it buys)."""
+    for line in lines:
+        if (m := _SOURCE_LINE.fullmatch(line)) is not None:
+            return m.group("name").strip()
+    about = {m.group("name").strip() for line in lines if (m := _ABOUT.fullmatch(line)) is not None}
+    return about.pop() if len(about) == 1 else None
 
 
 def trailing_teaser(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -38,6 +38,7 @@ from crosswire.clean.boilerplate import (
     is_end_mark,
     is_issuer_section,
     is_teaser,
+    issuer_named,
     trailing_teaser,
     without_wire_slug,
 )
@@ -139,6 +140,7 @@ class _Plan:
     teaser: bool = False
     syndicated: bool = False
     stamp: str | None = None  # ISO date of the page's date stamp line, when it has one
+    issuer: str | None = None  # who issued a press release (its "SOURCE …" line or "About …" heading)
 
 
 def clean_document(doc: Document) -> Document:
@@ -187,6 +189,8 @@ def clean_document(doc: Document) -> Document:
         meta["credits"] = list(dict.fromkeys(credits))
     if dateline is not None and dateline.distributor is not None:
         meta["distributor"] = dateline.distributor  # a press release: the issuer's words
+    if plan.issuer is not None:
+        meta["issuer"] = plan.issuer
     published, published_from = doc.published, doc.published_from
     if published is None and dateline is not None and dateline.date is not None:
         published, published_from = dateline.date, "dateline"
@@ -197,6 +201,7 @@ def clean_document(doc: Document) -> Document:
     return replace(
         doc,
         title=without_wire_slug(doc.title),
+        source=doc.source or plan.issuer,  # a release saved without its outlet: its issuer
         clean=clean,
         offsets=offsets,
         credit=credit,
@@ -291,6 +296,7 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
             if pos < _STAMP_WINDOW and (released := _RELEASED.match(line)) is not None:
                 # "FOR IMMEDIATE RELEASE July 13, 2009": the release's date, as a stamp gives it
                 plan.stamp = plan.stamp or find_stamp(line[released.end() :])
+            plan.issuer = plan.issuer or issuer_named([line])
             continue
         heading = last_body >= 0 and len(line) <= _MAX_HEADING_CHARS
         following = (
@@ -302,6 +308,7 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
             for after in content[pos:]:
                 plan.deletions.append((after.line_start, after.next))
                 plan.removed.add(after.index)
+            plan.issuer = issuer_named([text[a.start : a.end] for a in content[pos:]]) or plan.issuer
             break
         last_body = pos
     # A teaser counts only when no article text follows it.
