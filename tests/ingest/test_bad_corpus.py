@@ -85,6 +85,27 @@ def build_corpus(
     put("crawl.warc.gz", warc, docs=2)
     put("prose-with-braces.txt", "{Editor's note} The talks went well, officials said.\n", docs=1)
 
+    # -- e-mail: a message, a mailbox with a message that has no text, and an empty mailbox
+    message = (
+        "From: Press Office <press@example.mil>\nSubject: Readout\nDate: Tue, 01 Jul 2025 21:14:00 +0000\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        "Hegseth met Jaishankar at the Pentagon on Tuesday and discussed pending defence sales.=0A\n"
+    )
+    put("readout.eml", message, docs=1)
+    put(
+        "headers-only.eml",
+        "From: a@b.example\nSubject: nothing\nDate: Tue, 01 Jul 2025 21:14:00 +0000\n",
+        code="no-text",
+    )
+    envelope = "From press@example.mil Tue Jul  1 21:14:00 2025\n"
+    put(
+        "inbox.mbox",
+        envelope + message + "\n" + envelope + "From: a@b.example\nSubject: nothing\n\n\n",
+        docs=1,
+    )
+    bad[("inbox.mbox", 2)] = "no-text"
+    put("empty.mbox", envelope + "\n", code="empty")
+
     # -- JSONL: good lines kept, each bad line rejected with its number
     put(
         "batch.jsonl",
@@ -141,7 +162,10 @@ def test_bad_corpus(
     # Every good item accepted, from the file it came from.
     per_file: dict[str, int] = {}
     for d in docs:
-        name = Path(d.path.rsplit(":", 1)[0] if d.format in {"jsonl", "rss", "warc"} else d.path).name
+        record = d.format in {"jsonl", "rss", "warc"} or (
+            d.format == "mail" and d.path.rsplit(":", 1)[-1].isdigit()
+        )
+        name = Path(d.path.rsplit(":", 1)[0] if record else d.path).name
         per_file[name] = per_file.get(name, 0) + 1
     assert per_file == ok
 

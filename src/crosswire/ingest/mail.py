@@ -76,6 +76,8 @@ _MAIL_HEADERS = frozenset(
 # mbox's separator line: "From sender@example.org Tue Jul  1 21:14:00 2025" (no colon after From)
 _MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
 _MBOXRD_ESCAPE = re.compile(rb"^>(>*From )", re.M)
+# ... as a mail program writes it: the envelope sender, then an asctime() date.
+_MBOX_SEPARATOR = re.compile(r"From \S+ +\w{3} \w{3} +\d{1,2} \d{1,2}:\d{2}(?::\d{2})? +\d{4}\s*$")
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|re|aw|tr|wg)\s*:\s*)+", re.I)
 
 
@@ -87,6 +89,8 @@ def is_mail(head: str) -> bool:
     ("From", "Subject", "Message-ID", "Received", …). An mbox's first "From " line is skipped.
     """
     lines = head.lstrip("\ufeff").split("\n")
+    if _MBOX_SEPARATOR.match(lines[0]):
+        return True  # an mbox mailbox, however its first message begins (or an empty one)
     if lines and lines[0].startswith("From ") and not lines[0].startswith("From: "):
         lines = lines[1:]
     if len(lines) > 1 and not head.endswith("\n"):
@@ -113,8 +117,11 @@ def split_mbox(data: bytes) -> list[bytes]:
         m.start()
         for m in _MBOX_FROM.finditer(data)
         # (the four bytes before it: slicing the whole prefix would copy the mailbox per line)
-        if (m.start() == 0 or data[max(0, m.start() - 4) : m.start()].endswith((b"\n\n", b"\r\n\r\n")))
-        and _HEADER.match(data[m.end() : m.end() + 200].decode("latin-1"))
+        if m.start() == 0
+        or (
+            data[max(0, m.start() - 4) : m.start()].endswith((b"\n\n", b"\r\n\r\n"))
+            and _HEADER.match(data[m.end() : m.end() + 200].decode("latin-1"))
+        )
     ]
     bounds = [*starts, len(data)]
     messages = []
@@ -129,6 +136,8 @@ def read_mail(data: bytes, *, path: str, stem: str) -> Iterator[Document | Rejec
     """Documents of one ``.eml`` file or mbox mailbox (see the module docstring)."""
     messages = split_mbox(data)
     mailbox = data.startswith(b"From ")
+    if mailbox and not any(raw.strip() for raw in messages):
+        raise RejectedInput(path, "the mailbox holds no messages", code="empty")
     for number, raw in enumerate(messages, start=1):
         line = number if mailbox else None
         try:
