@@ -1,15 +1,17 @@
 """The e-mail reader: a saved message (``.eml``) or a mailbox (mbox) → one Document per message.
 
 Input → output: a file's bytes → Documents, with a :class:`~crosswire.errors.RejectedInput` in
-place of each message that carries no text.
+place of each message that carries no report (no text, or only links: a digest).
 
 Press offices, wire services and newsletters deliver reports by e-mail, and a monitor saves
 them as they come. Read as plain text, such a file is its headers, MIME boundaries and
 quoted-printable codes ("=E2=80=99"), its HTML alternative repeated after the text; so it is
 parsed with the standard library's :mod:`email` instead. Per message:
 
-- ``text``: the ``text/plain`` body, decoded by its own charset and transfer encoding; else the
-  ``text/html`` body with the markup stripped (:func:`~crosswire.ingest.markup.html_to_text`);
+- ``text``: the ``text/plain`` body, its transfer encoding undone and its bytes decoded as a
+  file's are (:func:`~crosswire.ingest.decode.decode`: the declared charset trusted only when it
+  fits); else the ``text/html`` body with the markup stripped
+  (:func:`~crosswire.ingest.markup.html_to_text`);
 - ``title``: the Subject, without a leading "Fwd:"/"FW:"/"Re:"; ``published``: the Date header
   (ISO 8601, its UTC offset kept); ``source``: the sender's display name, else the domain of
   the address; ``meta``: ``message_id`` and the sender's ``from`` address;
@@ -25,8 +27,8 @@ parsed with the standard library's :mod:`email` instead. Per message:
 A message with no text or HTML part is rejected (code ``no-text``), naming the attachments it
 has; so is a digest (code ``digest``: an alert or newsletter that links articles on three sites
 or more, with no more than a headline and a snippet of its own per link — Google Alerts), naming
-the sites and a link to give instead. One message that cannot be read does not stop the others
-of its mailbox.
+the sites and a link to give instead; an empty mailbox is rejected (code ``empty``). One message
+that cannot be read does not stop the others of its mailbox.
 """
 
 from __future__ import annotations
