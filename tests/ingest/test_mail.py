@@ -252,3 +252,16 @@ def test_a_release_with_a_few_links_is_no_digest() -> None:
     ledger = Ledger()
     (doc,) = ingest.read_bytes(bytes(_release(text)), name="readout.eml", ledger=ledger)
     assert ledger.rejected == [] and doc.source == "U.S. Department of Defense"
+
+
+def test_a_mailbox_larger_than_the_limit_is_read_message_by_message(tmp_path: Path) -> None:
+    envelope = b"From press@example.mil Tue Jul  1 21:14:00 2025\n"
+    big = _release(READOUT + "\nThe annex follows.\n" + "Annex line about the framework.\n" * 400)
+    box = tmp_path / "inbox.mbox"
+    box.write_bytes(b"".join(envelope + bytes(m) + b"\n" for m in (_release(), big, _release())))
+    limit = len(bytes(_release())) + 200  # each readout fits, the annexed one and the mailbox do not
+    ledger = Ledger()
+    docs = list(ingest.run([str(box)], ledger=ledger, max_bytes=limit))
+    assert [d.id for d in docs] == ["inbox#1", "inbox#3"]
+    (rejected,) = ledger.rejected
+    assert (rejected.line, rejected.code) == (2, "too-large") and "--max-bytes" in rejected.reason

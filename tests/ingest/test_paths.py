@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,16 +87,34 @@ def test_empty_directory_is_reported(tmp_path: Path) -> None:
 def test_size_is_checked_before_reading(
     write: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write("big.txt", TEXT * 100)
+    from crosswire.ingest.detect import SNIFF_BYTES
 
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the file was opened")
+    path = write("big.txt", TEXT * 1000)
+    read: list[int] = []
+    real_open = Path.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    class Counting:
+        def __init__(self, fh: Any) -> None:
+            self.fh = fh
+
+        def __enter__(self) -> Counting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.fh.close()
+
+        def read(self, n: int = -1) -> bytes:
+            data: bytes = self.fh.read(n)
+            read.append(len(data))
+            return data
+
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: Counting(real_open(self, *a, **k)))
     ledger = Ledger()
     assert list(ingest.run([str(path)], ledger=ledger, max_bytes=1000)) == []
     [rej] = ledger.rejected
     assert rej.code == "too-large" and "--max-bytes" in rej.reason
+    # only the first bytes that tell a container (a crawl, a mailbox) from a document are read
+    assert sum(read) <= SNIFF_BYTES < path.stat().st_size
 
 
 def test_read_bytes_for_uploads() -> None:

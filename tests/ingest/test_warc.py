@@ -71,3 +71,21 @@ def test_read_bytes_reads_a_warc_upload(
         ingest.read_bytes(make_warc([("https://a.example/1", page)]), name="upload.warc.gz", ledger=ledger)
     )
     assert doc.url == "https://a.example/1"
+
+
+def test_a_crawl_larger_than_the_limit_is_read_record_by_record(
+    write: Callable[[str, bytes], Path], make_warc: Callable[..., bytes], make_page: Callable[..., str]
+) -> None:
+    pages = [
+        (
+            f"https://a.example/{k}",
+            make_page(f"Report {k}", [f"The talks ended on Tuesday, report {k} said."] * 3),
+        )
+        for k in range(6)
+    ]
+    warc = write("crawl.warc.gz", make_warc(pages))
+    limit = max(len(p.encode()) for _, p in pages) + 400  # each record fits, the crawl does not
+    assert warc.stat().st_size > limit
+    ledger = Ledger()
+    docs = list(ingest.run([str(warc)], ledger=ledger, max_bytes=limit))
+    assert len(docs) == 6 and not any(r.code == "too-large" for r in ledger.rejected)

@@ -26,7 +26,7 @@ import zlib
 
 from crosswire.ingest.mail import is_mail
 
-__all__ = ["SNIFF_BYTES", "is_gzip", "is_warc", "sniff_text"]
+__all__ = ["SNIFF_BYTES", "is_gzip", "is_mbox", "is_warc", "sniff_text"]
 
 #: How much of a file the byte-level checks look at; a gzip stream's dynamic Huffman tables
 #: can take a few hundred bytes before the first decompressed byte.
@@ -53,6 +53,11 @@ def is_warc(head: bytes) -> bool:
             return False
         return inner.startswith(b"WARC/1.")
     return False
+
+
+def is_mbox(head: bytes) -> bool:
+    """``head``: the first bytes of a file; an mbox mailbox opens with its "From sender date" line."""
+    return head.startswith(b"From ") and is_mail(head[:_HEAD].decode("latin-1"))
 
 
 def sniff_text(text: str, *, name: str = "") -> str:

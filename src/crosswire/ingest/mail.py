@@ -33,13 +33,14 @@ that cannot be read does not stop the others of its mailbox.
 
 from __future__ import annotations
 
-import itertools
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import getaddresses
+from typing import IO
 from urllib.parse import parse_qs, urlsplit
 
 from crosswire.errors import RejectedInput
@@ -49,7 +50,7 @@ from crosswire.ingest.guard import internal_error
 from crosswire.ingest.markup import html_links, html_to_text
 from crosswire.models import Document
 
-__all__ = ["is_mail", "read_mail", "split_mbox"]
+__all__ = ["is_mail", "iter_mbox", "read_mail", "read_mailbox", "split_mbox"]
 
 # A header line ("Name: value") and its folded continuation (leading blank).
 _HEADER = re.compile(r"[!-9;-~]+:(?:[ \t]|$)")
@@ -75,10 +76,8 @@ _MAIL_HEADERS = frozenset(
         "x-mailer",
     }
 )
-# mbox's separator line: "From sender@example.org Tue Jul  1 21:14:00 2025" (no colon after From)
-_MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
 _MBOXRD_ESCAPE = re.compile(rb"^>(>*From )", re.M)
-# ... as a mail program writes it: the envelope sender, then an asctime() date.
+# mbox's separator line as a mail program writes it: "From", the envelope sender, an asctime() date.
 _MBOX_SEPARATOR = re.compile(r"From \S+ +\w{3} \w{3} +\d{1,2} \d{1,2}:\d{2}(?::\d{2})? +\d{4}\s*$")
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|re|aw|tr|wg)\s*:\s*)+", re.I)
 
@@ -109,45 +108,98 @@ def is_mail(head: str) -> bool:
     return len(names & _MAIL_HEADERS) >= 2
 
 
+def iter_mbox(stream: Iterable[bytes], *, max_bytes: int) -> Iterator[bytes | None]:
+    """The messages of an mbox mailbox read line by line from ``stream`` (binary lines), unescaped
+    (mboxrd: ">From " at a line start is a body's "From "); ``None`` in place of a message larger
+    than ``max_bytes``, which is skipped without being held in memory. A separator is the first
+    line, or a "From " line after a blank line and followed by a header line."""
+    message = bytearray()
+    too_large = False
+    held: bytes | None = None  # a "From " line after a blank one: a separator if a header follows
+    blank = first = True
+    for line in stream:
+        if first:
+            first = False
+            if line.startswith(b"From "):
+                continue  # the mailbox's first separator
+        if held is not None:
+            if _HEADER.match(line.decode("latin-1")):
+                yield None if too_large else _MBOXRD_ESCAPE.sub(rb"\1", bytes(message))
+                message, too_large = bytearray(), False
+            elif not too_large:
+                message += held  # a body line that happens to open with "From "
+            held = None
+        elif blank and line.startswith(b"From "):
+            held = line
+            continue
+        blank = not line.strip()
+        if too_large:
+            continue
+        message += line
+        if len(message) > max_bytes:
+            too_large, message = True, bytearray()
+    if held is not None and not too_large:
+        message += held
+    yield None if too_large else _MBOXRD_ESCAPE.sub(rb"\1", bytes(message))
+
+
 def split_mbox(data: bytes) -> list[bytes]:
-    """The messages of an mbox mailbox (``data`` starts with a "From " line), unescaped
-    (mboxrd: ">From " at a line start is a body's "From "); a single message is returned whole."""
+    """The messages of an mbox mailbox held in memory (see :func:`iter_mbox`); data that does not
+    start with a "From " line is one message, returned whole."""
     if not data.startswith(b"From "):
         return [data]
-    # A separator is a "From " line at the start or after a blank line, followed by a header.
-    starts = [
-        m.start()
-        for m in _MBOX_FROM.finditer(data)
-        # (the four bytes before it: slicing the whole prefix would copy the mailbox per line)
-        if m.start() == 0
-        or (
-            data[max(0, m.start() - 4) : m.start()].endswith((b"\n\n", b"\r\n\r\n"))
-            and _HEADER.match(data[m.end() : m.end() + 200].decode("latin-1"))
-        )
-    ]
-    bounds = [*starts, len(data)]
-    messages = []
-    for start, end in itertools.pairwise(bounds):
-        chunk = data[start:end]
-        chunk = chunk[chunk.index(b"\n") + 1 :]  # the separator line itself
-        messages.append(_MBOXRD_ESCAPE.sub(rb"\1", chunk))
-    return messages
+    return [m for m in iter_mbox(io.BytesIO(data), max_bytes=len(data)) if m is not None]
 
 
 def read_mail(data: bytes, *, path: str, stem: str) -> Iterator[Document | RejectedInput]:
-    """Documents of one ``.eml`` file or mbox mailbox (see the module docstring)."""
-    messages = split_mbox(data)
-    mailbox = data.startswith(b"From ")
-    if mailbox and not any(raw.strip() for raw in messages):
-        raise RejectedInput(path, "the mailbox holds no messages", code="empty")
+    """Documents of one ``.eml`` file or mbox mailbox held in memory (see the module docstring)."""
+    if not data.startswith(b"From "):
+        yield from _read_messages([data], path=path, stem=stem, mailbox=False, max_bytes=len(data))
+        return
+    yield from _read_messages(
+        iter_mbox(io.BytesIO(data), max_bytes=len(data)),
+        path=path,
+        stem=stem,
+        mailbox=True,
+        max_bytes=len(data),
+    )
+
+
+def read_mailbox(
+    stream: IO[bytes], *, path: str, stem: str, max_bytes: int
+) -> Iterator[Document | RejectedInput]:
+    """Documents of an mbox mailbox read from an open file one message at a time: a mailbox has no
+    size limit, each message has ``max_bytes`` (a larger one is rejected, code ``too-large``)."""
+    yield from _read_messages(
+        iter_mbox(stream, max_bytes=max_bytes), path=path, stem=stem, mailbox=True, max_bytes=max_bytes
+    )
+
+
+def _read_messages(
+    messages: Iterable[bytes | None], *, path: str, stem: str, mailbox: bool, max_bytes: int
+) -> Iterator[Document | RejectedInput]:
+    seen = False
     for number, raw in enumerate(messages, start=1):
         line = number if mailbox else None
+        if raw is None:
+            yield RejectedInput(
+                path,
+                f"the message is larger than the {max_bytes:,}-byte limit; raise it with --max-bytes if intended",
+                code="too-large",
+                line=line,
+            )
+            continue
+        if not raw.strip():
+            continue
+        seen = True
         try:
             yield _read_message(raw, path=path, line=line, doc_id=f"{stem}#{number}" if mailbox else stem)
         except RejectedInput as exc:
             yield exc
         except Exception as exc:  # one broken message must not end the mailbox: recorded, not hidden
             yield internal_error(path, exc, line=line)
+    if mailbox and not seen:
+        yield RejectedInput(path, "the mailbox holds no messages", code="empty")
 
 
 def _read_message(raw: bytes, *, path: str, line: int | None, doc_id: str) -> Document:

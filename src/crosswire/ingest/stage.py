@@ -8,7 +8,9 @@ Format is detected by content (:mod:`crosswire.ingest.detect`), then read by
 :mod:`~crosswire.ingest.feeds`, :mod:`~crosswire.ingest.mail` or :mod:`~crosswire.ingest.warc`. Readers raise (or yield)
 :class:`~crosswire.errors.RejectedInput`; this module turns each into a
 :class:`~crosswire.models.Rejected` and goes on, so one bad file or line never stops a run
-and nothing good is lost. The size limit is checked before a file is read. An unexpected
+and nothing good is lost. The size limit is checked before a file is read whole (only its first
+bytes are sniffed); a WARC crawl or an mbox mailbox is read a record at a time, each record
+under the limit, whatever the size of the file. An unexpected
 exception inside one item is recorded as code ``"error"`` with its text — a bug to report,
 but not a reason to drop the other items.
 """
@@ -95,17 +97,25 @@ def _read_input(item: Input, *, max_bytes: int, ledger: Ledger, fetcher: Fetcher
     except OSError as exc:
         yield RejectedInput(name, f"cannot read the file ({exc.strerror})", code="unreadable")
         return
-    if size > max_bytes:
-        yield RejectedInput(name, _too_large(size, max_bytes), code="too-large")
-        return
     try:
         with path.open("rb") as fh:
             head = fh.read(detect.SNIFF_BYTES)
+            # Containers are read a record at a time, each record under the limit, so a crawl
+            # or a mailbox of any size is read; any other file must fit the limit whole.
             if detect.is_warc(head):
                 from crosswire.ingest.warc import read_warc
 
                 fh.seek(0)
                 yield from read_warc(fh, path=name, ledger=ledger, max_bytes=max_bytes)
+                return
+            if detect.is_mbox(head):
+                from crosswire.ingest.mail import read_mailbox
+
+                fh.seek(0)
+                yield from read_mailbox(fh, path=name, stem=_stem(name), max_bytes=max_bytes)
+                return
+            if size > max_bytes:
+                yield RejectedInput(name, _too_large(size, max_bytes), code="too-large")
                 return
             data = head + fh.read()
     except OSError as exc:
