@@ -103,3 +103,26 @@ def test_a_mojibake_field_is_repaired_before_anything_is_read() -> None:
     scraped = "Jaishankar met Hegseth; it’s a “pillar”.".encode().decode("cp1252", errors="ignore")
     doc = from_record({"id": "m1", "text": scraped}, where="feed.jsonl:1")
     assert doc.text.startswith("Jaishankar met Hegseth; it’s a “pillar")
+
+
+def test_a_jsonl_file_larger_than_the_limit_is_read_line_by_line(tmp_path: Path) -> None:
+    record = {"id": "r", "text": "The talks at the Pentagon ended on Tuesday, officials said. " * 5}
+    lines = [json.dumps({**record, "id": f"r{k}"}) for k in range(20)]
+    lines[7] = json.dumps({"id": "huge", "text": "x " * 2000})  # one record over the limit
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    limit = 1000
+    assert path.stat().st_size > limit
+    ledger = Ledger()
+    docs = list(ingest.run([str(path)], ledger=ledger, max_bytes=limit))
+    assert [d.id for d in docs] == [f"r{k}" for k in range(20) if k != 7]
+    (rejected,) = ledger.rejected
+    assert (rejected.line, rejected.code) == (8, "too-large")
+    # one JSON document over the limit is refused whole, as any other file
+    (tmp_path / "feed.jsonl").unlink()
+    (tmp_path / "big.json").write_text(
+        json.dumps({"id": "b", "text": "y " * 2000}, indent=1), encoding="utf-8"
+    )
+    ledger = Ledger()
+    assert list(ingest.run([str(tmp_path / "big.json")], ledger=ledger, max_bytes=limit)) == []
+    assert [r.code for r in ledger.rejected] == ["too-large"]

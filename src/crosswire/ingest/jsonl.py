@@ -11,18 +11,19 @@ A record is a JSON object ``{id, url, source, title, published, author, text | h
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
-from typing import Any
+from typing import IO, Any
 
 from crosswire.errors import MissingDependency, RejectedInput
 from crosswire.ingest.dates import from_epoch, normalize_date
-from crosswire.ingest.decode import repair_mojibake
+from crosswire.ingest.decode import decode, repair_mojibake
 from crosswire.ingest.guard import internal_error
 from crosswire.models import Document
 
-__all__ = ["from_record", "read_json", "read_jsonl"]
+__all__ = ["from_record", "read_json", "read_jsonl", "read_jsonl_stream"]
 
 _STR_FIELDS = ("url", "source", "title", "author", "site_name", "language")
 
@@ -120,8 +121,55 @@ def from_record(record: Any, *, where: str, default_id: str | None = None) -> Do
 
 def read_jsonl(text: str, *, path: str) -> Iterator[Document | RejectedInput]:
     """Documents of a JSON Lines text, with a :class:`RejectedInput` in place of each bad line."""
+    yield from _read_lines(text.splitlines(), path=path, max_bytes=None)
+
+
+def read_jsonl_stream(stream: IO[bytes], *, path: str, max_bytes: int) -> Iterator[Document | RejectedInput]:
+    """Documents of a JSON Lines file read a line at a time from an open file, each line under
+    ``max_bytes`` (a longer one is rejected, code ``too-large``), so the file may be any size.
+    Raises :class:`RejectedInput` (``too-large``) when the first line is no JSON object: a file
+    that large is then one document, over the limit."""
+    lines = _byte_lines(stream, max_bytes)
+    first = next(lines, b"")
+    try:
+        opens = isinstance(json.loads(first or b""), dict)
+    except ValueError:
+        opens = False
+    if not opens:
+        raise RejectedInput(
+            path,
+            f"the file is over the {max_bytes:,}-byte limit; raise it with --max-bytes if intended",
+            code="too-large",
+        )
+    yield from _read_lines(itertools.chain([first], lines), path=path, max_bytes=max_bytes)
+
+
+def _byte_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``stream`` (UTF-8 bytes, decoded later); None for one longer than ``max_bytes``,
+    which is skipped without being held in memory."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _read_lines(
+    lines: Iterable[str | bytes | None], *, path: str, max_bytes: int | None
+) -> Iterator[Document | RejectedInput]:
     stem = PurePath(path).stem
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
+        if raw is None:
+            yield RejectedInput(
+                path,
+                f"the line is over the {max_bytes:,}-byte limit; raise it with --max-bytes if intended",
+                code="too-large",
+                line=number,
+            )
+            continue
+        line = raw if isinstance(raw, str) else _decoded(raw, path=path)
         if not line.strip():
             continue
         try:
@@ -137,6 +185,14 @@ def read_jsonl(text: str, *, path: str) -> Iterator[Document | RejectedInput]:
             raise
         except Exception as exc:  # one broken line must not cost the lines after it
             yield internal_error(path, exc, line=number)
+
+
+def _decoded(raw: bytes, *, path: str) -> str:
+    """One line of a JSON Lines file: UTF-8 as the format says, else as crosswire decodes a file."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return decode(raw, path=path)[0] if raw.strip() else ""
 
 
 def read_json(text: str, *, path: str) -> Iterator[Document | RejectedInput]:

@@ -9,8 +9,8 @@ Format is detected by content (:mod:`crosswire.ingest.detect`), then read by
 :class:`~crosswire.errors.RejectedInput`; this module turns each into a
 :class:`~crosswire.models.Rejected` and goes on, so one bad file or line never stops a run
 and nothing good is lost. The size limit is checked before a file is read whole (only its first
-bytes are sniffed); a WARC crawl or an mbox mailbox is read a record at a time, each record
-under the limit, whatever the size of the file. An unexpected
+bytes are sniffed); a WARC crawl, an mbox mailbox and a JSON Lines file are read a record at a
+time, each record under the limit, whatever the size of the file. An unexpected
 exception inside one item is recorded as code ``"error"`` with its text — a bug to report,
 but not a reason to drop the other items.
 """
@@ -115,6 +115,13 @@ def _read_input(item: Input, *, max_bytes: int, ledger: Ledger, fetcher: Fetcher
                 yield from read_mailbox(fh, path=name, stem=_stem(name), max_bytes=max_bytes)
                 return
             if size > max_bytes:
+                if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                    # maybe JSON Lines: read a line at a time, each line under the limit
+                    from crosswire.ingest.jsonl import read_jsonl_stream
+
+                    fh.seek(0)
+                    yield from read_jsonl_stream(fh, path=name, max_bytes=max_bytes)
+                    return
                 yield RejectedInput(name, _too_large(size, max_bytes), code="too-large")
                 return
             data = head + fh.read()
