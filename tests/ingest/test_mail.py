@@ -265,3 +265,24 @@ def test_a_mailbox_larger_than_the_limit_is_read_message_by_message(tmp_path: Pa
     assert [d.id for d in docs] == ["inbox#1", "inbox#3"]
     (rejected,) = ledger.rejected
     assert (rejected.line, rejected.code) == (2, "too-large") and "--max-bytes" in rejected.reason
+
+
+def test_known_messages_of_a_mailbox_are_not_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a watcher reads a grown mailbox again: the messages it has are skipped by their place
+    from crosswire.ingest import mail
+
+    envelope = b"From press@example.mil Tue Jul  1 21:14:00 2025\n"
+    box = tmp_path / "inbox.mbox"
+    box.write_bytes(b"".join(envelope + bytes(_release()) + b"\n" for _ in range(3)))
+    parsed: list[str] = []
+    real = mail._read_message
+
+    def counting(raw: bytes, **kw: object) -> object:
+        parsed.append(str(kw["doc_id"]))
+        return real(raw, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mail, "_read_message", counting)
+    docs = list(ingest.run([str(box)], ledger=Ledger(), known={"inbox#1", "inbox#2"}))
+    assert [d.id for d in docs] == parsed == ["inbox#3"]

@@ -111,7 +111,7 @@ def _ingest(
     from crosswire import annotate, clean, dedup, ingest
 
     known = set() if read_ids is None else read_ids
-    read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger)
+    read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger, known=known)
 
     def fresh() -> Iterator[Document]:
         for d in read:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -166,21 +166,37 @@ def read_mail(data: bytes, *, path: str, stem: str) -> Iterator[Document | Rejec
 
 
 def read_mailbox(
-    stream: IO[bytes], *, path: str, stem: str, max_bytes: int
+    stream: IO[bytes], *, path: str, stem: str, max_bytes: int, known: Container[str] = frozenset()
 ) -> Iterator[Document | RejectedInput]:
     """Documents of an mbox mailbox read from an open file one message at a time: a mailbox has no
-    size limit, each message has ``max_bytes`` (a larger one is rejected, code ``too-large``)."""
+    size limit, each message has ``max_bytes`` (a larger one is rejected, code ``too-large``).
+    Messages whose id is ``known`` are skipped unparsed (a watcher reading a grown mailbox again)."""
     yield from _read_messages(
-        iter_mbox(stream, max_bytes=max_bytes), path=path, stem=stem, mailbox=True, max_bytes=max_bytes
+        iter_mbox(stream, max_bytes=max_bytes),
+        path=path,
+        stem=stem,
+        mailbox=True,
+        max_bytes=max_bytes,
+        known=known,
     )
 
 
 def _read_messages(
-    messages: Iterable[bytes | None], *, path: str, stem: str, mailbox: bool, max_bytes: int
+    messages: Iterable[bytes | None],
+    *,
+    path: str,
+    stem: str,
+    mailbox: bool,
+    max_bytes: int,
+    known: Container[str] = frozenset(),
 ) -> Iterator[Document | RejectedInput]:
     seen = False
     for number, raw in enumerate(messages, start=1):
         line = number if mailbox else None
+        doc_id = f"{stem}#{number}" if mailbox else stem
+        if doc_id in known:
+            seen = True
+            continue
         if raw is None:
             yield RejectedInput(
                 path,
@@ -193,7 +209,7 @@ def _read_messages(
             continue
         seen = True
         try:
-            yield _read_message(raw, path=path, line=line, doc_id=f"{stem}#{number}" if mailbox else stem)
+            yield _read_message(raw, path=path, line=line, doc_id=doc_id)
         except RejectedInput as exc:
             yield exc
         except Exception as exc:  # one broken message must not end the mailbox: recorded, not hidden

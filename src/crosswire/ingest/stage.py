@@ -18,7 +18,7 @@ but not a reason to drop the other items.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path, PurePath
 
 from crosswire.errors import InputNotFound, MissingDependency, RejectedInput
@@ -44,8 +44,12 @@ def run(
     ledger: Ledger,
     progress: Callable[[int, int], None] | None = None,
     fetcher: Fetcher | None = None,
+    known: Container[str] = frozenset(),
 ) -> Iterator[Document]:
-    """Documents from ``paths``; raises :class:`InputNotFound` only when no path exists at all."""
+    """Documents from ``paths``; raises :class:`InputNotFound` only when no path exists at all.
+
+    ``known``: ids already read (a watcher reading a grown mailbox again); a mailbox's messages
+    of those ids are not even parsed, since a message's id is its place in the mailbox."""
     inputs, missing, empty_dirs = expand(paths)
     if not inputs and not empty_dirs:
         raise InputNotFound(", ".join(missing) if missing else "(no input paths given)")
@@ -57,7 +61,9 @@ def run(
     total = len(inputs)
     for done, item in enumerate(inputs, start=1):
         yield from _unique(
-            _guarded(_read_input(item, max_bytes=max_bytes, ledger=ledger, fetcher=fetcher), item.name),
+            _guarded(
+                _read_input(item, max_bytes=max_bytes, ledger=ledger, fetcher=fetcher, known=known), item.name
+            ),
             seen,
             ledger,
         )
@@ -86,7 +92,14 @@ def read_bytes(
 # ------------------------------------------------------------------------ internals
 
 
-def _read_input(item: Input, *, max_bytes: int, ledger: Ledger, fetcher: Fetcher | None) -> Iterator[_Item]:
+def _read_input(
+    item: Input,
+    *,
+    max_bytes: int,
+    ledger: Ledger,
+    fetcher: Fetcher | None,
+    known: Container[str] = frozenset(),
+) -> Iterator[_Item]:
     if item.url is not None:
         yield from _read_url(item.url, max_bytes=max_bytes, ledger=ledger, fetcher=fetcher)
         return
@@ -112,7 +125,7 @@ def _read_input(item: Input, *, max_bytes: int, ledger: Ledger, fetcher: Fetcher
                 from crosswire.ingest.mail import read_mailbox
 
                 fh.seek(0)
-                yield from read_mailbox(fh, path=name, stem=_stem(name), max_bytes=max_bytes)
+                yield from read_mailbox(fh, path=name, stem=_stem(name), max_bytes=max_bytes, known=known)
                 return
             if size > max_bytes:
                 if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
