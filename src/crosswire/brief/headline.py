@@ -116,13 +116,12 @@ def headline(alignment: Alignment) -> str:
             if b <= a or is_boilerplate(text) or _PRONOUN_START.match(text) or text[:1] in "\"“'‘":
                 continue
             line = text.split("\n", 1)[0]  # a title line, not the stamp under it
+            whole = trim_headline(line, min_words=len(line.split()) + 1)  # no clause cut
             short = trim_headline(line)
-            if short != trim_headline(line, min_words=len(line.split()) + 1) and not _has_verb(
-                adoc, a, a + len(short)
-            ):
+            if short != whole and not _has_verb(adoc, a, a + len(short)):
                 # the cut left a fragment ("Tuesday at Baldwin Wallace University in Berea, OH"
                 # of "…, OH, after winning Ohio …, Gov. John Kasich said, …"): keep the clause
-                short = trim_headline(line, min_words=len(line.split()) + 1)
+                short = whole
             if len(short.split()) < _MIN_WORDS or short.startswith("("):
                 continue
             end = a + len(short)

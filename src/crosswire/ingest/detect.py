@@ -12,7 +12,7 @@ Rules, in order:
   text starting with a tag when the name ends ``.html``/``.htm``/``.xhtml``;
 - a first non-blank line that is a JSON object → ``jsonl``; a whole-text JSON array → ``json``;
 - a text that opens with e-mail headers (an ``.eml`` message, or an mbox mailbox's "From " line
-  and headers; :func:`crosswire.ingest.mail.is_mail`) → ``mail``;
+  and headers; :func:`is_mail`) → ``mail``;
 - anything else → ``text``.
 """
 
@@ -24,9 +24,7 @@ import json
 import re
 import zlib
 
-from crosswire.ingest.mail import is_mail
-
-__all__ = ["SNIFF_BYTES", "is_gzip", "is_mbox", "is_warc", "sniff_text"]
+__all__ = ["HEADER_LINE", "SNIFF_BYTES", "is_gzip", "is_mail", "is_mbox", "is_warc", "sniff_text"]
 
 #: How much of a file the byte-level checks look at; a gzip stream's dynamic Huffman tables
 #: can take a few hundred bytes before the first decompressed byte.
@@ -36,6 +34,60 @@ _PROLOGUE = re.compile(r"\A(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE(?!\s+html)[
 _FEED_TAG = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_NAMES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+# A header line ("Name: value") and its folded continuation (leading blank).
+HEADER_LINE = re.compile(r"[!-9;-~]+:(?:[ \t]|$)")
+_FOLDED = re.compile(r"[ \t]")
+# Header names only e-mail carries; a text whose first lines are headers with two of them is mail.
+_MAIL_HEADERS = frozenset(
+    {
+        "arc-seal",
+        "cc",
+        "content-transfer-encoding",
+        "delivered-to",
+        "dkim-signature",
+        "from",
+        "in-reply-to",
+        "message-id",
+        "mime-version",
+        "received",
+        "reply-to",
+        "return-path",
+        "sender",
+        "subject",
+        "to",
+        "x-mailer",
+    }
+)
+# mbox's separator line as a mail program writes it: "From", the envelope sender, an asctime() date.
+_MBOX_SEPARATOR = re.compile(r"From \S+ +\w{3} \w{3} +\d{1,2} \d{1,2}:\d{2}(?::\d{2})? +\d{4}\s*$")
+
+
+def is_mail(head: str) -> bool:
+    """``head`` (the first kilobyte of a decoded file) is an e-mail message or an mbox mailbox.
+
+    The lines up to the first blank one (or the end of ``head``; headers of delivered mail run to
+    several kilobytes) must all be header lines, at least two of them with names only mail uses
+    ("From", "Subject", "Message-ID", "Received", …). An mbox's first "From " line is skipped.
+    """
+    lines = head.lstrip("\ufeff").split("\n")
+    if _MBOX_SEPARATOR.match(lines[0]):
+        return True  # an mbox mailbox, however its first message begins (or an empty one)
+    if lines and lines[0].startswith("From ") and not lines[0].startswith("From: "):
+        lines = lines[1:]
+    if len(lines) > 1 and not head.endswith("\n"):
+        lines = lines[:-1]  # the last line may be cut by the sniffing limit
+    names: set[str] = set()
+    for number, line in enumerate(lines):
+        line = line.rstrip("\r")
+        if not line:
+            break
+        if HEADER_LINE.match(line):
+            names.add(line.split(":", 1)[0].lower())
+        elif not (number and _FOLDED.match(line)):
+            return False
+    return len(names & _MAIL_HEADERS) >= 2
 
 
 def is_gzip(head: bytes) -> bool:

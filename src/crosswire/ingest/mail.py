@@ -46,66 +46,15 @@ from urllib.parse import parse_qs, urlsplit
 from crosswire.errors import RejectedInput
 from crosswire.ingest.dates import normalize_date
 from crosswire.ingest.decode import decode
+from crosswire.ingest.detect import HEADER_LINE
 from crosswire.ingest.guard import internal_error
 from crosswire.ingest.markup import html_links, html_to_text
 from crosswire.models import Document
 
-__all__ = ["is_mail", "iter_mbox", "read_mail", "read_mailbox", "split_mbox"]
+__all__ = ["iter_mbox", "read_mail", "read_mailbox"]
 
-# A header line ("Name: value") and its folded continuation (leading blank).
-_HEADER = re.compile(r"[!-9;-~]+:(?:[ \t]|$)")
-_FOLDED = re.compile(r"[ \t]")
-# Header names only e-mail carries; a text whose first lines are headers with two of them is mail.
-_MAIL_HEADERS = frozenset(
-    {
-        "arc-seal",
-        "cc",
-        "content-transfer-encoding",
-        "delivered-to",
-        "dkim-signature",
-        "from",
-        "in-reply-to",
-        "message-id",
-        "mime-version",
-        "received",
-        "reply-to",
-        "return-path",
-        "sender",
-        "subject",
-        "to",
-        "x-mailer",
-    }
-)
 _MBOXRD_ESCAPE = re.compile(rb"^>(>*From )", re.M)
-# mbox's separator line as a mail program writes it: "From", the envelope sender, an asctime() date.
-_MBOX_SEPARATOR = re.compile(r"From \S+ +\w{3} \w{3} +\d{1,2} \d{1,2}:\d{2}(?::\d{2})? +\d{4}\s*$")
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|re|aw|tr|wg)\s*:\s*)+", re.I)
-
-
-def is_mail(head: str) -> bool:
-    """``head`` (the first kilobyte of a decoded file) is an e-mail message or an mbox mailbox.
-
-    The lines up to the first blank one (or the end of ``head``; headers of delivered mail run to
-    several kilobytes) must all be header lines, at least two of them with names only mail uses
-    ("From", "Subject", "Message-ID", "Received", …). An mbox's first "From " line is skipped.
-    """
-    lines = head.lstrip("\ufeff").split("\n")
-    if _MBOX_SEPARATOR.match(lines[0]):
-        return True  # an mbox mailbox, however its first message begins (or an empty one)
-    if lines and lines[0].startswith("From ") and not lines[0].startswith("From: "):
-        lines = lines[1:]
-    if len(lines) > 1 and not head.endswith("\n"):
-        lines = lines[:-1]  # the last line may be cut by the sniffing limit
-    names: set[str] = set()
-    for number, line in enumerate(lines):
-        line = line.rstrip("\r")
-        if not line:
-            break
-        if _HEADER.match(line):
-            names.add(line.split(":", 1)[0].lower())
-        elif not (number and _FOLDED.match(line)):
-            return False
-    return len(names & _MAIL_HEADERS) >= 2
 
 
 def iter_mbox(stream: Iterable[bytes], *, max_bytes: int) -> Iterator[bytes | None]:
@@ -123,7 +72,7 @@ def iter_mbox(stream: Iterable[bytes], *, max_bytes: int) -> Iterator[bytes | No
             if line.startswith(b"From "):
                 continue  # the mailbox's first separator
         if held is not None:
-            if _HEADER.match(line.decode("latin-1")):
+            if HEADER_LINE.match(line.decode("latin-1")):
                 yield None if too_large else _MBOXRD_ESCAPE.sub(rb"\1", bytes(message))
                 message, too_large = bytearray(), False
             elif not too_large:
@@ -141,14 +90,6 @@ def iter_mbox(stream: Iterable[bytes], *, max_bytes: int) -> Iterator[bytes | No
     if held is not None and not too_large:
         message += held
     yield None if too_large else _MBOXRD_ESCAPE.sub(rb"\1", bytes(message))
-
-
-def split_mbox(data: bytes) -> list[bytes]:
-    """The messages of an mbox mailbox held in memory (see :func:`iter_mbox`); data that does not
-    start with a "From " line is one message, returned whole."""
-    if not data.startswith(b"From "):
-        return [data]
-    return [m for m in iter_mbox(io.BytesIO(data), max_bytes=len(data)) if m is not None]
 
 
 def read_mail(data: bytes, *, path: str, stem: str) -> Iterator[Document | RejectedInput]:
