@@ -236,6 +236,7 @@ def _doc_row(d: Document) -> dict[str, Any]:
         "credit": d.credit,
         "truncated": d.truncated,
         "truncation_reason": d.truncation_reason,
+        "notes": [{"kind": n.kind, "start": n.start, "end": n.end} for n in d.notes],
         "simhash": d.fingerprint.simhash_hex if d.fingerprint else None,
     }
 
@@ -303,6 +304,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             ]
             out.write(_table(rows, headers) + "\n")
             out.write(f"\n{len(docs)} read, {len(ledger.rejected)} rejected\n")
+            for d in docs:  # the outlet's own notes are no text of the report: say where they went
+                for n in d.notes:
+                    out.write(f"  {n.kind} {d.id}:{n.start}-{n.end}: {_clip(d.text[n.start : n.end], 90)}\n")
             for r in ledger.rejected:
                 out.write(f"  rejected {r.where()}: {r.reason}\n")
     finally:

@@ -34,6 +34,7 @@ __all__ = [
     "ConflictSide",
     "Document",
     "Duplicate",
+    "EditorNote",
     "Entity",
     "Evidence",
     "Extraction",
@@ -161,6 +162,19 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
+class EditorNote:
+    """What an outlet says about its own report, not about the event: a correction ("An earlier
+    version of this article said …"), a clarification, an update note ("This story has been
+    updated with …", "(Adds Pentagon statement)") or an editor's note. ``text[start:end]`` of
+    the document; the clean stage keeps it out of the clean view, so it is never a claim."""
+
+    document: str
+    start: int
+    end: int
+    kind: Literal["correction", "clarification", "update", "editor's note"]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article.
 
@@ -190,6 +204,7 @@ class Document:
     truncation_reason: str | None = None
     clean: str = ""
     offsets: OffsetMap | None = None
+    notes: tuple[EditorNote, ...] = ()  # the outlet's corrections and notes on this report
     fingerprint: Fingerprint | None = field(default=None, compare=False)
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

@@ -266,3 +266,38 @@ def test_story_page_shows_a_rising_toll_as_an_update_not_a_conflict(store: Any, 
     listing = client.get("/").text
     assert '<span class="badge update">1 update</span>' in listing and "conflict" not in listing
     assert client.get("/stories").json()["stories"][0]["updates"] == 1
+
+
+def test_story_page_shows_an_outlets_correction_cited(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    body = "Hegseth met Jaishankar at the Pentagon on Tuesday."
+    note = "Correction: An earlier version of this article said the meeting took place on Wednesday."
+    text = f"{body}\n\n{note}"
+    store.add_document(Document(id="d1", text=text, title="Meeting"))
+    store.assign_story("d1", "s-1")
+    start = text.index(note)
+    cite = {"document": "d1", "start": start, "end": len(text), "text": note}
+    brief = {
+        "story": {"id": "s-1", "headline": "Meeting", "documents": ["d1"]},
+        "documents": [
+            {
+                "id": "d1",
+                "source": "example.org",
+                "title": "Meeting",
+                "published": None,
+                "notes": [{"kind": "correction", "citation": cite}],
+            }
+        ],
+    }
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
+    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
+    section = html.split('<section id="notes">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>Corrections and editor’s notes</h2>" in section
+    assert f'<span class="badge update">correction</span> “{note}”' in section
+    assert f'href="/article/d1?start={start}&amp;end={len(text)}#hl"' in section  # to its words

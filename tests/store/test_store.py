@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from crosswire.errors import ConfigError, MigrationError
-from crosswire.models import Document, Fingerprint, OffsetMap, Span
+from crosswire.models import Document, EditorNote, Fingerprint, OffsetMap, Span
 from crosswire.store import open_store
 from crosswire.store.migrate import migrations
 from crosswire.store.records import StoryQuery, StorySummary, document_from_json, document_to_json, text_hash
@@ -55,11 +55,13 @@ def test_document_round_trip_keeps_every_field(any_store: Any) -> None:
         meta={"feed": "x", "n": 3},
         truncated=True,
         truncation_reason="ends mid-sentence",
+        notes=(EditorNote("d1", 0, 7, "correction"),),
     )
     assert any_store.add_document(doc) is None
     back = any_store.get_document("d1")
     assert back == doc
     assert back.fingerprint.simhash == 2**63 + 5 and back.meta == {"feed": "x", "n": 3}
+    assert back.notes == (EditorNote("d1", 0, 7, "correction"),)  # the outlet's correction stays cited
     c = back.cite_body(0, 7)
     assert back.text[c.start : c.end] == c.text == "Hegseth"
     c = back.cite_body(len(first) + 1, len(clean))

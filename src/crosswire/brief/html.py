@@ -21,11 +21,13 @@ from typing import Any
 from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
+    NOTES_INTRO,
     contents,
     contents_line,
     fact_reading,
     ordered,
     origins,
+    outlet_notes,
     short_ids,
     timeline_by_date,
     to_dict,
@@ -277,6 +279,17 @@ def _story(brief: Brief, n: int) -> str:
             f'<li class="fact"><span class="badge {"kind" if c["kind"] == "update" else "conflict"}">{escape(c["kind"])}</span>{escape(c["description"])}<ul>{sides}</ul></li>'
         )
     h.append("</ul></section>")
+    if notes := outlet_notes(d):
+        h.append(
+            f'<section class="card" id="{sid}-notes"><h2>Corrections and editor\'s notes <span class="n">{len(notes)}</span></h2>'
+            f"<p class='meta'>{escape(NOTES_INTRO)}</p><ul>"
+        )
+        for note in notes:
+            h.append(
+                f'<li class="fact"><span class="badge kind">{escape(note["kind"])}</span>'
+                f"<q class='said'>{escape(' '.join(note['citation']['text'].split()))}</q> {cites.links([note['citation']])}</li>"
+            )
+        h.append("</ul></section>")
 
     h.append(
         f'<section class="card" id="{sid}-quotes"><h2>Who said what <span class="n">{len(main_quotes)}</span></h2><ul>'

@@ -21,6 +21,7 @@ __all__ = [
     "BRIEF_REVISION",
     "EMPTY",
     "INFERRED_DATE_NOTE",
+    "NOTES_INTRO",
     "SCHEMA",
     "citation_dict",
     "contents",
@@ -28,6 +29,7 @@ __all__ = [
     "fact_reading",
     "ordered",
     "origins",
+    "outlet_notes",
     "rejected_dict",
     "render_json",
     "short_ids",
@@ -51,6 +53,13 @@ INFERRED_DATE_NOTE = (
     "reports that carry no publication date, against the earliest publication date of the story."
 )
 
+# What the section of the outlets' own notes is, said above it in every format.
+NOTES_INTRO = (
+    "What the outlets say about their own reports (corrections, clarifications, updates, editor's "
+    "notes). None of it is read as a claim of the story: a corrected report counts for what it "
+    "says now."
+)
+
 SCHEMA = "crosswire/1"
 #: Bumped whenever the brief JSON, Markdown or HTML changes shape or content rules, so a
 #: service recomputes the briefs an older crosswire stored (2: quote groups carry ``said_on``,
@@ -58,8 +67,9 @@ SCHEMA = "crosswire/1"
 #: with the first reports' leads, the timeline leaves a noun's history out, documents whose id
 #: is an address are cited by their slug; 4: a lead-in ending in a colon is no claim, a headline
 #: keeps a clause whose cut would leave no verb, a press release loses its masthead and closing
-#: sections).
-BRIEF_REVISION = 4
+#: sections; 5: an outlet's corrections and notes on its report are no claims, and are shown on
+#: their own).
+BRIEF_REVISION = 5
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
@@ -233,6 +243,10 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "path": d.path,
                 "url": d.url,
                 "credit": d.credit,
+                # the outlet's corrections and notes on its report, never claims of the story
+                "notes": [
+                    {"kind": n.kind, "citation": citation_dict(d.cite(n.start, n.end))} for n in d.notes
+                ],
             }
             for d in brief.documents
         ],
@@ -329,6 +343,15 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         },
         "single_source": [f.id for f in brief.facts if f.status == "single_source"],
     }
+
+
+def outlet_notes(d: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every document's notes on itself, in document order: ``{"document", "kind", "citation"}``."""
+    return [
+        {"document": doc["id"], "kind": n["kind"], "citation": n["citation"]}
+        for doc in d["documents"]
+        for n in doc.get("notes", ())
+    ]
 
 
 def rejected_dict(r: Rejected) -> dict[str, Any]:

@@ -13,11 +13,13 @@ from typing import Any
 from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
+    NOTES_INTRO,
     contents,
     contents_line,
     fact_reading,
     ordered,
     origins,
+    outlet_notes,
     short_ids,
     timeline_by_date,
     to_dict,
@@ -122,6 +124,13 @@ def _story(d: dict[str, Any]) -> list[str]:
         out.append(f"- **{c['kind']}**: {c['description']}")
         for side in c["sides"]:
             out.append(f"  - “{_one_line(side['value'])}” {ref(side['citations'], 6)}")
+    if notes := outlet_notes(d):
+        out += ["", "## Corrections and editor's notes", "", NOTES_INTRO, ""]
+        for n in notes:
+            out.append(
+                f"- **{short.get(n['document'], n['document'])}** ({n['kind']}): "
+                f"“{_one_line(n['citation']['text'])}” {ref([n['citation']])}"
+            )
     out += ["", "## Who said what", ""]
     main, other = split_quotes(d)
     days = several_days(d)
@@ -186,6 +195,7 @@ def _story(d: dict[str, Any]) -> list[str]:
         out.append(
             f"- `{short.get(doc['id'], doc['id'])}` {doc['title'] or doc['path'] or doc['id']} — "
             f"{source_name(doc) or 'unknown source'}, {doc['published'] or 'date unknown'}, family {doc['family']}"
+            + "".join(f" · {n['kind']}" for n in doc.get("notes", ()))
         )
     out += ["", "## Sources", ""]
     for label, c in ref.seen.items():

@@ -4,7 +4,7 @@ text says about itself (dateline, credit, truncation).
 Input → output: Documents from ingest → the same Documents (``dataclasses.replace``) with
 ``clean`` + ``offsets`` (:class:`~crosswire.models.OffsetMap`), ``credit``/``credit_span``,
 ``dateline_place``, ``published`` from the dateline when it was unknown
-(``published_from="dateline"``), ``truncated``/``truncation_reason``.
+(``published_from="dateline"``), ``truncated``/``truncation_reason``, ``notes``.
 
 What is removed from the clean view (it only ever deletes characters or collapses
 whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
@@ -18,6 +18,9 @@ whitespace, :mod:`crosswire.clean.layout`, so the offset map stays exact):
   ``published`` when nothing else did (``published_from="stamp"``); failing that, an ISO date
   in the file's name ("politico_2016-07-05_slug.txt", ``published_from="file name"``);
 - boilerplate lines, and a "Read more" / "(more)" closing the last line (:mod:`~crosswire.clean.boilerplate`);
+- the outlet's notes on its report — a correction, a clarification, an update note, an editor's
+  note (:mod:`~crosswire.clean.notes`) — kept as ``notes`` (:class:`~crosswire.models.EditorNote`),
+  so their retracted words are never read as claims;
 - markup tags a scraper or an export left in the text (``<tweet author="@cspan">``, ``</tweet>``;
   :mod:`~crosswire.clean.markup`), their contents kept;
 - blank-line padding and whitespace runs.
@@ -54,9 +57,10 @@ from crosswire.clean.dateline import Dateline, date_in_file_name, find_dateline,
 from crosswire.clean.language import LANGUAGE_NAMES, declared_language, guess_language
 from crosswire.clean.layout import Line, collapse, hard_wrapped, split_lines
 from crosswire.clean.markup import markup_spans
+from crosswire.clean.notes import NoteKind, is_note_continuation, is_note_heading, note_kind
 from crosswire.clean.truncation import truncation
 from crosswire.ledger import Ledger
-from crosswire.models import Document, Rejected, Span
+from crosswire.models import Document, EditorNote, Rejected, Span
 from crosswire.wordlists import RELEASE_MASTHEAD
 
 __all__ = ["clean_document", "run"]
@@ -72,6 +76,12 @@ _STAMP_WINDOW = 6
 _BYLINE_WINDOW = 3
 #: A first line this short may be a headline with a period; the dateline may then be on line two.
 _MAX_HEADLINE_WORDS = 20
+_SENTENCE_END = frozenset('.!?)]"”’')
+_MIN_WRAPPED_CHARS = 40
+# A note's heading closes the report when at most this much follows it ("CORRECTION:", "As
+# published in …", the correction); more is the report going on.
+_MAX_NOTE_LINES = 5
+_MAX_NOTE_SECTION = 2500  # a line of hard-wrapped text is long; a short one ends its paragraph
 
 
 def run(
@@ -141,6 +151,7 @@ class _Plan:
     syndicated: bool = False
     stamp: str | None = None  # ISO date of the page's date stamp line, when it has one
     issuer: str | None = None  # who issued a press release (its "SOURCE …" line or "About …" heading)
+    notes: list[tuple[int, int, NoteKind]] = field(default_factory=list)  # the outlet's notes on its report
 
 
 def clean_document(doc: Document) -> Document:
@@ -152,6 +163,13 @@ def clean_document(doc: Document) -> Document:
     content = [ln for ln in body if not ln.blank]
     _mark_lines(text, content, plan)
     kept = [ln for ln in content if ln.index not in plan.removed]
+    if not kept and plan.notes:
+        # nothing but notes: the text is itself a correction or an editor's note (a paper's
+        # "Editor's Note" column), and reporting it beats rejecting it as empty
+        plan = _Plan()
+        body, body_start = _drop_title(doc, text, lines, plan)
+        _mark_lines(text, content, plan, notes=False)
+        kept = [ln for ln in content if ln.index not in plan.removed]
 
     dateline = _find_dateline(text, kept, body_start)
     if dateline is not None:
@@ -211,6 +229,7 @@ def clean_document(doc: Document) -> Document:
         published_from=published_from,
         truncated=truncated,
         truncation_reason=reason,
+        notes=tuple(EditorNote(doc.id, start, end, kind) for start, end, kind in plan.notes),
         meta=meta,
     )
 
@@ -264,12 +283,45 @@ def _drop_title(doc: Document, text: str, lines: list[Line], plan: _Plan) -> tup
     return lines, body_start
 
 
-def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
-    """Decide, line by line, what is a credit, a sign-off, a teaser or boilerplate."""
+def _mark_lines(text: str, content: list[Line], plan: _Plan, *, notes: bool = True) -> None:
+    """Decide, line by line, what is a credit, a sign-off, a teaser, boilerplate or the outlet's
+    note on its report (with ``notes``)."""
     last_body = -1  # position in ``content`` of the last line that is article text
+    note_open = False  # the line before was a note that may go on ("We regret the error.")
     for pos, ln in enumerate(content):
         line = text[ln.start : ln.end]
         near_end = pos >= len(content) - _SIGNOFF_WINDOW
+        if notes and note_open and _continues_note(text, content, pos, line):
+            start, _, open_kind = plan.notes[-1]
+            plan.notes[-1] = (start, ln.end, open_kind)
+            plan.deletions.append((ln.line_start, ln.next))
+            plan.removed.add(ln.index)
+            continue
+        note_open = False
+        kind = note_kind(line) if notes else None
+        if kind is not None:
+            appended = line.rstrip(".").casefold().endswith("appended")
+            rest = content[pos:]
+            if (
+                last_body >= 0
+                and not appended
+                and is_note_heading(line)
+                and len(rest) <= _MAX_NOTE_LINES
+                and rest[-1].end - ln.start <= _MAX_NOTE_SECTION
+            ):
+                # "CORRECTION:" closing the report: the note is all that follows
+                for after in rest:
+                    plan.deletions.append((after.line_start, after.next))
+                    plan.removed.add(after.index)
+                plan.notes.append((ln.start, content[-1].end, kind))
+                break
+            plan.deletions.append((ln.line_start, ln.next))
+            plan.removed.add(ln.index)
+            plan.notes.append((ln.start, ln.end, kind))
+            # "Editor's note:" alone: its note is the next paragraph ("Correction appended" is
+            # all there is: the correction closes the report)
+            note_open = not appended
+            continue
         match = (
             credit_line(text, ln.start, ln.end)
             or syndication_note(text, ln.start, ln.end)
@@ -313,6 +365,18 @@ def _mark_lines(text: str, content: list[Line], plan: _Plan) -> None:
         last_body = pos
     # A teaser counts only when no article text follows it.
     plan.teaser = any(is_teaser(text[ln.start : ln.end]) for ln in content[last_body + 1 :])
+
+
+def _continues_note(text: str, content: list[Line], pos: int, line: str) -> bool:
+    """True when content line ``pos`` goes on with the note on the line before it: a heading's
+    paragraph, a "We regret the error.", or the next line of a note hard-wrapped mid-sentence."""
+    before = text[content[pos - 1].start : content[pos - 1].end]
+    if is_note_heading(before):
+        return not is_note_heading(line)
+    if is_note_continuation(line):
+        return True
+    wrapped = content[pos - 1].next == content[pos].line_start  # no blank line between them
+    return wrapped and len(before) >= _MIN_WRAPPED_CHARS and before[-1:] not in _SENTENCE_END
 
 
 def _find_dateline(text: str, kept: list[Line], body_start: int) -> Dateline | None:

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from crosswire.brief.json_out import fact_reading
+from crosswire.brief.json_out import NOTES_INTRO, fact_reading
 from crosswire.brief.quotes import shown_variants
 from crosswire.labels import family_label, source_name
 from crosswire.service.auth import verify_token
@@ -81,6 +81,7 @@ class BriefView:
     families: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     coverage: list[dict[str, Any]] = field(default_factory=list)  # rows: fact → one cell per document
+    notes: list[dict[str, Any]] = field(default_factory=list)  # the outlets' corrections and notes
 
 
 def _list(value: Any) -> list[Any]:
@@ -181,6 +182,16 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
                 "cells": [str(d.get("id")) in cited for d in docs],
             }
         )
+    notes = [
+        {
+            "kind": n.get("kind"),
+            "text": " ".join(str(note_cite.get("text", "")).split()),
+            "cites": cites([note_cite]),
+        }
+        for d in docs
+        for n in _list(d.get("notes"))
+        if isinstance(n, dict) and isinstance(note_cite := n.get("citation"), dict)
+    ]
     families = []
     published = {str(d.get("id")): d.get("published") for d in docs}
     for fam in _list(brief.get("families")):
@@ -198,6 +209,7 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         conflicts=conflicts,
         quotes=quotes,
         timeline=with_cites(brief.get("timeline")),
+        notes=notes,
         families=families,
         entities=[e for e in _list(brief.get("entities")) if isinstance(e, dict)],
         coverage=coverage,
@@ -322,7 +334,15 @@ def story_page(request: Request, story_id: str) -> Response:
         untitled = [str(d.get("id")) for d in view.documents if not d.get("title")]
         leads = {d.id: lead(d.text) for d in store.get_documents(untitled)}
     page = _page(
-        request, "story.html", {"story": story, "view": view, "pending_documents": documents, "leads": leads}
+        request,
+        "story.html",
+        {
+            "story": story,
+            "view": view,
+            "pending_documents": documents,
+            "leads": leads,
+            "notes_intro": NOTES_INTRO,
+        },
     )
     if story.updated_at is not None:
         cache.put(key, bytes(page.body))

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosswire.models import Document, Fingerprint, OffsetMap, Span
+from crosswire.models import Document, EditorNote, Fingerprint, OffsetMap, Span
 
 __all__ = [
     "PRIVATE_MARK_END",
@@ -74,6 +74,7 @@ def document_to_json(doc: Document) -> str:
         "fingerprint": (
             {"exact": doc.fingerprint.exact, "simhash": doc.fingerprint.simhash} if doc.fingerprint else None
         ),
+        "notes": [[n.start, n.end, n.kind] for n in doc.notes],
         "meta": doc.meta,
     }
     # default=str: metadata from feeds may hold datetimes; a string is what a reader wants back.
@@ -107,6 +108,7 @@ def document_from_json(document_id: str, text: str, payload: str) -> Document:
         clean=data.get("clean") or "",
         offsets=OffsetMap(tuple(offsets[0]), tuple(offsets[1]), tuple(offsets[2])) if offsets else None,
         fingerprint=Fingerprint(document_id, fp["exact"], int(fp["simhash"])) if fp else None,
+        notes=tuple(EditorNote(document_id, int(a), int(b), kind) for a, b, kind in data.get("notes") or ()),
         meta=data.get("meta") or {},
     )
 
