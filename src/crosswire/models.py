@@ -55,6 +55,7 @@ __all__ = [
     "SummarySentence",
     "TimeExpression",
     "TimelineEntry",
+    "Version",
 ]
 
 
@@ -319,6 +320,16 @@ class Duplicate:
 
 
 @dataclass(frozen=True, slots=True)
+class Version:
+    """An earlier version of a report that a later version of the same outlet's report supersedes
+    (a page fetched before and after its correction): the brief reads the later one only."""
+
+    document: str  # the earlier version
+    by: str  # the latest version
+    reason: str  # why ``by`` is the later: "it carries a correction the other lacks", …
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why two documents share an origin: reused passages, a credit line, a publisher."""
 
@@ -349,6 +360,7 @@ class Story:
     documents: tuple[str, ...]
     families: tuple[Family, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
+    superseded: tuple[Version, ...] = ()  # earlier versions of a report, left out of the reading
 
     @property
     def independent_sources(self) -> int:

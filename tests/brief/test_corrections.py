@@ -73,3 +73,41 @@ def test_the_correction_is_shown_cited_in_every_format(corrected_brief: Any) -> 
 def test_the_seeds_have_no_notes(seed_brief: Any) -> None:
     assert all(d.notes == () for d in seed_brief.documents)
     assert "## Corrections and editor's notes" not in render([seed_brief], fmt="md")
+
+
+def test_the_page_before_its_correction_is_superseded_not_read(
+    tmp_path: Path, seeds_dir: Path, corrected_brief: Any, minilm: Any
+) -> None:
+    # A monitor's folder holds 004 as first fetched and as corrected: the earlier version's
+    # "during the QUAD summit" stood against the correction and against 000 as two conflicts
+    from crosswire import pipeline
+
+    for doc in corrected_brief.documents:
+        (tmp_path / Path(doc.path).name).write_text(doc.text, encoding="utf-8")
+    (original,) = seeds_dir.glob("004_*.txt")
+    shutil.copy(original, tmp_path / "004_as_first_fetched.txt")
+    stories = pipeline.stories(pipeline.read([str(tmp_path)]), embedder=minilm)
+    (brief,) = list(pipeline.briefs(stories, embedder=minilm))
+    corrected = next(d.id for d in brief.documents if d.notes)
+    (version,) = brief.story.superseded
+    assert (version.document, version.by) == ("004_as_first_fetched", corrected)
+    assert not [c for c in brief.conflicts if c.kind == "sequence"]
+    cited = {c.document for f in brief.facts for c in f.citations} | {
+        c.document for q in brief.quotes for c in q.citations
+    }
+    cited |= {c.document for t in brief.timeline for c in t.citations}
+    assert "004_as_first_fetched" not in cited
+    assert brief.story.independent_sources == corrected_brief.story.independent_sources == 4
+
+    payload = json.loads(render([brief], fmt="json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(payload)
+    docs = {d["id"]: d for d in payload["stories"][0]["documents"]}
+    assert docs["004_as_first_fetched"]["superseded_by"] == {
+        "document": corrected,
+        "reason": "it carries a correction the other lacks",
+    }
+    md = render([brief], fmt="md")
+    assert (  # cited by its short name, "004_as" beside "004_aa3eec08ddc9d96a"
+        f"- **004_as**: an earlier version of {corrected}, which supersedes it (it carries "
+        "a correction the other lacks); left out of the facts, quotes and timeline"
+    ) in md

@@ -15,6 +15,9 @@ Input → output: :class:`~crosswire.models.Extraction` per story →
 3. :mod:`conflicts` compares slots (dates, numbers, people) inside facts and places and
    event order across the story; :mod:`quotes` groups quotes and finds words given to
    two speakers; :mod:`when` dates each group's saying and its first report.
+
+An earlier version of a report that a later one supersedes (``Story.superseded``: the page
+before its correction) is left out of all three: the later version is what its outlet says.
 """
 
 from __future__ import annotations
@@ -149,6 +152,15 @@ def align_story(
     """Facts, conflicts and quote groups of one story (see the module docstring)."""
     story_docs = extraction.story
     adocs = story_docs.documents
+    if left_out := {v.document for v in story_docs.story.superseded}:
+        # an earlier version of a report its outlet has since corrected or updated: the later
+        # version is read, and the retracted words never stand against it or the other outlets
+        adocs = tuple(a for a in adocs if a.document.id not in left_out)
+        extraction = replace(
+            extraction,
+            quotes=tuple(q for q in extraction.quotes if q.document not in left_out),
+            times=tuple(t for t in extraction.times if t.document not in left_out),
+        )
     documents = {a.document.id: a.document for a in adocs}
     annotated = {a.document.id: a for a in adocs}
     family_of = family_map(story_docs.story)

@@ -29,6 +29,7 @@ from crosswire.brief.json_out import (
     origins,
     outlet_notes,
     short_ids,
+    superseded_line,
     timeline_by_date,
     to_dict,
 )
@@ -279,15 +280,21 @@ def _story(brief: Brief, n: int) -> str:
             f'<li class="fact"><span class="badge {"kind" if c["kind"] == "update" else "conflict"}">{escape(c["kind"])}</span>{escape(c["description"])}<ul>{sides}</ul></li>'
         )
     h.append("</ul></section>")
-    if notes := outlet_notes(d):
+    notes = outlet_notes(d)
+    versions = [(doc["id"], line) for doc in d["documents"] if (line := superseded_line(doc, short))]
+    if notes or versions:
         h.append(
-            f'<section class="card" id="{sid}-notes"><h2>Corrections and editor\'s notes <span class="n">{len(notes)}</span></h2>'
+            f'<section class="card" id="{sid}-notes"><h2>Corrections and editor\'s notes <span class="n">{len(notes) + len(versions)}</span></h2>'
             f"<p class='meta'>{escape(NOTES_INTRO)}</p><ul>"
         )
         for note in notes:
             h.append(
                 f'<li class="fact"><span class="badge kind">{escape(note["kind"])}</span>'
                 f"<q class='said'>{escape(' '.join(note['citation']['text'].split()))}</q> {cites.links([note['citation']])}</li>"
+            )
+        for doc_id, line in versions:
+            h.append(
+                f'<li class="fact"><span class="badge kind">earlier version</span><b>{escape(short.get(doc_id, doc_id))}</b>: {escape(line)}</li>'
             )
         h.append("</ul></section>")
 

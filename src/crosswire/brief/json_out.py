@@ -33,6 +33,7 @@ __all__ = [
     "rejected_dict",
     "render_json",
     "short_ids",
+    "superseded_line",
     "timeline_by_date",
     "to_dict",
 ]
@@ -68,7 +69,7 @@ SCHEMA = "crosswire/1"
 #: is an address are cited by their slug; 4: a lead-in ending in a colon is no claim, a headline
 #: keeps a clause whose cut would leave no verb, a press release loses its masthead and closing
 #: sections; 5: an outlet's corrections and notes on its report are no claims, and are shown on
-#: their own).
+#: their own; an earlier version of a report its outlet corrected or updated is left out).
 BRIEF_REVISION = 5
 
 
@@ -224,6 +225,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         if d not in known
     ]
     names = {e.id: e.name for e in brief.entities}
+    superseded = {v.document: v for v in story.superseded}
     fam_order = list(dict.fromkeys(fam.get(d, d) for d in doc_ids))
     return {
         "story": {
@@ -247,6 +249,12 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "notes": [
                     {"kind": n.kind, "citation": citation_dict(d.cite(n.start, n.end))} for n in d.notes
                 ],
+                # an earlier version of a report: its outlet's later one is read instead
+                "superseded_by": (
+                    {"document": v.by, "reason": v.reason}
+                    if (v := superseded.get(d.id)) is not None
+                    else None
+                ),
             }
             for d in brief.documents
         ],
@@ -352,6 +360,17 @@ def outlet_notes(d: Mapping[str, Any]) -> list[dict[str, Any]]:
         for doc in d["documents"]
         for n in doc.get("notes", ())
     ]
+
+
+def superseded_line(doc: Mapping[str, Any], short: Mapping[str, str]) -> str | None:
+    """What a reader is told of an earlier version of a report, or None for any other document."""
+    v = doc.get("superseded_by")
+    if not v:
+        return None
+    return (
+        f"an earlier version of {short.get(v['document'], v['document'])}, which supersedes it "
+        f"({v['reason']}); left out of the facts, quotes and timeline"
+    )
 
 
 def rejected_dict(r: Rejected) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from crosswire.brief.json_out import (
     origins,
     outlet_notes,
     short_ids,
+    superseded_line,
     timeline_by_date,
     to_dict,
 )
@@ -124,13 +125,17 @@ def _story(d: dict[str, Any]) -> list[str]:
         out.append(f"- **{c['kind']}**: {c['description']}")
         for side in c["sides"]:
             out.append(f"  - “{_one_line(side['value'])}” {ref(side['citations'], 6)}")
-    if notes := outlet_notes(d):
+    notes = outlet_notes(d)
+    versions = [(doc["id"], line) for doc in d["documents"] if (line := superseded_line(doc, short))]
+    if notes or versions:
         out += ["", "## Corrections and editor's notes", "", NOTES_INTRO, ""]
         for n in notes:
             out.append(
                 f"- **{short.get(n['document'], n['document'])}** ({n['kind']}): "
                 f"“{_one_line(n['citation']['text'])}” {ref([n['citation']])}"
             )
+        for doc_id, line in versions:
+            out.append(f"- **{short.get(doc_id, doc_id)}**: {line}")
     out += ["", "## Who said what", ""]
     main, other = split_quotes(d)
     days = several_days(d)
@@ -196,6 +201,11 @@ def _story(d: dict[str, Any]) -> list[str]:
             f"- `{short.get(doc['id'], doc['id'])}` {doc['title'] or doc['path'] or doc['id']} — "
             f"{source_name(doc) or 'unknown source'}, {doc['published'] or 'date unknown'}, family {doc['family']}"
             + "".join(f" · {n['kind']}" for n in doc.get("notes", ()))
+            + (
+                f" · superseded by {short.get(v['document'], v['document'])}"
+                if (v := doc.get("superseded_by"))
+                else ""
+            )
         )
     out += ["", "## Sources", ""]
     for label, c in ref.seen.items():

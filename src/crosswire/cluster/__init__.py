@@ -43,21 +43,24 @@ def order_documents(adocs: Sequence[AnnotatedDocument]) -> tuple[AnnotatedDocume
 
 
 def make_story(adocs: Sequence[AnnotatedDocument], *, id: str | None = None) -> StoryDocs:
-    """One :class:`StoryDocs`: ordered documents, stable id, families and duplicates attached.
+    """One :class:`StoryDocs`: ordered documents, stable id, families, duplicates and superseded
+    versions attached.
 
     ``id`` keeps an id the caller already gave the story (a stream's, a service's): by
     default it is :func:`story_id` of the members.
     """
     from crosswire.cluster.families import find_families
-    from crosswire.dedup import find_duplicates
+    from crosswire.dedup import find_duplicates, find_versions
 
     ordered = order_documents(adocs)
     docs = [a.document for a in ordered]
+    duplicates = find_duplicates(docs)
     story = Story(
         id=id if id is not None else story_id(d.id for d in docs),
         documents=tuple(d.id for d in docs),
         families=find_families(docs),
-        duplicates=tuple(find_duplicates(docs)),
+        duplicates=tuple(duplicates),
+        superseded=tuple(find_versions(docs, duplicates)),
     )
     return StoryDocs(story=story, documents=ordered)
 

@@ -71,6 +71,9 @@ def clusters_json(story_docs: Sequence[StoryDocs], *, rejected: Sequence[Rejecte
                     {"document": d.document, "of": d.of, "kind": d.kind, "similarity": round(d.similarity, 3)}
                     for d in sd.story.duplicates
                 ],
+                "superseded": [
+                    {"document": v.document, "by": v.by, "reason": v.reason} for v in sd.story.superseded
+                ],
             }
             for sd in story_docs
         ],
@@ -121,6 +124,8 @@ def _table(story_docs: Sequence[StoryDocs], rejected: Sequence[Rejected]) -> str
             lines.append(
                 f"  duplicate: {dup.document} repeats {dup.of} ({dup.kind}, similarity {dup.similarity:.2f})"
             )
+        for v in s.superseded:
+            lines.append(f"  superseded: {v.document} is an earlier version of {v.by} ({v.reason})")
     if rejected:
         lines.append("")
         lines.append(f"rejected ({len(rejected)}):")

@@ -1,7 +1,8 @@
 """dedup: fingerprint every document; find exact and near duplicates.
 
 Input → output: ``Document`` → the same ``Document`` with ``fingerprint`` set
-(:func:`run`); a batch of documents → ``list[Duplicate]`` (:func:`find_duplicates`).
+(:func:`run`); a batch of documents → ``list[Duplicate]`` (:func:`find_duplicates`); those
+→ the earlier versions of a report a later one supersedes (:func:`find_versions`).
 
 Fingerprints (see :mod:`crosswire.dedup.sketch`): an exact hash of the matching
 form (casefold, ASCII quotes/dashes, collapsed whitespace), a 64-bit SimHash of weighted
@@ -32,9 +33,10 @@ from dataclasses import replace
 
 from crosswire.dedup.near import find_duplicates
 from crosswire.dedup.sketch import MinHashSignature, fingerprint, matching_form
+from crosswire.dedup.versions import find_versions
 from crosswire.models import Document
 
-__all__ = ["MinHashSignature", "find_duplicates", "fingerprint", "matching_form", "run"]
+__all__ = ["MinHashSignature", "find_duplicates", "find_versions", "fingerprint", "matching_form", "run"]
 
 
 def run(docs: Iterable[Document]) -> Iterator[Document]:
