@@ -165,3 +165,57 @@ def test_watch_places_only_the_new_records_of_a_file_that_grows(
     # are no duplicates
     assert capsys.readouterr().err.count("feed.jsonl:1") == 1
     assert code == 1
+
+
+@pytest.mark.slow
+def test_a_file_overwritten_with_its_corrected_version_is_read_as_its_next_version(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    # A scraper keeps one file per article and rewrites it when the outlet corrects the page:
+    # the changed file had been skipped (its id was known), so the correction never arrived
+    for p in seed_paths:
+        shutil.copy(p, tmp_path / p.name)
+    (page,) = tmp_path.glob("004_*.txt")
+    corrected = (
+        page.read_text(encoding="utf-8").replace(
+            "The meeting took place on Tuesday during the QUAD summit.",
+            "The meeting took place on Tuesday, a day after the Quad foreign ministers met.",
+        )
+        + "\n\nCorrection: An earlier version of this article said the meeting took place during the QUAD summit.\n"
+    )
+    scans = [0]
+
+    def sleep(_: float) -> None:
+        scans[0] += 1
+        if scans[0] == 3:
+            page.write_text(corrected, encoding="utf-8")
+        elif scans[0] == 9:
+            os.utime(page)  # touched, not changed: nothing new to place
+        elif scans[0] > 12:
+            raise KeyboardInterrupt
+
+    out = io.StringIO()
+    watch(tmp_path, interval=0, fmt="json", config=load_config(embedder="fake"), out=out, sleep=sleep)
+    lines = [json.loads(line) for line in out.getvalue().splitlines() if '"assignment"' in line]
+    assert [x["document"] for x in lines[-1:]] == [f"{page.stem}~v2"]
+    assert len(lines) == len(seed_paths) + 1
+    assert lines[-1]["supersedes"] == page.stem and lines[0]["supersedes"] is None
+
+
+def test_find_versions_orders_the_reads_of_one_file() -> None:
+    from crosswire import dedup
+    from crosswire.models import Document, Version
+
+    first = Document(id="a", text="The meeting was on Wednesday.", source="NDTV")
+    second = dedup.as_version(
+        Document(id="a", text="The talks were held on Tuesday, officials said.", source="NDTV"),
+        of="a",
+        number=2,
+    )
+    third = dedup.as_version(Document(id="a", text="Tuesday.", source="NDTV"), of="a", number=3)
+    reason = "read again from where a was read, changed since"
+    # not near duplicates at all: the reads of one file are versions whatever they say
+    assert dedup.find_versions([first, second, third], []) == [
+        Version("a", "a~v3", reason),
+        Version("a~v2", "a~v3", reason),
+    ]

@@ -18,6 +18,7 @@ on a large window the scans in between only place their files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import time
@@ -50,12 +51,15 @@ class SystemClock:
 @dataclass(slots=True)
 class _Seen:
     """Files already handled (with the size and mtime they were read at), the (size, mtime) of
-    files seen once but maybe still being written, the ids of the documents read, and the
-    rejects reported (a file read again must not place or report anything twice)."""
+    files seen once but maybe still being written, the ids of the documents read with the hash
+    of their latest text and how many reads of it changed it, and the rejects reported (a file
+    read again must not place or report anything twice)."""
 
     done: dict[Path, tuple[int, int]] = field(default_factory=dict)
     pending: dict[Path, tuple[int, int]] = field(default_factory=dict)
     read_ids: set[str] = field(default_factory=set)
+    texts: dict[str, str] = field(default_factory=dict)  # id → text hash of its latest version
+    versions: dict[str, int] = field(default_factory=dict)  # id → its latest version's number
     rejects: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -104,20 +108,29 @@ def _describe(a: Assignment, clusterer: StreamingClusterer) -> str:
 
 
 def _ingest(
-    paths: Iterable[Path], *, config: Config, ledger: Ledger, read_ids: set[str] | None = None
+    paths: Iterable[Path], *, config: Config, ledger: Ledger, seen: _Seen | None = None
 ) -> list[AnnotatedDocument]:
-    """The annotated documents of ``paths`` whose ids are not in ``read_ids`` (which gains the
-    ids read): a file read again because it grew gives only its new messages or records."""
+    """The annotated documents of ``paths`` not read before (``seen`` gains them): a file read
+    again because it grew gives only its new messages or records; a document read again with
+    other words (the page overwritten with its corrected version, a record rewritten) is its
+    next version, ``"{id}~v2"``, which supersedes the first in the story's brief."""
     from crosswire import annotate, clean, dedup, ingest
 
-    known = set() if read_ids is None else read_ids
+    seen = seen or _Seen()
+    known = seen.read_ids
     read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger, known=known)
 
     def fresh() -> Iterator[Document]:
         for d in read:
+            words = hashlib.sha256(" ".join(d.text.split()).encode("utf-8")).hexdigest()
             if d.id not in known:
                 known.add(d.id)
+                seen.texts[d.id] = words
                 yield d
+            elif seen.texts.get(d.id, words) != words:
+                seen.texts[d.id] = words
+                number = seen.versions[d.id] = seen.versions.get(d.id, 1) + 1
+                yield dedup.as_version(d, of=d.id, number=number)
 
     docs = dedup.run(
         clean.run(fresh(), ledger=ledger, languages=config.languages, min_words=config.min_words)
@@ -171,18 +184,24 @@ def watch(
             new = scan(root, seen, settle=not once)
             if new:
                 read = Ledger()
-                for adoc in _ingest(new, config=config, ledger=read, read_ids=seen.read_ids):
+                for adoc in _ingest(new, config=config, ledger=read, seen=seen):
                     assignment = clusterer.add(adoc)
                     accepted += 1
                     placed = True
                     if not quiet:
+                        replaces = _replaces(adoc.document)
                         line = (
                             json.dumps(
-                                {"type": "assignment", **_assignment_json(assignment, clusterer)},
+                                {
+                                    "type": "assignment",
+                                    **_assignment_json(assignment, clusterer),
+                                    "supersedes": replaces,
+                                },
                                 ensure_ascii=False,
                             )
                             if fmt == "json"
                             else _describe(assignment, clusterer)
+                            + (f" · a changed version of {replaces}, which it supersedes" if replaces else "")
                         )
                         print(line, file=out, flush=True)
                 for r in read.rejected:  # a file read again repeats its bad records: report them once
@@ -220,6 +239,15 @@ def watch(
     if accepted == 0:
         return 2 if ledger.rejected or once else 0
     return 1 if ledger.rejected else 0
+
+
+def _replaces(doc: Document) -> str | None:
+    """The version a changed read of a document supersedes (its first read, or the version
+    before), or None for a first read."""
+    first, number = doc.meta.get("version_of"), doc.meta.get("version")
+    if not first or not isinstance(number, int):
+        return None
+    return str(first) if number == 2 else f"{first}~v{number - 1}"
 
 
 def _assignment_json(a: Assignment, clusterer: StreamingClusterer) -> dict[str, object]:

@@ -33,10 +33,18 @@ from dataclasses import replace
 
 from crosswire.dedup.near import find_duplicates
 from crosswire.dedup.sketch import MinHashSignature, fingerprint, matching_form
-from crosswire.dedup.versions import find_versions
+from crosswire.dedup.versions import as_version, find_versions
 from crosswire.models import Document
 
-__all__ = ["MinHashSignature", "find_duplicates", "find_versions", "fingerprint", "matching_form", "run"]
+__all__ = [
+    "MinHashSignature",
+    "as_version",
+    "find_duplicates",
+    "find_versions",
+    "fingerprint",
+    "matching_form",
+    "run",
+]
 
 
 def run(docs: Iterable[Document]) -> Iterator[Document]:

@@ -16,7 +16,9 @@ knowably the later:
 - it carries a correction, clarification or update note (:mod:`crosswire.clean.notes`) and the
   other none — the only test for documents that name no outlet, since two outlets' copies of one
   wire story are near duplicates too, and their publication times say nothing of versions;
-- of one named outlet, it was published later (a re-fetched page's newer stamp).
+- of one named outlet, it was published later (a re-fetched page's newer stamp);
+- it is a later read of the same document, changed since (:func:`as_version`: a watched file
+  overwritten with the corrected page) — whatever the similarity, since crosswire read both.
 
 Exact duplicates are no versions (nothing changed), and documents of different outlets never
 are: those are copies, counted once by the origin families instead.
@@ -25,29 +27,48 @@ are: those are copies, counted once by the origin families instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from crosswire.models import Document, Duplicate, Version
 
-__all__ = ["find_versions"]
+__all__ = ["as_version", "find_versions"]
 
 # An editor's note ("the views are the author's own") says nothing of a version.
 _VERSION_NOTES = ("correction", "clarification", "update")
 _A_NOTE = {"correction": "a correction", "clarification": "a clarification", "update": "an update note"}
 
 
+def as_version(doc: Document, *, of: str, number: int) -> Document:
+    """``doc``, read again from where ``of`` was read and changed since, as its ``number``-th
+    version: id ``"{of}~v{number}"`` (the first read keeps its id)."""
+    return replace(doc, id=f"{of}~v{number}", meta={**doc.meta, "version_of": of, "version": number})
+
+
 def find_versions(docs: Sequence[Document], duplicates: Sequence[Duplicate]) -> list[Version]:
     """Every document a later version of the same outlet's report supersedes, latest first in
     each group of versions (see the module docstring)."""
     by_id = {d.id: d for d in docs}
+    parent = {d.id: d.id for d in docs}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    links = [(dup.document, dup.of) for dup in duplicates if dup.kind == "near"]
+    links += [(d.id, str(d.meta["version_of"])) for d in docs if d.meta.get("version_of")]
+    for a, b in links:
+        if a in by_id and b in by_id:
+            parent[root(a)] = root(b)
     groups: dict[str, list[str]] = {}
-    for dup in duplicates:
-        if dup.kind == "near" and dup.document in by_id and dup.of in by_id:
-            members = groups.setdefault(dup.of, [dup.of])
-            members.append(dup.document)
+    for d in docs:
+        groups.setdefault(root(d.id), []).append(d.id)
     out: list[Version] = []
     for members in groups.values():
+        if len(members) < 2:
+            continue
         outlets: dict[str, list[Document]] = {}
         for m in members:
             outlets.setdefault(_outlet(by_id[m]), []).append(by_id[m])
@@ -87,12 +108,20 @@ def _when(doc: Document) -> datetime | None:
         return None
 
 
-def _recency(doc: Document) -> tuple[bool, str]:
-    return (bool(_notes(doc)), doc.published or "")
+def _read_as(doc: Document) -> tuple[str, int]:
+    """(the document first read, which read of it this is): ``(doc.id, 1)`` for a first read."""
+    return str(doc.meta.get("version_of") or doc.id), int(doc.meta.get("version") or 1)
+
+
+def _recency(doc: Document) -> tuple[int, bool, str]:
+    return (_read_as(doc)[1], bool(_notes(doc)), doc.published or "")
 
 
 def _later(latest: Document, other: Document, *, named: bool) -> str | None:
     """Why ``latest`` is a later version of the report than ``other``, or None when nothing says so."""
+    (first, n), (other_first, k) = _read_as(latest), _read_as(other)
+    if first == other_first and n > k:
+        return f"read again from where {first} was read, changed since"
     mine, theirs = _notes(latest), _notes(other)
     if mine and not theirs:
         return f"it carries {_A_NOTE[mine[0]]} the other lacks"
