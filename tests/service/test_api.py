@@ -70,11 +70,41 @@ def test_posting_again_reports_duplicates_by_id_url_and_text(
         "url": "https://example.org/a",
         "text": "One text about a harbour strike in Rotterdam.",
     }
-    second = {"id": "u2", "url": "https://example.org/a", "text": "Another text about the harbour strike."}
     assert service.post("/documents", json=first).json()["accepted"] == 1
-    r = service.post("/documents", json=second).json()
-    assert r["results"][0]["duplicates"][0]["match"] == "url"
+    # same address, same words: a duplicate (other words make a version, tested below)
+    r = service.post("/documents", json={**first, "id": "u2", "text": first["text"] + "  "}).json()
+    assert r["results"][0]["duplicates"][0]["match"] in {"url", "text"}
     assert service.store.count_documents() == 6
+
+
+def test_a_page_posted_again_with_other_words_is_its_next_version(service: Any) -> None:
+    # The same address (or id) with other words is the page after its outlet changed it: stored
+    # as its next version, which the story's brief reads instead of the first
+    first = {
+        "id": "u1",
+        "url": "https://example.org/a",
+        "text": "One text about a harbour strike in Rotterdam.",
+    }
+    assert service.post("/documents", json=first).json()["accepted"] == 1
+    changed = {"id": "u2", "url": "https://example.org/a", "text": "Another text about the harbour strike."}
+    r = service.post("/documents", json=changed).json()
+    assert r["accepted"] == 1 and r["duplicates"] == 0
+    assert r["results"][0]["accepted"] == ["u1~v2"]
+    assert r["results"][0]["versions"] == [
+        {
+            "id": "u1~v2",
+            "supersedes": "u1",
+            "message": "a changed version of u1 (same id or URL, other words), which it supersedes",
+        }
+    ]
+    again = {"id": "u1", "text": "A third text: the harbour strike in Rotterdam ended on Friday."}
+    r = service.post("/documents", json=again).json()
+    assert r["results"][0]["versions"][0]["id"] == "u1~v3"
+    assert r["results"][0]["versions"][0]["supersedes"] == "u1~v2"
+    # posting any version's words again is a duplicate of it
+    r = service.post("/documents", json={**changed, "id": "u9"}).json()
+    assert r["results"][0]["duplicates"][0]["of"] == "u1~v2"
+    assert service.store.count_documents() == 3
 
 
 def test_rejects_are_reported_per_item_and_the_rest_is_kept(service: Any) -> None:

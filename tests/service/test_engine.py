@@ -157,3 +157,42 @@ def test_restore_puts_stored_documents_back_under_their_story_ids(
     engine.restore(docs[0], "stored-1")
     engine.restore(docs[1], "stored-1")
     assert engine.assign(docs[2]) == ("stored-1", ())  # the next report joins the stored story
+
+
+@pytest.mark.slow
+def test_a_page_stored_again_after_its_correction_supersedes_the_first(
+    engine: PipelineEngine, seed_paths: list[Path]
+) -> None:
+    from crosswire.service.worker import store_documents
+    from crosswire.store.memory import MemoryStore
+
+    store = MemoryStore()
+    docs = []
+    for p in seed_paths:
+        docs += engine.read_upload(p.read_bytes(), name=p.name, ledger=Ledger())
+    assert [o.duplicate_of for o in store_documents(store, docs)] == [None] * 5
+    page = next(p for p in seed_paths if p.name.startswith("004"))
+    text = page.read_text(encoding="utf-8")
+    # fetched again under new page furniture: the same report, a duplicate
+    (refetched,) = engine.read_upload(
+        (text + "\n\nShare this article\n").encode(), name=page.name, ledger=Ledger()
+    )
+    (same,) = store_documents(store, [refetched])
+    assert (same.duplicate_of, same.supersedes) == (page.stem, None)
+    # fetched again after the outlet corrected it: its next version
+    corrected = text.replace("during the QUAD summit", "a day after the Quad foreign ministers met") + (
+        "\n\nCorrection: An earlier version of this article said the meeting took place during the QUAD summit.\n"
+    )
+    (fixed,) = engine.read_upload(corrected.encode(), name=page.name, ledger=Ledger())
+    (outcome,) = store_documents(store, [fixed])
+    assert (outcome.document, outcome.duplicate_of, outcome.supersedes) == (
+        f"{page.stem}~v2",
+        None,
+        page.stem,
+    )
+    stored = store.get_documents([d.id for d in docs] + [outcome.document])
+    computed = engine.brief("s-versions", stored)
+    by_id = {d["id"]: d for d in computed.brief["documents"]}
+    assert by_id[page.stem]["superseded_by"]["document"] == outcome.document
+    assert [n["kind"] for n in by_id[outcome.document]["notes"]] == ["correction"]
+    assert not [c for c in computed.brief["conflicts"] if c["kind"] == "sequence"]

@@ -314,6 +314,34 @@ def test_concurrent_writers_do_not_lose_documents(any_store: Any) -> None:
     assert errors == [] and any_store.count_documents() == 60
 
 
+def test_migration_5_lets_the_versions_of_a_page_share_its_address(
+    sql_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A store made before schema 5 had one row an address: the page's corrected version could
+    # not be stored beside the first
+    from crosswire.store import migrate
+
+    shipped = migrate.migrations("sqlite" if sql_url.startswith("sqlite") else "postgres")
+    monkeypatch.setattr(migrate, "migrations", lambda d: shipped[:4])
+    s = open_store(sql_url)
+    s.add_document(_doc("d1", "The first version of the page.", url="https://example.org/a"))
+    s.close()
+    monkeypatch.setattr(migrate, "migrations", lambda d: shipped)
+    s = open_store(sql_url)
+    assert s.schema_version >= 5
+    version = _doc(
+        "d1~v2",
+        "The page as its outlet corrected it.",
+        url="https://example.org/a",
+        meta={"version_of": "d1", "version": 2},
+    )
+    assert s.add_document(version) is None
+    assert s.get_document("d1~v2") == version
+    # any other document under that address is still a duplicate of the first
+    assert s.add_document(_doc("d3", "Other words.", url="https://example.org/a")) == "d1"
+    s.close()
+
+
 def test_migrations_are_numbered_and_recorded(sql_url: str) -> None:
     for dialect in ("sqlite", "postgres"):
         steps = migrations(dialect)

@@ -39,6 +39,12 @@ class Duplicate(BaseModel):
     message: str
 
 
+class NewVersion(BaseModel):
+    id: str = Field(description="id the changed document is stored under: `<id>~v2`, `<id>~v3`, …")
+    supersedes: str = Field(description="id of the stored version it replaces in the story's brief")
+    message: str
+
+
 class Reject(BaseModel):
     where: str
     code: str
@@ -48,6 +54,10 @@ class Reject(BaseModel):
 class ItemResult(BaseModel):
     item: str = Field(description="record index (`request[3]`) or uploaded file name")
     accepted: list[str] = Field(description="ids of new documents, queued for clustering")
+    versions: list[NewVersion] = Field(
+        default_factory=list,
+        description="accepted documents that are a changed version of a stored one (same id or URL, other words)",
+    )
     duplicates: list[Duplicate]
     rejected: list[Reject]
 
@@ -226,6 +236,15 @@ def _item_result(item: str, outcomes: list[Any], ledger: Ledger) -> ItemResult:
     return ItemResult(
         item=item,
         accepted=[o.document for o in outcomes if o.duplicate_of is None],
+        versions=[
+            NewVersion(
+                id=o.document,
+                supersedes=o.supersedes,
+                message=f"a changed version of {o.supersedes} (same id or URL, other words), which it supersedes",
+            )
+            for o in outcomes
+            if o.supersedes is not None and o.duplicate_of is None
+        ],
         duplicates=[
             Duplicate(
                 id=o.document,

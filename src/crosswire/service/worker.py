@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from crosswire.brief.json_out import BRIEF_REVISION
+from crosswire.dedup.versions import as_version
 from crosswire.labels import counted
 from crosswire.ledger import Ledger
 
@@ -51,12 +52,28 @@ class IngestOutcome:
     document: str
     duplicate_of: str | None = None
     match: str | None = None  # "id" | "url" | "text"
+    supersedes: str | None = None  # the stored version this changed page is the next of
 
 
 def store_documents(store: Store, documents: Iterable[Document]) -> list[IngestOutcome]:
-    """Store each document unless it duplicates one already stored (same id, URL or text)."""
+    """Store each document unless it duplicates one already stored (same id, URL or text).
+
+    The same id or address with other words (the page fetched again after its outlet corrected
+    it, a folder's file overwritten) is no duplicate: it is stored as the document's next
+    version, ``"<id>~v2"``, which the story's brief reads instead of the earlier one.
+    """
     outcomes = []
     for doc in documents:
+        if (latest := _changed_version_of(store, doc)) is not None:
+            first, number = (
+                str(latest.meta.get("version_of") or latest.id),
+                int(latest.meta.get("version") or 1),
+            )
+            doc = as_version(doc, of=first, number=number + 1)
+            outcomes.append(IngestOutcome(doc.id, supersedes=latest.id))
+            if store.add_document(doc) is None:
+                continue
+            outcomes.pop()  # raced with the same version: reported as the duplicate below
         dup = store.add_document(doc)
         if dup is None:
             outcomes.append(IngestOutcome(doc.id))
@@ -67,6 +84,25 @@ def store_documents(store: Store, documents: Iterable[Document]) -> list[IngestO
             match = "url" if stored is not None and doc.url and stored.url == doc.url else "text"
         outcomes.append(IngestOutcome(doc.id, dup, match))
     return outcomes
+
+
+def _changed_version_of(store: Store, doc: Document) -> Document | None:
+    """The latest stored version of the document ``doc`` is a changed read of (same id or
+    address, other words once furniture is cleaned away), or None: new, or a duplicate."""
+    prior_id = store.find_duplicate(doc)
+    if prior_id is None or store.find_duplicate(doc, text_only=True) is not None:
+        return None
+    prior = store.get_document(prior_id)
+    if prior is None:
+        return None
+    first = str(prior.meta.get("version_of") or prior.id)
+    latest = store.get_document(first) or prior
+    number = 2
+    while (later := store.get_document(f"{first}~v{number}")) is not None:
+        latest, number = later, number + 1
+    if " ".join(latest.body.split()) == " ".join(doc.body.split()):
+        return None  # the same report under new page furniture: a duplicate
+    return latest
 
 
 class Worker:

@@ -69,13 +69,18 @@ class MemoryStore:
 
     # -- documents -------------------------------------------------------------------
 
-    def find_duplicate(self, document: Document) -> str | None:
+    def find_duplicate(self, document: Document, *, text_only: bool = False) -> str | None:
         with self._lock:
-            if document.id in self._docs:
+            if document.id in self._docs and not text_only:
                 return document.id
             h = text_hash(document.text)
             for d in self._docs.values():
-                if text_hash(d.text) == h or (document.url and d.url == document.url):
+                if text_hash(d.text) == h:
+                    return d.id
+            if text_only or not document.url or document.meta.get("version_of"):
+                return None  # versions share their address
+            for d in self._docs.values():
+                if d.url == document.url:
                     return d.id
         return None
 

@@ -113,14 +113,26 @@ class SQLStore(ABC):
 
     # -- documents -------------------------------------------------------------------
 
-    def find_duplicate(self, document: Document) -> str | None:
-        """The id of a stored document with the same id, URL or text, else None."""
+    def find_duplicate(self, document: Document, *, text_only: bool = False) -> str | None:
+        """The id of a stored document with the same id, URL or text (with ``text_only``: the same
+        text), else None."""
+        if text_only:
+            rows = self._rows(
+                "SELECT id FROM documents WHERE text_hash = ? LIMIT 1", (text_hash(document.text),)
+            )
+            return str(rows[0][0]) if rows else None
         clauses = ["id = ?", "text_hash = ?"]
         params: list[Any] = [document.id, text_hash(document.text)]
-        if document.url:
+        if document.url and not document.meta.get("version_of"):  # versions share their address
             clauses.append("url = ?")
             params.append(document.url)
-        rows = self._rows(f"SELECT id FROM documents WHERE {' OR '.join(clauses)} LIMIT 1", params)
+        # the same id first, then the same words, then the same address: a re-post of a later
+        # version's words is a duplicate of that version, not of the first under its address
+        rows = self._rows(
+            f"SELECT id FROM documents WHERE {' OR '.join(clauses)} "
+            "ORDER BY CASE WHEN id = ? THEN 0 WHEN text_hash = ? THEN 1 ELSE 2 END LIMIT 1",
+            [*params, document.id, text_hash(document.text)],
+        )
         return str(rows[0][0]) if rows else None
 
     def add_document(self, document: Document) -> str | None:
