@@ -107,6 +107,8 @@ def test_the_page_before_its_correction_is_superseded_not_read(
         "reason": "it carries a correction the other lacks",
     }
     md = render([brief], fmt="md")
+    html = render([brief], fmt="html")
+    assert '<a href="#article-004_as_first_fetched"><b>004_as</b></a>: an earlier version of' in html
     assert (  # cited by its short name, "004_as" beside "004_aa3eec08ddc9d96a"
         f"- **004_as**: an earlier version of {corrected}, which supersedes it (it carries "
         "a correction the other lacks); left out of the facts, quotes and timeline"

@@ -294,7 +294,7 @@ def _story(brief: Brief, n: int) -> str:
             )
         for doc_id, line in versions:
             h.append(
-                f'<li class="fact"><span class="badge kind">earlier version</span><b>{escape(short.get(doc_id, doc_id))}</b>: {escape(line)}</li>'
+                f'<li class="fact"><span class="badge kind">earlier version</span><a href="#article-{escape(doc_id)}"><b>{escape(short.get(doc_id, doc_id))}</b></a>: {escape(line)}</li>'
             )
         h.append("</ul></section>")
 
