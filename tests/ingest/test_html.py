@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from crosswire import ingest
-from crosswire.ingest.html import read_html
+from crosswire import clean, ingest
+from crosswire.ingest.html import dropped_notices, read_html
 from crosswire.ledger import Ledger
 
 
@@ -63,3 +63,35 @@ def test_page_without_date_has_no_date(news_page: str) -> None:
     doc = read_html(page, path="p.html", doc_id="p")
     assert doc.published is None
     assert doc.published_from is None
+
+
+def test_a_correction_notice_the_extractor_drops_is_kept_as_a_note(news_page: str) -> None:
+    # Sites set their correction apart, in an aside the extractor leaves out as furniture: it
+    # must not vanish on the way in — appended, the clean stage keeps it as the outlet's note
+    notice = (
+        '<aside class="correction-notice"><h4>Corrections</h4><p>Correction: An earlier version of this '
+        "article said the meeting took place on Wednesday. It took place on Tuesday.</p></aside>"
+    )
+    page = news_page.replace("</article>", notice + "</article>", 1)
+    plain = read_html(news_page, path="p.html", doc_id="p")
+    doc = read_html(page, path="p.html", doc_id="p")
+    note = (
+        "Correction: An earlier version of this article said the meeting took place on Wednesday. "
+        "It took place on Tuesday."
+    )
+    assert doc.text == plain.text.rstrip() + "\n\n" + note  # its paragraph, not the "Corrections" heading
+    (cleaned,) = clean.run([doc])
+    assert [(n.kind, cleaned.text[n.start : n.end]) for n in cleaned.notes] == [("correction", note)]
+    assert "Wednesday" not in cleaned.clean
+
+
+def test_a_marked_element_that_is_no_note_adds_nothing(news_page: str) -> None:
+    plain = read_html(news_page, path="p.html", doc_id="p").text
+    # a "corrections policy" link is marked, but it is no note on the report
+    link = '<aside class="corrections-link">Read our corrections policy and how to report an error</aside>'
+    assert dropped_notices(news_page.replace("</article>", link + "</article>", 1), plain) == []
+    # a notice the extractor kept already is not added twice
+    kept = '<p class="editors-note">Editor\'s note: This story has been updated with comment from the Pentagon.</p>'
+    page = news_page.replace("</article>", kept + "</article>", 1)
+    text = read_html(page, path="p.html", doc_id="p").text
+    assert text.count("Editor's note: This story has been updated") == 1

@@ -5,20 +5,28 @@ Input → output: decoded HTML (+ the URL it came from, if known) → :class:`Do
 comments left out), with title, author, date, site name (also used as ``source``, else
 the host name) and canonical URL from the page's metadata.
 
+A page's correction or editor's notice that the extractor left out (sites set it apart, in an
+``<aside class="correction">``, and extractors drop asides) is appended to ``text`` as a paragraph
+of its own, for the clean stage to keep as the outlet's note: a correction must not vanish on the
+way in. Only an element the page marks as one (its class or id says "correction",
+"clarification", "editor's note") whose words read as a note on the report.
+
 trafilatura (and lxml_html_clean, which it needs) is imported at first use; a missing
 one raises :class:`~crosswire.errors.MissingDependency` naming the ``web`` extra.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
+from crosswire.clean.notes import note_kind
 from crosswire.errors import MissingDependency, RejectedInput
 from crosswire.ingest.dates import normalize_date
 from crosswire.models import Document
 
-__all__ = ["extract_html", "read_html"]
+__all__ = ["dropped_notices", "extract_html", "read_html"]
 
 
 def _trafilatura() -> Any:
@@ -70,6 +78,8 @@ def read_html(html: str, *, path: str, doc_id: str, url: str | None = None, fmt:
             "document); save the article page itself, or its text",
             code="no-text",
         )
+    if notices := dropped_notices(html, text):
+        text = text.rstrip() + "".join(f"\n\n{n}" for n in notices)
     title = _str(fields.get("title"))
     meta: dict[str, Any] = {}
     if title and text.startswith(title):
@@ -92,6 +102,42 @@ def read_html(html: str, *, path: str, doc_id: str, url: str | None = None, fmt:
         language=_str(fields.get("language")),
         meta=meta,
     )
+
+
+# How a page marks its notice on the article: class="correction", id="editors-note", …
+_NOTICE_MARK = re.compile(r"correction|clarification|editor['’]?s?[-_ ]?note|update[-_]?note", re.I)
+
+
+def _marked(el: Any) -> bool:
+    return bool(_NOTICE_MARK.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+
+
+def dropped_notices(html: str, text: str) -> list[str]:
+    """The page's correction and editor's notices (elements marked so by class or id) that read as
+    a note on the report and are not in the extracted ``text``, in page order."""
+    if not _NOTICE_MARK.search(html):
+        return []  # most pages: no parse
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return []  # trafilatura read the page; a page lxml cannot parse has no notices to add
+    have = " ".join(text.split())
+    out: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not _marked(el):
+            continue
+        # the notice whole, else its paragraphs ("Corrections" above "Correction: An earlier …")
+        for part in (el, *el.iter("p", "li")):
+            words = " ".join(part.text_content().split())
+            if words and words not in have and note_kind(words) is not None:
+                out.append(words)
+                have += " " + words
+                if part is el:
+                    break
+    return out
 
 
 def _str(value: object) -> str | None:
