@@ -77,11 +77,11 @@ _BYLINE_WINDOW = 3
 #: A first line this short may be a headline with a period; the dateline may then be on line two.
 _MAX_HEADLINE_WORDS = 20
 _SENTENCE_END = frozenset('.!?)]"”’')
-_MIN_WRAPPED_CHARS = 40
+_MIN_WRAPPED_CHARS = 40  # a line of hard-wrapped text is long; a short one ends its paragraph
 # A note's heading closes the report when at most this much follows it ("CORRECTION:", "As
 # published in …", the correction); more is the report going on.
 _MAX_NOTE_LINES = 5
-_MAX_NOTE_SECTION = 2500  # a line of hard-wrapped text is long; a short one ends its paragraph
+_MAX_NOTE_SECTION = 2500
 
 
 def run(

@@ -47,8 +47,8 @@ def as_version(doc: Document, *, of: str, number: int) -> Document:
 
 
 def find_versions(docs: Sequence[Document], duplicates: Sequence[Duplicate]) -> list[Version]:
-    """Every document a later version of the same outlet's report supersedes, latest first in
-    each group of versions (see the module docstring)."""
+    """Every document a later version of the same outlet's report supersedes, each with the
+    latest version of its report and why (see the module docstring)."""
     by_id = {d.id: d for d in docs}
     parent = {d.id: d.id for d in docs}
 
