@@ -172,7 +172,7 @@ class EditorNote:
     document: str
     start: int
     end: int
-    kind: Literal["correction", "clarification", "update", "editor's note"]
+    kind: Literal["correction", "clarification", "update", "retraction", "editor's note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +251,11 @@ class Document:
     @property
     def words(self) -> int:
         return len(self.body.split())
+
+    @property
+    def retracted(self) -> bool:
+        """True when the outlet's own note withdraws the report ("This article has been retracted")."""
+        return any(n.kind == "retraction" for n in self.notes)
 
 
 @dataclass(frozen=True, slots=True)

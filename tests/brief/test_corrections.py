@@ -113,3 +113,31 @@ def test_the_page_before_its_correction_is_superseded_not_read(
         f"- **004_as**: an earlier version of {corrected}, which supersedes it (it carries "
         "a correction the other lacks); left out of the facts, quotes and timeline"
     ) in md
+
+
+def test_a_retracted_report_is_no_source(tmp_path: Path, seeds_dir: Path, minilm: Any) -> None:
+    # The outlet withdrew 004: it must not corroborate anything, nor count as a source
+    from crosswire import pipeline
+
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(path, tmp_path / path.name)
+    (seed,) = tmp_path.glob("004_*.txt")
+    note = (
+        "Editor's note: This article has been retracted. Its account relied on a source we could not verify."
+    )
+    seed.write_text(seed.read_text(encoding="utf-8").rstrip() + f"\n\n{note}\n", encoding="utf-8")
+    stories = pipeline.stories(pipeline.read([str(tmp_path)]), embedder=minilm)
+    (brief,) = list(pipeline.briefs(stories, embedder=minilm))
+    cited = {c.document[:3] for f in brief.facts for c in f.citations}
+    cited |= {c.document[:3] for q in brief.quotes for c in q.citations}
+    cited |= {c.document[:3] for t in brief.timeline for c in t.citations}
+    assert "004" not in cited and {"000", "001", "002", "003"} <= cited
+    payload = json.loads(render([brief], fmt="json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(payload)
+    (story,) = payload["stories"]
+    assert story["story"]["independent_sources"] == 3  # 000, 001 and the PTI family; 004 is withdrawn
+    assert [d["id"][:3] for d in story["documents"] if d["retracted"]] == ["004"]
+    md = render([brief], fmt="md")
+    assert "**Independent sources:** 3" in md
+    assert f"- **004** (retraction): “{note}”" in md
+    assert "— the report is left out of the facts, quotes and timeline" in md

@@ -74,6 +74,15 @@ def _read(tmp_path: Path, text: str, name: str = "report.txt") -> Document:
         ),
         ("Editor's Note: The following is part 3 of 3 excerpts from the book.", "editor's note"),
         ("Note to readers: the author is a former Pentagon official.", "editor's note"),
+        (
+            "Editor's note: This article has been retracted. Its account relied on a source we could not verify.",
+            "retraction",
+        ),
+        ("This story has been withdrawn.", "retraction"),
+        ("(Story withdrawn; no replacement)", "retraction"),
+        ("(Reuters withdraws this story. There will be no replacement)", "retraction"),
+        ("KILL: The story is being withdrawn. There will be no substitute.", "retraction"),
+        ("RETRACTION: The Example Times retracts this article.", "retraction"),
     ],
 )
 def test_a_note_on_the_report_is_known_by_its_kind(line: str, kind: str) -> None:
@@ -89,6 +98,10 @@ def test_a_note_on_the_report_is_known_by_its_kind(line: str, kind: str) -> None
         "This report said the meeting was productive.",
         "This week the minister said the deal was close.",
         "An earlier version of the bill was rejected by the Senate.",
+        # someone withdrawing something, another outlet's story withdrawn
+        "The minister withdrew the remark on Tuesday.",
+        "The report was withdrawn after complaints from the ministry.",
+        "The story was killed by editors at the paper.",
         # an update that is news, and a page's stamp
         "UPDATE: The Pentagon later said the framework would be signed in October.",
         "Updated: July 2, 2025 10:15 IST",

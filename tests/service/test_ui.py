@@ -301,3 +301,35 @@ def test_story_page_shows_an_outlets_correction_cited(store: Any, fake_engine: A
     assert "<h2>Corrections and editor’s notes</h2>" in section
     assert f'<span class="badge update">correction</span> “{note}”' in section
     assert f'href="/article/d1?start={start}&amp;end={len(text)}#hl"' in section  # to its words
+    assert "left out of the facts" not in section  # only a retraction says so
+
+
+def test_story_page_says_a_retracted_report_is_not_read(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    note = "Editor's note: This article has been retracted."
+    text = f"Hegseth met Jaishankar at the Pentagon on Tuesday.\n\n{note}"
+    store.add_document(Document(id="d1", text=text, title="Meeting"))
+    store.assign_story("d1", "s-1")
+    cite = {"document": "d1", "start": text.index(note), "end": len(text), "text": note}
+    brief = {
+        "story": {"id": "s-1", "headline": "Meeting", "documents": ["d1"]},
+        "documents": [
+            {
+                "id": "d1",
+                "title": "Meeting",
+                "retracted": True,
+                "notes": [{"kind": "retraction", "citation": cite}],
+            }
+        ],
+    }
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
+    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
+    section = html.split('<section id="notes">', 1)[1].split("</section>", 1)[0]
+    assert "retraction</span>" in section
+    assert "— the report is left out of the facts, quotes and timeline" in section

@@ -17,7 +17,8 @@ Input → output: :class:`~crosswire.models.Extraction` per story →
    two speakers; :mod:`when` dates each group's saying and its first report.
 
 An earlier version of a report that a later one supersedes (``Story.superseded``: the page
-before its correction) is left out of all three: the later version is what its outlet says.
+before its correction) is left out of all three: the later version is what its outlet says; so
+is a report its outlet retracted (``Document.retracted``).
 """
 
 from __future__ import annotations
@@ -152,9 +153,12 @@ def align_story(
     """Facts, conflicts and quote groups of one story (see the module docstring)."""
     story_docs = extraction.story
     adocs = story_docs.documents
-    if left_out := {v.document for v in story_docs.story.superseded}:
-        # an earlier version of a report its outlet has since corrected or updated: the later
-        # version is read, and the retracted words never stand against it or the other outlets
+    left_out = {v.document for v in story_docs.story.superseded}
+    left_out |= {a.document.id for a in adocs if a.document.retracted}
+    if left_out:
+        # an earlier version of a report its outlet has since corrected or updated (the later
+        # version is read, and the withdrawn words never stand against it or the other outlets),
+        # and a report its outlet has retracted
         adocs = tuple(a for a in adocs if a.document.id not in left_out)
         extraction = replace(
             extraction,

@@ -22,6 +22,7 @@ from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
     NOTES_INTRO,
+    RETRACTED,
     contents,
     contents_line,
     fact_reading,
@@ -290,7 +291,13 @@ def _story(brief: Brief, n: int) -> str:
         for note in notes:
             h.append(
                 f'<li class="fact"><span class="badge kind">{escape(note["kind"])}</span>'
-                f"<q class='said'>{escape(' '.join(note['citation']['text'].split()))}</q> {cites.links([note['citation']])}</li>"
+                f"<q class='said'>{escape(' '.join(note['citation']['text'].split()))}</q> {cites.links([note['citation']])}"
+                + (
+                    f"<span class='meta'> — {escape(RETRACTED)}</span>"
+                    if note["kind"] == "retraction"
+                    else ""
+                )
+                + "</li>"
             )
         for doc_id, line in versions:
             h.append(

@@ -22,6 +22,7 @@ __all__ = [
     "EMPTY",
     "INFERRED_DATE_NOTE",
     "NOTES_INTRO",
+    "RETRACTED",
     "SCHEMA",
     "citation_dict",
     "contents",
@@ -33,6 +34,7 @@ __all__ = [
     "rejected_dict",
     "render_json",
     "short_ids",
+    "sources_read",
     "superseded_line",
     "timeline_by_date",
     "to_dict",
@@ -54,11 +56,13 @@ INFERRED_DATE_NOTE = (
     "reports that carry no publication date, against the earliest publication date of the story."
 )
 
+# What a retraction means for the brief, said after the note in every format.
+RETRACTED = "the report is left out of the facts, quotes and timeline"
 # What the section of the outlets' own notes is, said above it in every format.
 NOTES_INTRO = (
-    "What the outlets say about their own reports (corrections, clarifications, updates, editor's "
-    "notes). None of it is read as a claim of the story: a corrected report counts for what it "
-    "says now."
+    "What the outlets say about their own reports (corrections, clarifications, updates, "
+    "retractions, editor's notes). None of it is read as a claim of the story: a corrected report "
+    "counts for what it says now, a retracted one not at all."
 )
 
 SCHEMA = "crosswire/1"
@@ -226,14 +230,13 @@ def to_dict(brief: Brief) -> dict[str, Any]:
     ]
     names = {e.id: e.name for e in brief.entities}
     superseded = {v.document: v for v in story.superseded}
-    fam_order = list(dict.fromkeys(fam.get(d, d) for d in doc_ids))
     return {
         "story": {
             "id": story.id,
             "headline": brief.headline,
             "event_date": brief.event_date,
             "documents": doc_ids,
-            "independent_sources": len(fam_order),
+            "independent_sources": sources_read(brief),
         },
         "documents": [
             {
@@ -249,6 +252,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "notes": [
                     {"kind": n.kind, "citation": citation_dict(d.cite(n.start, n.end))} for n in d.notes
                 ],
+                "retracted": d.retracted,
                 # an earlier version of a report: its outlet's later one is read instead
                 "superseded_by": (
                     {"document": v.by, "reason": v.reason}
@@ -362,6 +366,14 @@ def outlet_notes(d: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def sources_read(brief: Brief) -> int:
+    """Independent sources among the reports the brief reads: origin families with a member that
+    is neither superseded by a later version nor retracted by its outlet."""
+    fam = family_map(brief.story)
+    gone = {v.document for v in brief.story.superseded}
+    return len({fam.get(d.id, d.id) for d in brief.documents if d.id not in gone and not d.retracted})
+
+
 def superseded_line(doc: Mapping[str, Any], short: Mapping[str, str]) -> str | None:
     """What a reader is told of an earlier version of a report, or None for any other document."""
     v = doc.get("superseded_by")
@@ -379,7 +391,7 @@ def rejected_dict(r: Rejected) -> dict[str, Any]:
 
 def ordered(briefs: Sequence[Brief]) -> list[Brief]:
     """Largest story first (documents, then independent sources), stable otherwise."""
-    return sorted(briefs, key=lambda b: (-len(b.documents), -b.story.independent_sources))
+    return sorted(briefs, key=lambda b: (-len(b.documents), -sources_read(b)))
 
 
 def contents(briefs: Sequence[Brief]) -> list[dict[str, Any]]:
@@ -395,7 +407,7 @@ def contents(briefs: Sequence[Brief]) -> list[dict[str, Any]]:
                 "event_date": b.event_date,
                 "published": (dates[0], dates[-1]) if dates else None,
                 "documents": len(b.documents),
-                "independent_sources": b.story.independent_sources,
+                "independent_sources": sources_read(b),
                 "conflicts": sum(1 for c in b.conflicts if c.kind != "update"),
                 "updates": sum(1 for c in b.conflicts if c.kind == "update"),
             }

@@ -14,6 +14,7 @@ from crosswire.brief.json_out import (
     EMPTY,
     INFERRED_DATE_NOTE,
     NOTES_INTRO,
+    RETRACTED,
     contents,
     contents_line,
     fact_reading,
@@ -133,6 +134,7 @@ def _story(d: dict[str, Any]) -> list[str]:
             out.append(
                 f"- **{short.get(n['document'], n['document'])}** ({n['kind']}): "
                 f"“{_one_line(n['citation']['text'])}” {ref([n['citation']])}"
+                + (f" — {RETRACTED}" if n["kind"] == "retraction" else "")
             )
         for doc_id, line in versions:
             out.append(f"- **{short.get(doc_id, doc_id)}**: {line}")

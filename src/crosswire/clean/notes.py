@@ -1,7 +1,7 @@
 """An outlet's notes on its own report: corrections, clarifications, update notes, editor's notes.
 
 Input → output: one stripped line → the kind of note it is (``"correction"``,
-``"clarification"``, ``"update"``, ``"editor's note"``) or None; and whether it is a note's
+``"clarification"``, ``"update"``, ``"retraction"``, ``"editor's note"``) or None; and whether it is a note's
 heading alone ("CORRECTION:", "Correction: October 2, 2016, Sunday."), after which the rest of the
 report is the note.
 
@@ -23,7 +23,10 @@ What counts (whole lines only, each opening with one of these):
 - a wire desk's advisory in parentheses: "(Corrects day of meeting in paragraph 2)", "(Adds
   Pentagon statement in paragraphs 4-5)", "(This July 2 story corrects …)", "(Refiles to fix
   typo)";
-- "Correction appended" above a report whose correction closes it.
+- "Correction appended" above a report whose correction closes it;
+- a retraction: "Editor's note: This article has been retracted …", "This story has been
+  withdrawn", "RETRACTION:", a wire's "(Story withdrawn; no replacement)" or "KILL:" advisory —
+  the outlet no longer stands by the report, and the brief reads none of it.
 
 A sentence that *mentions* a correction ("Politico responded with an editor's note saying …",
 "The newspaper later issued a correction") is news about someone else's report and is kept.
@@ -36,12 +39,13 @@ from typing import Literal
 
 __all__ = ["NoteKind", "is_note_continuation", "is_note_heading", "note_kind"]
 
-NoteKind = Literal["correction", "clarification", "update", "editor's note"]
+NoteKind = Literal["correction", "clarification", "update", "retraction", "editor's note"]
 
 _Q = "['’]"
 _OPEN = r"[\[(*•\-–—\s]*"  # "(", "[", a bullet or a dash may open the line
 _LABEL = (
-    r"(?P<label>corrections?(?:[ \t]+appended)?|clarifications?(?:[ \t]+appended)?|"
+    r"(?P<label>corrections?(?:[ \t]+appended)?|clarifications?(?:[ \t]+appended)?|retraction|retracted|"
+    r"withdrawn|(?:mandatory[ \t]+)?kill|"
     rf"ed(?:itor)?{_Q}?s{_Q}?\.?[ \t]+note|eds?\.[ \t]+note|editors{_Q}?[ \t]+note|"
     r"note[ \t]+(?:to|for)[ \t]+(?:our[ \t]+)?readers|a[ \t]+note[ \t]+(?:to|for)[ \t]+(?:our[ \t]+)?readers|"
     r"update[sd]?)"
@@ -66,7 +70,7 @@ _VERB = (
     r"refil(?:ed|es)|chang(?:ed|es)|add(?:ed|s)|fix(?:ed|es)|remov(?:ed|es)|replac(?:ed|es)|"
     r"misstat(?:ed|es)|misspell(?:ed|s)|misspelt|misidentifi(?:ed|es)|misquot(?:ed|es)|misattribut(?:ed|es)|"
     r"incorrectly|erroneously|wrongly|mistakenly|inaccurately|gave|said|stated|reported|referred|included|"
-    r"omitted|contained)"
+    r"omitted|contained|retract(?:ed|s)|withdrawn|withdr[ae]ws?|unpublished|taken[ \t]+down|pulled)"
 )
 _SELF = re.compile(
     rf"{_OPEN}(?:(?P<version>{_VERSION})|{_SELF_NAMED}(?:[ \t]+\([^)]{{0,40}}\))?)[ \t,]+"
@@ -75,10 +79,17 @@ _SELF = re.compile(
 )
 # A wire desk's advisory, the whole line in parentheses: "(Corrects paragraph 3 to say …)".
 _ADVISORY = re.compile(
-    r"[\[(][ \t]*(?:(?:this|the)[ \t]+(?:[\w,]+[ \t]+){0,3}?(?:story|article|report|version)[ \t]+)?"
+    r"[\[(][ \t]*(?:(?:this|the)[ \t]+(?:[\w,]+[ \t]+){0,3}?(?:story|article|report|version)[ \t]+|"
+    r"(?:reuters|ap|afp|pti|ani|ians|upi|the[ \t]+associated[ \t]+press)[ \t]+)?"
     r"(?P<verb>corrects|clarifies|fixes|amends|updates|adds|recasts|refiles|repeats|writes[ \t]+through|"
-    r"rewrites|inserts|removes|deletes|changes|replaces|adds|has[ \t]+been[ \t]+(?:corrected|updated|refiled|"
-    r"clarified))\b[^\n]*[\])][ \t.]*",
+    r"rewrites|inserts|removes|deletes|changes|replaces|adds|withdraws|kills|has[ \t]+been[ \t]+(?:corrected|"
+    r"updated|refiled|clarified|withdrawn|retracted))\b[^\n]*[\])][ \t.]*",
+    re.I,
+)
+# "(Story withdrawn; no replacement)", "This story has been withdrawn." — the wire's retraction.
+_WITHDRAWN = re.compile(
+    r"[\[(]?[ \t]*(?:this[ \t]+)?(?:story|article|report|item)[ \t]+(?:is[ \t]+being[ \t]+|has[ \t]+been[ \t]+|was[ \t]+)?"
+    r"(?:withdrawn|killed|retracted)\b[^\n]*",
     re.I,
 )
 _DUE_TO = re.compile(
@@ -97,6 +108,8 @@ _MAX_NOTE_CHARS = 1500  # a paragraph; a longer "line" is running text that happ
 
 def _kind_of(word: str) -> NoteKind:
     w = word.casefold()
+    if w.startswith(("retract", "withdr", "unpublish", "taken", "pulled", "kill", "mandatory")):
+        return "retraction"
     if w.startswith("clarif"):
         return "clarification"
     if w.startswith(("updat", "add", "recast", "refil", "repeat", "writes", "rewrite", "insert")):
@@ -121,6 +134,8 @@ def note_kind(line: str) -> NoteKind | None:
             return "update" if rest and _SELF.match(rest) else None
         if not rest and not m.group("mark") and not m.group("date").strip() and " " not in label:
             return None  # a lone word ("Corrections") may be a section of a page's menu
+        if rest and note_kind(rest) == "retraction":
+            return "retraction"  # "Editor's note: This article has been retracted …"
         return _kind_of(label)
     if (m := _SELF.match(line)) is not None:
         verb = m.group("verb").casefold()
@@ -129,6 +144,8 @@ def note_kind(line: str) -> NoteKind | None:
         if verb in {"said", "stated", "reported", "referred", "gave", "included", "contained", "omitted"}:
             return None  # "This report said …" is the report's words
         return _kind_of(verb)
+    if _WITHDRAWN.fullmatch(line):
+        return "retraction"
     if _DUE_TO.match(line):
         return "correction"
     if _DEVELOPING.fullmatch(line):

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from crosswire.brief.json_out import NOTES_INTRO, fact_reading
+from crosswire.brief.json_out import NOTES_INTRO, RETRACTED, fact_reading
 from crosswire.brief.quotes import shown_variants
 from crosswire.labels import family_label, source_name
 from crosswire.service.auth import verify_token
@@ -342,6 +342,7 @@ def story_page(request: Request, story_id: str) -> Response:
             "pending_documents": documents,
             "leads": leads,
             "notes_intro": NOTES_INTRO,
+            "retracted": RETRACTED,
         },
     )
     if story.updated_at is not None:
