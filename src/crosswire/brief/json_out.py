@@ -73,7 +73,8 @@ SCHEMA = "crosswire/1"
 #: is an address are cited by their slug; 4: a lead-in ending in a colon is no claim, a headline
 #: keeps a clause whose cut would leave no verb, a press release loses its masthead and closing
 #: sections; 5: an outlet's corrections and notes on its report are no claims, and are shown on
-#: their own; an earlier version of a report its outlet corrected or updated is left out).
+#: their own; an earlier version of a report its outlet corrected or updated is left out, and so
+#: is a report its outlet retracted).
 BRIEF_REVISION = 5
 
 
