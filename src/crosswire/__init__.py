@@ -43,6 +43,7 @@ from crosswire.models import (
     Span,
     Story,
     TimeExpression,
+    Version,
 )
 from crosswire.pipeline import briefs, read, run, stories
 
@@ -77,6 +78,7 @@ __all__ = [
     "StoreError",
     "Story",
     "TimeExpression",
+    "Version",
     "__version__",
     "briefs",
     "load_config",
