@@ -268,7 +268,9 @@ def test_story_page_shows_a_rising_toll_as_an_update_not_a_conflict(store: Any, 
     assert client.get("/stories").json()["stories"][0]["updates"] == 1
 
 
-def test_story_page_shows_an_outlets_correction_cited(store: Any, fake_engine: Any) -> None:
+def _notes_section(store: Any, fake_engine: Any, note: str, kind: str) -> tuple[str, int, int]:
+    """The story page's notes section for one document carrying ``note`` (of ``kind``), with
+    where the note is in the document's text."""
     from fastapi.testclient import TestClient
 
     from crosswire.models import Document
@@ -276,60 +278,31 @@ def test_story_page_shows_an_outlets_correction_cited(store: Any, fake_engine: A
     from crosswire.service.engine import summarize
     from crosswire.service.worker import Worker
 
-    body = "Hegseth met Jaishankar at the Pentagon on Tuesday."
-    note = "Correction: An earlier version of this article said the meeting took place on Wednesday."
-    text = f"{body}\n\n{note}"
+    text = f"Hegseth met Jaishankar at the Pentagon on Tuesday.\n\n{note}"
     store.add_document(Document(id="d1", text=text, title="Meeting"))
     store.assign_story("d1", "s-1")
     start = text.index(note)
     cite = {"document": "d1", "start": start, "end": len(text), "text": note}
-    brief = {
-        "story": {"id": "s-1", "headline": "Meeting", "documents": ["d1"]},
-        "documents": [
-            {
-                "id": "d1",
-                "source": "example.org",
-                "title": "Meeting",
-                "published": None,
-                "notes": [{"kind": "correction", "citation": cite}],
-            }
-        ],
-    }
+    doc = {"id": "d1", "source": "example.org", "title": "Meeting", "published": None}
+    doc |= {"retracted": kind == "retraction", "notes": [{"kind": kind, "citation": cite}]}
+    brief = {"story": {"id": "s-1", "headline": "Meeting", "documents": ["d1"]}, "documents": [doc]}
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
     html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
-    section = html.split('<section id="notes">', 1)[1].split("</section>", 1)[0]
+    return html.split('<section id="notes">', 1)[1].split("</section>", 1)[0], start, len(text)
+
+
+def test_story_page_shows_an_outlets_correction_cited(store: Any, fake_engine: Any) -> None:
+    note = "Correction: An earlier version of this article said the meeting took place on Wednesday."
+    section, start, end = _notes_section(store, fake_engine, note, "correction")
     assert "<h2>Corrections and editor’s notes</h2>" in section
     assert f'<span class="badge update">correction</span> “{note}”' in section
-    assert f'href="/article/d1?start={start}&amp;end={len(text)}#hl"' in section  # to its words
+    assert f'href="/article/d1?start={start}&amp;end={end}#hl"' in section  # to its words
     assert "left out of the facts" not in section  # only a retraction says so
 
 
 def test_story_page_says_a_retracted_report_is_not_read(store: Any, fake_engine: Any) -> None:
-    from fastapi.testclient import TestClient
-
-    from crosswire.models import Document
-    from crosswire.service.app import create_app
-    from crosswire.service.engine import summarize
-    from crosswire.service.worker import Worker
-
-    note = "Editor's note: This article has been retracted."
-    text = f"Hegseth met Jaishankar at the Pentagon on Tuesday.\n\n{note}"
-    store.add_document(Document(id="d1", text=text, title="Meeting"))
-    store.assign_story("d1", "s-1")
-    cite = {"document": "d1", "start": text.index(note), "end": len(text), "text": note}
-    brief = {
-        "story": {"id": "s-1", "headline": "Meeting", "documents": ["d1"]},
-        "documents": [
-            {
-                "id": "d1",
-                "title": "Meeting",
-                "retracted": True,
-                "notes": [{"kind": "retraction", "citation": cite}],
-            }
-        ],
-    }
-    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
-    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
-    section = html.split('<section id="notes">', 1)[1].split("</section>", 1)[0]
+    section, _, _ = _notes_section(
+        store, fake_engine, "Editor's note: This article has been retracted.", "retraction"
+    )
     assert "retraction</span>" in section
     assert "— the report is left out of the facts, quotes and timeline" in section

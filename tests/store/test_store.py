@@ -10,7 +10,7 @@ import pytest
 
 from crosswire.errors import ConfigError, MigrationError
 from crosswire.models import Document, EditorNote, Fingerprint, OffsetMap, Span
-from crosswire.store import open_store
+from crosswire.store import migrate, open_store
 from crosswire.store.migrate import migrations
 from crosswire.store.records import StoryQuery, StorySummary, document_from_json, document_to_json, text_hash
 
@@ -186,15 +186,22 @@ def test_a_story_counts_its_updates_apart_from_its_conflicts(any_store: Any) -> 
     assert any_store.get_story("s-q").updates == 1
 
 
+_SHIPPED_MIGRATIONS = migrate.migrations  # before any test swaps it
+
+
+def _open_at(sql_url: str, monkeypatch: pytest.MonkeyPatch, schema: int | None) -> Any:
+    """The store at ``sql_url`` opened by a crosswire that ships the first ``schema`` migrations
+    (None: all of them), as an older crosswire left it and a newer one opens it."""
+    shipped = _SHIPPED_MIGRATIONS("sqlite" if sql_url.startswith("sqlite") else "postgres")
+    monkeypatch.setattr(migrate, "migrations", lambda d: shipped[:schema])
+    return open_store(sql_url)
+
+
 def test_migration_4_marks_stored_briefs_with_an_update_for_recomputation(
     sql_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Briefs stored before the updates column held their updates only in the brief JSON.
-    from crosswire.store import migrate
-
-    shipped = migrate.migrations("sqlite" if sql_url.startswith("sqlite") else "postgres")
-    monkeypatch.setattr(migrate, "migrations", lambda d: shipped[:3])
-    s = open_store(sql_url)
+    s = _open_at(sql_url, monkeypatch, 3)
     update = {"conflicts": [{"kind": "update", "description": "toll rose"}]}
     for k, brief in ((1, update), (2, {"conflicts": [{"kind": "number"}]})):
         s.add_document(_doc(f"d{k}", f"Report number {k}."))
@@ -206,8 +213,7 @@ def test_migration_4_marks_stored_briefs_with_an_update_for_recomputation(
             )
     assert s.outdated_briefs(3) == []
     s.close()
-    monkeypatch.setattr(migrate, "migrations", lambda d: shipped)
-    s = open_store(sql_url)
+    s = _open_at(sql_url, monkeypatch, None)
     assert s.schema_version >= 4
     assert s.outdated_briefs(3) == ["s-1"]
     assert {st.id: st.updates for st in s.list_stories(StoryQuery())[0]} == {"s-1": 0, "s-2": 0}
@@ -319,15 +325,10 @@ def test_migration_5_lets_the_versions_of_a_page_share_its_address(
 ) -> None:
     # A store made before schema 5 had one row an address: the page's corrected version could
     # not be stored beside the first
-    from crosswire.store import migrate
-
-    shipped = migrate.migrations("sqlite" if sql_url.startswith("sqlite") else "postgres")
-    monkeypatch.setattr(migrate, "migrations", lambda d: shipped[:4])
-    s = open_store(sql_url)
+    s = _open_at(sql_url, monkeypatch, 4)
     s.add_document(_doc("d1", "The first version of the page.", url="https://example.org/a"))
     s.close()
-    monkeypatch.setattr(migrate, "migrations", lambda d: shipped)
-    s = open_store(sql_url)
+    s = _open_at(sql_url, monkeypatch, None)
     assert s.schema_version >= 5
     version = _doc(
         "d1~v2",
@@ -396,8 +397,6 @@ def test_document_ids_since(any_store: Any) -> None:
 def test_a_new_migration_applies_once_and_a_failing_one_rolls_back(
     sql_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from crosswire.store import migrate
-
     s = open_store(sql_url)
     dialect = s.dialect
     s.add_document(_doc("d1", "Kept across the upgrade."))
