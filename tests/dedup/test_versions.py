@@ -65,3 +65,13 @@ def test_an_exact_copy_is_no_version() -> None:
     a = _doc("a", BODY, source="NDTV")
     b = replace(_doc("b", BODY, source="NDTV"), notes=(EditorNote("b", 0, 10, "update"),))
     assert _story(a, b) == []
+
+
+def test_a_version_renames_its_spans_with_it() -> None:
+    from crosswire.models import Span
+
+    doc = next(dedup.run([_doc("a", FIXED, note=True, source="NDTV")]))
+    doc = replace(doc, credit_span=Span("a", 0, 2))
+    v2 = dedup.as_version(doc, of="a", number=2)
+    assert v2.id == "a~v2" and v2.meta["version_of"] == "a" and v2.meta["version"] == 2
+    assert {n.document for n in v2.notes} == {v2.credit_span.document, v2.fingerprint.document} == {"a~v2"}

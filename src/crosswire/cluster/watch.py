@@ -119,10 +119,12 @@ def _ingest(
     seen = seen or _Seen()
     known = seen.read_ids
     read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger, known=known)
+    cleaned = clean.run(read, ledger=ledger, languages=config.languages, min_words=config.min_words)
 
     def fresh() -> Iterator[Document]:
-        for d in read:
-            words = hashlib.sha256(" ".join(d.text.split()).encode("utf-8")).hexdigest()
+        for d in cleaned:
+            # compared as cleaned: a page saved again under new furniture is the same report
+            words = hashlib.sha256(" ".join(d.body.split()).encode("utf-8")).hexdigest()
             if d.id not in known:
                 known.add(d.id)
                 seen.texts[d.id] = words
@@ -132,9 +134,7 @@ def _ingest(
                 number = seen.versions[d.id] = seen.versions.get(d.id, 1) + 1
                 yield dedup.as_version(d, of=d.id, number=number)
 
-    docs = dedup.run(
-        clean.run(fresh(), ledger=ledger, languages=config.languages, min_words=config.min_words)
-    )
+    docs = dedup.run(fresh())
     return list(annotate.run(docs, model=config.spacy_model, batch_size=config.batch_size))
 
 

@@ -42,8 +42,17 @@ _A_NOTE = {"correction": "a correction", "clarification": "a clarification", "up
 
 def as_version(doc: Document, *, of: str, number: int) -> Document:
     """``doc``, read again from where ``of`` was read and changed since, as its ``number``-th
-    version: id ``"{of}~v{number}"`` (the first read keeps its id)."""
-    return replace(doc, id=f"{of}~v{number}", meta={**doc.meta, "version_of": of, "version": number})
+    version: id ``"{of}~v{number}"`` (the first read keeps its id), its spans and fingerprint
+    renamed with it."""
+    new_id = f"{of}~v{number}"
+    return replace(
+        doc,
+        id=new_id,
+        notes=tuple(replace(n, document=new_id) for n in doc.notes),
+        credit_span=replace(doc.credit_span, document=new_id) if doc.credit_span else None,
+        fingerprint=replace(doc.fingerprint, document=new_id) if doc.fingerprint else None,
+        meta={**doc.meta, "version_of": of, "version": number},
+    )
 
 
 def find_versions(docs: Sequence[Document], duplicates: Sequence[Duplicate]) -> list[Version]:
