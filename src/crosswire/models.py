@@ -21,6 +21,7 @@ that original, never a normalised copy, so a reader can find the characters.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -370,6 +371,14 @@ class Story:
     @property
     def independent_sources(self) -> int:
         return len(self.families) if self.families else len(self.documents)
+
+    def sources_read(self, documents: Iterable[Document]) -> int:
+        """Independent sources among the reports a brief reads: origin families with a member
+        neither superseded by a later version nor retracted by its outlet (``documents``: the
+        story's, for their notes)."""
+        family = {d: d for d in self.documents} | {m: f.id for f in self.families for m in f.members}
+        gone = {v.document for v in self.superseded}
+        return len({family.get(d.id, d.id) for d in documents if d.id not in gone and not d.retracted})
 
 
 @dataclass(frozen=True, slots=True)

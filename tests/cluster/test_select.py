@@ -7,12 +7,21 @@ import pytest
 from crosswire.cluster import story_id
 from crosswire.cluster.select import select_stories
 from crosswire.errors import ConfigError
-from crosswire.models import Family, Story, StoryDocs
+from crosswire.models import AnnotatedDocument, Document, EditorNote, Family, Story, StoryDocs
 
 
-def _story(*members: str, families: tuple[tuple[str, ...], ...] = ()) -> StoryDocs:
+def _story(
+    *members: str, families: tuple[tuple[str, ...], ...] = (), retracted: tuple[str, ...] = ()
+) -> StoryDocs:
     fams = tuple(Family(f"f-{f[0]}", f, f[0]) for f in families)
-    return StoryDocs(Story(story_id(members), members, fams), ())
+    docs = []
+    for m in members:
+        text = "Officials said the quake struck at dawn." + (
+            "\n\nThis story has been withdrawn." if m in retracted else ""
+        )
+        notes = (EditorNote(m, text.index("This story"), len(text), "retraction"),) if m in retracted else ()
+        docs.append(AnnotatedDocument(Document(id=m, text=text, notes=notes), ()))
+    return StoryDocs(Story(story_id(members), members, fams), tuple(docs))
 
 
 QUAKE = _story("afp-1", "ansa-2", "ap", "bbc", families=(("afp-1",), ("ansa-2",), ("ap", "bbc")))
@@ -35,6 +44,15 @@ def test_too_few_independent_sources_leave_a_story_out() -> None:
     # the quake's four reports are three origins (AP's copy on the BBC), the lone blog one
     assert select_stories(ALL, min_sources=3) == [QUAKE, SEEDS]
     assert select_stories(ALL, names=["blog-7"], min_sources=2) == []
+
+
+def test_a_retracted_report_is_no_source_when_choosing() -> None:
+    # the seeds with 000 retracted by its outlet: two sources, as their brief says
+    retracted = _story(
+        "000", "001", "002", "003", families=(("000",), ("001",), ("002", "003")), retracted=("000",)
+    )
+    assert select_stories([retracted], min_sources=3) == []
+    assert select_stories([retracted], min_sources=2) == [retracted]
 
 
 def test_a_name_that_picks_nothing_says_what_is_there() -> None:

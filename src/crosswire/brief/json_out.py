@@ -368,11 +368,8 @@ def outlet_notes(d: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def sources_read(brief: Brief) -> int:
-    """Independent sources among the reports the brief reads: origin families with a member that
-    is neither superseded by a later version nor retracted by its outlet."""
-    fam = family_map(brief.story)
-    gone = {v.document for v in brief.story.superseded}
-    return len({fam.get(d.id, d.id) for d in brief.documents if d.id not in gone and not d.retracted})
+    """Independent sources among the reports the brief reads (:meth:`Story.sources_read`)."""
+    return brief.story.sources_read(brief.documents)
 
 
 def superseded_line(doc: Mapping[str, Any], short: Mapping[str, str]) -> str | None:

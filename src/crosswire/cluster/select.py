@@ -49,7 +49,8 @@ def select_stories(
     return [
         s
         for s in stories
-        if (not chosen or s.story.id in chosen) and s.story.independent_sources >= min_sources
+        if (not chosen or s.story.id in chosen)
+        and s.story.sources_read(a.document for a in s.documents) >= min_sources
     ]
 
 
