@@ -24,7 +24,15 @@ def test_record_ids_are_stable_for_records_without_id() -> None:
 def test_summarize_reads_the_list_columns_from_a_brief() -> None:
     brief = {
         "story": {"headline": "H", "event_date": "2025-07-01", "independent_sources": 4},
-        "documents": [{"id": "a", "published": "2025-07-02T10:00:00"}, {"id": "b", "published": None}],
+        "documents": [
+            {
+                "id": "a",
+                "published": "2025-07-02T10:00:00",
+                "notes": [{"kind": "update"}, {"kind": "correction"}],
+            },
+            {"id": "b", "published": None, "notes": [{"kind": "retraction"}]},
+            {"id": "c", "published": None, "notes": [{"kind": "editor's note"}]},
+        ],
         "conflicts": [{"kind": "number"}, {"kind": "date"}, {"kind": "update"}],  # an update is no conflict
         "entities": [{"name": "Pete Hegseth"}, {"name": "India"}],
     }
@@ -37,6 +45,10 @@ def test_summarize_reads_the_list_columns_from_a_brief() -> None:
         2,
     )
     assert s.updates == 1
+    assert s.corrections == 2  # a report corrected and one retracted; an update or editor's note is none
+    assert (
+        summarize({**brief, "story": {**brief["story"], "independent_sources": 0}}).independent_sources == 0
+    )
     assert s.entities == ("Pete Hegseth", "India")
     assert summarize({}).headline == ""
 

@@ -287,7 +287,12 @@ def _notes_section(store: Any, fake_engine: Any, note: str, kind: str) -> tuple[
     doc |= {"retracted": kind == "retraction", "notes": [{"kind": kind, "citation": cite}]}
     brief = {"story": {"id": "s-1", "headline": "Meeting", "documents": ["d1"]}, "documents": [doc]}
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
-    html = TestClient(create_app(store, worker=Worker(store, fake_engine))).get("/story/s-1").text
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    html = client.get("/story/s-1").text
+    # the list, the story's header and GET /stories count the corrected report
+    badge = "1 correction</"
+    assert badge in client.get("/").text and f'<a class="badge update" href="#notes">{badge}' in html
+    assert client.get("/stories").json()["stories"][0]["corrections"] == 1
     return html.split('<section id="notes">', 1)[1].split("</section>", 1)[0], start, len(text)
 
 

@@ -186,6 +186,29 @@ def test_a_story_counts_its_updates_apart_from_its_conflicts(any_store: Any) -> 
     assert any_store.get_story("s-q").updates == 1
 
 
+def test_a_story_counts_its_corrected_reports(any_store: Any) -> None:
+    any_store.add_document(_doc("d1", "Twelve dead in the quake."))
+    any_store.assign_story("d1", "s-q")
+    summary = _summary(corrections=2)
+    any_store.put_brief("s-q", brief={}, markdown="", html="", summary=summary, documents=["d1"], revision=5)
+    (listed,), _ = any_store.list_stories(StoryQuery())
+    assert listed.corrections == any_store.get_story("s-q").corrections == 2
+
+
+def test_migration_6_gives_stories_a_corrections_column(
+    sql_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = _open_at(sql_url, monkeypatch, 5)
+    s.add_document(_doc("d1", "Report number 1."))
+    s.assign_story("d1", "s-1")
+    s.close()
+    s = _open_at(sql_url, monkeypatch, None)
+    assert s.schema_version >= 6 and s.get_story("s-1").corrections == 0
+    s.put_brief("s-1", brief={}, markdown="", html="", summary=_summary(corrections=1), documents=["d1"])
+    assert s.get_story("s-1").corrections == 1
+    s.close()
+
+
 _SHIPPED_MIGRATIONS = migrate.migrations  # before any test swaps it
 
 

@@ -78,6 +78,7 @@ class StoryOut(BaseModel):
     independent_sources: int
     conflicts: int
     updates: int = Field(0, description="figures a later report updates (a rising toll); not conflicts")
+    corrections: int = Field(0, description="reports their outlets corrected, clarified or retracted")
     stale: bool = Field(description="true while a newer brief is being computed")
     updated_at: str | None = Field(description="when the brief was computed; null before the first one")
     error: str | None = None
@@ -208,6 +209,7 @@ def story_out(s: StoryInfo) -> StoryOut:
         independent_sources=s.independent_sources,
         conflicts=s.conflicts,
         updates=s.updates,
+        corrections=s.corrections,
         stale=s.stale,
         updated_at=s.updated_at,
         error=s.error,

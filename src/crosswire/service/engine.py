@@ -85,6 +85,10 @@ def record_id(record: Any) -> str:
     return "d-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+# Notes that say a report was wrong, or is withdrawn: what the story list counts as corrections.
+_CORRECTING = frozenset({"correction", "clarification", "retraction"})
+
+
 def summarize(brief: dict[str, Any]) -> StorySummary:
     """The story-list columns of one story's brief JSON (tolerant of absent sections)."""
     story = brief.get("story") or {}
@@ -101,15 +105,23 @@ def summarize(brief: dict[str, Any]) -> StorySummary:
         headline=str(story.get("headline") or brief.get("headline") or ""),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
-        # The brief's own count (families of the documents); else one source per family or outlet.
+        # The brief's own count (families of the reports it reads: 0 when all were retracted);
+        # else one source per family or outlet.
         independent_sources=int(
-            story.get("independent_sources")
-            or len(families)
+            story["independent_sources"]
+            if isinstance(story.get("independent_sources"), int)
+            else len(families)
             or len({d.get("source") or d.get("id") for d in documents if isinstance(d, dict)})
         ),
         # a rising toll ("update") is listed with the conflicts but is not one
         conflicts=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") != "update"),
         updates=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") == "update"),
+        corrections=sum(
+            1
+            for d in documents
+            if isinstance(d, dict)
+            and any(isinstance(n, dict) and n.get("kind") in _CORRECTING for n in d.get("notes") or [])
+        ),
         entities=entities,
     )
 

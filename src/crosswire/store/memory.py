@@ -42,6 +42,7 @@ class _Story:
     independent_sources: int = 0
     conflicts: int = 0
     updates: int = 0
+    corrections: int = 0
     entities: tuple[str, ...] = ()
     brief: dict[str, Any] | None = None
     brief_revision: int | None = None
@@ -206,6 +207,7 @@ class MemoryStore:
             st.updated_at,
             st.error,
             st.updates,
+            st.corrections,
         )
 
     def story_moved_to(self, story_id: str) -> str | None:
@@ -281,6 +283,7 @@ class MemoryStore:
             st.independent_sources = summary.independent_sources
             st.conflicts = summary.conflicts
             st.updates = summary.updates
+            st.corrections = summary.corrections
             st.entities = summary.entities
             st.brief = copy.deepcopy(brief)
             st.brief_revision = revision

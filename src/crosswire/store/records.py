@@ -137,6 +137,7 @@ class StorySummary:
     conflicts: int
     entities: tuple[str, ...] = ()
     updates: int = 0  # figures a later report updates (a rising toll), listed apart from conflicts
+    corrections: int = 0  # reports their outlets corrected, clarified or retracted
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,7 @@ class StoryInfo:
     updated_at: str | None  # when the brief was last computed; None before the first one
     error: str | None = None  # why the last brief computation failed, if it did
     updates: int = 0  # figures a later report updates (a rising toll); not conflicts
+    corrections: int = 0  # reports their outlets corrected, clarified or retracted
 
 
 @dataclass(frozen=True, slots=True)
