@@ -210,3 +210,20 @@ def test_a_text_that_is_only_a_note_is_kept_as_the_report(tmp_path: Path) -> Non
     doc = _read(tmp_path, text)
     assert doc.notes == ()
     assert doc.clean == text.strip()
+
+
+def test_an_advisory_opening_a_text_is_a_note_not_its_headline(tmp_path: Path) -> None:
+    # A wire story saved without its headline: the advisory above the dateline had been taken
+    # for the headline (and cut out of the text as one), so the note was lost
+    text = (
+        "(Adds Pentagon statement in paragraph 3)\n\n"
+        "WASHINGTON, July 1 (Reuters) - U.S. Defense Secretary Pete Hegseth said on Tuesday the "
+        "United States hoped to complete several major pending defense sales to India.\n\n"
+        "Hegseth met Indian External Affairs Minister Subrahmanyam Jaishankar at the Pentagon.\n"
+    )
+    doc = _read(tmp_path, text)
+    assert doc.title is None
+    assert (doc.dateline_place, doc.credit) == ("Washington", "Reuters")
+    assert [(n.kind, doc.text[n.start : n.end]) for n in doc.notes] == [
+        ("update", "(Adds Pentagon statement in paragraph 3)")
+    ]

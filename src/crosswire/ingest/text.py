@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from crosswire.clean.notes import note_kind
 from crosswire.ingest.dates import normalize_date
 from crosswire.ledger import Ledger
 from crosswire.models import Document
@@ -116,6 +117,8 @@ def headline_span(text: str, *, pos: int = 0) -> tuple[int, int] | None:
         return None  # a dateline, byline or caption, not a headline
     if _only_a_date(line):
         return None  # "Friday, November 11, 2011", "THURSDAY, DECEMBER 3, 2009, 9:36 AM": a stamp
+    if note_kind(line) is not None:
+        return None  # "(Adds Pentagon statement in paragraph 3)", "CORRECTION APPENDED": the outlet's note
     # The body after a headline is longer than the headline (else it's a list of short lines).
     if len(rest.split()) <= len(words):
         return None
