@@ -21,7 +21,7 @@ that original, never a normalised copy, so a reader can find the characters.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -372,13 +372,17 @@ class Story:
     def independent_sources(self) -> int:
         return len(self.families) if self.families else len(self.documents)
 
-    def sources_read(self, documents: Iterable[Document]) -> int:
+    def unread(self, documents: Iterable[Document]) -> set[str]:
+        """The reports a brief does not read: earlier versions a later one supersedes, and reports
+        their outlets retracted (``documents``: the story's, for their notes)."""
+        return {v.document for v in self.superseded} | {d.id for d in documents if d.retracted}
+
+    def sources_read(self, documents: Sequence[Document]) -> int:
         """Independent sources among the reports a brief reads: origin families with a member
-        neither superseded by a later version nor retracted by its outlet (``documents``: the
-        story's, for their notes)."""
+        that is not :meth:`unread`."""
         family = {d: d for d in self.documents} | {m: f.id for f in self.families for m in f.members}
-        gone = {v.document for v in self.superseded}
-        return len({family.get(d.id, d.id) for d in documents if d.id not in gone and not d.retracted})
+        gone = self.unread(documents)
+        return len({family.get(d.id, d.id) for d in documents if d.id not in gone})
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,9 +153,7 @@ def align_story(
     """Facts, conflicts and quote groups of one story (see the module docstring)."""
     story_docs = extraction.story
     adocs = story_docs.documents
-    left_out = {v.document for v in story_docs.story.superseded}
-    left_out |= {a.document.id for a in adocs if a.document.retracted}
-    if left_out:
+    if left_out := story_docs.story.unread(a.document for a in adocs):
         # an earlier version of a report its outlet has since corrected or updated (the later
         # version is read, and the withdrawn words never stand against it or the other outlets),
         # and a report its outlet has retracted

@@ -34,7 +34,6 @@ __all__ = [
     "rejected_dict",
     "render_json",
     "short_ids",
-    "sources_read",
     "superseded_line",
     "timeline_by_date",
     "to_dict",
@@ -237,7 +236,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             "headline": brief.headline,
             "event_date": brief.event_date,
             "documents": doc_ids,
-            "independent_sources": sources_read(brief),
+            "independent_sources": story.sources_read(brief.documents),
         },
         "documents": [
             {
@@ -367,11 +366,6 @@ def outlet_notes(d: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def sources_read(brief: Brief) -> int:
-    """Independent sources among the reports the brief reads (:meth:`Story.sources_read`)."""
-    return brief.story.sources_read(brief.documents)
-
-
 def superseded_line(doc: Mapping[str, Any], short: Mapping[str, str]) -> str | None:
     """What a reader is told of an earlier version of a report, or None for any other document."""
     v = doc.get("superseded_by")
@@ -389,7 +383,7 @@ def rejected_dict(r: Rejected) -> dict[str, Any]:
 
 def ordered(briefs: Sequence[Brief]) -> list[Brief]:
     """Largest story first (documents, then independent sources), stable otherwise."""
-    return sorted(briefs, key=lambda b: (-len(b.documents), -sources_read(b)))
+    return sorted(briefs, key=lambda b: (-len(b.documents), -b.story.sources_read(b.documents)))
 
 
 def contents(briefs: Sequence[Brief]) -> list[dict[str, Any]]:
@@ -405,7 +399,7 @@ def contents(briefs: Sequence[Brief]) -> list[dict[str, Any]]:
                 "event_date": b.event_date,
                 "published": (dates[0], dates[-1]) if dates else None,
                 "documents": len(b.documents),
-                "independent_sources": sources_read(b),
+                "independent_sources": b.story.sources_read(b.documents),
                 "conflicts": sum(1 for c in b.conflicts if c.kind != "update"),
                 "updates": sum(1 for c in b.conflicts if c.kind == "update"),
             }

@@ -50,7 +50,7 @@ def select_stories(
         s
         for s in stories
         if (not chosen or s.story.id in chosen)
-        and s.story.sources_read(a.document for a in s.documents) >= min_sources
+        and s.story.sources_read([a.document for a in s.documents]) >= min_sources
     ]
 
 

@@ -18,7 +18,6 @@ on a large window the scans in between only place their files.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import time
@@ -119,12 +118,15 @@ def _ingest(
     seen = seen or _Seen()
     known = seen.read_ids
     read = ingest.run([str(p) for p in paths], max_bytes=config.max_bytes, ledger=ledger, known=known)
-    cleaned = clean.run(read, ledger=ledger, languages=config.languages, min_words=config.min_words)
+    fingerprinted = dedup.run(
+        clean.run(read, ledger=ledger, languages=config.languages, min_words=config.min_words)
+    )
 
     def fresh() -> Iterator[Document]:
-        for d in cleaned:
-            # compared as cleaned: a page saved again under new furniture is the same report
-            words = hashlib.sha256(" ".join(d.body.split()).encode("utf-8")).hexdigest()
+        for d in fingerprinted:
+            # compared as cleaned (the fingerprint's hash of the body): a page saved again under
+            # new furniture is the same report
+            words = d.fingerprint.exact if d.fingerprint else ""
             if d.id not in known:
                 known.add(d.id)
                 seen.texts[d.id] = words
@@ -134,8 +136,7 @@ def _ingest(
                 number = seen.versions[d.id] = seen.versions.get(d.id, 1) + 1
                 yield dedup.as_version(d, of=d.id, number=number)
 
-    docs = dedup.run(fresh())
-    return list(annotate.run(docs, model=config.spacy_model, batch_size=config.batch_size))
+    return list(annotate.run(fresh(), model=config.spacy_model, batch_size=config.batch_size))
 
 
 def _story_table(clusterer: StreamingClusterer, *, fmt: str, rejected: Ledger) -> str:
