@@ -503,3 +503,32 @@ def test_a_name_with_an_age_in_apposition_is_a_person_whatever_the_tagger_said()
     adoc = _labelled("q", text, [("Giulia Bianchi", "ORG"), ("Onna", "ORG"), ("Bianchi Foods", "ORG")])
     types = {e.name: e.type for e in resolve_entities([adoc])}
     assert types == {"Giulia Bianchi": "PERSON", "Onna": "ORG", "Bianchi Foods": "ORG"}
+
+
+def test_a_companys_short_names_are_the_company() -> None:
+    adocs = [
+        _labelled("a", "Harbor Freight Lines Inc. will buy Meridian Rail Corp.", [
+            ("Harbor Freight Lines Inc.", "ORG"), ("Meridian Rail Corp.", "ORG")
+        ]),
+        _labelled("b", "Harbor Freight Lines is buying Meridian Rail. Meridian shares rose.", [
+            ("Harbor Freight Lines", "ORG"), ("Meridian Rail", "ORG"), ("Meridian", "NORP")
+        ]),
+        _labelled("c", "Harbor Freight declined to comment. American investors cheered.", [
+            ("Harbor Freight", "ORG"), ("American", "NORP")
+        ]),
+    ]  # fmt: skip
+    by_name = {e.name: e for e in resolve_entities(adocs)}
+    harbor, meridian = by_name["Harbor Freight Lines Inc."], by_name["Meridian Rail Corp."]
+    assert {"Harbor Freight Lines", "Harbor Freight"} <= set(harbor.aliases)
+    assert {"Meridian Rail", "Meridian"} <= set(meridian.aliases) and meridian.type == "ORG"
+    assert "American" not in harbor.aliases  # a people is never a company's short name
+
+
+def test_a_short_name_two_companies_share_stays_apart() -> None:
+    adocs = [
+        _labelled("a", "Meridian Rail Corp. and Meridian Energy Ltd. are unrelated. Meridian fell.", [
+            ("Meridian Rail Corp.", "ORG"), ("Meridian Energy Ltd.", "ORG"), ("Meridian", "ORG")
+        ]),
+    ]  # fmt: skip
+    names = {e.name for e in resolve_entities(adocs)}
+    assert {"Meridian Rail Corp.", "Meridian Energy Ltd.", "Meridian"} <= names

@@ -484,6 +484,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
             if len(words) > n + 1 and country_for(" ".join(words[:n])) and rest in clusters:
                 clusters[rest].occs.extend(clusters.pop(key).occs)
                 break
+    _merge_company_forms(clusters)
     _merge_short_forms(clusters)
     _merge_agencies(clusters)
     _merge_group_forms(clusters)
@@ -552,6 +553,66 @@ def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
         ]
         if len(longer) == 1:  # two ("US Navy", "Indian Navy"): no evidence which one is meant
             clusters[longer[0]].occs.extend(clusters.pop(key).occs)
+
+
+# What ends a company's legal name: "Harbor Freight Lines Inc." is "Harbor Freight Lines".
+_CORPORATE_SUFFIXES = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "lp",
+        "llp",
+        "ag",
+        "nv",
+        "sa",
+        "gmbh",
+    }
+)
+# the labels the model gives a company's short name: "Meridian" alone is often NORP
+_COMPANY_SHORT_LABELS = frozenset({"ORG", "NORP", "PRODUCT"})
+
+
+def _merge_company_forms(clusters: dict[str, _Cluster]) -> None:
+    """One entity per company however a report shortens its legal name.
+
+    A report names a company in full once ("Harbor Freight Lines Inc.", "Meridian Rail
+    Corp.") and then by its leading words ("Harbor Freight", "Meridian"), as it names a person
+    by the surname. The corporate suffix is the evidence that the longer name is a company's:
+    a key equal to its name without the suffix, or the leading words of it, merges into it when
+    exactly one company fits ("Meridian" with two companies called Meridian … stays apart). The
+    short name was never a country or a people (those are resolved before this).
+    """
+    companies: dict[str, str] = {}
+    for key, c in clusters.items():
+        words = key.replace(",", " ").split()
+        if (
+            len(words) >= 2
+            and words[-1] in _CORPORATE_SUFFIXES
+            and Counter(o.label for o in c.occs).most_common(1)[0][0] == "ORG"
+        ):
+            companies[key] = " ".join(words[:-1])
+    for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
+        if key in companies or key not in clusters:
+            continue
+        c = clusters[key]
+        if not all(o.label in _COMPANY_SHORT_LABELS and o.mention.text[:1].isupper() for o in c.occs):
+            continue
+        fits = [
+            full
+            for full, base in companies.items()
+            if full in clusters and (base == key or base.startswith(key + " "))
+        ]
+        if len(fits) == 1:
+            for o in c.occs:
+                o.label = "ORG"
+            clusters[fits[0]].occs.extend(clusters.pop(key).occs)
 
 
 def _group_form(key: str) -> str:
