@@ -50,6 +50,7 @@ __all__ = [
     "QuoteVariant",
     "Rejected",
     "Sentence",
+    "SourcingNote",
     "Span",
     "Story",
     "StoryDocs",
@@ -429,10 +430,38 @@ class Quote:
     cue_span: Span | None = None
     # When speaker_text is a pronoun ("he", "who"): the earlier phrase it refers to ("Rajnath Singh").
     speaker_antecedent: Span | None = None
+    # The words describing a source the report does not name, which these words rest on: the
+    # speaker itself ("three people familiar with the matter", "the sources") or the source a
+    # named relay cites ("Reuters reported, citing three people familiar with the matter").
+    unnamed: Span | None = None
 
     @property
     def citation(self) -> Citation:
         return Citation(self.document, self.start, self.end, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingNote:
+    """What a report says about its sourcing rather than about the story.
+
+    ``kind`` "unnamed source": the words describing a source the report does not name ("three
+    people familiar with the matter", "the sources"); "anonymity": why it is not named ("asking
+    not to be identified because the discussions are confidential"); "no comment": someone asked for comment gave none
+    ("Harbor Freight declined to comment", "Meridian did not respond to a request for
+    comment"), with ``detail`` "declined", "did not respond" or "could not be reached" and
+    ``who``/``who_span`` for whom; ``aside`` is news the clause carries about them, kept as a
+    claim ("Meridian, *which employs about 900 people*, did not respond …"). ``start``/``end``
+    cover the clause in ``Document.text``.
+    """
+
+    document: str
+    start: int
+    end: int
+    kind: Literal["unnamed source", "anonymity", "no comment"]
+    detail: str | None = None
+    who: str | None = None  # Entity.id
+    who_span: Span | None = None
+    aside: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +493,7 @@ class Extraction:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
     times: tuple[TimeExpression, ...]
+    sourcing: tuple[SourcingNote, ...] = ()  # unnamed sources, anonymity grants, no-comments
 
 
 # ------------------------------------------------------------------------ align
@@ -490,6 +520,9 @@ class Fact:
     # A text that is wholly a direct quotation carries its speaker here, the note at its end:
     # "“That's a smoking gun.” [Rudy Giuliani]".
     antecedent_at: int | None = None
+    # The documents whose claim of it rests on a source they do not name ("…, three people
+    # familiar with the matter said"): four outlets each told by unnamed officials may share one leak.
+    unnamed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,6 +585,9 @@ class QuoteGroup:
     # No entity for the speaker: the words that name them ("both leaders", "a senior official"),
     # so a reader sees who the text says spoke without a guess at which entity that is.
     speaker_text: str | None = None
+    # The words of a report describing the unnamed source the group rests on ("three people
+    # familiar with the matter"), when every quote of it rests on one; None when on the record.
+    unnamed: str | None = None
     said_on: QuoteDate | None = None  # when the reports say the words were said
     first_reported: str | None = None  # the earliest publication date of its documents
 
@@ -599,3 +635,4 @@ class Brief:
     conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
+    sourcing: tuple[SourcingNote, ...] = ()  # unnamed sources, anonymity grants, no-comments

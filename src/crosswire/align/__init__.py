@@ -133,6 +133,15 @@ def _quote_speakers(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int, s
     return out
 
 
+def _unnamed(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
+    """Per document, the spans of quotes that rest on a source the report does not name."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.unnamed is not None:
+            out.setdefault(q.document, []).append((q.start, q.end))
+    return out
+
+
 def _centrality(vectors: np.ndarray) -> list[float]:
     """Cosine of each claim to the story's mean claim: how much of the story it carries."""
     if len(vectors) == 0:
@@ -162,6 +171,7 @@ def align_story(
             extraction,
             quotes=tuple(q for q in extraction.quotes if q.document not in left_out),
             times=tuple(t for t in extraction.times if t.document not in left_out),
+            sourcing=tuple(n for n in extraction.sourcing if n.document not in left_out),
         )
     documents = {a.document.id: a.document for a in adocs}
     annotated = {a.document.id: a for a in adocs}
@@ -171,7 +181,9 @@ def align_story(
 
     claims: list[Claim] = []
     for a in adocs:
-        claims += extract_claims(a, entities=extraction.entities, split_clauses=split_clauses)
+        claims += extract_claims(
+            a, entities=extraction.entities, split_clauses=split_clauses, sourcing=extraction.sourcing
+        )
     vectors = embed_texts(embedder, [c.text for c in claims])
     sim = claim_similarity(claims, vectors, threshold=threshold)
     groups = group_claims(claims, sim, threshold=threshold, average_threshold=average_threshold)
@@ -232,6 +244,7 @@ def align_story(
         names={e.id: e.name for e in extraction.entities},
         quoted=_quoted(extraction.quotes),
         speakers=_quote_speakers(extraction.quotes),
+        unnamed=_unnamed(extraction.quotes),
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

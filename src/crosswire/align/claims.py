@@ -14,7 +14,10 @@ importance of the partnership, particularly in light of shared security concerns
 report that backs only the adjunct backs only that claim. A split claim's
 ``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
 those ranges joined by a space, so every character is traceable. Datelines, credit lines
-and boilerplate are not claims. A quotation the sentence splitter cut in two is one claim.
+and boilerplate are not claims, nor is a no-comment ("Harbor Freight declined to comment"):
+it says how the report was sourced, not what happened; news it carries about its subject
+("Meridian, which employs about 900 people, did not respond …") is kept as the claim
+"Meridian employs about 900 people". A quotation the sentence splitter cut in two is one claim.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.align.features import content_words, numbers_with_units, quote_balance
-from crosswire.models import AnnotatedDocument, Citation, Document, Entity, Sentence
+from crosswire.models import AnnotatedDocument, Citation, Document, Entity, Sentence, SourcingNote
 from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES, POST_CREDIT, WEEKDAY_ABBREVIATIONS
 
 __all__ = [
@@ -462,10 +465,12 @@ def extract_claims(
     *,
     entities: Sequence[Entity] = (),
     split_clauses: bool = True,
+    sourcing: Sequence[SourcingNote] = (),
 ) -> list[Claim]:
     """The claims of one document, in reading order.
 
-    ``entities`` (the story's canonical entities) let each claim list the entities it names.
+    ``entities`` (the story's canonical entities) let each claim list the entities it names;
+    ``sourcing`` (the story's sourcing notes) marks the no-comments that are no claims.
     Without a spaCy doc (``adoc.doc is None``) sentences are kept whole and not checked for a verb.
     """
     doc = adoc.document
@@ -477,11 +482,22 @@ def extract_claims(
         token_starts, token_spans = _token_offsets(adoc)
     mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.document == doc.id)
     n = max(len(adoc.sentences), 1)
+    silent = [x for x in sourcing if x.kind == "no comment" and x.document == doc.id]
     claims: list[Claim] = []
     for sent in join_split_quotations(doc, adoc.sentences, kept):
         claims.extend(
             _sentence_claims(
-                doc, sent, n, kept, credit, token_starts, token_spans, adoc.doc, mentions, split_clauses
+                doc,
+                sent,
+                n,
+                kept,
+                credit,
+                token_starts,
+                token_spans,
+                adoc.doc,
+                mentions,
+                split_clauses,
+                silent,
             )
         )
     return claims
@@ -498,6 +514,7 @@ def _sentence_claims(
     spacy_doc: Any,
     mentions: Sequence[tuple[int, int, str]],
     split_clauses: bool,
+    silent: Sequence[SourcingNote] = (),
 ) -> list[Claim]:
     start, end = trim_sentence(doc, sent.start, sent.end, kept=kept)
     if end <= start:
@@ -505,10 +522,25 @@ def _sentence_claims(
     text = doc.text[start:end]
     if is_boilerplate(text) or _LEAD_IN.search(text):
         return []
+    # a sentence that is one no-comment is no claim; the news about its subject is
+    quiet = next(
+        (
+            x
+            for x in silent
+            if start <= x.start < end
+            and not content_words(doc.text[start : x.start])
+            and not content_words(doc.text[x.end : end])
+        ),
+        None,
+    )
     if credit is not None and credit.document == doc.id and credit.start < end and start < credit.end:
         return []
     parts_list: list[list[tuple[int, int]]] = [[(start, end)]]
-    if spacy_doc is not None:
+    if quiet is not None:
+        if quiet.aside is None or quiet.who_span is None:
+            return []
+        parts_list = [[(quiet.who_span.start, quiet.who_span.end), (quiet.aside.start, quiet.aside.end)]]
+    elif spacy_doc is not None:
         lo = bisect.bisect_left(token_starts, start)
         hi = bisect.bisect_left(token_starts, end)
         tokens = [spacy_doc[i] for i in range(lo, hi) if token_spans[i][1] <= end]

@@ -650,6 +650,19 @@ def _sources(
     return {find(family_of.get(c.document, c.document)) for c in members}
 
 
+def _resting_on_unnamed(
+    members: Sequence[Claim], unnamed: Mapping[str, Sequence[tuple[int, int]]]
+) -> tuple[str, ...]:
+    """The documents whose every claim among ``members`` carries words of an unnamed source:
+    "…, three people familiar with the matter said" is the report's account of a leak."""
+    out: dict[str, bool] = {}
+    for c in members:
+        spans = unnamed.get(c.document, ())
+        inside = any(s < e2 and s2 < e for s, e in c.parts for s2, e2 in spans)
+        out[c.document] = out.get(c.document, True) and inside
+    return tuple(d for d, yes in out.items() if yes)
+
+
 def salience(*, independent_sources: float, total_sources: int, centrality: float, position: float) -> float:
     """How much a fact matters to the story: backed by many independent sources, central, early."""
     share = independent_sources / max(total_sources, 1)
@@ -669,6 +682,7 @@ def make_facts(
     names: Mapping[str, str] | None = None,
     quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     speakers: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
+    unnamed: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
@@ -736,6 +750,7 @@ def make_facts(
             score=score,
             antecedent=antecedent,
             antecedent_at=antecedent_at,
+            unnamed=_resting_on_unnamed(members, unnamed or {}),
         )
         out.append((score, g, fact))
     out.sort(key=lambda t: (-t[0], t[1]))

@@ -478,6 +478,7 @@ def group_quotes(
                 documents=tuple(dict.fromkeys(q.document for q in qs)),
                 citations=tuple(c for q in qs for c in cites(q)),
                 speaker_text=None if speaker is not None or not named_by else " ".join(named_by[0].split()),
+                unnamed=_unnamed_words(qs, documents),
             )
         )
     names = {e.id: e.name for e in entities}
@@ -499,3 +500,16 @@ def group_quotes(
             )
         )
     return groups, conflicts
+
+
+def _unnamed_words(qs: Sequence[Quote], documents: Mapping[str, Document]) -> str | None:
+    """The words describing the unnamed source a group rests on, when no quote of it has a named
+    speaker of its own ("the sources said" in one report, "according to the report" in its
+    rewrite): the first report's ("three people familiar with the matter")."""
+    if any(q.unnamed is None and q.speaker is not None for q in qs):
+        return None
+    span = next((q.unnamed for q in qs if q.unnamed is not None), None)
+    doc = documents.get(span.document) if span is not None else None
+    if span is None or doc is None:
+        return None
+    return " ".join(doc.text[span.start : span.end].split())

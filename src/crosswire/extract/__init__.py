@@ -9,6 +9,9 @@ Input → output: :class:`~crosswire.models.StoryDocs` → :class:`~crosswire.mo
   ``quote_tagger.py`` stacked on the rules.
 - ``quotes_link.py`` — ``link_speakers(quotes, entities, adocs)``, ``without_denials(quotes, adoc)``
   (reported clauses with a negated cue are no one's statement).
+- ``sourcing.py`` — ``sourcing_notes(adocs, entities)`` (anonymity grants, no-comments) and
+  ``mark_unnamed(quotes, adocs, notes, entities)`` (quotes resting on unnamed sources),
+  ``unnamed_sources(quotes)`` (the words describing them, as notes).
 - ``timex.py`` — ``extract_times(adoc)``.
 """
 
@@ -31,6 +34,7 @@ def extract_story(
     # Imported here: the quote and time extractors are separate modules with their own costs.
     from crosswire.extract.entities import resolve_entities
     from crosswire.extract.quotes import extract_quotes, link_speakers, without_denials
+    from crosswire.extract.sourcing import mark_unnamed, sourcing_notes, unnamed_sources
     from crosswire.extract.timex import extract_times, story_anchor
 
     adocs = story.documents
@@ -38,12 +42,19 @@ def extract_story(
     raw: list[Quote] = []
     for adoc in adocs:
         raw.extend(without_denials(extract_quotes(adoc, method=quote_method, model=quote_model), adoc))
-    quotes = link_speakers(raw, entities, adocs)
+    sourcing = sourcing_notes(adocs, entities)
+    quotes = mark_unnamed(link_speakers(raw, entities, adocs), adocs, sourcing, entities)
+    order = {a.document.id: k for k, a in enumerate(adocs)}
+    sourcing = sorted(
+        [*sourcing, *unnamed_sources(quotes)], key=lambda n: (order.get(n.document, 0), n.start, n.end)
+    )
     times: list[TimeExpression] = []
     story_date = story_anchor(adocs)
     for adoc in adocs:
         times.extend(extract_times(adoc, story_date=story_date))
-    return Extraction(story=story, entities=entities, quotes=tuple(quotes), times=tuple(times))
+    return Extraction(
+        story=story, entities=entities, quotes=tuple(quotes), times=tuple(times), sourcing=tuple(sourcing)
+    )
 
 
 def run(

@@ -1,0 +1,330 @@
+"""Sourcing: which sources a report leaves unnamed, why, and who gave no comment.
+
+Input → output: the annotated documents of one story, its entities and its quotes (speakers
+linked) → :class:`~crosswire.models.SourcingNote` s (:func:`sourcing_notes`) and the quotes
+with ``Quote.unnamed`` set, without the clauses that only say how the report was sourced
+(:func:`mark_unnamed`). Both are pure; the extract stage runs them after linking speakers.
+
+A fact-checker reads "three people familiar with the matter said" differently from "the
+company said": four outlets each told by unnamed officials may all carry one leak. The rules
+are lexical and deliberately narrow:
+
+* An **unnamed source** is a speaker phrase headed by a word for a person or group that is
+  not a name ("officials", "people familiar with the matter", "a person close to the
+  company", "the sources", "one of the people", "a Pentagon spokesman"), with no person's name
+  inside it ("a spokeswoman, Dana Ruiz" is named). An organisation inside it is kept as its
+  affiliation ("U.S. officials" still link to the United States), but the words say the
+  speaker was not named. A named relay that cites one ("Reuters reported, citing three people
+  familiar with the matter") rests on it too.
+* An **anonymity grant** is the report's account of why ("asking not to be identified
+  because the discussions are confidential", "who spoke on condition of anonymity", "who was
+  not authorized to speak publicly"). It is no one's statement: a quote whose content is such a
+  clause is dropped (the indirect-speech rules read "asking not to be identified" as words).
+* A **no comment** is a clause saying that someone asked gave none ("declined to comment",
+  "did not respond to a request for comment", "could not be reached"): not a claim of the
+  story, so not a fact, a summary line or a timeline entry, and not a quote ("to comment").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from crosswire.models import AnnotatedDocument, Entity, Quote, SourcingNote, Span
+
+__all__ = ["is_unnamed_source", "mark_unnamed", "no_comment_clauses", "sourcing_notes", "unnamed_sources"]
+
+# Heads of a phrase that describes a speaker without naming one. Titles that name one knowable
+# person ("the president", "the defence secretary") are not here: the speaker linker resolves them.
+_HEADS = (
+    r"officials?|sources?|person|people|persons|aides?|advis[eo]rs?|diplomats?|insiders?|"
+    r"executives?|staffers?|lawmakers?|legislators?|officers?|investigators?|allies|ally|"
+    r"associates?|confidantes?|confidants?|spokes(?:wo)?m[ae]n|spokespersons?|spokespeople|"
+    r"representatives?|employees?|shareholders?|investors?|bankers?|negotiators?|operatives?|"
+    r"strategists?|donors?|witnesses|witness|analysts?|someone|insiders"
+)
+# the head must be the phrase's noun: nothing but a postmodifier ("familiar with …", "close to
+# …", "who …", "for Meridian", ", speaking …") may follow it
+_UNNAMED = re.compile(
+    r"^(?:(?:the|a|an|one|two|three|four|five|six|several|some|many|other|more|multiple|"
+    r"both|these|those|one\s+of\s+the|two\s+of\s+the|\d+)\s+)?"
+    r"(?:[\w.'’&-]+\s+){0,5}?"  # modifiers: "senior", "U.S.", "Pentagon", "large Meridian"
+    r"(?:" + _HEADS + r")\b"
+    r"(?=$|\s*[,(—–-]|\s+(?:familiar|close|with|who|whom|that|for|from|at|in|of|on|briefed|"
+    r"involved|knowledgeable|aware|speaking|said|says|told|tell|asked|requesting|requested)\b)",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
+
+# "asking not to be identified because …", "who spoke on condition of anonymity", "who was not
+# authorized to speak publicly", "who requested anonymity to discuss …"
+_GRANT = re.compile(
+    r"(?:\b(?:who|and|but)\s+)?"
+    r"(?:\b(?:ask(?:ed|ing|s)?|request(?:ed|ing|s)?|insist(?:ed|ing|s)?|spoke|speak(?:ing|s)?|"
+    r"talk(?:ed|ing|s)?|declin(?:ed|ing|es)|agree(?:d|ing)?|demand(?:ed|ing)?|was|were|is|are)\s+)?"
+    r"(?P<key>\bnot\s+to\s+be\s+(?:identified|named|quoted)(?:\s+by\s+name)?"
+    r"|\bto\s+be\s+(?:identified|named)(?=\s|,|\.|$)"
+    r"|\b(?:on|under)\s+(?:the\s+)?(?:condition|conditions)\s+(?:of\s+anonymity|that\s+(?:he|she|they|his|her|their)"
+    r"(?:\s+\w+){0,4}\s+not\s+be\s+(?:identified|named|quoted))"
+    r"|\banonymity\b"
+    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment|discuss|be\s+quoted|disclose|release)"
+    r"|\bbecause\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\s+authori[sz]ed)"
+    r"[^.;!?\"“”]*",
+    re.IGNORECASE,
+)
+_GRANT_END = re.compile(r",\s+(?:said|says|told|according|but|and\s+(?:he|she|they)\s+said)\b", re.IGNORECASE)
+
+# the clause of a no-comment, by what the person asked did
+_NO_COMMENT = re.compile(
+    r"\b(?:"
+    r"(?P<declined>(?:declined|declines|declining|refused|refuses|refusing)\s+(?:to\s+)?"
+    r"(?:comment|discuss|respond|elaborate|answer|say\s+more)\b"
+    r"|(?:had|has|have|gave|offered)\s+no\s+(?:immediate\s+)?comment\b"
+    r"|(?:would|will|did)\s+not\s+(?:immediately\s+)?comment\b)"
+    r"|(?P<silent>(?:did\s+not|didn[’']t|has\s+not|hasn[’']t|have\s+not|haven[’']t|had\s+not)\s+"
+    r"(?:immediately\s+|yet\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?)\b"
+    r"(?=[^.;]{0,60}\b(?:request|comment|call|message|e-?mail|inquir|question|phone|text)))"
+    r"|(?P<unreachable>(?:could\s+not|couldn[’']t|cannot|can[’']t)\s+(?:immediately\s+)?be\s+reached\b"
+    r"|(?:not\s+available|unavailable)\s+(?:for|to)\s+(?:immediate\s+)?comment\b)"
+    r")",
+    re.IGNORECASE,
+)
+_DETAIL = {"declined": "declined", "silent": "did not respond", "unreachable": "could not be reached"}
+# where a no-comment clause ends: the sentence's end, or a coordinated clause of news after it
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|and|while|though|although|as)\b|\s+but\b", re.IGNORECASE)
+# a subject's non-restrictive relative clause: "Meridian, which employs about 900 people, did not …"
+_LEADING = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|however|separately)\b[,\s]*)+", re.IGNORECASE)
+
+
+def is_unnamed_source(phrase: str) -> bool:
+    """The speaker phrase describes a source without naming it (see the module docstring).
+
+    ``phrase`` is the report's words for the speaker; the caller checks that no person's name
+    lies inside them. "three people familiar with the matter" and "U.S. officials" are
+    unnamed; "the company", "the Pentagon" and "the president" are not (an institution, and a
+    title the report names elsewhere).
+    """
+    words = " ".join(phrase.split())
+    if not words or words.lower() in _PRONOUNS:
+        return False
+    return bool(_UNNAMED.match(words))
+
+
+def no_comment_clauses(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, subject end, end, detail) of every no-comment clause in one sentence ``text``.
+
+    The clause runs from its subject (the sentence's start, past a leading "But") to the end
+    of the predicate; ``detail`` is "declined", "did not respond" or "could not be reached".
+    """
+    out: list[tuple[int, int, int, str]] = []
+    for m in _NO_COMMENT.finditer(text):
+        detail = next(_DETAIL[k] for k, v in m.groupdict().items() if v)
+        start = out[-1][2] if out else 0
+        lead = _LEADING.match(text[start:])
+        start += lead.end() if lead else 0
+        while start < len(text) and text[start] in " ,;":
+            start += 1
+        subject_end = m.start()
+        while subject_end > start and text[subject_end - 1] in " ,":
+            subject_end -= 1
+        stop = _CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text.rstrip())
+        out.append((start, subject_end, end, detail))
+    return out
+
+
+def _grants(adoc: AnnotatedDocument) -> list[SourcingNote]:
+    text = adoc.document.text
+    out: list[SourcingNote] = []
+    for sent in adoc.sentences:
+        body = text[sent.start : sent.end]
+        for m in _GRANT.finditer(body):
+            end = m.end()
+            if stop := _GRANT_END.search(body, m.start("key"), end):
+                end = stop.start()
+            if (
+                body[m.start() : m.start() + 4].lower() == "who "
+                and (comma := body.find(",", m.start(), end)) > 0
+            ):
+                end = comma  # "…, who spoke on condition of anonymity, said": the clause closes at its comma
+            while end > m.start() and body[end - 1] in " ,—–-(":
+                end -= 1
+            out.append(SourcingNote(adoc.document.id, sent.start + m.start(), sent.start + end, "anonymity"))
+    return out
+
+
+def _who(span: tuple[int, int], text: str, doc_id: str, entities: Sequence[Entity]) -> str | None:
+    """The entity the subject of a no-comment names: the first one mentioned in it; else, as the
+    tagger often misses a short name late in a report ("Harbor Freight declined to comment"),
+    the one entity whose name or alias the subject is, or begins ("Harbor Freight" of "Harbor
+    Freight Lines Inc."), or whose surname it is."""
+    best: tuple[int, str] | None = None
+    for e in entities:
+        for m in e.mentions:
+            inside = m.document == doc_id and span[0] <= m.start and m.end <= span[1]
+            if inside and (best is None or m.start < best[0]):
+                best = (m.start, e.id)
+    if best is not None:
+        return best[1]
+    subject = text[span[0] : span[1]]
+    found: list[tuple[int, int, str]] = []
+    for e in entities:
+        if e.type not in {"PERSON", "ORG"}:
+            continue
+        for n in (e.name, *e.aliases):
+            if len(n) > 2 and (hit := re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", subject)):
+                found.append((hit.start(), -len(n), e.id))
+    if found:
+        return min(found)[2]  # the first named, the longest name there
+    words = re.sub(r"^(?:the)\s+", "", " ".join(text[span[0] : span[1]].split()), flags=re.I).lower()
+    if not words:
+        return None
+    tests: tuple[Callable[[str], bool], ...] = (
+        lambda name: name == words,
+        lambda name: name.startswith(words + " "),
+        lambda name: name.endswith(" " + words),
+    )
+    for test in tests:
+        fits = {
+            e.id
+            for e in entities
+            if e.type in {"PERSON", "ORG"}
+            for n in (e.name, *e.aliases)
+            if test(n.lower())
+        }
+        if len(fits) == 1:
+            return fits.pop()
+        if fits:
+            return None
+    return None
+
+
+def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[SourcingNote]:
+    text = adoc.document.text
+    out: list[SourcingNote] = []
+    for sent in adoc.sentences:
+        for start, subject_end, end, detail in no_comment_clauses(text[sent.start : sent.end]):
+            lo, hi = sent.start + start, sent.start + subject_end
+            subject = text[lo:hi]
+            rel = re.match(r"^([^,]+),\s+(?:which|who)\s+", subject)
+            who_end = lo + len(rel.group(1)) if rel else hi
+            who_span = Span(adoc.document.id, lo, who_end) if who_end > lo else None
+            aside = Span(adoc.document.id, lo + rel.end(), hi) if rel and hi > lo + rel.end() else None
+            out.append(
+                SourcingNote(
+                    document=adoc.document.id,
+                    start=lo,
+                    end=sent.start + end,
+                    kind="no comment",
+                    detail=detail,
+                    who=_who((lo, who_end), text, adoc.document.id, entities) if who_span else None,
+                    who_span=who_span,
+                    aside=aside,
+                )
+            )
+    return out
+
+
+def sourcing_notes(adocs: Iterable[AnnotatedDocument], entities: Sequence[Entity] = ()) -> list[SourcingNote]:
+    """The anonymity grants and no-comments of a story's reports, in reading order (pure)."""
+    out: list[SourcingNote] = []
+    for adoc in adocs:
+        notes = _grants(adoc) + _no_comments(adoc, entities)
+        out += sorted(notes, key=lambda n: (n.start, n.end))
+    return out
+
+
+def _persons(adoc: AnnotatedDocument) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in adoc.mentions if m.label == "PERSON"]
+
+
+def _unnamed_span(span: Span, adoc: AnnotatedDocument) -> Span | None:
+    """The describing words of an unnamed-source phrase, without what follows its first comma
+    ("One large Meridian shareholder, who spoke on condition of anonymity …"); None when it names."""
+    if any(span.start <= s and e <= span.end for s, e in _persons(adoc)):
+        return None
+    words = adoc.document.text[span.start : span.end]
+    if not is_unnamed_source(words):
+        return None
+    cut = words.find(",")
+    end = span.start + (len(words[:cut].rstrip()) if cut > 0 else len(words.rstrip()))
+    return Span(span.document, span.start, end)
+
+
+# "citing three people familiar with the matter", "quoting unnamed officials"
+_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<np>[^,.;:!?\"“”()]+)", re.IGNORECASE)
+
+
+def mark_unnamed(
+    quotes: Sequence[Quote],
+    adocs: Sequence[AnnotatedDocument],
+    notes: Sequence[SourcingNote],
+    entities: Sequence[Entity] = (),
+) -> list[Quote]:
+    """``quotes`` with ``unnamed`` set where they rest on a source the report does not name, and
+    without the quotes that are only sourcing (pure): one ending inside an anonymity grant
+    ("not to be identified because the discussions are confidential"), the object of a
+    no-comment ("to comment"), an unnamed source as the object of "citing". ``notes``: the
+    story's :func:`sourcing_notes`."""
+    by_doc = {a.document.id: a for a in adocs}
+    person_ids = {e.id for e in entities if e.type == "PERSON"}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for n in notes:
+        spans.setdefault((n.document, n.kind), []).append((n.start, n.end))
+    out: list[Quote] = []
+    for q in quotes:
+        adoc = by_doc.get(q.document)
+        if adoc is None:
+            out.append(q)
+            continue
+        if any(q.start < e and s < q.end and q.end <= e for s, e in spans.get((q.document, "anonymity"), ())):
+            continue  # "asking not to be identified because …" is how the report was sourced
+        if _only_asking(q) and any(
+            s <= q.start and q.end <= e for s, e in spans.get((q.document, "no comment"), ())
+        ):
+            continue  # "declined to comment": no words at all
+        if (q.cue or "").lower().startswith(("citing", "cited", "cites", "quoting")) and is_unnamed_source(
+            q.text
+        ):
+            continue  # "citing three people familiar with the matter" names a source, says nothing
+        out.append(_with_unnamed(q, adoc, person_ids))
+    return out
+
+
+def _only_asking(q: Quote) -> bool:
+    """The quote's words are only the object of the no-comment ("to comment", "to comment on the talks")."""
+    return bool(
+        re.match(r"^(?:to\s+)?(?:comment|discuss|respond|elaborate|answer|say)\b", q.text.strip(), re.I)
+    )
+
+
+def _with_unnamed(q: Quote, adoc: AnnotatedDocument, person_ids: set[str]) -> Quote:
+    if q.speaker in person_ids:
+        return q
+    span = q.speaker_antecedent or q.speaker_span
+    if span is not None and (described := _unnamed_span(span, adoc)) is not None:
+        return dataclasses.replace(q, unnamed=described)
+    # a named relay citing an unnamed source, in the sentence of the quote after its cue
+    sent = next((s for s in adoc.sentences if s.start <= q.start < s.end), None)
+    if sent is None:
+        return q
+    after = max(
+        q.end, q.cue_span.end if q.cue_span else q.end, q.speaker_span.end if q.speaker_span else q.end
+    )
+    text = adoc.document.text
+    for m in _CITING.finditer(text, after, sent.end):
+        described = _unnamed_span(Span(q.document, m.start("np"), m.end("np")), adoc)
+        if described is not None:
+            return dataclasses.replace(q, unnamed=described)
+    return q
+
+
+def unnamed_sources(quotes: Iterable[Quote]) -> list[SourcingNote]:
+    """One "unnamed source" note per distinct span of words the quotes rest on, in reading order."""
+    spans = dict.fromkeys(q.unnamed for q in quotes if q.unnamed is not None)
+    return [
+        SourcingNote(s.document, s.start, s.end, "unnamed source")
+        for s in sorted(spans, key=lambda s: (s.document, s.start, s.end))
+        if s is not None
+    ]

@@ -1,0 +1,189 @@
+"""Sourcing: unnamed sources, why a report does not name them, and who gave no comment (23rd session)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from crosswire.extract.entities import resolve_entities
+from crosswire.extract.sourcing import is_unnamed_source, no_comment_clauses, sourcing_notes
+from crosswire.models import AnnotatedDocument, Document, Mention, Sentence
+
+# ------------------------------------------------------------------ unnamed sources
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "three people familiar with the matter",
+        "people with knowledge of the matter",
+        "a person close to the company",
+        "the sources",
+        "one of the people",
+        "the people",
+        "Senior officials",
+        "American military officials",
+        "U.S. officials",
+        "one senior administration official",
+        "a Pentagon spokesman",
+        "A representative for Meridian",
+        "One large Meridian shareholder, who spoke on condition of anonymity",
+        "two diplomats briefed on the talks",
+    ],
+)
+def test_a_phrase_describing_a_speaker_without_a_name_is_an_unnamed_source(phrase: str) -> None:
+    assert is_unnamed_source(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the company",
+        "the Pentagon",
+        "the president",
+        "Reuters",
+        "Pete Hegseth",
+        "he",
+        "they",
+        "the report",
+        "The defence secretary",
+        "the people's republic",  # a head followed by more name is no head
+        "officials' statement",
+    ],
+)
+def test_an_institution_a_title_or_a_pronoun_is_not_an_unnamed_source(phrase: str) -> None:
+    assert not is_unnamed_source(phrase)
+
+
+# ------------------------------------------------------------------- no comment
+
+
+def _clause(text: str) -> list[tuple[str, str, str]]:
+    return [(text[a:e], text[a:s], d) for a, s, e, d in no_comment_clauses(text)]
+
+
+def test_no_comment_clauses_run_from_their_subject_to_the_end_of_the_predicate() -> None:
+    assert _clause("Harbor Freight declined to comment.") == [
+        ("Harbor Freight declined to comment", "Harbor Freight", "declined")
+    ]
+    assert _clause("But the company could not be reached for comment on Tuesday.") == [
+        ("the company could not be reached for comment on Tuesday", "the company", "could not be reached")
+    ]
+    text = "Meridian, which employs about 900 people, did not respond to requests for comment."
+    assert _clause(text) == [(text[:-1], "Meridian, which employs about 900 people", "did not respond")]
+    # a clause of news after the no-comment is not part of it
+    (clause,) = _clause("The ministry declined to comment, but its staff were told to pack.")
+    assert clause[0] == "The ministry declined to comment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army did not respond to the attack until Friday.",  # no request for comment
+        "Police said they had no suspects.",
+        "The minister declined an invitation to the summit.",
+    ],
+)
+def test_other_refusals_and_responses_are_no_no_comment(text: str) -> None:
+    assert _clause(text) == []
+
+
+def _doc(doc_id: str, text: str, tagged: list[tuple[str, str]] = ()) -> AnnotatedDocument:  # type: ignore[assignment]
+    """One-sentence-per-line document with each (surface, label) tagged wherever it occurs."""
+    sentences, start = [], 0
+    for k, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(doc_id, start, start + len(line), line, k))
+        start += len(line) + 1
+    mentions = [
+        Mention(doc_id, i, i + len(name), name, label)
+        for name, label in tagged
+        for i in range(len(text))
+        if text.startswith(name, i)
+    ]
+    return AnnotatedDocument(Document(id=doc_id, text=text), tuple(sentences), tuple(mentions))
+
+
+def test_anonymity_grants_and_no_comments_are_notes_with_whom() -> None:
+    text = (
+        "A deal could come next week, the sources said, asking not to be identified because the talks are private.\n"
+        "One shareholder, who spoke on condition of anonymity, said the price was low.\n"
+        "A senior official, who was not authorized to speak publicly, confirmed the talks.\n"
+        "Harbor Freight declined to comment.\n"
+        "A representative for Meridian did not immediately respond to an email."
+    )
+    adoc = _doc("d", text, [("Harbor Freight Lines Inc.", "ORG"), ("Meridian Rail Corp.", "ORG")])
+    # the full names are in another report of the story: "Harbor Freight" and "Meridian" are theirs
+    other = _doc("o", "Harbor Freight Lines Inc. will buy Meridian Rail Corp.", [
+        ("Harbor Freight Lines Inc.", "ORG"), ("Meridian Rail Corp.", "ORG"), ("Meridian", "NORP")
+    ])  # fmt: skip
+    entities = resolve_entities([adoc, other])
+    notes = [n for n in sourcing_notes([adoc], entities)]
+    said = [(n.kind, text[n.start : n.end], n.detail, n.who) for n in notes]
+    assert said == [
+        ("anonymity", "asking not to be identified because the talks are private", None, None),
+        ("anonymity", "who spoke on condition of anonymity", None, None),
+        ("anonymity", "who was not authorized to speak publicly", None, None),
+        ("no comment", "Harbor Freight declined to comment", "declined", "e-harbor-freight-lines-inc"),
+        (
+            "no comment",
+            "A representative for Meridian did not immediately respond to an email",
+            "did not respond",
+            "e-meridian-rail-corp",
+        ),
+    ]
+
+
+# ------------------------------------------------------------ quotes, on real parses
+
+
+@pytest.fixture(scope="module")
+def annotate_text(nlp: Any) -> Callable[[str, str], AnnotatedDocument]:
+    from crosswire import annotate, clean
+
+    def build(doc_id: str, text: str) -> AnnotatedDocument:
+        (doc,) = list(clean.run([Document(id=doc_id, text=text)]))
+        (adoc,) = list(annotate.run([doc]))
+        return adoc
+
+    return build
+
+
+@pytest.mark.slow
+def test_quotes_resting_on_unnamed_sources_say_so_and_sourcing_clauses_are_no_quotes(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract import extract_story
+    from crosswire.models import Story, StoryDocs
+
+    reuters = annotate_text(
+        "reuters",
+        "Harbor Freight Lines Inc is in advanced talks to acquire Meridian Rail Corp for about $4.2 "
+        "billion, three people familiar with the matter said on Monday.\n\n"
+        "A deal could be announced as soon as next week, the sources said, asking not to be "
+        "identified because the discussions are confidential.\n\n"
+        "Harbor Freight declined to comment.\n\n"
+        "A Harbor Freight spokeswoman, Dana Ruiz, said the company does not comment on rumors.",
+    )
+    herald = annotate_text(
+        "herald",
+        "Harbor Freight Lines is in advanced talks to acquire Meridian Rail for about $4.2 billion, "
+        "Reuters reported on Monday, citing three people familiar with the matter.",
+    )
+    ex = extract_story(StoryDocs(Story("s", ("reuters", "herald")), (reuters, herald)))
+
+    def unnamed(doc: AnnotatedDocument, starts: str) -> str | None:
+        (q,) = [q for q in ex.quotes if q.document == doc.document.id and q.text.startswith(starts)]
+        return doc.document.text[q.unnamed.start : q.unnamed.end] if q.unnamed else None
+
+    assert unnamed(reuters, "Harbor Freight Lines Inc is in") == "three people familiar with the matter"
+    assert unnamed(reuters, "A deal could be announced") == "the sources"
+    assert unnamed(reuters, "the company does not comment") is None  # Dana Ruiz is named
+    # a named relay citing unnamed sources rests on them; "citing …" itself is no quote
+    assert unnamed(herald, "Harbor Freight Lines is in") == "three people familiar with the matter"
+    texts = [q.text for q in ex.quotes]
+    assert not [t for t in texts if "identified" in t or t.startswith(("to comment", "three people"))]
+    kinds = [(n.document, n.kind) for n in ex.sourcing]
+    assert ("reuters", "anonymity") in kinds and ("reuters", "no comment") in kinds
+    assert kinds.count(("herald", "unnamed source")) == 1
