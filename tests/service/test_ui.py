@@ -311,3 +311,95 @@ def test_story_page_says_a_retracted_report_is_not_read(store: Any, fake_engine:
     )
     assert "retraction</span>" in section
     assert "— the report is left out of the facts, quotes and timeline" in section
+
+
+def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    text = (
+        "Harbor Freight is in talks to buy Meridian, three people familiar with the matter said, "
+        "asking not to be identified. Harbor Freight declined to comment."
+    )
+    store.add_document(Document(id="d1", text=text, title="Deal"))
+    store.assign_story("d1", "s-1")
+
+    def cite(words: str) -> dict[str, Any]:
+        start = text.index(words)
+        return {"document": "d1", "start": start, "end": start + len(words), "text": words}
+
+    talks = "Harbor Freight is in talks to buy Meridian"
+    brief = {
+        "story": {"id": "s-1", "headline": "Deal", "documents": ["d1"]},
+        "documents": [{"id": "d1", "source": "example.org", "title": "Deal", "published": None}],
+        "entities": [{"id": "e-hf", "name": "Harbor Freight", "type": "ORG", "aliases": [], "roles": []}],
+        "facts": [
+            {
+                "id": "F1",
+                "text": talks,
+                "citations": [cite(talks)],
+                "documents": ["d1"],
+                "independent_sources": 1,
+                "status": "single_source",
+                "unnamed": ["d1"],
+            },
+        ],  # fmt: skip
+        "quotes": [
+            {
+                "id": "Q1",
+                "speaker": None,
+                "speaker_text": "three people familiar with the matter",
+                "text": talks,
+                "kind": "indirect",
+                "documents": ["d1"],
+                "citations": [cite(talks)],
+                "variants": [],
+                "unnamed": "three people familiar with the matter",
+            },
+        ],  # fmt: skip
+        "sourcing": [
+            {
+                "document": "d1",
+                "kind": "unnamed source",
+                "detail": None,
+                "who": None,
+                "who_name": None,
+                "citation": cite("three people familiar with the matter"),
+                "who_citation": None,
+            },
+            {
+                "document": "d1",
+                "kind": "anonymity",
+                "detail": None,
+                "who": None,
+                "who_name": None,
+                "citation": cite("asking not to be identified"),
+                "who_citation": None,
+            },
+            {
+                "document": "d1",
+                "kind": "no comment",
+                "detail": "declined",
+                "who": "e-hf",
+                "who_name": "Harbor Freight",
+                "citation": cite("Harbor Freight declined to comment"),
+                "who_citation": cite("Harbor Freight declined"),
+            },
+        ],  # fmt: skip
+    }
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    html = client.get("/story/s-1").text
+    section = html.split('<section id="sourcing">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>Unnamed sources and no comment</h2>" in section
+    start = text.index("three people")
+    assert "unnamed: “three people familiar with the matter”" in section
+    assert f'href="/article/d1?start={start}&amp;end={start + 37}#hl"' in section
+    assert "not named: “asking not to be identified”" in section
+    assert '<span class="badge update">no comment</span> <strong>Harbor Freight</strong>: declined' in section
+    assert "— unnamed source (“three people familiar with the matter”)" in html  # the quote's speaker
+    assert '<span class="badge single_source">unnamed sources (example.org)</span>' in html  # the fact

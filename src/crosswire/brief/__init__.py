@@ -40,6 +40,7 @@ def make_brief(alignment: Alignment, *, min_sentences: int = 3, max_sentences: i
         summary=summarize(
             alignment, min_sentences=min_sentences, max_sentences=max_sentences, headline=title, event=date
         ),
+        sourcing=ex.sourcing,
     )
 
 

@@ -23,9 +23,11 @@ from crosswire.brief.json_out import (
     INFERRED_DATE_NOTE,
     NOTES_INTRO,
     RETRACTED,
+    SOURCING_INTRO,
     contents,
     contents_line,
     fact_reading,
+    no_comments,
     ordered,
     origins,
     outlet_notes,
@@ -33,6 +35,8 @@ from crosswire.brief.json_out import (
     superseded_line,
     timeline_by_date,
     to_dict,
+    unnamed_by_document,
+    unnamed_note,
 )
 from crosswire.brief.quotes import (
     kind_documents,
@@ -71,7 +75,7 @@ border:1px solid var(--line);border-radius:.4em;padding:0 .35em;margin:0 .1em;co
 a.cite:hover,a.cite:focus{background:var(--hl);color:var(--fg)}
 .badge{display:inline-block;font-size:.72em;font-weight:600;border-radius:.5em;padding:.05em .5em;margin-right:.3em;
 vertical-align:.1em;white-space:nowrap}
-.corroborated{color:var(--ok);background:var(--ok-bg)}.single_source{color:var(--warn);background:var(--warn-bg)}
+.corroborated{color:var(--ok);background:var(--ok-bg)}.single_source,.unnamed{color:var(--warn);background:var(--warn-bg)}
 .contested,.conflict{color:var(--bad);background:var(--bad-bg)}.kind{color:var(--muted);background:var(--bg)}
 ul,ol{padding-left:1.25rem;margin:.2rem 0}li{margin:.45rem 0}ol.summary li{margin:.6rem 0}
 li.fact,li.quote{list-style:none;margin-left:-1.25rem;padding:.45rem 0;border-top:1px solid var(--line)}
@@ -197,6 +201,40 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True, reported:
     )
 
 
+def _has_sourcing(d: dict[str, Any]) -> bool:
+    return bool(unnamed_by_document(d) or no_comments(d))
+
+
+def _sourcing(d: dict[str, Any], short: dict[str, str], cites: _Cites, sid: str) -> list[str]:
+    """The section on unnamed sources and no-comments, or nothing when the reports have neither."""
+    unnamed, silent = unnamed_by_document(d), no_comments(d)
+    if not unnamed and not silent:
+        return []
+    h = [
+        f'<section class="card" id="{sid}-sourcing"><h2>Unnamed sources and no comment</h2>'
+        f"<p class='meta'>{escape(SOURCING_INTRO)}</p><ul>"
+    ]
+    for doc_id, words, why in unnamed:
+        line = f'<li class="fact"><a href="#article-{escape(doc_id)}"><b>{escape(short.get(doc_id, doc_id))}</b></a>'
+        if words:
+            line += " — unnamed: " + ", ".join(
+                f"<q class='said'>{escape(' '.join(c['text'].split()))}</q> {cites.links([c])}" for c in words
+            )
+        if why:
+            line += "; not named: " + ", ".join(
+                f"<q class='said'>{escape(' '.join(c['text'].split()))}</q> {cites.links([c])}" for c in why
+            )
+        h.append(line + "</li>")
+    for who, details in silent:
+        h.append(
+            f'<li class="fact"><span class="badge kind">no comment</span><b>{escape(who)}</b>: '
+            + "; ".join(f"{escape(what)} {cites.links(c)}" for what, c in details)
+            + "</li>"
+        )
+    h.append("</ul></section>")
+    return h
+
+
 def _story(brief: Brief, n: int) -> str:
     d = to_dict(brief)
     short = short_ids(d["story"]["documents"], urls={doc["id"]: doc["url"] for doc in d["documents"]})
@@ -235,6 +273,7 @@ def _story(brief: Brief, n: int) -> str:
         ("summary", "Summary"),
         ("facts", "Facts"),
         ("conflicts", "Conflicts"),
+        *([("sourcing", "Sourcing")] if _has_sourcing(d) else []),
         ("quotes", "Who said what"),
         ("timeline", "Timeline"),
         ("single", "Single source"),
@@ -258,7 +297,13 @@ def _story(brief: Brief, n: int) -> str:
     for f in corroborated:
         h.append(
             f'<li class="fact"><span class="badge {f["status"]}">{escape(f["status"].replace("_", " "))} · '
-            f"{f['independent_sources']} sources</span>{reading(f)} {cites.links(f['citations'], 10)}</li>"
+            f"{f['independent_sources']} sources</span>"
+            + (
+                f'<span class="badge unnamed">{escape(rests)}</span>'
+                if (rests := unnamed_note(f, short))
+                else ""
+            )
+            + f"{reading(f)} {cites.links(f['citations'], 10)}</li>"
         )
     if not corroborated:
         h.append(f"<li class='fact'>{escape(EMPTY['facts'])}</li>")
@@ -305,6 +350,7 @@ def _story(brief: Brief, n: int) -> str:
             )
         h.append("</ul></section>")
 
+    h += _sourcing(d, short, cites, sid)
     h.append(
         f'<section class="card" id="{sid}-quotes"><h2>Who said what <span class="n">{len(main_quotes)}</span></h2><ul>'
     )
@@ -342,7 +388,12 @@ def _story(brief: Brief, n: int) -> str:
         f'<section class="card" id="{sid}-single"><h2>Single-source claims <span class="n">{len(single)}</span></h2>'
         "<p class='meta'>Said by one origin only (copies of one wire story count once): check before relying on them.</p><ul>"
     )
-    h += [f"<li>{reading(f)} {cites.links(f['citations'], 2)}</li>" for f in single]
+    h += [
+        f"<li>{reading(f)}"
+        + ("<span class='meta'> — unnamed source</span>" if f.get("unnamed") else "")
+        + f" {cites.links(f['citations'], 2)}</li>"
+        for f in single
+    ]
     if not single:
         h.append(f"<li>{escape(EMPTY['single'])}</li>")
     h.append("</ul></section>")

@@ -24,10 +24,12 @@ __all__ = [
     "NOTES_INTRO",
     "RETRACTED",
     "SCHEMA",
+    "SOURCING_INTRO",
     "citation_dict",
     "contents",
     "contents_line",
     "fact_reading",
+    "no_comments",
     "ordered",
     "origins",
     "outlet_notes",
@@ -37,6 +39,8 @@ __all__ = [
     "superseded_line",
     "timeline_by_date",
     "to_dict",
+    "unnamed_by_document",
+    "unnamed_note",
 ]
 
 # What a section says when it has nothing, the same in every format.
@@ -64,6 +68,13 @@ NOTES_INTRO = (
     "counts for what it says now, a retracted one not at all."
 )
 
+# What the sourcing section is, said above it in every format.
+SOURCING_INTRO = (
+    "Where the reports do not name whose words they carry, why they say so, and who gave no "
+    "comment. Outlets each told by unnamed sources may all carry one leak; a no-comment is no "
+    "claim of the story."
+)
+
 SCHEMA = "crosswire/1"
 #: Bumped whenever the brief JSON, Markdown or HTML changes shape or content rules, so a
 #: service recomputes the briefs an older crosswire stored (2: quote groups carry ``said_on``,
@@ -73,8 +84,9 @@ SCHEMA = "crosswire/1"
 #: keeps a clause whose cut would leave no verb, a press release loses its masthead and closing
 #: sections; 5: an outlet's corrections and notes on its report are no claims, and are shown on
 #: their own; an earlier version of a report its outlet corrected or updated is left out, and so
-#: is a report its outlet retracted).
-BRIEF_REVISION = 5
+#: is a report its outlet retracted; 6: quotes, facts and the new ``sourcing`` list say which
+#: words rest on unnamed sources, and a no-comment is no claim, summary line or quote).
+BRIEF_REVISION = 6
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
@@ -230,6 +242,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
     ]
     names = {e.id: e.name for e in brief.entities}
     superseded = {v.document: v for v in story.superseded}
+    by_id = {d.id: d for d in brief.documents}
     return {
         "story": {
             "id": story.id,
@@ -292,6 +305,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                     "inferred": q.said_on.inferred,
                 },
                 "first_reported": q.first_reported,
+                "unnamed": q.unnamed,
                 "variants": [
                     {
                         "text": v.text,
@@ -318,6 +332,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "score": f.score,
                 "antecedent": f.antecedent,
                 "antecedent_at": f.antecedent_at,
+                "unnamed": list(f.unnamed),
             }
             for f in brief.facts
         ],
@@ -354,7 +369,70 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             ],
         },
         "single_source": [f.id for f in brief.facts if f.status == "single_source"],
+        # how the reports are sourced, never claims: unnamed sources, why, and who gave no comment
+        "sourcing": [
+            {
+                "document": n.document,
+                "kind": n.kind,
+                "detail": n.detail,
+                "who": n.who,
+                "who_name": names.get(n.who) if n.who else None,
+                "citation": citation_dict(by_id[n.document].cite(n.start, n.end)),
+                "who_citation": citation_dict(by_id[n.document].cite(n.who_span.start, n.who_span.end))
+                if n.who_span is not None
+                else None,
+            }
+            for n in brief.sourcing
+            if n.document in by_id
+        ],
     }
+
+
+def unnamed_note(f: Mapping[str, Any], short: Mapping[str, str]) -> str:
+    """ "unnamed sources in 3 of 4 documents (bloomberg, herald, reuters)" for a fact some of
+    whose reports rest on sources they do not name, else ""."""
+    docs = f.get("unnamed") or []
+    if not docs:
+        return ""
+    which = ", ".join(short.get(x, x) for x in docs)
+    n = len(f["documents"])
+    return (
+        f"unnamed sources in {len(docs)} of {n} documents ({which})"
+        if n > 1
+        else f"unnamed sources ({which})"
+    )
+
+
+def unnamed_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """(document, citations of the distinct words describing its unnamed sources, citations of
+    why it does not name them), for every document with either, in document order."""
+    out = []
+    for doc in d["documents"]:
+        notes = [n for n in d.get("sourcing", ()) if n["document"] == doc["id"]]
+        seen: set[str] = set()
+        words = []
+        for n in notes:
+            key = " ".join(n["citation"]["text"].lower().split())
+            if n["kind"] == "unnamed source" and key not in seen:
+                seen.add(key)
+                words.append(n["citation"])
+        why = [n["citation"] for n in notes if n["kind"] == "anonymity"]
+        if words or why:
+            out.append((doc["id"], words, why))
+    return out
+
+
+def no_comments(d: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, list[dict[str, Any]]]]]]:
+    """(who, [(what they did: "declined", "did not respond", …, citations)]) per one asked for
+    comment, in the order first asked: a reader sees at once who has said nothing yet."""
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for n in d.get("sourcing", ()):
+        if n["kind"] != "no comment":
+            continue
+        cite = n.get("who_citation")
+        who = n.get("who_name") or (" ".join(str(cite.get("text", "")).split()) if cite else "someone")
+        out.setdefault(who, {}).setdefault(n.get("detail") or "no comment", []).append(n["citation"])
+    return [(who, list(details.items())) for who, details in out.items()]
 
 
 def outlet_notes(d: Mapping[str, Any]) -> list[dict[str, Any]]:

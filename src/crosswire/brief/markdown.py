@@ -15,9 +15,11 @@ from crosswire.brief.json_out import (
     INFERRED_DATE_NOTE,
     NOTES_INTRO,
     RETRACTED,
+    SOURCING_INTRO,
     contents,
     contents_line,
     fact_reading,
+    no_comments,
     ordered,
     origins,
     outlet_notes,
@@ -25,6 +27,8 @@ from crosswire.brief.json_out import (
     superseded_line,
     timeline_by_date,
     to_dict,
+    unnamed_by_document,
+    unnamed_note,
 )
 from crosswire.brief.quotes import (
     kind_label,
@@ -84,6 +88,26 @@ def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True, reported: bo
     return out
 
 
+def _sourcing(d: dict[str, Any], short: dict[str, str], ref: _Refs) -> list[str]:
+    """The section on unnamed sources and no-comments, or nothing when the reports have neither."""
+    unnamed, silent = unnamed_by_document(d), no_comments(d)
+    if not unnamed and not silent:
+        return []
+    out = ["", "## Unnamed sources and no comment", "", SOURCING_INTRO, ""]
+    for doc_id, words, why in unnamed:
+        line = f"- **{short.get(doc_id, doc_id)}**"
+        if words:
+            line += " — unnamed: " + ", ".join(f"“{_one_line(c['text'])}” {ref([c])}" for c in words)
+        if why:
+            line += "; not named: " + ", ".join(f"“{_one_line(c['text'])}” {ref([c])}" for c in why)
+        out.append(line)
+    for who, details in silent:
+        out.append(
+            f"- No comment from **{who}**: " + "; ".join(f"{what} {ref(cites)}" for what, cites in details)
+        )
+    return out
+
+
 def _story(d: dict[str, Any]) -> list[str]:
     short = short_ids(d["story"]["documents"], urls={doc["id"]: doc["url"] for doc in d["documents"]})
     ref = _Refs(short)
@@ -113,9 +137,10 @@ def _story(d: dict[str, Any]) -> list[str]:
     for f in d["facts"]:
         if f["status"] != "single_source":
             flag = " **(contested)**" if f["status"] == "contested" else ""
+            unnamed = f"; {note}" if (note := unnamed_note(f, short)) else ""
             out.append(
                 f"- {reading(f)}{flag} — {counted(f['independent_sources'], 'independent source')}, "
-                f"{counted(len(f['documents']), 'document')} {ref(f['citations'], 5)}"
+                f"{counted(len(f['documents']), 'document')}{unnamed} {ref(f['citations'], 5)}"
             )
     # a rising toll ("update") is listed here too, but it is no disagreement: say so
     updates = any(c["kind"] == "update" for c in d["conflicts"])
@@ -138,6 +163,7 @@ def _story(d: dict[str, Any]) -> list[str]:
             )
         for doc_id, line in versions:
             out.append(f"- **{short.get(doc_id, doc_id)}**: {line}")
+    out += _sourcing(d, short, ref)
     out += ["", "## Who said what", ""]
     main, other = split_quotes(d)
     days = several_days(d)
@@ -167,7 +193,8 @@ def _story(d: dict[str, Any]) -> list[str]:
     out += ["", "## Single-source claims", ""]
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     for f in single:
-        out.append(f"- {reading(f)} {ref(f['citations'], 2)}")
+        unnamed = " — unnamed source" if f.get("unnamed") else ""
+        out.append(f"- {reading(f)}{unnamed} {ref(f['citations'], 2)}")
     if not single:
         out.append(EMPTY["single"])
     out += ["", "## Entities", ""]

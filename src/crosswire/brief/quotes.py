@@ -109,14 +109,20 @@ def variant_label(v: Mapping[str, Any], q: Mapping[str, Any]) -> str:
 
 
 def speaker_label(q: Mapping[str, Any]) -> str:
-    """Who a rendered quote group is by: the entity's name, else the text's own words for the speaker."""
+    """Who a rendered quote group is by: the entity's name, else the text's own words for the
+    speaker; words resting on a source the report does not name say so ("unnamed source
+    (“three people familiar with the matter”)", "Reuters (unnamed: “three people …”)")."""
+    unnamed = q.get("unnamed")
     if q.get("speaker_name") or q.get("speaker"):
-        return str(q.get("speaker_name") or q["speaker"])
+        name = str(q.get("speaker_name") or q["speaker"])
+        return f"{name} (unnamed: “{unnamed}”)" if unnamed else name
+    if unnamed:
+        return f"unnamed source (“{unnamed}”)"
     return f"unknown speaker (“{q['speaker_text']}”)" if q.get("speaker_text") else "unknown speaker"
 
 
 def split_quotes(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(main, other): the groups a reader should see first, and the rest (unknown speaker,
+    """(main, other): the groups a reader should see first (an unnamed source among them), and the rest (unknown speaker,
     too few words, a reporting frame around another speaker's words, or a paraphrase lying
     inside another group's quote of the same document — a second parse of the same words)."""
     aliases = _aliases(d)
@@ -127,7 +133,8 @@ def split_quotes(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str
         words = len(content_words(q["text"]))
         others = [n for sp in speakers - {q["speaker"]} for n in aliases.get(sp, [])]
         first.append(
-            not q["speaker"]
+            # an unnamed source is no unknown speaker: the report chose not to name it
+            (not q["speaker"] and not q.get("unnamed"))
             or words < (3 if q["kind"] == "indirect" else 2)
             or (q["kind"] == "indirect" and is_frame(q["text"], others))
         )

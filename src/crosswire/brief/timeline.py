@@ -129,8 +129,12 @@ def _dated(alignment: Alignment) -> list[tuple[TimeExpression, int, int, int]]:
     years = [a.document.published[:4] for a in annotated.values() if a.document.published]
     first_year = min(years) if years else None
     quoted = [(q.document, q.start, q.end) for q in alignment.extraction.quotes if q.kind != "indirect"]
+    # "did not respond to requests for comment on Tuesday" dates the reporting, not the story
+    silent = [(n.document, n.start, n.end) for n in alignment.extraction.sourcing if n.kind == "no comment"]
     out = []
     for t in alignment.extraction.times:
+        if any(d == t.document and s <= t.start and t.end <= e for d, s, e in silent):
+            continue
         if t.type in ("DATE", "TIME") and t.value and _DAY_TIME.match(t.value):
             if not _NAMES_A_DAY.search(t.text):
                 continue  # "around 10 a.m.": a clock time put on the publication day, a guess

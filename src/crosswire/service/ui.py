@@ -22,8 +22,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from crosswire.brief.json_out import NOTES_INTRO, RETRACTED, fact_reading
-from crosswire.brief.quotes import shown_variants
+from crosswire.brief.json_out import (
+    NOTES_INTRO,
+    RETRACTED,
+    SOURCING_INTRO,
+    fact_reading,
+    no_comments,
+    unnamed_by_document,
+    unnamed_note,
+)
+from crosswire.brief.quotes import shown_variants, speaker_label
 from crosswire.labels import family_label, source_name
 from crosswire.service.auth import verify_token
 from crosswire.service.cache import ResponseCache
@@ -82,6 +90,9 @@ class BriefView:
     entities: list[dict[str, Any]] = field(default_factory=list)
     coverage: list[dict[str, Any]] = field(default_factory=list)  # rows: fact → one cell per document
     notes: list[dict[str, Any]] = field(default_factory=list)  # the outlets' corrections and notes
+    # per document, its unnamed sources and why; per one asked, their no-comments
+    unnamed: list[dict[str, Any]] = field(default_factory=list)
+    no_comments: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _list(value: Any) -> list[Any]:
@@ -146,7 +157,12 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         conflicts.append(c)
     quotes = []
     for q in with_cites(brief.get("quotes")):
-        q["speaker_name"] = names.get(str(q.get("speaker")), q.get("speaker_text") or "unattributed")
+        name = names.get(str(q.get("speaker")))
+        q["speaker_name"] = (
+            speaker_label({**q, "speaker_name": name})
+            if q.get("unnamed")
+            else name or q.get("speaker_text") or "unattributed"
+        )
         # the group's own wording plus the variants worth a line (not a wrapper around another)
         worth = {id(v) for v in shown_variants(q)}
         q["variants_view"] = [
@@ -171,6 +187,9 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
             names,
         )
         f["reading"] = {"head": head, "note": note, "tail": tail}
+        f["unnamed_note"] = unnamed_note(
+            {"unnamed": _list(f.get("unnamed")), "documents": _list(f.get("documents"))}, label
+        )
     coverage = []
     for f in facts:
         cited = {c.get("document") for c in _list(f.get("citations")) if isinstance(c, dict)}
@@ -192,6 +211,23 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         for n in _list(d.get("notes"))
         if isinstance(n, dict) and isinstance(note_cite := n.get("citation"), dict)
     ]
+    sourced = {
+        "documents": docs,
+        "sourcing": [n for n in _list(brief.get("sourcing")) if isinstance(n, dict)],
+    }
+    unnamed = [
+        {
+            "document": label.get(doc_id, doc_id),
+            "n": number.get(doc_id, 0),
+            "words": [{"text": " ".join(str(c.get("text", "")).split()), "cites": cites([c])} for c in words],
+            "why": [{"text": " ".join(str(c.get("text", "")).split()), "cites": cites([c])} for c in why],
+        }
+        for doc_id, words, why in unnamed_by_document(sourced)
+    ]
+    silent = [
+        {"who": who, "details": [{"what": what, "cites": cites(c)} for what, c in details]}
+        for who, details in no_comments(sourced)
+    ]
     families = []
     published = {str(d.get("id")): d.get("published") for d in docs}
     for fam in _list(brief.get("families")):
@@ -210,6 +246,8 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         quotes=quotes,
         timeline=with_cites(brief.get("timeline")),
         notes=notes,
+        unnamed=unnamed,
+        no_comments=silent,
         families=families,
         entities=[e for e in _list(brief.get("entities")) if isinstance(e, dict)],
         coverage=coverage,
@@ -343,6 +381,7 @@ def story_page(request: Request, story_id: str) -> Response:
             "leads": leads,
             "notes_intro": NOTES_INTRO,
             "retracted": RETRACTED,
+            "sourcing_intro": SOURCING_INTRO,
         },
     )
     if story.updated_at is not None:
