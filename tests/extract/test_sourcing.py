@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from crosswire.extract.entities import resolve_entities
-from crosswire.extract.sourcing import is_unnamed_source, no_comment_clauses, sourcing_notes
-from crosswire.models import AnnotatedDocument, Document, Mention, Sentence
+from crosswire.extract.sourcing import is_unnamed_source, mark_unnamed, no_comment_clauses, sourcing_notes
+from crosswire.models import AnnotatedDocument, Document, Mention, Quote, Sentence
 
 # ------------------------------------------------------------------ unnamed sources
 
@@ -31,6 +31,7 @@ from crosswire.models import AnnotatedDocument, Document, Mention, Sentence
         "A representative for Meridian",
         "One large Meridian shareholder, who spoke on condition of anonymity",
         "two diplomats briefed on the talks",
+        "his aides",
     ],
 )
 def test_a_phrase_describing_a_speaker_without_a_name_is_an_unnamed_source(phrase: str) -> None:
@@ -51,6 +52,7 @@ def test_a_phrase_describing_a_speaker_without_a_name_is_an_unnamed_source(phras
         "The defence secretary",
         "the people's republic",  # a head followed by more name is no head
         "officials' statement",
+        "his Twitter followers as the source for some of his claims",
     ],
 )
 def test_an_institution_a_title_or_a_pronoun_is_not_an_unnamed_source(phrase: str) -> None:
@@ -135,6 +137,33 @@ def test_anonymity_grants_and_no_comments_are_notes_with_whom() -> None:
     ]
 
 
+def test_anonymity_inside_a_quotation_or_merely_mentioned_is_no_grant() -> None:
+    text = (
+        '"Leaks come from sources hiding behind a cloak of anonymity," said Nick Merrill.\n'
+        "The candidate has made anonymity a campaign theme.\n"
+        "One aide requested anonymity to discuss private talks."
+    )
+    notes = sourcing_notes([_doc("d", text)])
+    assert [text[n.start : n.end] for n in notes] == ["requested anonymity to discuss private talks"]
+
+
+def test_a_statement_running_into_a_grant_stays_a_quote_the_grant_alone_does_not() -> None:
+    text = "He was unable to find a single taker, he said, on condition of anonymity to speak freely."
+    adoc = _doc("d", text)
+    notes = sourcing_notes([adoc])
+    assert [text[n.start : n.end] for n in notes] == ["on condition of anonymity to speak freely"]
+
+    def quote(words: str) -> Quote:
+        start = text.index(words)
+        return Quote(f"q{start}", "d", start, start + len(words), words, "indirect")
+
+    statement = quote(
+        "He was unable to find a single taker, he said, on condition of anonymity to speak freely"
+    )
+    grant = quote("anonymity to speak freely")
+    assert mark_unnamed([statement, grant], [adoc], notes) == [statement]
+
+
 # ------------------------------------------------------------ quotes, on real parses
 
 
@@ -187,3 +216,25 @@ def test_quotes_resting_on_unnamed_sources_say_so_and_sourcing_clauses_are_no_qu
     kinds = [(n.document, n.kind) for n in ex.sourcing]
     assert ("reuters", "anonymity") in kinds and ("reuters", "no comment") in kinds
     assert kinds.count(("herald", "unnamed source")) == 1
+
+
+@pytest.mark.slow
+def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predicate(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    text = (
+        "Ramos said Trump has not replied to his interview requests.\n\n"
+        "Bernie Sanders continues to insist on a contested convention and refuses to answer questions about his plans.\n\n"
+        "Trump's campaign manager, Corey Lewandowski, declined to comment.\n\n"
+        "“As such, the foundation has no comment on the actions of that person,” the statement said."
+    )
+    adoc = annotate_text("d", text)
+    entities = resolve_entities([adoc])
+    names = {e.id: e.name for e in entities}
+    notes = [n for n in sourcing_notes([adoc], entities) if n.kind == "no comment"]
+    said = [(adoc.document.text[n.start : n.end], names.get(n.who or "")) for n in notes]
+    assert said == [
+        ("Trump has not replied to his interview requests", "Trump"),
+        ("refuses to answer questions about his plans", "Bernie Sanders"),
+        ("Trump's campaign manager, Corey Lewandowski, declined to comment", "Corey Lewandowski"),
+    ]  # the foundation's "no comment" is inside its own statement: words on the record

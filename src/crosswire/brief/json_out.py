@@ -422,6 +422,9 @@ def unnamed_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, 
     return out
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
 def no_comments(d: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, list[dict[str, Any]]]]]]:
     """(who, [(what they did: "declined", "did not respond", …, citations)]) per one asked for
     comment, in the order first asked: a reader sees at once who has said nothing yet."""
@@ -430,7 +433,11 @@ def no_comments(d: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, list[di
         if n["kind"] != "no comment":
             continue
         cite = n.get("who_citation")
-        who = n.get("who_name") or (" ".join(str(cite.get("text", "")).split()) if cite else "someone")
+        words = " ".join(str(cite.get("text", "")).split()) if cite else ""
+        # a pronoun the parse gave as the subject names no one on its own
+        who = n.get("who_name") or (
+            "someone" if not words else f"someone (“{words}”)" if words.lower() in _PRONOUNS else words
+        )
         out.setdefault(who, {}).setdefault(n.get("detail") or "no comment", []).append(n["citation"])
     return [(who, list(details.items())) for who, details in out.items()]
 

@@ -27,6 +27,7 @@ are lexical and deliberately narrow:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -48,8 +49,11 @@ _HEADS = (
 # …", "who …", "for Meridian", ", speaking …") may follow it
 _UNNAMED = re.compile(
     r"^(?:(?:the|a|an|one|two|three|four|five|six|several|some|many|other|more|multiple|"
-    r"both|these|those|one\s+of\s+the|two\s+of\s+the|\d+)\s+)?"
-    r"(?:[\w.'’&-]+\s+){0,5}?"  # modifiers: "senior", "U.S.", "Pentagon", "large Meridian"
+    r"both|these|those|his|her|their|its|our|one\s+of\s+the|two\s+of\s+the|\d+)\s+)?"
+    # modifiers: "senior", "U.S.", "Pentagon", "large Meridian" — never a function word, which
+    # would make "his Twitter followers as the source for …" a source
+    r"(?:(?!(?:as|of|to|for|by|in|on|at|with|and|or|but|that|which|who|said|says|is|are|was|were)\s)"
+    r"[\w.'’&-]+\s+){0,5}?"
     r"(?:" + _HEADS + r")\b"
     r"(?=$|\s*[,(—–-]|\s+(?:familiar|close|with|who|whom|that|for|from|at|in|of|on|briefed|"
     r"involved|knowledgeable|aware|speaking|said|says|told|tell|asked|requesting|requested)\b)",
@@ -67,13 +71,16 @@ _GRANT = re.compile(
     r"|\bto\s+be\s+(?:identified|named)(?=\s|,|\.|$)"
     r"|\b(?:on|under)\s+(?:the\s+)?(?:condition|conditions)\s+(?:of\s+anonymity|that\s+(?:he|she|they|his|her|their)"
     r"(?:\s+\w+){0,4}\s+not\s+be\s+(?:identified|named|quoted))"
-    r"|\banonymity\b"
+    r"|(?<=\s)anonymity\b"  # a bare "anonymity" only after a verb granting it: see _grant_matches
     r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment|discuss|be\s+quoted|disclose|release)"
     r"|\bbecause\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\s+authori[sz]ed)"
     r"[^.;!?\"“”]*",
     re.IGNORECASE,
 )
-_GRANT_END = re.compile(r",\s+(?:said|says|told|according|but|and\s+(?:he|she|they)\s+said)\b", re.IGNORECASE)
+_GRANT_END = re.compile(
+    r",\s+(?:said|says|told|according|but|and\s+(?:he|she|they)\s+said)\b|\s+(?:said|says|told)\b",
+    re.IGNORECASE,
+)
 
 # the clause of a no-comment, by what the person asked did
 _NO_COMMENT = re.compile(
@@ -134,12 +141,44 @@ def no_comment_clauses(text: str) -> list[tuple[int, int, int, str]]:
     return out
 
 
+_GRANTING = re.compile(
+    r"\b(?:request|ask|grant|given|sought|seek|demand|insist|agree)\w*\s+(?:for\s+)?$", re.I
+)
+
+
+def _inside_quotation(body: str, pos: int) -> bool:
+    """``pos`` lies between quotation marks of its sentence (the speaker's words, not the report's)."""
+    before = body[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _grant_matches(body: str) -> list[re.Match[str]]:
+    """The anonymity grants of one sentence: not inside a quotation ("leaks … from sources hiding
+    behind a cloak of anonymity", said the spokesman), and a bare "anonymity" only when granted
+    ("requested anonymity to discuss …", "was granted anonymity")."""
+    out = []
+    for m in _GRANT.finditer(body):
+        if _inside_quotation(body, m.start("key")):
+            continue
+        if m.group("key").lower() == "anonymity" and not _GRANTING.search(body[: m.start("key")]):
+            continue
+        out.append(m)
+    return out
+
+
+def grant_key(text: str, start: int) -> tuple[int, int] | None:
+    """Where the words that grant anonymity are ("not to be identified", "on condition of
+    anonymity") in the grant note starting at ``start`` of ``text``."""
+    m = _GRANT.match(text, start)
+    return (m.start("key"), m.end("key")) if m else None
+
+
 def _grants(adoc: AnnotatedDocument) -> list[SourcingNote]:
     text = adoc.document.text
     out: list[SourcingNote] = []
     for sent in adoc.sentences:
         body = text[sent.start : sent.end]
-        for m in _GRANT.finditer(body):
+        for m in _grant_matches(body):
             end = m.end()
             if stop := _GRANT_END.search(body, m.start("key"), end):
                 end = stop.start()
@@ -155,18 +194,22 @@ def _grants(adoc: AnnotatedDocument) -> list[SourcingNote]:
 
 
 def _who(span: tuple[int, int], text: str, doc_id: str, entities: Sequence[Entity]) -> str | None:
-    """The entity the subject of a no-comment names: the first one mentioned in it; else, as the
-    tagger often misses a short name late in a report ("Harbor Freight declined to comment"),
-    the one entity whose name or alias the subject is, or begins ("Harbor Freight" of "Harbor
-    Freight Lines Inc."), or whose surname it is."""
-    best: tuple[int, str] | None = None
-    for e in entities:
-        for m in e.mentions:
-            inside = m.document == doc_id and span[0] <= m.start and m.end <= span[1]
-            if inside and (best is None or m.start < best[0]):
-                best = (m.start, e.id)
-    if best is not None:
-        return best[1]
+    """The entity the subject of a no-comment names. Of the ones mentioned in it, not one named
+    as an owner ("Trump's campaign manager, Corey Lewandowski" is Lewandowski), the last person
+    ("Sanders campaign spokesman Michael Briggs"), else the first named; else, as the tagger often
+    misses a short name late in a report ("Harbor Freight declined to comment"), the one entity
+    whose name or alias the subject is, or begins ("Harbor Freight" of "Harbor Freight Lines
+    Inc."), or whose surname it is."""
+    named = sorted(
+        (m.start, m.end, e.id, e.type)
+        for e in entities
+        for m in e.mentions
+        if m.document == doc_id and span[0] <= m.start and m.end <= span[1]
+    )
+    if named:
+        owned = [n for n in named if not re.match(r"['’]s?\b", text[n[1] : n[1] + 2])]
+        people = [n for n in owned if n[3] == "PERSON"]
+        return (people[-1] if people else (owned or named)[0])[2]
     subject = text[span[0] : span[1]]
     found: list[tuple[int, int, str]] = []
     for e in entities:
@@ -200,27 +243,65 @@ def _who(span: tuple[int, int], text: str, doc_id: str, entities: Sequence[Entit
     return None
 
 
+def _subject(
+    adoc: AnnotatedDocument, tokens: list[tuple[int, int]], verb_at: int
+) -> tuple[int, int, bool] | None:
+    """From the parse: the (start, end) of the subject of the no-comment verb at ``verb_at``, and
+    whether the verb is coordinated with an earlier one that has it ("He continues to insist …
+    and refuses to answer questions"); None without a parse or a subject."""
+    k = bisect.bisect_left(tokens, (verb_at, -1))
+    if adoc.doc is None or k >= len(tokens) or tokens[k][0] != verb_at:
+        return None
+    verb = adoc.doc[k]
+    if verb.dep_ in {"aux", "auxpass", "neg"}:  # "did not respond", "could not be reached"
+        verb = verb.head
+    coordinated = False
+    # up through coordinated verbs and the verbs whose subject they share ("continues to insist
+    # on … and refuses to answer": refuses → insist → continues, whose subject it is)
+    while verb.dep_ in {"conj", "xcomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        coordinated = coordinated or verb.dep_ == "conj"
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    return tokens[subject.left_edge.i][0], tokens[subject.right_edge.i][1], coordinated
+
+
 def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[SourcingNote]:
     text = adoc.document.text
+    doc_id = adoc.document.id
+    tokens: list[tuple[int, int]] = []
+    if adoc.doc is not None:
+        tokens = [adoc.document.to_original(t.idx, t.idx + len(t.text)) for t in adoc.doc]
     out: list[SourcingNote] = []
     for sent in adoc.sentences:
-        for start, subject_end, end, detail in no_comment_clauses(text[sent.start : sent.end]):
+        body = text[sent.start : sent.end]
+        for start, subject_end, end, detail in no_comment_clauses(body):
+            verb_at = subject_end + len(body[subject_end:]) - len(body[subject_end:].lstrip(" ,"))
+            if _inside_quotation(body, verb_at):
+                continue  # "“The foundation has no comment on …”" is the speaker's statement
             lo, hi = sent.start + start, sent.start + subject_end
+            parsed = _subject(adoc, tokens, sent.start + verb_at)
+            coordinated = False
+            if parsed is not None and lo <= parsed[0] < hi:
+                # "Ramos said Trump has not replied …": the subject is Trump, not the sentence's start
+                lo, hi, coordinated = parsed[0], min(parsed[1], hi), parsed[2]
             subject = text[lo:hi]
             rel = re.match(r"^([^,]+),\s+(?:which|who)\s+", subject)
             who_end = lo + len(rel.group(1)) if rel else hi
-            who_span = Span(adoc.document.id, lo, who_end) if who_end > lo else None
-            aside = Span(adoc.document.id, lo + rel.end(), hi) if rel and hi > lo + rel.end() else None
+            who_span = Span(doc_id, lo, who_end) if who_end > lo else None
+            aside = Span(doc_id, lo + rel.end(), hi) if rel and hi > lo + rel.end() else None
             out.append(
                 SourcingNote(
-                    document=adoc.document.id,
-                    start=lo,
+                    document=doc_id,
+                    # a coordinated no-comment is only its own predicate: the other verb's is news
+                    start=sent.start + verb_at if coordinated else lo,
                     end=sent.start + end,
                     kind="no comment",
                     detail=detail,
-                    who=_who((lo, who_end), text, adoc.document.id, entities) if who_span else None,
+                    who=_who((lo, who_end), text, doc_id, entities) if who_span else None,
                     who_span=who_span,
-                    aside=aside,
+                    aside=None if coordinated else aside,
                 )
             )
     return out
@@ -278,7 +359,7 @@ def mark_unnamed(
         if adoc is None:
             out.append(q)
             continue
-        if any(q.start < e and s < q.end and q.end <= e for s, e in spans.get((q.document, "anonymity"), ())):
+        if any(_only_granting(q, s, adoc.document.text) for s, _ in spans.get((q.document, "anonymity"), ())):
             continue  # "asking not to be identified because …" is how the report was sourced
         if _only_asking(q) and any(
             s <= q.start and q.end <= e for s, e in spans.get((q.document, "no comment"), ())
@@ -290,6 +371,18 @@ def mark_unnamed(
             continue  # "citing three people familiar with the matter" names a source, says nothing
         out.append(_with_unnamed(q, adoc, person_ids))
     return out
+
+
+def _only_granting(q: Quote, grant_start: int, text: str) -> bool:
+    """The quote's words hold the words granting anonymity and nothing else of substance
+    ("not to be identified because the discussions are confidential"), unlike a statement
+    that runs into a grant ("He was unable to find a taker, he said, on condition of anonymity")
+    or words inside its reason ("because she feared her employer would think she lied")."""
+    key = grant_key(text, grant_start)
+    if key is None or not (q.start < key[1] and key[0] < q.end):
+        return False
+    before = text[q.start : max(q.start, grant_start)]
+    return len(re.findall(r"[^\W\d_]{3,}", before)) <= 1
 
 
 def _only_asking(q: Quote) -> bool:
