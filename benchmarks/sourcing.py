@@ -52,7 +52,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("splits", nargs="+", help="PolNeAR split folders (text/ and attributions/)")
-    parser.add_argument("--list", action="store_true", help="print every grant, no-comment and unnamed phrase")
+    parser.add_argument(
+        "--list", action="store_true", help="print every grant, no-comment and unnamed phrase"
+    )
     args = parser.parse_args()
 
     gold = [d for split in args.splits for d in load_brat_dir(split)]
@@ -64,6 +66,7 @@ def main() -> None:
     dropped: list[tuple[str, str, bool]] = []
     gold_unnamed = gold_unnamed_found = 0
     grants: list[tuple[str, str]] = []
+    disagree: list[tuple[str, str, str]] = []
     silent: list[tuple[str, str, str, str | None]] = []
     phrases: Counter[str] = Counter()
     grant_lines = grant_taken = silent_lines = silent_taken = 0
@@ -88,11 +91,18 @@ def main() -> None:
             unnamed_n += 1
             phrases[" ".join(doc.text[q.unnamed.start : q.unnamed.end].lower().split())] += 1
             best = max(contents, key=lambda c: _overlap((q.start, q.end), c[:2]), default=None)
-            if best is None or _overlap((q.start, q.end), best[:2]) < 0.5 * min(q.end - q.start, best[1] - best[0]):
+            if best is None or _overlap((q.start, q.end), best[:2]) < 0.5 * min(
+                q.end - q.start, best[1] - best[0]
+            ):
                 continue
             matched += 1
             src = best[2].source or ()
-            agree += any(_overlap((q.unnamed.start, q.unnamed.end), f) > 0 for f in src)
+            if any(_overlap((q.unnamed.start, q.unnamed.end), f) > 0 for f in src):
+                agree += 1
+            else:
+                ours = " ".join(doc.text[q.unnamed.start : q.unnamed.end].split())
+                theirs = " | ".join(" ".join(doc.text[a:b].split()) for a, b in src) or "(no Source)"
+                disagree.append((doc.id, ours, theirs))
         for a in g.attributions:
             if not a.source:
                 continue
@@ -142,9 +152,7 @@ def main() -> None:
     print(f"dropped as sourcing: {len(dropped)} quotes, {lost} of them overlapping a gold Content")
     details = Counter(d for _, d, _, _ in silent)
     resolved = sum(1 for *_, who in silent if who and not who.startswith("("))
-    print(
-        f"anonymity grants: {len(grants)}; sentences worded like one: {grant_lines}, taken {grant_taken}"
-    )
+    print(f"anonymity grants: {len(grants)}; sentences worded like one: {grant_lines}, taken {grant_taken}")
     print(
         f"no-comments: {len(silent)} {dict(sorted(details.items()))}, whom resolved to an entity "
         f"{resolved}; sentences worded like one: {silent_lines}, taken {silent_taken}"
@@ -159,6 +167,9 @@ def main() -> None:
         print("\nunnamed phrases (most frequent first):")
         for phrase, n in phrases.most_common():
             print(f"  {n:>3} {phrase}")
+        print("\nunnamed words that are not the gold Source of the matched attribution (ours → gold):")
+        for doc_id, ours, theirs in disagree:
+            print(f"  {doc_id[:40]:<40} {ours[:45]:<45} → {theirs[:60]}")
         print("\ndropped quotes (G: overlaps a gold Content):")
         for doc_id, words, hit in dropped:
             print(f"  {'G' if hit else ' '} {doc_id[:40]:<40} {words[:90]}")

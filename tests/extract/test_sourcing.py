@@ -53,6 +53,7 @@ def test_a_phrase_describing_a_speaker_without_a_name_is_an_unnamed_source(phras
         "the people's republic",  # a head followed by more name is no head
         "officials' statement",
         "his Twitter followers as the source for some of his claims",
+        "Business Insider",  # a capital head is a name
     ],
 )
 def test_an_institution_a_title_or_a_pronoun_is_not_an_unnamed_source(phrase: str) -> None:
@@ -75,6 +76,10 @@ def test_no_comment_clauses_run_from_their_subject_to_the_end_of_the_predicate()
     ]
     text = "Meridian, which employs about 900 people, did not respond to requests for comment."
     assert _clause(text) == [(text[:-1], "Meridian, which employs about 900 people", "did not respond")]
+    assert _clause("Fiorina, 61, declined multiple requests for an interview for this article.")[0][1:] == (
+        "Fiorina, 61",
+        "declined",
+    )
     # a clause of news after the no-comment is not part of it
     (clause,) = _clause("The ministry declined to comment, but its staff were told to pack.")
     assert clause[0] == "The ministry declined to comment"

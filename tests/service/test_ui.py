@@ -347,7 +347,7 @@ def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake
                 "status": "single_source",
                 "unnamed": ["d1"],
             },
-        ],  # fmt: skip
+        ],
         "quotes": [
             {
                 "id": "Q1",
@@ -360,7 +360,7 @@ def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake
                 "variants": [],
                 "unnamed": "three people familiar with the matter",
             },
-        ],  # fmt: skip
+        ],
         "sourcing": [
             {
                 "document": "d1",
@@ -389,7 +389,7 @@ def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake
                 "citation": cite("Harbor Freight declined to comment"),
                 "who_citation": cite("Harbor Freight declined"),
             },
-        ],  # fmt: skip
+        ],
     }
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
     client = TestClient(create_app(store, worker=Worker(store, fake_engine)))

@@ -87,6 +87,8 @@ _NO_COMMENT = re.compile(
     r"\b(?:"
     r"(?P<declined>(?:declined|declines|declining|refused|refuses|refusing)\s+(?:to\s+)?"
     r"(?:comment|discuss|respond|elaborate|answer|say\s+more)\b"
+    r"|(?:declined|declines|refused|refuses)\s+(?:an?\s+|multiple\s+|several\s+|repeated\s+)?"
+    r"(?:interview\s+)?(?:requests?|interviews?)(?:\s+for\s+(?:an?\s+)?(?:interview|comment))?\b"
     r"|(?:had|has|have|gave|offered)\s+no\s+(?:immediate\s+)?comment\b"
     r"|(?:would|will|did)\s+not\s+(?:immediately\s+)?comment\b)"
     r"|(?P<silent>(?:did\s+not|didn[’']t|has\s+not|hasn[’']t|have\s+not|haven[’']t|had\s+not)\s+"
@@ -115,7 +117,12 @@ def is_unnamed_source(phrase: str) -> bool:
     words = " ".join(phrase.split())
     if not words or words.lower() in _PRONOUNS:
         return False
-    return bool(_UNNAMED.match(words))
+    m = _UNNAMED.match(words)
+    if m is None:
+        return False
+    # a capital head after the first word is part of a name: "Business Insider", "Senate Democrats"
+    head_at = m.end() - len(m.group().split()[-1])
+    return head_at == 0 or not words[head_at].isupper()
 
 
 def no_comment_clauses(text: str) -> list[tuple[int, int, int, str]]:
