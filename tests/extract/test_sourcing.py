@@ -231,6 +231,7 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         "Ramos said Trump has not replied to his interview requests.\n\n"
         "Bernie Sanders continues to insist on a contested convention and refuses to answer questions about his plans.\n\n"
         "Trump's campaign manager, Corey Lewandowski, declined to comment.\n\n"
+        "Iran's mission to the United Nations did not respond to a request for comment.\n\n"
         "“As such, the foundation has no comment on the actions of that person,” the statement said."
     )
     adoc = annotate_text("d", text)
@@ -242,4 +243,5 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         ("Trump has not replied to his interview requests", "Trump"),
         ("refuses to answer questions about his plans", "Bernie Sanders"),
         ("Trump's campaign manager, Corey Lewandowski, declined to comment", "Corey Lewandowski"),
+        ("Iran's mission to the United Nations did not respond to a request for comment", "Iran"),
     ]  # the foundation's "no comment" is inside its own statement: words on the record

@@ -31,6 +31,7 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from crosswire.models import AnnotatedDocument, Entity, Quote, SourcingNote, Span
 
@@ -252,10 +253,11 @@ def _who(span: tuple[int, int], text: str, doc_id: str, entities: Sequence[Entit
 
 def _subject(
     adoc: AnnotatedDocument, tokens: list[tuple[int, int]], verb_at: int
-) -> tuple[int, int, bool] | None:
-    """From the parse: the (start, end) of the subject of the no-comment verb at ``verb_at``, and
+) -> tuple[int, int, bool, Any] | None:
+    """From the parse: the (start, end) of the subject of the no-comment verb at ``verb_at``,
     whether the verb is coordinated with an earlier one that has it ("He continues to insist …
-    and refuses to answer questions"); None without a parse or a subject."""
+    and refuses to answer questions"), and the subject's head token; None without a parse or
+    a subject."""
     k = bisect.bisect_left(tokens, (verb_at, -1))
     if adoc.doc is None or k >= len(tokens) or tokens[k][0] != verb_at:
         return None
@@ -271,7 +273,37 @@ def _subject(
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
-    return tokens[subject.left_edge.i][0], tokens[subject.right_edge.i][1], coordinated
+    return tokens[subject.left_edge.i][0], tokens[subject.right_edge.i][1], coordinated, subject
+
+
+def _who_by_parse(
+    head: Any, tokens: list[tuple[int, int]], doc_id: str, entities: Sequence[Entity]
+) -> str | None:
+    """The entity a subject's head names: the head itself ("Harbor Freight", "Hope Hicks" of
+    "Trump campaign spokeswoman Hope Hicks"), the person in apposition to it ("Trump's campaign
+    manager, Corey Lewandowski"), its owner ("Iran's mission to the United Nations" is Iran's),
+    or the body it speaks for ("A spokesman for Mr. Clinton", "A representative for Meridian")."""
+    at = {(m.start, m.end): e.id for e in entities for m in e.mentions if m.document == doc_id}
+
+    def named(tok: Any) -> str | None:
+        s, e = tokens[tok.i]
+        return next((eid for (ms, me), eid in at.items() if ms <= s and e <= me), None)
+
+    for tok in (
+        head,
+        *(c for c in head.children if c.dep_ == "appos"),
+        *(c for c in head.children if c.dep_ == "poss"),
+        *(
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+    ):
+        if (eid := named(tok)) is not None:
+            return eid
+    return None
 
 
 def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[SourcingNote]:
@@ -289,10 +321,11 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
                 continue  # "“The foundation has no comment on …”" is the speaker's statement
             lo, hi = sent.start + start, sent.start + subject_end
             parsed = _subject(adoc, tokens, sent.start + verb_at)
-            coordinated = False
+            coordinated, who = False, None
             if parsed is not None and lo <= parsed[0] < hi:
                 # "Ramos said Trump has not replied …": the subject is Trump, not the sentence's start
                 lo, hi, coordinated = parsed[0], min(parsed[1], hi), parsed[2]
+                who = _who_by_parse(parsed[3], tokens, doc_id, entities)
             subject = text[lo:hi]
             rel = re.match(r"^([^,]+),\s+(?:which|who)\s+", subject)
             who_end = lo + len(rel.group(1)) if rel else hi
@@ -306,7 +339,7 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
                     end=sent.start + end,
                     kind="no comment",
                     detail=detail,
-                    who=_who((lo, who_end), text, doc_id, entities) if who_span else None,
+                    who=who or (_who((lo, who_end), text, doc_id, entities) if who_span else None),
                     who_span=who_span,
                     aside=None if coordinated else aside,
                 )
