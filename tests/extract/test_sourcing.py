@@ -91,6 +91,7 @@ def test_no_comment_clauses_run_from_their_subject_to_the_end_of_the_predicate()
         "The army did not respond to the attack until Friday.",  # no request for comment
         "Police said they had no suspects.",
         "The minister declined an invitation to the summit.",
+        "The conservative majority on the Supreme Court refused requests to stop the count.",
     ],
 )
 def test_other_refusals_and_responses_are_no_no_comment(text: str) -> None:

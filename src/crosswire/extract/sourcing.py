@@ -88,8 +88,10 @@ _NO_COMMENT = re.compile(
     r"\b(?:"
     r"(?P<declined>(?:declined|declines|declining|refused|refuses|refusing)\s+(?:to\s+)?"
     r"(?:comment|discuss|respond|elaborate|answer|say\s+more)\b"
+    # "declined a request for an interview", "declined multiple interview requests"; not "the court
+    # refused requests to stop the count"
     r"|(?:declined|declines|refused|refuses)\s+(?:an?\s+|multiple\s+|several\s+|repeated\s+)?"
-    r"(?:interview\s+)?(?:requests?|interviews?)(?:\s+for\s+(?:an?\s+)?(?:interview|comment))?\b"
+    r"(?:interview\s+requests?|interviews?|requests?\s+for\s+(?:an?\s+)?(?:interview|comment))\b"
     r"|(?:had|has|have|gave|offered)\s+no\s+(?:immediate\s+)?comment\b"
     r"|(?:would|will|did)\s+not\s+(?:immediately\s+)?comment\b)"
     r"|(?P<silent>(?:did\s+not|didn[’']t|has\s+not|hasn[’']t|have\s+not|haven[’']t|had\s+not)\s+"
@@ -324,7 +326,10 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
             coordinated, who = False, None
             if parsed is not None and lo <= parsed[0] < hi:
                 # "Ramos said Trump has not replied …": the subject is Trump, not the sentence's start
-                lo, hi, coordinated = parsed[0], min(parsed[1], hi), parsed[2]
+                # to the end of its last word: the parse splits "G-III" into three tokens
+                rest = text[parsed[1] : hi]
+                end_word = parsed[1] + len(rest) - len(re.sub(r"^\S+", "", rest))
+                lo, hi, coordinated = parsed[0], min(end_word, hi), parsed[2]
                 who = _who_by_parse(parsed[3], tokens, doc_id, entities)
             subject = text[lo:hi]
             rel = re.match(r"^([^,]+),\s+(?:which|who)\s+", subject)
