@@ -233,6 +233,7 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         "Bernie Sanders continues to insist on a contested convention and refuses to answer questions about his plans.\n\n"
         "Trump's campaign manager, Corey Lewandowski, declined to comment.\n\n"
         "Iran's mission to the United Nations did not respond to a request for comment.\n\n"
+        "The publisher W. W. Norton, which declined to comment, returned the rights to Mr. Klein.\n\n"
         "“As such, the foundation has no comment on the actions of that person,” the statement said."
     )
     adoc = annotate_text("d", text)
@@ -245,4 +246,5 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         ("refuses to answer questions about his plans", "Bernie Sanders"),
         ("Trump's campaign manager, Corey Lewandowski, declined to comment", "Corey Lewandowski"),
         ("Iran's mission to the United Nations did not respond to a request for comment", "Iran"),
+        ("declined to comment", "W. W. Norton"),  # a relative clause: only its predicate, to its comma
     ]  # the foundation's "no comment" is inside its own statement: words on the record

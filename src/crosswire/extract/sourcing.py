@@ -257,9 +257,11 @@ def _subject(
     adoc: AnnotatedDocument, tokens: list[tuple[int, int]], verb_at: int
 ) -> tuple[int, int, bool, Any] | None:
     """From the parse: the (start, end) of the subject of the no-comment verb at ``verb_at``,
-    whether the verb is coordinated with an earlier one that has it ("He continues to insist …
-    and refuses to answer questions"), and the subject's head token; None without a parse or
-    a subject."""
+    whether the no-comment is only its own predicate inside a larger sentence (a verb coordinated
+    with an earlier one that has the subject, "He continues to insist … and refuses to answer
+    questions"; a relative clause, "Norton, which declined to comment, returned …"), and the
+    token naming whom (the subject's head, or the noun a relative pronoun stands for); None
+    without a parse or a subject."""
     k = bisect.bisect_left(tokens, (verb_at, -1))
     if adoc.doc is None or k >= len(tokens) or tokens[k][0] != verb_at:
         return None
@@ -275,7 +277,16 @@ def _subject(
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
+    if verb.dep_ == "relcl" and subject.lower_ in {"who", "which", "that"}:
+        # "Mr. Lewandowski, who did not respond to a request for comment, has denied …": the
+        # relative pronoun stands for the noun the clause hangs on
+        return tokens[subject.i][0], tokens[subject.i][1], True, verb.head
     return tokens[subject.left_edge.i][0], tokens[subject.right_edge.i][1], coordinated, subject
+
+
+def _token_at(tokens: list[tuple[int, int]], offset: int) -> int:
+    """Index of the token starting at or after ``offset``."""
+    return bisect.bisect_left(tokens, (offset, -1))
 
 
 def _who_by_parse(
@@ -331,6 +342,16 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
                 end_word = parsed[1] + len(rest) - len(re.sub(r"^\S+", "", rest))
                 lo, hi, coordinated = parsed[0], min(end_word, hi), parsed[2]
                 who = _who_by_parse(parsed[3], tokens, doc_id, entities)
+            stop = sent.start + end
+            if (
+                parsed is not None
+                and parsed[3] is not None
+                and coordinated
+                and parsed[3].i < _token_at(tokens, lo)
+            ):
+                # a relative clause closes at its comma: ", who did not respond …, has denied"
+                comma = text.find(",", sent.start + verb_at, stop)
+                stop = comma if comma > 0 else stop
             subject = text[lo:hi]
             rel = re.match(r"^([^,]+),\s+(?:which|who)\s+", subject)
             who_end = lo + len(rel.group(1)) if rel else hi
@@ -341,7 +362,7 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
                     document=doc_id,
                     # a coordinated no-comment is only its own predicate: the other verb's is news
                     start=sent.start + verb_at if coordinated else lo,
-                    end=sent.start + end,
+                    end=stop,
                     kind="no comment",
                     detail=detail,
                     who=who or (_who((lo, who_end), text, doc_id, entities) if who_span else None),
