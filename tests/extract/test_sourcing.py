@@ -92,6 +92,7 @@ def test_no_comment_clauses_run_from_their_subject_to_the_end_of_the_predicate()
         "Police said they had no suspects.",
         "The minister declined an invitation to the summit.",
         "The conservative majority on the Supreme Court refused requests to stop the count.",
+        "The candidates did not respond to the union questionnaire.",  # news, not a no-comment
     ],
 )
 def test_other_refusals_and_responses_are_no_no_comment(text: str) -> None:
@@ -111,6 +112,14 @@ def _doc(doc_id: str, text: str, tagged: list[tuple[str, str]] = ()) -> Annotate
         if text.startswith(name, i)
     ]
     return AnnotatedDocument(Document(id=doc_id, text=text), tuple(sentences), tuple(mentions))
+
+
+def test_a_second_no_comment_of_one_subject_is_theirs_too() -> None:
+    text = "Several superdelegates declined to comment, didn't respond to requests for comment or left."
+    notes = sourcing_notes([_doc("d", text)])
+    subjects = [text[n.who_span.start : n.who_span.end] for n in notes if n.who_span is not None]
+    assert [n.detail for n in notes] == ["declined", "did not respond"]
+    assert subjects == ["Several superdelegates", "Several superdelegates"]
 
 
 def test_anonymity_grants_and_no_comments_are_notes_with_whom() -> None:

@@ -96,7 +96,7 @@ _NO_COMMENT = re.compile(
     r"|(?:would|will|did)\s+not\s+(?:immediately\s+)?comment\b)"
     r"|(?P<silent>(?:did\s+not|didn[’']t|has\s+not|hasn[’']t|have\s+not|haven[’']t|had\s+not)\s+"
     r"(?:immediately\s+|yet\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?)\b"
-    r"(?=[^.;]{0,60}\b(?:request|comment|call|message|e-?mail|inquir|question|phone|text)))"
+    r"(?=[^.;]{0,60}\b(?:request|comment|call|message|e-?mail|inquir|questions?\b|phone|text)))"
     r"|(?P<unreachable>(?:could\s+not|couldn[’']t|cannot|can[’']t)\s+(?:immediately\s+)?be\s+reached\b"
     r"|(?:not\s+available|unavailable)\s+(?:for|to)\s+(?:immediate\s+)?comment\b)"
     r")",
@@ -356,6 +356,9 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
             rel = re.match(r"^([^,]+),\s+(?:which|who)\s+", subject)
             who_end = lo + len(rel.group(1)) if rel else hi
             who_span = Span(doc_id, lo, who_end) if who_end > lo else None
+            if who_span is None and out and out[-1].document == doc_id and out[-1].end >= lo - 2:
+                # "declined to comment, didn't respond to requests …": the one before's subject
+                who, who_span = out[-1].who, out[-1].who_span
             aside = Span(doc_id, lo + rel.end(), hi) if rel and hi > lo + rel.end() else None
             out.append(
                 SourcingNote(
