@@ -69,7 +69,8 @@ def main() -> None:
     disagree: list[tuple[str, str, str]] = []
     silent: list[tuple[str, str, str, str | None]] = []
     phrases: Counter[str] = Counter()
-    grant_lines = grant_taken = silent_lines = silent_taken = 0
+    lines: Counter[str] = Counter()  # sentences worded like a grant / a no-comment
+    taken: Counter[str] = Counter()  # … of them holding one
     left: list[tuple[str, str]] = []
     for adoc in adocs:
         doc = adoc.document
@@ -124,19 +125,13 @@ def main() -> None:
                     who = " ".join(doc.text[n.who_span.start : n.who_span.end].split())
                 silent.append((doc.id, n.detail or "", words, n.who or (f"({who})" if who else None)))
         for sent in adoc.sentences:
-            inside = [n for n in notes if sent.start <= n.start < sent.end]
-            if _LIKE_A_GRANT.search(sent.text):
-                grant_lines += 1
-                if any(n.kind == "anonymity" for n in inside):
-                    grant_taken += 1
-                else:
-                    left.append(("anonymity", " ".join(sent.text.split())))
-            if _LIKE_NO_COMMENT.search(sent.text):
-                silent_lines += 1
-                if any(n.kind == "no comment" for n in inside):
-                    silent_taken += 1
-                else:
-                    left.append(("no comment", " ".join(sent.text.split())))
+            kinds = {n.kind for n in notes if sent.start <= n.start < sent.end}
+            for kind, worded in (("anonymity", _LIKE_A_GRANT), ("no comment", _LIKE_NO_COMMENT)):
+                if worded.search(sent.text):
+                    lines[kind] += 1
+                    taken[kind] += kind in kinds
+                    if kind not in kinds:
+                        left.append((kind, " ".join(sent.text.split())))
     took = time.perf_counter() - started
     print(f"{len(adocs)} reports, clean + annotate + extract in {took:.0f} s")
     print(
@@ -152,10 +147,12 @@ def main() -> None:
     print(f"dropped as sourcing: {len(dropped)} quotes, {lost} of them overlapping a gold Content")
     details = Counter(d for _, d, _, _ in silent)
     resolved = sum(1 for *_, who in silent if who and not who.startswith("("))
-    print(f"anonymity grants: {len(grants)}; sentences worded like one: {grant_lines}, taken {grant_taken}")
+    print(
+        f"anonymity grants: {len(grants)}; sentences worded like one: {lines['anonymity']}, taken {taken['anonymity']}"
+    )
     print(
         f"no-comments: {len(silent)} {dict(sorted(details.items()))}, whom resolved to an entity "
-        f"{resolved}; sentences worded like one: {silent_lines}, taken {silent_taken}"
+        f"{resolved}; sentences worded like one: {lines['no comment']}, taken {taken['no comment']}"
     )
     if args.list:
         print("\nanonymity grants:")

@@ -249,19 +249,6 @@ def test_seed_004_post_on_x(seed_quotes: dict[str, tuple[str, list[Quote]]]) -> 
 # ------------------------------------------------------- made-up documents
 
 
-@pytest.fixture(scope="module")
-def annotate_text(nlp: Any) -> Callable[[str, str], AnnotatedDocument]:
-    """Text → AnnotatedDocument through the real clean and annotate stages (offsets mapped)."""
-    from crosswire import annotate, clean
-
-    def build(doc_id: str, text: str) -> AnnotatedDocument:
-        (doc,) = list(clean.run([Document(id=doc_id, text=text)]))
-        (adoc,) = list(annotate.run([doc]))
-        return adoc
-
-    return build
-
-
 @pytest.mark.slow
 def test_pronoun_without_antecedent_stays_unresolved(
     annotate_text: Callable[[str, str], AnnotatedDocument],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -180,18 +179,6 @@ def test_a_statement_running_into_a_grant_stays_a_quote_the_grant_alone_does_not
 
 
 # ------------------------------------------------------------ quotes, on real parses
-
-
-@pytest.fixture(scope="module")
-def annotate_text(nlp: Any) -> Callable[[str, str], AnnotatedDocument]:
-    from crosswire import annotate, clean
-
-    def build(doc_id: str, text: str) -> AnnotatedDocument:
-        (doc,) = list(clean.run([Document(id=doc_id, text=text)]))
-        (adoc,) = list(annotate.run([doc]))
-        return adoc
-
-    return build
 
 
 @pytest.mark.slow
