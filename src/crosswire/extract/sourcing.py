@@ -44,7 +44,7 @@ _HEADS = (
     r"executives?|staffers?|lawmakers?|legislators?|officers?|investigators?|allies|ally|"
     r"associates?|confidantes?|confidants?|spokes(?:wo)?m[ae]n|spokespersons?|spokespeople|"
     r"representatives?|employees?|shareholders?|investors?|bankers?|negotiators?|operatives?|"
-    r"strategists?|donors?|witnesses|witness|analysts?|someone|insiders"
+    r"strategists?|donors?|witnesses|witness|analysts?|someone"
 )
 # the head must be the phrase's noun: nothing but a postmodifier ("familiar with …", "close to
 # …", "who …", "for Meridian", ", speaking …") may follow it
@@ -105,7 +105,7 @@ _NO_COMMENT = re.compile(
 _DETAIL = {"declined": "declined", "silent": "did not respond", "unreachable": "could not be reached"}
 # where a no-comment clause ends: the sentence's end, or a coordinated clause of news after it
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|and|while|though|although|as)\b|\s+but\b", re.IGNORECASE)
-# a subject's non-restrictive relative clause: "Meridian, which employs about 900 people, did not …"
+# a conjunction or adverb opening the sentence is not the subject: "But the company could not …"
 _LEADING = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|however|separately)\b[,\s]*)+", re.IGNORECASE)
 
 
@@ -123,7 +123,7 @@ def is_unnamed_source(phrase: str) -> bool:
     m = _UNNAMED.match(words)
     if m is None:
         return False
-    # a capital head after the first word is part of a name: "Business Insider", "Senate Democrats"
+    # a capital head after the first word is part of a name: "Business Insider"
     head_at = m.end() - len(m.group().split()[-1])
     return head_at == 0 or not words[head_at].isupper()
 
@@ -253,6 +253,11 @@ def _who(span: tuple[int, int], text: str, doc_id: str, entities: Sequence[Entit
     return None
 
 
+def _token_at(tokens: list[tuple[int, int]], offset: int) -> int:
+    """Index of the token starting at or after ``offset``."""
+    return bisect.bisect_left(tokens, (offset, -1))
+
+
 def _subject(
     adoc: AnnotatedDocument, tokens: list[tuple[int, int]], verb_at: int
 ) -> tuple[int, int, bool, Any] | None:
@@ -262,7 +267,7 @@ def _subject(
     questions"; a relative clause, "Norton, which declined to comment, returned …"), and the
     token naming whom (the subject's head, or the noun a relative pronoun stands for); None
     without a parse or a subject."""
-    k = bisect.bisect_left(tokens, (verb_at, -1))
+    k = _token_at(tokens, verb_at)
     if adoc.doc is None or k >= len(tokens) or tokens[k][0] != verb_at:
         return None
     verb = adoc.doc[k]
@@ -282,11 +287,6 @@ def _subject(
         # relative pronoun stands for the noun the clause hangs on
         return tokens[subject.i][0], tokens[subject.i][1], True, verb.head
     return tokens[subject.left_edge.i][0], tokens[subject.right_edge.i][1], coordinated, subject
-
-
-def _token_at(tokens: list[tuple[int, int]], offset: int) -> int:
-    """Index of the token starting at or after ``offset``."""
-    return bisect.bisect_left(tokens, (offset, -1))
 
 
 def _who_by_parse(
@@ -336,8 +336,8 @@ def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[So
             parsed = _subject(adoc, tokens, sent.start + verb_at)
             coordinated, who = False, None
             if parsed is not None and lo <= parsed[0] < hi:
-                # "Ramos said Trump has not replied …": the subject is Trump, not the sentence's start
-                # to the end of its last word: the parse splits "G-III" into three tokens
+                # "Ramos said Trump has not replied …": the subject is Trump, not the sentence's
+                # start; it runs to the end of its last word (the parse splits "G-III" in three)
                 rest = text[parsed[1] : hi]
                 end_word = parsed[1] + len(rest) - len(re.sub(r"^\S+", "", rest))
                 lo, hi, coordinated = parsed[0], min(end_word, hi), parsed[2]
@@ -413,10 +413,10 @@ def mark_unnamed(
     entities: Sequence[Entity] = (),
 ) -> list[Quote]:
     """``quotes`` with ``unnamed`` set where they rest on a source the report does not name, and
-    without the quotes that are only sourcing (pure): one ending inside an anonymity grant
-    ("not to be identified because the discussions are confidential"), the object of a
-    no-comment ("to comment"), an unnamed source as the object of "citing". ``notes``: the
-    story's :func:`sourcing_notes`."""
+    without the quotes that are only sourcing (pure): the words of an anonymity grant with
+    nothing of substance before them ("not to be identified because the discussions are
+    confidential"), the object of a no-comment ("to comment"), an unnamed source as the object
+    of "citing". ``notes``: the story's :func:`sourcing_notes`."""
     by_doc = {a.document.id: a for a in adocs}
     person_ids = {e.id for e in entities if e.type == "PERSON"}
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
