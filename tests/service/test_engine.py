@@ -34,6 +34,12 @@ def test_summarize_reads_the_list_columns_from_a_brief() -> None:
             {"id": "c", "published": None, "notes": [{"kind": "editor's note"}]},
         ],
         "conflicts": [{"kind": "number"}, {"kind": "date"}, {"kind": "update"}],  # an update is no conflict
+        "facts": [
+            {"status": "corroborated", "documents": ["a", "b"], "unnamed": ["a", "b"]},
+            {"status": "corroborated", "documents": ["a", "b"], "unnamed": ["a"]},  # b is on the record
+            {"status": "single_source", "documents": ["c"], "unnamed": ["c"]},  # not corroborated
+            {"status": "contested", "documents": ["a", "c"], "unnamed": ["a", "c"]},
+        ],
         "entities": [{"name": "Pete Hegseth"}, {"name": "India"}],
     }
     s = summarize(brief)
@@ -46,6 +52,7 @@ def test_summarize_reads_the_list_columns_from_a_brief() -> None:
     )
     assert s.updates == 1
     assert s.corrections == 2  # a report corrected and one retracted; an update or editor's note is none
+    assert s.unnamed == 2  # corroborated facts every report of which rests on unnamed sources
     assert (
         summarize({**brief, "story": {**brief["story"], "independent_sources": 0}}).independent_sources == 0
     )

@@ -403,3 +403,43 @@ def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake
     assert '<span class="badge update">no comment</span> <strong>Harbor Freight</strong>: declined' in section
     assert "— unnamed source (“three people familiar with the matter”)" in html  # the quote's speaker
     assert '<span class="badge single_source">unnamed sources (example.org)</span>' in html  # the fact
+    # a single-source fact on unnamed sources is no corroboration to warn about: no badge
+    assert "on unnamed sources</" not in html and client.get("/stories").json()["stories"][0]["unnamed"] == 0
+
+
+def test_story_list_says_how_many_corroborated_facts_rest_on_unnamed_sources(
+    store: Any, fake_engine: Any
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    texts = {
+        "d1": "The talks are advanced, three people familiar with the matter said.",
+        "d2": "The talks are advanced, according to people with knowledge of the matter.",
+    }
+    for k, t in texts.items():
+        store.add_document(Document(id=k, text=t, title="Deal"))
+        store.assign_story(k, "s-1")
+    cites = [{"document": k, "start": 0, "end": 22, "text": t[:22]} for k, t in texts.items()]
+    brief = {
+        "story": {"id": "s-1", "headline": "Deal", "documents": list(texts)},
+        "documents": [{"id": k, "source": f"{k}.example", "title": "Deal", "published": None} for k in texts],
+        "facts": [
+            {"id": "F1", "text": texts["d1"][:22], "citations": cites, "documents": list(texts),
+             "independent_sources": 2, "status": "corroborated", "unnamed": list(texts)},
+        ],
+    }  # fmt: skip
+    summary = summarize(brief)
+    assert summary.unnamed == 1
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summary, documents=list(texts))
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    assert ">1 on unnamed sources</span>" in client.get("/").text
+    assert (
+        'href="#sourcing" title="corroborated facts every report of which rests on sources it does not name">1 on unnamed sources</a>'
+        in client.get("/story/s-1").text
+    )
+    assert client.get("/stories").json()["stories"][0]["unnamed"] == 1

@@ -209,6 +209,28 @@ def test_migration_6_gives_stories_a_corrections_column(
     s.close()
 
 
+def test_a_story_counts_its_facts_on_unnamed_sources(any_store: Any) -> None:
+    any_store.add_document(_doc("d1", "Three people familiar with the matter said so."))
+    any_store.assign_story("d1", "s-q")
+    any_store.put_brief(
+        "s-q", brief={}, markdown="", html="", summary=_summary(unnamed=2), documents=["d1"], revision=6
+    )
+    (listed,), _ = any_store.list_stories(StoryQuery())
+    assert listed.unnamed == any_store.get_story("s-q").unnamed == 2
+
+
+def test_migration_7_gives_stories_an_unnamed_column(sql_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    s = _open_at(sql_url, monkeypatch, 6)
+    s.add_document(_doc("d1", "Report number 1."))
+    s.assign_story("d1", "s-1")
+    s.close()
+    s = _open_at(sql_url, monkeypatch, None)
+    assert s.schema_version >= 7 and s.get_story("s-1").unnamed == 0
+    s.put_brief("s-1", brief={}, markdown="", html="", summary=_summary(unnamed=1), documents=["d1"])
+    assert s.get_story("s-1").unnamed == 1
+    s.close()
+
+
 _SHIPPED_MIGRATIONS = migrate.migrations  # before any test swaps it
 
 

@@ -79,6 +79,9 @@ class StoryOut(BaseModel):
     conflicts: int
     updates: int = Field(0, description="figures a later report updates (a rising toll); not conflicts")
     corrections: int = Field(0, description="reports their outlets corrected, clarified or retracted")
+    unnamed: int = Field(
+        0, description="corroborated facts every report of which rests on sources it does not name"
+    )
     stale: bool = Field(description="true while a newer brief is being computed")
     updated_at: str | None = Field(description="when the brief was computed; null before the first one")
     error: str | None = None
@@ -210,6 +213,7 @@ def story_out(s: StoryInfo) -> StoryOut:
         conflicts=s.conflicts,
         updates=s.updates,
         corrections=s.corrections,
+        unnamed=s.unnamed,
         stale=s.stale,
         updated_at=s.updated_at,
         error=s.error,

@@ -116,6 +116,16 @@ def summarize(brief: dict[str, Any]) -> StorySummary:
         # a rising toll ("update") is listed with the conflicts but is not one
         conflicts=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") != "update"),
         updates=sum(1 for c in brief.get("conflicts") or [] if c.get("kind") == "update"),
+        # corroborated facts every report of which rests on sources it does not name: four
+        # outlets told by unnamed officials may all carry one leak
+        unnamed=sum(
+            1
+            for f in brief.get("facts") or []
+            if isinstance(f, dict)
+            and f.get("status") != "single_source"
+            and f.get("unnamed")
+            and set(f.get("unnamed") or []) >= set(f.get("documents") or [])
+        ),
         corrections=sum(
             1
             for d in documents

@@ -43,6 +43,7 @@ class _Story:
     conflicts: int = 0
     updates: int = 0
     corrections: int = 0
+    unnamed: int = 0
     entities: tuple[str, ...] = ()
     brief: dict[str, Any] | None = None
     brief_revision: int | None = None
@@ -208,6 +209,7 @@ class MemoryStore:
             st.error,
             st.updates,
             st.corrections,
+            st.unnamed,
         )
 
     def story_moved_to(self, story_id: str) -> str | None:
@@ -284,6 +286,7 @@ class MemoryStore:
             st.conflicts = summary.conflicts
             st.updates = summary.updates
             st.corrections = summary.corrections
+            st.unnamed = summary.unnamed
             st.entities = summary.entities
             st.brief = copy.deepcopy(brief)
             st.brief_revision = revision

@@ -138,6 +138,7 @@ class StorySummary:
     entities: tuple[str, ...] = ()
     updates: int = 0  # figures a later report updates (a rising toll), listed apart from conflicts
     corrections: int = 0  # reports their outlets corrected, clarified or retracted
+    unnamed: int = 0  # corroborated facts every report of which rests on unnamed sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class StoryInfo:
     error: str | None = None  # why the last brief computation failed, if it did
     updates: int = 0  # figures a later report updates (a rising toll); not conflicts
     corrections: int = 0  # reports their outlets corrected, clarified or retracted
+    unnamed: int = 0  # corroborated facts every report of which rests on unnamed sources
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-_STORY_COLUMNS = "s.id, s.headline, s.first_date, s.last_date, s.independent_sources, s.conflicts, s.stale, s.updated_at, s.error, s.updates, s.corrections"
+_STORY_COLUMNS = "s.id, s.headline, s.first_date, s.last_date, s.independent_sources, s.conflicts, s.stale, s.updated_at, s.error, s.updates, s.corrections, s.unnamed"
 # the document count is selected right after the story's columns
 _COUNT = _STORY_COLUMNS.count(",") + 1
 _DOC_INFO_COLUMNS = "id, title, source, url, published, story_id, added_at"
@@ -299,6 +299,7 @@ class SQLStore(ABC):
             error=r[8],
             updates=int(r[9]),
             corrections=int(r[10]),
+            unnamed=int(r[11]),
         )
 
     def story_moved_to(self, story_id: str) -> str | None:
@@ -391,7 +392,7 @@ class SQLStore(ABC):
             fresh = now_docs == sorted(documents)
             run(
                 "UPDATE stories SET headline = ?, first_date = coalesce(?, first_date), last_date = coalesce(?, last_date),"
-                " independent_sources = ?, conflicts = ?, updates = ?, corrections = ?, entities = ?, brief = ?, brief_md = ?, brief_html = ?,"
+                " independent_sources = ?, conflicts = ?, updates = ?, corrections = ?, unnamed = ?, entities = ?, brief = ?, brief_md = ?, brief_html = ?,"
                 " stale = ?, error = NULL, updated_at = ?, brief_revision = ? WHERE id = ?",
                 (
                     summary.headline,
@@ -401,6 +402,7 @@ class SQLStore(ABC):
                     summary.conflicts,
                     summary.updates,
                     summary.corrections,
+                    summary.unnamed,
                     "\n".join(e.lower() for e in summary.entities),
                     json.dumps(brief, ensure_ascii=False),
                     markdown,
