@@ -172,3 +172,15 @@ def test_the_seed_brief_has_no_sourcing_section(pipeline_briefs: list[Any]) -> N
     (brief,) = pipeline_briefs
     assert not [n for n in brief.sourcing if n.kind != "anonymity"]
     assert "## Unnamed sources" not in render([brief], fmt="md")
+
+
+def test_a_report_with_only_a_grant_reads_as_one() -> None:
+    from crosswire.brief.markdown import _Refs, _sourcing
+
+    cite = {"document": "d1", "start": 0, "end": 35, "text": "who spoke on condition of anonymity"}
+    d = {
+        "documents": [{"id": "d1"}],
+        "sourcing": [{"document": "d1", "kind": "anonymity", "citation": cite}],
+    }
+    (line,) = [x for x in _sourcing(d, {"d1": "d1"}, _Refs({"d1": "d1"})) if x.startswith("- ")]
+    assert line == "- **d1** — not named: “who spoke on condition of anonymity” [d1:0-35]"

@@ -221,8 +221,13 @@ def _sourcing(d: dict[str, Any], short: dict[str, str], cites: _Cites, sid: str)
                 f"<q class='said'>{escape(' '.join(c['text'].split()))}</q> {cites.links([c])}" for c in words
             )
         if why:
-            line += "; not named: " + ", ".join(
-                f"<q class='said'>{escape(' '.join(c['text'].split()))}</q> {cites.links([c])}" for c in why
+            line += (
+                ("; " if words else " — ")
+                + "not named: "
+                + ", ".join(
+                    f"<q class='said'>{escape(' '.join(c['text'].split()))}</q> {cites.links([c])}"
+                    for c in why
+                )
             )
         h.append(line + "</li>")
     for who, details in silent:

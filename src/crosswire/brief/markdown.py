@@ -99,7 +99,11 @@ def _sourcing(d: dict[str, Any], short: dict[str, str], ref: _Refs) -> list[str]
         if words:
             line += " — unnamed: " + ", ".join(f"“{_one_line(c['text'])}” {ref([c])}" for c in words)
         if why:
-            line += "; not named: " + ", ".join(f"“{_one_line(c['text'])}” {ref([c])}" for c in why)
+            line += (
+                ("; " if words else " — ")
+                + "not named: "
+                + ", ".join(f"“{_one_line(c['text'])}” {ref([c])}" for c in why)
+            )
         out.append(line)
     for who, details in silent:
         out.append(
