@@ -195,20 +195,6 @@ def test_a_story_counts_its_corrected_reports(any_store: Any) -> None:
     assert listed.corrections == any_store.get_story("s-q").corrections == 2
 
 
-def test_migration_6_gives_stories_a_corrections_column(
-    sql_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    s = _open_at(sql_url, monkeypatch, 5)
-    s.add_document(_doc("d1", "Report number 1."))
-    s.assign_story("d1", "s-1")
-    s.close()
-    s = _open_at(sql_url, monkeypatch, None)
-    assert s.schema_version >= 6 and s.get_story("s-1").corrections == 0
-    s.put_brief("s-1", brief={}, markdown="", html="", summary=_summary(corrections=1), documents=["d1"])
-    assert s.get_story("s-1").corrections == 1
-    s.close()
-
-
 def test_a_story_counts_its_facts_on_unnamed_sources(any_store: Any) -> None:
     any_store.add_document(_doc("d1", "Three people familiar with the matter said so."))
     any_store.assign_story("d1", "s-q")
@@ -219,15 +205,19 @@ def test_a_story_counts_its_facts_on_unnamed_sources(any_store: Any) -> None:
     assert listed.unnamed == any_store.get_story("s-q").unnamed == 2
 
 
-def test_migration_7_gives_stories_an_unnamed_column(sql_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    s = _open_at(sql_url, monkeypatch, 6)
+@pytest.mark.parametrize(("version", "column"), [(6, "corrections"), (7, "unnamed")])
+def test_a_migration_gives_stories_a_count_column(
+    sql_url: str, monkeypatch: pytest.MonkeyPatch, version: int, column: str
+) -> None:
+    # schema 6: reports their outlets corrected; schema 7: corroborated facts on unnamed sources
+    s = _open_at(sql_url, monkeypatch, version - 1)
     s.add_document(_doc("d1", "Report number 1."))
     s.assign_story("d1", "s-1")
     s.close()
     s = _open_at(sql_url, monkeypatch, None)
-    assert s.schema_version >= 7 and s.get_story("s-1").unnamed == 0
-    s.put_brief("s-1", brief={}, markdown="", html="", summary=_summary(unnamed=1), documents=["d1"])
-    assert s.get_story("s-1").unnamed == 1
+    assert s.schema_version >= version and getattr(s.get_story("s-1"), column) == 0
+    s.put_brief("s-1", brief={}, markdown="", html="", summary=_summary(**{column: 1}), documents=["d1"])
+    assert getattr(s.get_story("s-1"), column) == 1
     s.close()
 
 
