@@ -322,13 +322,13 @@ def _who_by_parse(
 def _no_comments(adoc: AnnotatedDocument, entities: Sequence[Entity]) -> list[SourcingNote]:
     text = adoc.document.text
     doc_id = adoc.document.id
-    tokens: list[tuple[int, int]] = []
-    if adoc.doc is not None:
-        tokens = [adoc.document.to_original(t.idx, t.idx + len(t.text)) for t in adoc.doc]
+    tokens: list[tuple[int, int]] = []  # the parse's offsets, mapped once a report has a no-comment
     out: list[SourcingNote] = []
     for sent in adoc.sentences:
         body = text[sent.start : sent.end]
         for start, subject_end, end, detail in no_comment_clauses(body):
+            if not tokens and adoc.doc is not None:
+                tokens = [adoc.document.to_original(t.idx, t.idx + len(t.text)) for t in adoc.doc]
             verb_at = subject_end + len(body[subject_end:]) - len(body[subject_end:].lstrip(" ,"))
             if _inside_quotation(body, verb_at):
                 continue  # "“The foundation has no comment on …”" is the speaker's statement
