@@ -244,3 +244,23 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         ("Iran's mission to the United Nations did not respond to a request for comment", "Iran"),
         ("declined to comment", "W. W. Norton"),  # a relative clause: only its predicate, to its comma
     ]  # the foundation's "no comment" is inside its own statement: words on the record
+
+
+@pytest.mark.slow
+def test_someone_inside_a_named_persons_account_is_no_unnamed_source_of_the_report(
+    annotate_text: Callable[[str, str], AnnotatedDocument],
+) -> None:
+    from crosswire.extract import extract_story
+    from crosswire.models import Story, StoryDocs
+
+    post = annotate_text(
+        "post",
+        'Unique Armstead, 32, testified that after she overheard someone say "he has a gun," she took '
+        "refuge inside a corner bodega with her son.\n\nA witness said the shooter fled on foot.",
+    )
+    ex = extract_story(StoryDocs(Story("s", ("post",)), (post,)))
+    inside = [q for q in ex.quotes if q.speaker_text == "someone"]
+    assert inside and all(q.unnamed is None for q in inside)  # Armstead, named, is the report's source
+    (witness,) = [q for q in ex.quotes if q.text.startswith("the shooter fled")]
+    assert witness.unnamed is not None  # the report's own unnamed witness still is one
+    assert [n.kind for n in ex.sourcing] == ["unnamed source"]

@@ -15,7 +15,8 @@ are lexical and deliberately narrow:
   inside it ("a spokeswoman, Dana Ruiz" is named). An organisation inside it is kept as its
   affiliation ("U.S. officials" still link to the United States), but the words say the
   speaker was not named. A named relay that cites one ("Reuters reported, citing three people
-  familiar with the matter") rests on it too.
+  familiar with the matter") rests on it too. Someone inside a named person's account is no
+  source of the report ("Armstead testified that she overheard someone say …": she is).
 * An **anonymity grant** is the report's account of why ("asking not to be identified
   because the discussions are confidential", "who spoke on condition of anonymity", "who was
   not authorized to speak publicly"). It is no one's statement: a quote whose content is such a
@@ -422,6 +423,9 @@ def mark_unnamed(
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for n in notes:
         spans.setdefault((n.document, n.kind), []).append((n.start, n.end))
+    by_quote_doc: dict[str, list[Quote]] = {}
+    for q in quotes:
+        by_quote_doc.setdefault(q.document, []).append(q)
     out: list[Quote] = []
     for q in quotes:
         adoc = by_doc.get(q.document)
@@ -438,8 +442,32 @@ def mark_unnamed(
             q.text
         ):
             continue  # "citing three people familiar with the matter" names a source, says nothing
-        out.append(_with_unnamed(q, adoc, person_ids))
+        marked = _with_unnamed(q, adoc, person_ids)
+        if marked.unnamed is not None and _told_by_a_person(q, by_quote_doc[q.document], adoc, person_ids):
+            marked = q  # "she overheard someone say …": someone in her account, not the report's source
+        out.append(marked)
     return out
+
+
+def _told_by_a_person(
+    q: Quote, quotes: Sequence[Quote], adoc: AnnotatedDocument, person_ids: set[str]
+) -> bool:
+    """The words naming ``q``'s speaker lie inside what a named person is reported to have said
+    ("Armstead testified that after she overheard *someone* say “he has a gun” …"): the speaker
+    is someone in that person's account, and the report's source is the person, who is named."""
+    span = q.speaker_span
+    if span is None:
+        return False
+    persons = _persons(adoc)
+    for other in quotes:
+        if other is q or not (other.start <= span.start and span.end <= other.end):
+            continue
+        named = other.speaker_antecedent or other.speaker_span
+        if other.speaker in person_ids or (
+            named is not None and any(s < named.end and named.start < e for s, e in persons)
+        ):
+            return True
+    return False
 
 
 def _only_granting(q: Quote, grant_start: int, text: str) -> bool:
