@@ -9,7 +9,7 @@ Flow of types through ``pipeline.py``::
           ─dedup→  Fingerprint per document
           ─annotate→ AnnotatedDocument (sentences, mentions, spaCy Doc)
           ─cluster→ Story (documents, families, duplicates)
-          ─extract→ Entity, Quote, TimeExpression per story
+          ─extract→ Entity, Quote, TimeExpression, SourcingNote, Hedge per story
           ─align→  Fact, Conflict, QuoteGroup per story
           ─brief→  Brief (summary, timeline, coverage) → JSON / Markdown / HTML
 
@@ -42,6 +42,7 @@ __all__ = [
     "Fact",
     "Family",
     "Fingerprint",
+    "Hedge",
     "Mention",
     "OffsetMap",
     "Quote",
@@ -465,6 +466,25 @@ class SourcingNote:
 
 
 @dataclass(frozen=True, slots=True)
+class Hedge:
+    """Words by which a report says less than that something is so (``start``/``end`` in
+    ``Document.text``, ``text`` those characters).
+
+    ``kind`` "alleged": a charge not proven ("allegedly", "accused of", "charged with", "the suspected
+    gunman", "claimed that"); "reported": heard from others, nobody named ("reportedly", "is
+    said to", "according to local media reports", "is believed to"); "uncertain": a
+    possibility or an appearance ("may", "might have fled", "apparently", "likely"); "unverified":
+    the outlet says it could not check ("could not be independently verified").
+    """
+
+    document: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["alleged", "reported", "uncertain", "unverified"]
+
+
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A time expression normalised against the document's publication date (TIMEX3)."""
 
@@ -494,6 +514,7 @@ class Extraction:
     quotes: tuple[Quote, ...]
     times: tuple[TimeExpression, ...]
     sourcing: tuple[SourcingNote, ...] = ()  # unnamed sources, anonymity grants, no-comments
+    hedges: tuple[Hedge, ...] = ()  # "allegedly", "reportedly", "may have", "could not be verified"
 
 
 # ------------------------------------------------------------------------ align
@@ -523,6 +544,10 @@ class Fact:
     # The documents whose claim of it rests on a source they do not name ("…, three people
     # familiar with the matter said"): four outlets each told by unnamed officials may share one leak.
     unnamed: tuple[str, ...] = ()
+    # The words by which a document says less than that it is so ("allegedly", "reportedly",
+    # "may have"): one per document whose every claim of the fact carries one. A fact some
+    # documents only allege is worded as they word it, never more surely.
+    hedged: tuple[Hedge, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

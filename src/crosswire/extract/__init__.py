@@ -1,7 +1,8 @@
 """extract: who, what and when in each story.
 
 Input → output: :class:`~crosswire.models.StoryDocs` → :class:`~crosswire.models.Extraction`
-(canonical entities, quotes with speakers linked to entities, normalised time expressions).
+(canonical entities, quotes with speakers linked to entities, normalised time expressions,
+sourcing notes and hedges).
 
 - ``entities.py`` — :func:`~crosswire.extract.entities.resolve_entities`, ``entity_at``.
 - ``roles.py`` — titles and appositives around names.
@@ -12,6 +13,8 @@ Input → output: :class:`~crosswire.models.StoryDocs` → :class:`~crosswire.mo
 - ``sourcing.py`` — ``sourcing_notes(adocs, entities)`` (anonymity grants, no-comments) and
   ``mark_unnamed(quotes, adocs, notes, entities)`` (quotes resting on unnamed sources),
   ``unnamed_sources(quotes)`` (the words describing them, as notes).
+- ``hedges.py`` — ``find_hedges(document)`` ("allegedly", "reportedly", "may have", "could not
+  be verified": the words by which a report says less than that something is so).
 - ``timex.py`` — ``extract_times(adoc)``.
 """
 
@@ -33,6 +36,7 @@ def extract_story(
     """
     # Imported here: the quote and time extractors are separate modules with their own costs.
     from crosswire.extract.entities import resolve_entities
+    from crosswire.extract.hedges import find_hedges
     from crosswire.extract.quotes import extract_quotes, link_speakers, without_denials
     from crosswire.extract.sourcing import mark_unnamed, sourcing_notes, unnamed_sources
     from crosswire.extract.timex import extract_times, story_anchor
@@ -52,8 +56,14 @@ def extract_story(
     story_date = story_anchor(adocs)
     for adoc in adocs:
         times.extend(extract_times(adoc, story_date=story_date))
+    hedges = tuple(h for adoc in adocs for h in find_hedges(adoc.document))
     return Extraction(
-        story=story, entities=entities, quotes=tuple(quotes), times=tuple(times), sourcing=tuple(sourcing)
+        story=story,
+        entities=entities,
+        quotes=tuple(quotes),
+        times=tuple(times),
+        sourcing=tuple(sourcing),
+        hedges=hedges,
     )
 
 

@@ -1,0 +1,75 @@
+"""Hedges: the words by which a report says less than that something is so (24th session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract.hedges import find_hedges, hedge_cues
+from crosswire.models import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("Lopez allegedly fired 13 shots from a rooftop.", "allegedly", "alleged"),
+        ("Carrasquillo is suspected of having directed Lopez.", "suspected", "alleged"),
+        ("The man was arrested on suspicion of murder.", "on suspicion of", "alleged"),
+        ("the two youths charged with murdering Horton", "charged with", "alleged"),
+        ("Lopez is accused of spraying 13 shots.", "accused", "alleged"),
+        ("The man claimed that he was threatened.", "claimed that", "alleged"),
+        ("He is said to have fled to Mexico.", "is said to", "reported"),
+        ("Lopez was reportedly aiming for an 11-year-old girl.", "reportedly", "reported"),
+        ("The brothers are believed to be members of 8 Block.", "are believed to", "reported"),
+        ("According to local media reports, 12 people died.", "According to local media reports", "reported"),
+        ("The death toll may rise.", "may", "uncertain"),
+        ("The gunman might have fled.", "might", "uncertain"),
+        ("He could have killed them all.", "could have killed", "uncertain"),
+        ("He will likely resign.", "will likely", "uncertain"),
+        ("The shooting was apparently sparked by a feud.", "apparently", "uncertain"),
+        ("A video appears to show the two men arguing.", "appears to", "uncertain"),
+        ("Trump seemed to overstay his welcome.", "seemed to", "uncertain"),
+        ("We assess it is possible that hostile actors gained access.", "it is possible", "uncertain"),
+        ("Two nuns were found slain in a possible break-in.", "possible", "uncertain"),
+        ("a job he's widely believed to want", "'s widely believed to", "reported"),
+        (
+            "The video could not be independently verified.",
+            "could not be independently verified",
+            "unverified",
+        ),
+        ("Reuters was unable to verify the reports.", "was unable to verify", "unverified"),
+        ("Her death has not been confirmed.", "has not been confirmed", "unverified"),
+    ],
+)
+def test_a_hedge_cue_and_its_kind(text: str, cue: str, kind: str) -> None:
+    assert [(text[s:e], k) for s, e, k in hedge_cues(text)] == [(cue, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group claimed responsibility for the attack.",  # what it did, not a disputed claim
+        "According to Reuters reports, 12 people died.",  # a named source
+        "The treaty was signed on May 5 in Paris.",  # a month
+        "Theresa May said the talks would go on.",  # a name
+        "The talks began in may 2016.",  # a month in a text in lower case
+        "The country's military might is large.",  # a noun
+        "The US can soon complete several major defence sales.",  # ability, not doubt
+        "The results could have a big impact on health care.",  # a forecast, no past
+        "Women are more likely to vote than men.",  # a share of people
+        "When the fight appeared to die down, she went back out.",  # what a witness saw then
+        "She said that when the street seemed to have settled, she walked back outside.",
+        "It is possible to be kind and at the same time very tough.",  # no doubt of a thing
+        "A new 10-year framework is expected to be signed soon.",  # a plan, not a doubt
+        "Marcus Webb shot Daniel Ortiz early Friday.",
+    ],
+)
+def test_no_hedge(text: str) -> None:
+    assert hedge_cues(text) == []
+
+
+def test_overlapping_cues_are_one_and_hedges_cite_the_original() -> None:
+    text = "He is likely to win.\n\nThe video, which could not be verified, appears to show him."
+    assert [text[s:e] for s, e, _ in hedge_cues(text)] == ["is likely", "could not be verified", "appears to"]
+    doc = Document(id="d", text=text)
+    for h in find_hedges(doc):
+        assert doc.text[h.start : h.end] == h.text and h.document == "d"
