@@ -12,6 +12,8 @@ Input → output: :class:`~crosswire.models.Extraction` per story →
    says a thing twice, a paraphrase just under the strict thresholds) unless it names
    someone or something no other source mentions. A fact's independent sources are the
    distinct origin families (``Story.families``) behind its documents, never its claims.
+   A fact some documents only hedge ("allegedly", "may have": ``Extraction.hedges``) carries
+   their cues and is worded as they word it.
 3. :mod:`conflicts` compares slots (dates, numbers, people) inside facts and places and
    event order across the story; :mod:`quotes` groups quotes and finds words given to
    two speakers; :mod:`when` dates each group's saying and its first report.
@@ -50,7 +52,7 @@ from crosswire.align.facts import (
 from crosswire.align.quotes import group_quotes
 from crosswire.align.when import date_quote_groups
 from crosswire.annotate.lexicon import US_STATES, country_for
-from crosswire.models import Alignment, Conflict, Entity, Extraction, Quote, Story
+from crosswire.models import Alignment, Conflict, Entity, Extraction, Hedge, Quote, Story
 from crosswire.seams import Embedder
 
 __all__ = ["Claim", "align_story", "embed_texts", "family_map", "run", "statement_of"]
@@ -139,6 +141,13 @@ def _unnamed(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     for q in quotes:
         if q.unnamed is not None:
             out.setdefault(q.document, []).append((q.start, q.end))
+    return out
+
+
+def _by_document(hedges: Sequence[Hedge]) -> dict[str, list[Hedge]]:
+    out: dict[str, list[Hedge]] = {}
+    for h in hedges:
+        out.setdefault(h.document, []).append(h)
     return out
 
 
@@ -245,6 +254,7 @@ def align_story(
         quoted=_quoted(extraction.quotes),
         speakers=_quote_speakers(extraction.quotes),
         unnamed=_unnamed(extraction.quotes),
+        hedges=_by_document(extraction.hedges),
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

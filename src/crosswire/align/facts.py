@@ -30,7 +30,7 @@ from crosswire.align.features import (
     normalize_quotes,
     numbers_with_units,
 )
-from crosswire.models import Citation, Document, Fact, Quote
+from crosswire.models import Citation, Document, Fact, Hedge, Quote
 from crosswire.wordlists import CALENDAR_NAMES
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "pronoun_referents",
     "rejoin_needless_splits",
     "salience",
+    "surer_than_sources",
 ]
 
 # "it" too: "It also said that …" is an organisation or country speaking, resolved by the quote stage
@@ -663,6 +664,40 @@ def _resting_on_unnamed(
     return tuple(d for d, yes in out.items() if yes)
 
 
+def _hedging(
+    members: Sequence[Claim], hedges: Mapping[str, Sequence[Hedge]]
+) -> dict[str, tuple[Claim, Hedge]]:
+    """Document → (its hedged claim, the first cue in it) for each document whose every claim
+    among ``members`` carries a hedge cue ("allegedly", "may have"): it says less than that it
+    is so. A document that also states it outright elsewhere does not hedge it."""
+    out: dict[str, tuple[Claim, Hedge]] = {}
+    plain: set[str] = set()
+    for c in members:
+        cue = next(
+            (h for h in hedges.get(c.document, ()) if any(s <= h.start and h.end <= e for s, e in c.parts)),
+            None,
+        )
+        if cue is None:
+            plain.add(c.document)
+        else:
+            out.setdefault(c.document, (c, cue))
+    return {d: v for d, v in out.items() if d not in plain}
+
+
+def surer_than_sources(
+    facts: Sequence[Fact], hedges: Sequence[Hedge], document: str, start: int, end: int
+) -> bool:
+    """``document[start:end]`` carries a fact that some report only alleges, relays or doubts
+    (``Fact.hedged``) and carries no hedge cue of its own: "Webb shot Ortiz" where another
+    report says he allegedly did. Headline, summary and timeline do not word a thing so."""
+    if not any(
+        f.hedged and any(c.document == document and c.start < end and start < c.end for c in f.citations)
+        for f in facts
+    ):
+        return False
+    return not any(h.document == document and start <= h.start and h.end <= end for h in hedges)
+
+
 def salience(*, independent_sources: float, total_sources: int, centrality: float, position: float) -> float:
     """How much a fact matters to the story: backed by many independent sources, central, early."""
     share = independent_sources / max(total_sources, 1)
@@ -683,6 +718,7 @@ def make_facts(
     quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     speakers: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
     unnamed: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    hedges: Mapping[str, Sequence[Hedge]] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
@@ -697,7 +733,9 @@ def make_facts(
     whose wording lies wholly inside a direct quotation with a known speaker (``speakers``:
     start, end, Entity.id by document) and does not name that speaker carries the speaker as
     ``antecedent`` with ``antecedent_at`` at its end: "“That's a smoking gun.” [Rudy Giuliani]"
-    is someone's words, not the outlet's claim.
+    is someone's words, not the outlet's claim. ``hedges`` (by document): a fact that some
+    documents only hedge ("allegedly", "may have") carries their cues as ``hedged`` and is
+    worded as one of them words it — the brief never states a thing more surely than a source of it.
     """
     contested = contested or set()
     links = links or {}
@@ -728,7 +766,8 @@ def make_facts(
             centrality=float(np.mean([centrality[k] for k in idx])),
             position=min(c.position for c in members),
         )
-        canon = canonical_claim(members)
+        hedging = _hedging(members, hedges or {})
+        canon = canonical_claim([c for c, _ in hedging.values()] if hedging else members)
         lead = len(canon.text) - len(canon.text.lstrip(" \"“‘'"))
         antecedent = (
             referents.get((canon.document, canon.start + lead)) if _PRONOUN_START.match(canon.text) else None
@@ -751,6 +790,7 @@ def make_facts(
             antecedent=antecedent,
             antecedent_at=antecedent_at,
             unnamed=_resting_on_unnamed(members, unnamed or {}),
+            hedged=tuple(h for _, h in hedging.values()),
         )
         out.append((score, g, fact))
     out.sort(key=lambda t: (-t[0], t[1]))

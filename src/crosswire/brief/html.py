@@ -27,6 +27,7 @@ from crosswire.brief.json_out import (
     contents,
     contents_line,
     fact_reading,
+    hedged_note,
     no_comments,
     ordered,
     origins,
@@ -308,6 +309,11 @@ def _story(brief: Brief, n: int) -> str:
                 if (rests := unnamed_note(f, short))
                 else ""
             )
+            + (
+                f'<span class="badge unnamed">{escape(hedge)}</span>'
+                if (hedge := hedged_note(f, short))
+                else ""
+            )
             + f"{reading(f)} {cites.links(f['citations'], 10)}</li>"
         )
     if not corroborated:
@@ -396,6 +402,7 @@ def _story(brief: Brief, n: int) -> str:
     h += [
         f"<li>{reading(f)}"
         + ("<span class='meta'> — unnamed source</span>" if f.get("unnamed") else "")
+        + (f"<span class='meta'> — {escape(hedge)}</span>" if (hedge := hedged_note(f, short)) else "")
         + f" {cites.links(f['citations'], 2)}</li>"
         for f in single
     ]

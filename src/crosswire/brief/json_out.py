@@ -29,6 +29,7 @@ __all__ = [
     "contents",
     "contents_line",
     "fact_reading",
+    "hedged_note",
     "no_comments",
     "ordered",
     "origins",
@@ -85,8 +86,10 @@ SCHEMA = "crosswire/1"
 #: sections; 5: an outlet's corrections and notes on its report are no claims, and are shown on
 #: their own; an earlier version of a report its outlet corrected or updated is left out, and so
 #: is a report its outlet retracted; 6: quotes, facts and the new ``sourcing`` list say which
-#: words rest on unnamed sources, and a no-comment is no claim, summary line or quote).
-BRIEF_REVISION = 6
+#: words rest on unnamed sources, and a no-comment is no claim, summary line or quote; 7: facts
+#: carry the ``hedged`` cues of the reports that only allege, relay or doubt them, and are
+#: worded, in the facts and the summary, as those reports word them).
+BRIEF_REVISION = 7
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
@@ -333,6 +336,10 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "antecedent": f.antecedent,
                 "antecedent_at": f.antecedent_at,
                 "unnamed": list(f.unnamed),
+                "hedged": [
+                    {"kind": h.kind, "citation": citation_dict(Citation(h.document, h.start, h.end, h.text))}
+                    for h in f.hedged
+                ],
             }
             for f in brief.facts
         ],
@@ -401,6 +408,24 @@ def unnamed_note(f: Mapping[str, Any], short: Mapping[str, str]) -> str:
         if n > 1
         else f"unnamed sources ({which})"
     )
+
+
+def hedged_note(f: Mapping[str, Any], short: Mapping[str, str]) -> str:
+    """ "hedged in 2 of 3 documents: “allegedly” (ap), “suspected of” (times)" for a fact some of
+    whose reports say less than that it is so; "hedged: “reportedly”" for a one-report fact; else ""."""
+    cues = f.get("hedged") or []
+    if not cues:
+        return ""
+    n = len(f["documents"])
+    if n == 1:
+        return "hedged: " + ", ".join(dict.fromkeys(f"“{h['citation']['text']}”" for h in cues))
+    by_words: dict[str, list[str]] = {}
+    for h in cues:
+        by_words.setdefault(" ".join(h["citation"]["text"].lower().split()), []).append(
+            short.get(h["citation"]["document"], h["citation"]["document"])
+        )
+    which = ", ".join(f"“{w}” ({', '.join(docs)})" for w, docs in by_words.items())
+    return f"hedged in {'all ' if len(cues) == n else ''}{len(cues)} of {n} documents: {which}"
 
 
 def unnamed_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:

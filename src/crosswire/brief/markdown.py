@@ -19,6 +19,7 @@ from crosswire.brief.json_out import (
     contents,
     contents_line,
     fact_reading,
+    hedged_note,
     no_comments,
     ordered,
     origins,
@@ -142,6 +143,7 @@ def _story(d: dict[str, Any]) -> list[str]:
         if f["status"] != "single_source":
             flag = " **(contested)**" if f["status"] == "contested" else ""
             unnamed = f"; {note}" if (note := unnamed_note(f, short)) else ""
+            unnamed += f"; {hedge}" if (hedge := hedged_note(f, short)) else ""
             out.append(
                 f"- {reading(f)}{flag} — {counted(f['independent_sources'], 'independent source')}, "
                 f"{counted(len(f['documents']), 'document')}{unnamed} {ref(f['citations'], 5)}"
@@ -198,6 +200,7 @@ def _story(d: dict[str, Any]) -> list[str]:
     single = [f for f in d["facts"] if f["status"] == "single_source"]
     for f in single:
         unnamed = " — unnamed source" if f.get("unnamed") else ""
+        unnamed += f" — {hedge}" if (hedge := hedged_note(f, short)) else ""
         out.append(f"- {reading(f)}{unnamed} {ref(f['citations'], 2)}")
     if not single:
         out.append(EMPTY["single"])

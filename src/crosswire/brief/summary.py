@@ -8,7 +8,8 @@ document's claim of the same facts.
 Extractive by design: nothing is written that a source did not write, so every summary
 sentence is contained in its first citation. Sentences are scored by the facts they
 carry (salience = independent sources, centrality, position), chosen by maximal marginal
-relevance (a sentence repeating a chosen fact or its words is redundant), and ordered
+relevance (a sentence repeating a chosen fact or its words is redundant; one stating outright
+what another report of it only alleges, relays or doubts is scored down), and ordered
 for reading: the lead first — the corroborated sentence that says who met whom, where and
 when — then the most corroborated facts, then reading order.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from types import EllipsisType
 
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
+from crosswire.align.facts import surer_than_sources
 from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard, quote_balance
 from crosswire.brief.headline import EventTerms
 from crosswire.brief.timeline import event_date
@@ -103,6 +105,8 @@ class Candidate:
     facts: tuple[str, ...]  # ids of the facts whose citations it overlaps
     sources: int  # the most independent sources behind any of those facts
     score: float
+    # it states outright a fact another report of it only alleges, relays or doubts
+    surer: bool = False
 
 
 def _overlaps(c: Citation, doc: str, start: int, end: int) -> bool:
@@ -145,6 +149,11 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score += 0.2  # the fact's own canonical wording: the clearest of its sentences
             if all(f.status == "single_source" for f in carried):
                 score -= 0.5  # the summary tells what is corroborated first
+            surer = surer_than_sources(carried, alignment.extraction.hedges, doc.id, a, b)
+            if surer:
+                # "Reyes shot Ortiz" when other reports only say he allegedly did: the summary
+                # states nothing more surely than a source of it does
+                score -= 1.0
             if _PRONOUN_START.match(text) or _LEANING_START.match(text):
                 score -= 1.5  # "He said ...", "But ..." does not stand alone in a summary
             if (
@@ -179,6 +188,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                     facts=tuple(f.id for f in carried),
                     sources=max(f.independent_sources for f in carried),
                     score=score,
+                    surer=surer,
                 )
             )
     return out
@@ -230,6 +240,7 @@ def lead_sentence(
             + 2.0 * c.sources / total
             - 0.3 * c.index
             - (0.5 if len(c.text.split()) > 45 else 0.0)
+            - (1.0 if c.surer else 0.0)
         )
         if best is None or score > best[0]:
             best = (score, c)

@@ -27,6 +27,7 @@ from crosswire.brief.json_out import (
     RETRACTED,
     SOURCING_INTRO,
     fact_reading,
+    hedged_note,
     no_comments,
     unnamed_by_document,
     unnamed_note,
@@ -190,6 +191,11 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         f["unnamed_note"] = unnamed_note(
             {"unnamed": _list(f.get("unnamed")), "documents": _list(f.get("documents"))}, label
         )
+        # a brief stored before revision 7 has no cues: no note rather than a guess
+        cues = [
+            h for h in _list(f.get("hedged")) if isinstance(h, dict) and isinstance(h.get("citation"), dict)
+        ]
+        f["hedged_note"] = hedged_note({"hedged": cues, "documents": _list(f.get("documents"))}, label)
     coverage = []
     for f in facts:
         cited = {c.get("document") for c in _list(f.get("citations")) if isinstance(c, dict)}
