@@ -16,8 +16,8 @@ judge by hand:
   through the whole flow as ``crosswire brief DIR`` would; per story the facts some report hedges,
   those hedged by every report of them, the corroborated facts that one report hedges and another
   states outright (``--list`` prints each with its cues), and the lines of the summary and
-  timeline that carry a fact some report hedges but no cue of their own, with the headline when
-  it is cut from such a fact's wording (the brief's rule says none).
+  timeline that carry a fact half its reports or more hedge but no cue of their own, with the
+  headline when it is cut from such a fact's wording (the brief's rule says none).
 """
 
 from __future__ import annotations
@@ -118,8 +118,8 @@ def ecbplus_part(data_dir: Path, *, stories: int, min_tokens: int, show: bool) -
                 elif f.status != "single_source":
                     here["mixed"] += 1
                     mixed.append(f)
-            # the summary and timeline must not state outright what a report only hedges: a line
-            # carrying a hedged fact holds a cue of its own
+            # the summary and timeline must not state outright what half the reports of it or more
+            # only hedge: a line carrying such a fact holds a cue of its own
             lines = [(s.text, s.citations[0]) for s in b.summary] + [
                 (t.text, t.citations[0]) for t in b.timeline
             ]
@@ -128,20 +128,23 @@ def ecbplus_part(data_dir: Path, *, stories: int, min_tokens: int, show: bool) -
                 for text, c in lines
                 if not hedge_cues(text)
                 and any(
-                    f.hedged
+                    f.mostly_hedged
                     and any(
                         x.document == c.document and x.start < c.end and c.start < x.end for x in f.citations
                     )
                     for f in facts
                 )
             ]
-            hedged_text = [f.text for f in facts if f.hedged]
+            hedged_text = [f.text for f in facts if f.mostly_hedged]
             surer += (
                 [b.headline]
                 if any(b.headline in t for t in hedged_text) and not hedge_cues(b.headline)
                 else []
             )
             here["surer"] += len(surer)
+            if show:
+                for text in surer:
+                    print(f"    surer: {text[:160]!r}")
         totals.update(here)
         totals["reports"] += len(reports)
         print(

@@ -482,6 +482,10 @@ class Hedge:
     end: int
     text: str
     kind: Literal["alleged", "reported", "uncertain", "unverified"]
+    # What the cue bears on, from the parse: the clause or phrase it governs ("might" in "a
+    # move that suggests there might be life in the old dog yet, AMD has acquired SeaMicro"
+    # doubts the old dog, not the deal); the cue's sentence when there is no parse.
+    scope: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,9 +549,16 @@ class Fact:
     # familiar with the matter said"): four outlets each told by unnamed officials may share one leak.
     unnamed: tuple[str, ...] = ()
     # The words by which a document says less than that it is so ("allegedly", "reportedly",
-    # "may have"): one per document whose every claim of the fact carries one. A fact some
-    # documents only allege is worded as they word it, never more surely.
+    # "may have"): one per document whose every claim of the fact carries one bearing on what
+    # the claims share. A fact at least half of whose documents only allege it is worded as
+    # they word it (``mostly_hedged``).
     hedged: tuple[Hedge, ...] = ()
+
+    @property
+    def mostly_hedged(self) -> bool:
+        """At least half its documents only hedge it: it is worded as they word it, and no line
+        of the brief states it outright."""
+        return bool(self.hedged) and 2 * len({h.document for h in self.hedged}) >= len(self.documents)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,10 @@ from crosswire.align.facts import (
     make_facts,
     pronoun_referents,
     rejoin_needless_splits,
+    surer_than_sources,
 )
 from crosswire.brief.json_out import fact_reading
-from crosswire.models import Document, Family, Quote, Span
+from crosswire.models import Document, Fact, Family, Hedge, Quote, Span
 
 SALES = {
     "a": "Pete Hegseth hopes to complete several major pending defence sales to India soon.",
@@ -386,3 +387,44 @@ def test_a_fact_that_is_all_quotation_names_its_speaker_at_its_end() -> None:
         "",
     )
     assert by_doc["b"].antecedent is None  # not wholly inside the quotation
+
+
+def _hedged_facts(texts: dict[str, str], cues: dict[str, list[Hedge]]) -> Fact:
+    claims = [_claim(d, t) for d, t in texts.items()]
+    (fact,), _ = make_facts(
+        claims,
+        [list(range(len(claims)))],
+        documents={d: Document(id=d, text=t) for d, t in texts.items()},
+        family_of={d: d for d in texts},
+        centrality=[0.5] * len(claims),
+        hedges=cues,
+    )
+    return fact
+
+
+def _cue(doc: str, text: str, word: str, scope: str | None = None) -> Hedge:
+    at = text.index(word)
+    s = text.index(scope) if scope else 0
+    return Hedge(doc, at, at + len(word), word, "alleged", Span(doc, s, s + len(scope or text)))
+
+
+def test_a_fact_half_its_reports_only_allege_is_worded_as_they_word_it() -> None:
+    ap = "Marcus Webb allegedly shot Daniel Ortiz outside the Lone Star Tavern."
+    tv = "Marcus Webb shot Daniel Ortiz outside the Lone Star Tavern early Friday."
+    fact = _hedged_facts({"ap": ap, "tv": tv}, {"ap": [_cue("ap", ap, "allegedly")]})
+    assert [h.document for h in fact.hedged] == ["ap"] and fact.mostly_hedged
+    assert fact.text == ap  # not the TV station's, though it reads as well
+    # one of three: it is said outright by most, and the note still names who hedges
+    dmn = "Marcus Webb shot Daniel Ortiz outside the Lone Star Tavern, police said."
+    fact = _hedged_facts({"ap": ap, "tv": tv, "dmn": dmn}, {"ap": [_cue("ap", ap, "allegedly")]})
+    assert [h.document for h in fact.hedged] == ["ap"] and not fact.mostly_hedged
+    assert not surer_than_sources([fact], fact.hedged, "tv", 0, len(tv))  # the brief may say it outright
+
+
+def test_a_cue_bearing_on_another_part_of_the_claim_does_not_hedge_the_fact() -> None:
+    a = "In a move that suggests there might be life in the old dog yet, AMD has acquired SeaMicro."
+    b = "AMD has acquired SeaMicro, a maker of low-power servers."
+    side = _cue("a", a, "might", "there might be life in the old dog yet")
+    assert not _hedged_facts({"a": a, "b": b}, {"a": [side]}).hedged
+    whole = _cue("a", a, "might")  # a cue bearing on the whole sentence does
+    assert _hedged_facts({"a": a, "b": b}, {"a": [whole]}).hedged

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from crosswire.extract.hedges import find_hedges, hedge_cues
-from crosswire.models import Document
+from crosswire.models import AnnotatedDocument, Document, Sentence
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,9 @@ from crosswire.models import Document
         ("We assess it is possible that hostile actors gained access.", "it is possible", "uncertain"),
         ("Two nuns were found slain in a possible break-in.", "possible", "uncertain"),
         ("a job he's widely believed to want", "'s widely believed to", "reported"),
+        ("Trump claims he's worth $10 billion.", "claims", "alleged"),
+        ("Schoen told Hannity a Clinton loss is increasingly likely.", "is increasingly likely", "uncertain"),
+        ("The field appeared poised to narrow further.", "appeared poised", "uncertain"),
         (
             "The video could not be independently verified.",
             "could not be independently verified",
@@ -48,6 +53,7 @@ def test_a_hedge_cue_and_its_kind(text: str, cue: str, kind: str) -> None:
     "text",
     [
         "The group claimed responsibility for the attack.",  # what it did, not a disputed claim
+        "Sanders claimed momentum in his victory speech.",
         "According to Reuters reports, 12 people died.",  # a named source
         "The treaty was signed on May 5 in Paris.",  # a month
         "Theresa May said the talks would go on.",  # a name
@@ -59,6 +65,12 @@ def test_a_hedge_cue_and_its_kind(text: str, cue: str, kind: str) -> None:
         "When the fight appeared to die down, she went back out.",  # what a witness saw then
         "She said that when the street seemed to have settled, she walked back outside.",
         "It is possible to be kind and at the same time very tough.",  # no doubt of a thing
+        "An Iowa voter asked if she might consider appointing Obama.",  # a question asked
+        'Asked what that might look like, she said: "We\'ll figure that out."',
+        "The United States has not publicly accused Russia of being behind the hack.",
+        "Clinton may hold a lead in pledged delegates, but that will not intimidate Sanders.",
+        "The line may as well have been lifted from the 2012 script.",
+        "The agency will confront terrorist activities wherever they may occur.",
         "A new 10-year framework is expected to be signed soon.",  # a plan, not a doubt
         "Marcus Webb shot Daniel Ortiz early Friday.",
     ],
@@ -71,5 +83,26 @@ def test_overlapping_cues_are_one_and_hedges_cite_the_original() -> None:
     text = "He is likely to win.\n\nThe video, which could not be verified, appears to show him."
     assert [text[s:e] for s, e, _ in hedge_cues(text)] == ["is likely", "could not be verified", "appears to"]
     doc = Document(id="d", text=text)
-    for h in find_hedges(doc):
+    sentences = (Sentence("d", 0, 20, text[:20], 0), Sentence("d", 22, len(text), text[22:], 1))
+    hedges = find_hedges(AnnotatedDocument(doc, sentences))
+    for h in hedges:
         assert doc.text[h.start : h.end] == h.text and h.document == "d"
+    # without a parse a cue bears on its sentence
+    assert [(h.scope.start, h.scope.end) for h in hedges if h.scope] == [
+        (0, 20),
+        (22, len(text)),
+        (22, len(text)),
+    ]
+
+
+def test_a_cue_bears_on_the_phrase_it_governs(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:
+    text = (
+        "In a move that suggests there might be life in the old dog yet, AMD has acquired SeaMicro.\n\n"
+        "Lopez allegedly fired 13 shots from a rooftop.\n\n"
+        "Marcus Webb, the man accused of shooting Daniel Ortiz, had been fired from the bar."
+    )
+    adoc = annotate_text("d", text)
+    scopes = {h.text: text[h.scope.start : h.scope.end] for h in find_hedges(adoc) if h.scope}
+    assert "AMD has acquired" not in scopes["might"] and "old dog" in scopes["might"]
+    assert scopes["allegedly"].startswith("Lopez allegedly fired 13 shots from a rooftop")
+    assert scopes["accused"] == "accused of shooting Daniel Ortiz"

@@ -26,6 +26,7 @@ from crosswire.align.claims import Claim, claim_text
 from crosswire.align.features import (
     CONTEXTUAL_START,
     SPEAKER_PRONOUNS,
+    content_word_positions,
     content_words,
     normalize_quotes,
     numbers_with_units,
@@ -665,16 +666,24 @@ def _resting_on_unnamed(
 
 
 def _hedging(
-    members: Sequence[Claim], hedges: Mapping[str, Sequence[Hedge]]
+    members: Sequence[Claim], hedges: Mapping[str, Sequence[Hedge]], documents: Mapping[str, Document]
 ) -> dict[str, tuple[Claim, Hedge]]:
-    """Document → (its hedged claim, the first cue in it) for each document whose every claim
-    among ``members`` carries a hedge cue ("allegedly", "may have"): it says less than that it
-    is so. A document that also states it outright elsewhere does not hedge it."""
+    """Document → (its hedged claim, the cue) for each document whose every claim among
+    ``members`` carries a cue bearing on what the claims share: "Lopez allegedly shot Ortiz"
+    hedges the shooting; "in a move that suggests there might be life in the old dog yet, AMD
+    has acquired SeaMicro" does not hedge the deal the other reports tell. A document that also
+    states it outright elsewhere does not hedge it."""
+    vocab = {c.document: content_words(c.text) for c in members}
     out: dict[str, tuple[Claim, Hedge]] = {}
     plain: set[str] = set()
     for c in members:
+        others = frozenset().union(*(w for d, w in vocab.items() if d != c.document))
         cue = next(
-            (h for h in hedges.get(c.document, ()) if any(s <= h.start and h.end <= e for s, e in c.parts)),
+            (
+                h
+                for h in hedges.get(c.document, ())
+                if any(s <= h.start and h.end <= e for s, e in c.parts) and _bears_on(h, c, others, documents)
+            ),
             None,
         )
         if cue is None:
@@ -684,14 +693,29 @@ def _hedging(
     return {d: v for d, v in out.items() if d not in plain}
 
 
+def _bears_on(h: Hedge, c: Claim, shared: frozenset[str], documents: Mapping[str, Document]) -> bool:
+    """The cue's scope holds at least half of the claim's content words that other reports of
+    the fact use too (all its content words when they share none)."""
+    if h.scope is None or c.document not in documents:
+        return True
+    text = documents[c.document].text
+    words = [pw for s, e in c.parts for pw in content_word_positions(text, s, e)]
+    counted = [at for at, w in words if w in shared] or [at for at, _ in words]
+    if not counted:
+        return True
+    inside = sum(1 for at in counted if h.scope.start <= at < h.scope.end)
+    return 2 * inside >= len(counted)
+
+
 def surer_than_sources(
     facts: Sequence[Fact], hedges: Sequence[Hedge], document: str, start: int, end: int
 ) -> bool:
-    """``document[start:end]`` carries a fact that some report only alleges, relays or doubts
-    (``Fact.hedged``) and carries no hedge cue of its own: "Webb shot Ortiz" where another
+    """``document[start:end]`` carries a fact that half its reports or more only allege, relay or
+    doubt (``Fact.mostly_hedged``) and carries no hedge cue of its own: "Webb shot Ortiz" where another
     report says he allegedly did. Headline, summary and timeline do not word a thing so."""
     if not any(
-        f.hedged and any(c.document == document and c.start < end and start < c.end for c in f.citations)
+        f.mostly_hedged
+        and any(c.document == document and c.start < end and start < c.end for c in f.citations)
         for f in facts
     ):
         return False
@@ -734,8 +758,8 @@ def make_facts(
     start, end, Entity.id by document) and does not name that speaker carries the speaker as
     ``antecedent`` with ``antecedent_at`` at its end: "“That's a smoking gun.” [Rudy Giuliani]"
     is someone's words, not the outlet's claim. ``hedges`` (by document): a fact that some
-    documents only hedge ("allegedly", "may have") carries their cues as ``hedged`` and is
-    worded as one of them words it — the brief never states a thing more surely than a source of it.
+    documents only hedge ("allegedly", "may have") carries their cues as ``hedged``; when they
+    are half its documents or more it is worded as one of them words it, never more surely.
     """
     contested = contested or set()
     links = links or {}
@@ -766,8 +790,10 @@ def make_facts(
             centrality=float(np.mean([centrality[k] for k in idx])),
             position=min(c.position for c in members),
         )
-        hedging = _hedging(members, hedges or {})
-        canon = canonical_claim([c for c, _ in hedging.values()] if hedging else members)
+        hedging = _hedging(members, hedges or {}, documents)
+        # worded as the hedging reports word it when they are half of them or more
+        mostly = 2 * len(hedging) >= len(docs)
+        canon = canonical_claim([c for c, _ in hedging.values()] if hedging and mostly else members)
         lead = len(canon.text) - len(canon.text.lstrip(" \"“‘'"))
         antecedent = (
             referents.get((canon.document, canon.start + lead)) if _PRONOUN_START.match(canon.text) else None

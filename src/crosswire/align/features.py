@@ -19,6 +19,7 @@ __all__ = [
     "NUMERAL",
     "SPEAKER_PRONOUNS",
     "STOPWORDS",
+    "content_word_positions",
     "content_words",
     "jaccard",
     "normalize_quotes",
@@ -182,6 +183,15 @@ def content_words(text: str | Any) -> frozenset[str]:
         return frozenset(out)
     words = (m.group(0) for m in _WORD.finditer(normalize_quotes(text)))
     return frozenset(stem(w) for w in words if (w.lower() not in STOPWORDS and len(w) > 1) or w.isdigit())
+
+
+def content_word_positions(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, stem) of each content word of ``text[start:end]``, as :func:`content_words` reads them."""
+    return [
+        (m.start(), stem(w))
+        for m in _WORD.finditer(text, start, end)
+        if ((w := m.group(0)).lower() not in STOPWORDS and len(w) > 1) or w.isdigit()
+    ]
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:

@@ -13,7 +13,7 @@ sourcing notes and hedges).
 - ``sourcing.py`` — ``sourcing_notes(adocs, entities)`` (anonymity grants, no-comments) and
   ``mark_unnamed(quotes, adocs, notes, entities)`` (quotes resting on unnamed sources),
   ``unnamed_sources(quotes)`` (the words describing them, as notes).
-- ``hedges.py`` — ``find_hedges(document)`` ("allegedly", "reportedly", "may have", "could not
+- ``hedges.py`` — ``find_hedges(adoc)`` ("allegedly", "reportedly", "may have", "could not
   be verified": the words by which a report says less than that something is so).
 - ``timex.py`` — ``extract_times(adoc)``.
 """
@@ -56,7 +56,7 @@ def extract_story(
     story_date = story_anchor(adocs)
     for adoc in adocs:
         times.extend(extract_times(adoc, story_date=story_date))
-    hedges = tuple(h for adoc in adocs for h in find_hedges(adoc.document))
+    hedges = tuple(h for adoc in adocs for h in find_hedges(adoc))
     return Extraction(
         story=story,
         entities=entities,

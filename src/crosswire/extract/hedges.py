@@ -1,22 +1,27 @@
 """Hedges: the words by which a report says less than that something is so.
 
-Input → output: a :class:`~crosswire.models.Document` → :class:`~crosswire.models.Hedge` s
-(:func:`find_hedges`), each a cue pinned to original characters; :func:`hedge_cues` does the
-same on any string. Both are pure; the extract stage runs :func:`find_hedges` on each report.
+Input → output: an :class:`~crosswire.models.AnnotatedDocument` →
+:class:`~crosswire.models.Hedge` s (:func:`find_hedges`), each a cue pinned to original
+characters with the words it bears on (its scope, from the parse); :func:`hedge_cues` finds the
+cues in any string. Both are pure; the extract stage runs :func:`find_hedges` on each report.
 
 "Lopez allegedly fired the shots" and "Lopez fired the shots" are one fact in two degrees of
 certainty, and a fact-checker must not read the second out of four reports that print the
-first. The align stage marks a fact with the cues of every document that hedges it and words
-it as they do (:attr:`~crosswire.models.Fact.hedged`). Four kinds:
+first. The align stage marks a fact with the cues of every document that hedges what the
+reports of it share (a cue whose scope holds most of those words) and, when half of them do,
+words it as they do (:attr:`~crosswire.models.Fact.hedged`). Four kinds:
 
 * **alleged** — a charge not proven: "allegedly", "purportedly", "supposedly", "alleged",
-  "accused of", "the suspected gunman", "on suspicion of", "charged with", "claimed that".
+  "accused of", "the suspected gunman", "on suspicion of", "charged with", "claimed that" (not
+  an accusation never made: "has not publicly accused Russia").
 * **reported** — heard from others, nobody named: "reportedly", "is said to", "are believed
   to", "is understood to", "it is thought", "according to local media reports", "unconfirmed".
 * **uncertain** — a possibility, a likelihood or an appearance: "may", "might", "could have
   fled", "apparently", "probably", "possibly", "perhaps", "likely", "it is possible", "a
   possible break-in", "appears to", "seemed to" (but not in a clause of time or condition:
-  "when the fight appeared to die down" is what a witness saw then).
+  "when the fight appeared to die down" is what a witness saw then; nor in a question someone
+  asks: "asked if she might consider …"; nor a "may" that concedes a point to turn from it,
+  "Clinton may hold a lead, but …", nor "may as well", nor "wherever they may occur").
 * **unverified** — the outlet says it could not check: "could not be independently verified",
   "has not been confirmed", "Reuters was unable to verify".
 
@@ -34,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from crosswire.models import Document, Hedge
+from crosswire.models import AnnotatedDocument, Hedge, Span
 
 __all__ = ["HedgeKind", "find_hedges", "hedge_cues"]
 
@@ -53,7 +58,13 @@ _RULES: tuple[tuple[HedgeKind, str, int], ...] = (
     ("alleged", r"\bsuspected\b|\bon\s+suspicion\s+of\b", _I),
     # a charge is a fact, what it charges is not: "the two youths charged with murdering Horton"
     ("alleged", r"\b(?:charged|indicted)\s+(?:with|in|on|for)\b", _I),
-    ("alleged", r"\bclaim(?:s|ed|ing)?\s+(?:that\b|to\s+(?:be|have)\b)", _I),
+    # "claims that …", "claims to be", "claims he's worth $10 billion" (a clause, not an object:
+    # "claimed responsibility", "claimed momentum")
+    (
+        "alleged",
+        r"\bclaim(?:s|ed|ing)?(?:\s+(?:that\b|to\s+(?:be|have)\b)|(?=\s+(?:he|she|they|it|we|I)\b(?:['’]\w+)?\s+\w))",
+        _I,
+    ),
     ("reported", r"\breportedly\b|\bunconfirmed\b", _I),
     (
         "reported",
@@ -85,7 +96,7 @@ _RULES: tuple[tuple[HedgeKind, str, int], ...] = (
     ("uncertain", r"\b(?:apparently|possibly|probably|presumably|perhaps|maybe|seemingly)\b", _I),
     (
         "uncertain",
-        r"\b(?:most\s+likely|(?:will|would|is|are|was|were|['’]s)\s+(?:very\s+|most\s+)?likely)\b"
+        r"\b(?:most\s+likely|(?:will|would|is|are|was|were|['’]s)\s+(?:very\s+|most\s+|increasingly\s+|highly\s+|quite\s+)?likely)\b"
         r"|(?<!more\s)(?<!less\s)(?<!as\s)(?<!most\s)\blikely\s+to\b",
         _I,
     ),
@@ -93,7 +104,8 @@ _RULES: tuple[tuple[HedgeKind, str, int], ...] = (
     # welcome"); "when the fight appeared to die down" tells what a witness saw: see _NARRATED
     (
         "uncertain",
-        r"\b(?:appears|appeared|seems|seemed)\s+to\b|\bit\s+(?:now\s+|also\s+)?(?:appears|appeared|seems|seemed)\b",
+        r"\b(?:appears|appeared|seems|seemed)\s+(?:to\b|(?:poised|set|headed|ready|close|certain|likely|unlikely)\b)"
+        r"|\bit\s+(?:now\s+|also\s+)?(?:appears|appeared|seems|seemed)\b",
         _I,
     ),
     ("uncertain", r"\bit(?:\s+is|\s+was|['’]s)\s+(?:quite\s+|very\s+|entirely\s+)?possible\b(?!\s+to\b)", _I),
@@ -122,6 +134,20 @@ _NARRATED = re.compile(
     _I,
 )
 _PAST_LOOK = re.compile(r"(?:appeared|seemed)\b", _I)
+# A modal inside a question someone asks ("asked if she might consider …", "asked what that
+# might look like") doubts nothing the report says.
+_ASKED = re.compile(
+    r"\b(?:ask(?:ed|s|ing)?|wonder(?:ed|s|ing)?|question(?:ed|s)?)\b[^.;!?\n]{0,60}"
+    r"\b(?:if|whether|what|how|why|who|when|where)\b[^.;!?\n]*$",
+    _I,
+)
+# "may" granting a point only to turn from it ("Clinton may hold a lead in pledged delegates,
+# but …"), an idiom ("may as well"), a place or time left open ("wherever they may occur"):
+# no doubt of what the report says.
+_CONCEDING = re.compile(r"^[^.;!?\n]{0,100}?,\s+but\b|^\s+as\s+well\b", _I)
+_OPEN_ENDED = re.compile(r"\b(?:wherever|whatever|whoever|whenever|however)\b[^.;!?\n,]*$", _I)
+# An accusation denied or never made ("has not publicly accused Russia") alleges nothing.
+_NOT_MADE = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:\w+ly\s+|yet\s+)?$", _I)
 
 
 def hedge_cues(text: str) -> list[tuple[int, int, HedgeKind]]:
@@ -135,12 +161,53 @@ def hedge_cues(text: str) -> list[tuple[int, int, HedgeKind]]:
     for start, end, kind in found:
         if out and start < out[-1][1]:
             continue
-        if _PAST_LOOK.search(text, start, end) and _NARRATED.search(text, max(0, start - 200), start):
+        before = text[max(0, start - 200) : start]
+        if _PAST_LOOK.search(text, start, end) and _NARRATED.search(before):
+            continue
+        if kind == "uncertain" and _ASKED.search(before):
+            continue
+        if kind == "alleged" and _NOT_MADE.search(before):
+            continue
+        if text[start:end].lower() in ("may", "might") and (
+            _CONCEDING.search(text[end : end + 120]) or _OPEN_ENDED.search(before)
+        ):
             continue
         out.append((start, end, kind))
     return out
 
 
-def find_hedges(doc: Document) -> list[Hedge]:
-    """The hedge cues of one report, pinned to ``doc.text`` (see the module docstring)."""
-    return [Hedge(doc.id, start, end, doc.text[start:end], kind) for start, end, kind in hedge_cues(doc.text)]
+def find_hedges(adoc: AnnotatedDocument) -> list[Hedge]:
+    """The hedge cues of one report, pinned to its original text, each with the words it bears
+    on (``Hedge.scope``): from the parse when the report has one, else the cue's sentence."""
+    doc = adoc.document
+    out = []
+    for start, end, kind in hedge_cues(doc.text):
+        scope = _parsed_scope(adoc, start, end) if adoc.doc is not None else None
+        if scope is None:
+            sent = next((s for s in adoc.sentences if s.start <= start < s.end), None)
+            scope = Span(doc.id, sent.start, sent.end) if sent is not None else None
+        out.append(Hedge(doc.id, start, end, doc.text[start:end], kind, scope))
+    return out
+
+
+# A cue that leans on another word bears on that word's phrase: a modal or an adverb on its
+# verb ("allegedly shot" → the clause of "shot"), an adjective on its noun ("the accused
+# gunman who sprayed gunfire …"), "according to reports" on the clause it is attached to.
+_LEANING = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod", "neg", "prep", "advcl", "mark"})
+
+
+def _parsed_scope(adoc: AnnotatedDocument, start: int, end: int) -> Span | None:
+    """The original characters of the phrase the cue at ``start``–``end`` governs."""
+    doc = adoc.document
+    b_start, b_end = doc.to_body(start, end)
+    span = adoc.doc.char_span(b_start, b_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    if tok.dep_ in _LEANING and tok.head is not tok:
+        tok = tok.head
+    subtree = list(tok.subtree)
+    lo = min(t.idx for t in subtree)
+    hi = max(t.idx + len(t.text) for t in subtree)
+    o_start, o_end = doc.to_original(min(lo, b_start), max(hi, b_end))
+    return Span(doc.id, o_start, o_end)
