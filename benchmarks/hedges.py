@@ -152,10 +152,15 @@ def ecbplus_part(data_dir: Path, *, stories: int, min_tokens: int, show: bool) -
             f"{here['mixed']:5d} {here['surer']:11d}"
         )
         if show:
+            texts = {d.id: d.text for b in briefs for d in b.documents}
             for f in mixed:
-                cues = ", ".join(f"{h.document}: «{h.text}»" for h in f.hedged)
                 outright = [d for d in f.documents if d not in {h.document for h in f.hedged}]
-                print(f"    {f.text[:160]!r}\n      hedged: {cues}; outright: {', '.join(outright)}")
+                print(f"    {f.text[:160]!r}\n      outright: {', '.join(outright)}")
+                for h in f.hedged:
+                    bears = (
+                        " ".join(texts[h.document][h.scope.start : h.scope.end].split()) if h.scope else ""
+                    )
+                    print(f"      hedged {h.document}: «{h.text}» on “{bears[:150]}”")
     print(
         f"\n{len(by_story)} subtopics, {totals['reports']} reports: {totals['facts']} facts, "
         f"{totals['hedged']} hedged by a report ({totals['by all']} by every report of them, "
