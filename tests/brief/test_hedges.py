@@ -105,11 +105,10 @@ def test_hedges_of_one_report_and_the_json(shooting: Any) -> None:
     jsonschema.Draft202012Validator(SCHEMA).validate(payload)
     texts = {d.id: d.text for d in shooting.documents}
     cues = [h for f in payload["stories"][0]["facts"] for h in f["hedged"]]
-    assert cues and all(
-        texts[h["citation"]["document"]][h["citation"]["start"] : h["citation"]["end"]]
-        == h["citation"]["text"]
-        for h in cues
-    )
+    cited = [h["citation"] for h in cues] + [h["scope"] for h in cues]
+    assert cues and all(texts[c["document"]][c["start"] : c["end"]] == c["text"] for c in cited)
+    (ap,) = [h for h in cues if h["citation"]["text"] == "allegedly"]
+    assert ap["scope"]["text"].startswith("Marcus Webb allegedly shot Daniel Ortiz")
     html = render([shooting], fmt="html")
     assert "hedged in 2 of 3 documents" in html
 

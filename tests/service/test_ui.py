@@ -443,3 +443,52 @@ def test_story_list_says_how_many_corroborated_facts_rest_on_unnamed_sources(
         in client.get("/story/s-1").text
     )
     assert client.get("/stories").json()["stories"][0]["unnamed"] == 1
+
+
+def test_story_page_says_which_reports_only_hedge_a_fact(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    texts = {
+        "ap": "Marcus Webb allegedly shot Daniel Ortiz outside the tavern.",
+        "tv": "Marcus Webb shot Daniel Ortiz outside the tavern early Friday.",
+    }
+    for doc_id, text in texts.items():
+        store.add_document(Document(id=doc_id, text=text, title="Shooting"))
+        store.assign_story(doc_id, "s-1")
+    cue = {"document": "ap", "start": 12, "end": 21, "text": "allegedly"}
+    brief = {
+        "story": {"id": "s-1", "headline": "Shooting", "documents": list(texts)},
+        "documents": [{"id": d, "source": d, "title": "Shooting", "published": None} for d in texts],
+        "facts": [
+            {
+                "id": "F1",
+                "text": texts["ap"],
+                "citations": [
+                    {"document": d, "start": 0, "end": len(t), "text": t} for d, t in texts.items()
+                ],
+                "documents": list(texts),
+                "independent_sources": 2,
+                "status": "corroborated",
+                "hedged": [{"kind": "alleged", "citation": cue, "scope": None}],
+            },
+            # a brief stored before revision 7 has no cues: no note, no error
+            {
+                "id": "F2",
+                "text": texts["tv"],
+                "citations": [{"document": "tv", "start": 0, "end": 10, "text": texts["tv"][:10]}],
+                "documents": ["tv"],
+                "independent_sources": 1,
+                "status": "single_source",
+            },
+        ],
+    }
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=list(texts))
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    html = client.get("/story/s-1").text
+    assert "hedged in 1 of 2 documents: “allegedly” (ap)</span>" in html
+    assert html.count("hedged") == 1  # F2, stored without cues, carries no note

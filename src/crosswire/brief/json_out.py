@@ -337,7 +337,14 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "antecedent_at": f.antecedent_at,
                 "unnamed": list(f.unnamed),
                 "hedged": [
-                    {"kind": h.kind, "citation": citation_dict(Citation(h.document, h.start, h.end, h.text))}
+                    {
+                        "kind": h.kind,
+                        "citation": citation_dict(Citation(h.document, h.start, h.end, h.text)),
+                        # the words the cue bears on, so a reader sees what the report doubts
+                        "scope": citation_dict(by_id[h.document].cite(h.scope.start, h.scope.end))
+                        if h.scope is not None and h.document in by_id
+                        else None,
+                    }
                     for h in f.hedged
                 ],
             }

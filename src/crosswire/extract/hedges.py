@@ -1,8 +1,8 @@
 """Hedges: the words by which a report says less than that something is so.
 
 Input → output: an :class:`~crosswire.models.AnnotatedDocument` →
-:class:`~crosswire.models.Hedge` s (:func:`find_hedges`), each a cue pinned to original
-characters with the words it bears on (its scope, from the parse); :func:`hedge_cues` finds the
+:class:`~crosswire.models.Hedge` s (:func:`find_hedges`), each a cue found in the clean view and
+pinned to original characters, with the words it bears on (its scope, from the parse); :func:`hedge_cues` finds the
 cues in any string. Both are pure; the extract stage runs :func:`find_hedges` on each report.
 
 "Lopez allegedly fired the shots" and "Lopez fired the shots" are one fact in two degrees of
@@ -177,12 +177,14 @@ def hedge_cues(text: str) -> list[tuple[int, int, HedgeKind]]:
 
 
 def find_hedges(adoc: AnnotatedDocument) -> list[Hedge]:
-    """The hedge cues of one report, pinned to its original text, each with the words it bears
-    on (``Hedge.scope``): from the parse when the report has one, else the cue's sentence."""
+    """The hedge cues of one report, read in its clean view (no markup, no boilerplate) and
+    pinned to its original text, each with the words it bears on (``Hedge.scope``): from the
+    parse when the report has one, else the cue's sentence."""
     doc = adoc.document
     out = []
-    for start, end, kind in hedge_cues(doc.text):
-        scope = _parsed_scope(adoc, start, end) if adoc.doc is not None else None
+    for b_start, b_end, kind in hedge_cues(doc.body):
+        start, end = doc.to_original(b_start, b_end)
+        scope = _parsed_scope(adoc, b_start, b_end) if adoc.doc is not None else None
         if scope is None:
             sent = next((s for s in adoc.sentences if s.start <= start < s.end), None)
             scope = Span(doc.id, sent.start, sent.end) if sent is not None else None
@@ -196,10 +198,9 @@ def find_hedges(adoc: AnnotatedDocument) -> list[Hedge]:
 _LEANING = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod", "neg", "prep", "advcl", "mark"})
 
 
-def _parsed_scope(adoc: AnnotatedDocument, start: int, end: int) -> Span | None:
-    """The original characters of the phrase the cue at ``start``–``end`` governs."""
+def _parsed_scope(adoc: AnnotatedDocument, b_start: int, b_end: int) -> Span | None:
+    """The original characters of the phrase the cue at ``b_start``–``b_end`` (clean view) governs."""
     doc = adoc.document
-    b_start, b_end = doc.to_body(start, end)
     span = adoc.doc.char_span(b_start, b_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
