@@ -265,3 +265,26 @@ def test_a_lead_in_that_introduces_the_next_lines_is_no_claim(nlp: Any) -> None:
     assert any(t.startswith("Police said the man was escorted out") for t in texts)
     assert any(t.startswith("Secretary of Defense Pete Hegseth met") for t in texts)
     assert any("the talks were productive" in t for t in texts)  # a colon inside a sentence stays
+
+
+@pytest.mark.slow
+def test_a_no_comment_at_an_edge_of_a_sentence_is_cut_off_when_the_rest_reads_alone(nlp: Any) -> None:
+    from crosswire.extract.entities import resolve_entities
+    from crosswire.extract.sourcing import sourcing_notes
+
+    text = (
+        "Bernie Sanders continues to insist on a contested convention and refuses to answer questions "
+        "about his plans.\n\n"
+        "Calls to the accounting firm were not answered Monday afternoon; A recording said the offices "
+        "were closed.\n\n"
+        "Calls to the accounting firm were not answered, and a recording said the offices were closed.\n\n"
+        "The firm declined to comment."
+    )
+    adoc = _adoc(nlp, text)
+    notes = sourcing_notes([adoc], resolve_entities([adoc]))
+    assert [c.text for c in extract_claims(adoc, sourcing=notes)] == [
+        "Bernie Sanders continues to insist on a contested convention",
+        "A recording said the offices were closed.",
+        # "a recording said …" would not read alone: the sentence stays whole
+        "Calls to the accounting firm were not answered, and a recording said the offices were closed.",
+    ]

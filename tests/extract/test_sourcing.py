@@ -82,6 +82,14 @@ def test_no_comment_clauses_run_from_their_subject_to_the_end_of_the_predicate()
     # a clause of news after the no-comment is not part of it
     (clause,) = _clause("The ministry declined to comment, but its staff were told to pack.")
     assert clause[0] == "The ministry declined to comment"
+    # said of the attempt: the call, the message, the request (ECB+ 18, four reports)
+    (clause,) = _clause("Calls to Gordon Advisors were not answered Monday afternoon, and a recording said …")
+    assert clause == (
+        "Calls to Gordon Advisors were not answered Monday afternoon",
+        "Calls to Gordon Advisors",
+        "did not respond",
+    )
+    assert _clause("A message left with a spokesman for the state police was not immediately returned.")
 
 
 @pytest.mark.parametrize(
@@ -92,6 +100,8 @@ def test_no_comment_clauses_run_from_their_subject_to_the_end_of_the_predicate()
         "The minister declined an invitation to the summit.",
         "The conservative majority on the Supreme Court refused requests to stop the count.",
         "The candidates did not respond to the union questionnaire.",  # news, not a no-comment
+        "The calls were answered by a recording.",
+        "His request for asylum was not granted.",
     ],
 )
 def test_other_refusals_and_responses_are_no_no_comment(text: str) -> None:
@@ -230,7 +240,8 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         "Trump's campaign manager, Corey Lewandowski, declined to comment.\n\n"
         "Iran's mission to the United Nations did not respond to a request for comment.\n\n"
         "The publisher W. W. Norton, which declined to comment, returned the rights to Mr. Klein.\n\n"
-        "“As such, the foundation has no comment on the actions of that person,” the statement said."
+        "“As such, the foundation has no comment on the actions of that person,” the statement said.\n\n"
+        "Calls to the accounting firm Gordon Advisors were not answered Monday afternoon."
     )
     adoc = annotate_text("d", text)
     entities = resolve_entities([adoc])
@@ -243,6 +254,11 @@ def test_a_no_comment_is_its_subjects_and_a_coordinated_one_only_its_own_predica
         ("Trump's campaign manager, Corey Lewandowski, declined to comment", "Corey Lewandowski"),
         ("Iran's mission to the United Nations did not respond to a request for comment", "Iran"),
         ("declined to comment", "W. W. Norton"),  # a relative clause: only its predicate, to its comma
+        # whom the calls went to
+        (
+            "Calls to the accounting firm Gordon Advisors were not answered Monday afternoon",
+            "Gordon Advisors",
+        ),
     ]  # the foundation's "no comment" is inside its own statement: words on the record
 
 

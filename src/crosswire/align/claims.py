@@ -503,6 +503,29 @@ def extract_claims(
     return claims
 
 
+_JOINING_AFTER = re.compile(r"[\s,;:—–-]*(?:(?:and|but|while|though|although|as)\b\s*)?", re.IGNORECASE)
+_JOINING_BEFORE = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|though|although)\s*)?$", re.IGNORECASE)
+
+
+def _without_no_comment(text: str, start: int, end: int, silent: Sequence[SourcingNote]) -> tuple[int, int]:
+    """``start``–``end`` without a no-comment clause that closes it ("… and refuses to answer
+    questions about his plans") or opens it when the rest reads alone (starts a sentence of its
+    own after a semicolon or a dash), with the word joining them; unchanged otherwise."""
+    for x in silent:
+        if not (start <= x.start < x.end <= end):
+            continue
+        if not content_words(text[start : x.start]):
+            lead = _JOINING_AFTER.match(text, x.end)
+            rest = lead.end() if lead else x.end
+            # only when what is left reads alone: ", and a recording said the offices were
+            # closed" needs the calls before it, so the sentence stays whole
+            return (rest, end) if text[rest : rest + 1].isupper() else (start, end)
+        if not content_words(text[x.end : end].rstrip(" .!?\"”’'")):
+            tail = _JOINING_BEFORE.search(text, start, x.start)
+            return start, (tail.start() if tail else x.start)
+    return start, end
+
+
 def _sentence_claims(
     doc: Document,
     sent: Sentence,
@@ -535,6 +558,13 @@ def _sentence_claims(
     )
     if credit is not None and credit.document == doc.id and credit.start < end and start < credit.end:
         return []
+    if quiet is None:
+        # a no-comment at one edge of the sentence is cut off, the rest is the claim: "Calls to
+        # Gordon Advisors were not answered, and a recording said the offices were closed";
+        # "Sanders continues to insist on a contested convention and refuses to answer questions"
+        start, end = _without_no_comment(doc.text, start, end, silent)
+        if len(content_words(doc.text[start:end])) < 3:
+            return []
     parts_list: list[list[tuple[int, int]]] = [[(start, end)]]
     if quiet is not None:
         if quiet.aside is None or quiet.who_span is None:

@@ -22,7 +22,8 @@ are lexical and deliberately narrow:
   not authorized to speak publicly"). It is no one's statement: a quote whose content is such a
   clause is dropped (the indirect-speech rules read "asking not to be identified" as words).
 * A **no comment** is a clause saying that someone asked gave none ("declined to comment",
-  "did not respond to a request for comment", "could not be reached"): not a claim of the
+  "did not respond to a request for comment", "could not be reached", "Calls to Gordon Advisors
+  were not answered"): not a claim of the
   story, so not a fact, a summary line or a timeline entry, and not a quote ("to comment").
 """
 
@@ -104,6 +105,15 @@ _NO_COMMENT = re.compile(
     re.IGNORECASE,
 )
 _DETAIL = {"declined": "declined", "silent": "did not respond", "unreachable": "could not be reached"}
+# the same said of the attempt ("Calls to Gordon Advisors were not answered", "A message left
+# with a spokesman for the state police was not immediately returned"): the predicate, after
+# a subject that is a call, a message or a request
+_UNANSWERED = re.compile(
+    r"\b(?:calls?|phone\s+calls?|messages?|e-?mails?|voice\s?mails?|requests?|inquiries|queries)\b"
+    r"[^.;!?]{0,80}?\b(?P<pred>(?:was|were|has\s+been|have\s+been|had\s+been)\s+not\s+(?:immediately\s+)?"
+    r"(?:answered|returned))\b",
+    re.IGNORECASE,
+)
 # where a no-comment clause ends: the sentence's end, or a coordinated clause of news after it
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|and|while|though|although|as)\b|\s+but\b", re.IGNORECASE)
 # a conjunction or adverb opening the sentence is not the subject: "But the company could not …"
@@ -135,18 +145,22 @@ def no_comment_clauses(text: str) -> list[tuple[int, int, int, str]]:
     The clause runs from its subject (the sentence's start, past a leading "But") to the end
     of the predicate; ``detail`` is "declined", "did not respond" or "could not be reached".
     """
+    found = [
+        (m.start(), m.end(), next(_DETAIL[k] for k, v in m.groupdict().items() if v))
+        for m in _NO_COMMENT.finditer(text)
+    ]
+    found += [(m.start("pred"), m.end("pred"), "did not respond") for m in _UNANSWERED.finditer(text)]
     out: list[tuple[int, int, int, str]] = []
-    for m in _NO_COMMENT.finditer(text):
-        detail = next(_DETAIL[k] for k, v in m.groupdict().items() if v)
+    for m_start, m_end, detail in sorted(found):
         start = out[-1][2] if out else 0
         lead = _LEADING.match(text[start:])
         start += lead.end() if lead else 0
         while start < len(text) and text[start] in " ,;":
             start += 1
-        subject_end = m.start()
+        subject_end = m_start
         while subject_end > start and text[subject_end - 1] in " ,":
             subject_end -= 1
-        stop = _CLAUSE_END.search(text, m.end())
+        stop = _CLAUSE_END.search(text, m_end)
         end = stop.start() if stop else len(text.rstrip())
         out.append((start, subject_end, end, detail))
     return out
@@ -296,24 +310,33 @@ def _who_by_parse(
     """The entity a subject's head names: the head itself ("Harbor Freight", "Hope Hicks" of
     "Trump campaign spokeswoman Hope Hicks"), the person in apposition to it ("Trump's campaign
     manager, Corey Lewandowski"), its owner ("Iran's mission to the United Nations" is Iran's),
-    or the body it speaks for ("A spokesman for Mr. Clinton", "A representative for Meridian")."""
+    or the body it speaks for ("A spokesman for Mr. Clinton", "A representative for Meridian"),
+    or the one a call or message went to ("Calls to Gordon Advisors", "a message left with a
+    spokesman for the state police")."""
     at = {(m.start, m.end): e.id for e in entities for m in e.mentions if m.document == doc_id}
 
     def named(tok: Any) -> str | None:
         s, e = tokens[tok.i]
         return next((eid for (ms, me), eid in at.items() if ms <= s and e <= me), None)
 
+    def objects(tok: Any) -> list[Any]:
+        # "a spokesman for X", "calls to X", "a message left with X" (through the participle)
+        holders = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+        return [
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "to", "with"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+
     for tok in (
         head,
         *(c for c in head.children if c.dep_ == "appos"),
         *(c for c in head.children if c.dep_ == "poss"),
-        *(
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
+        *objects(head),
+        *(g for o in objects(head) for g in objects(o)),  # "a message left with a spokesman for X"
     ):
         if (eid := named(tok)) is not None:
             return eid
