@@ -562,9 +562,10 @@ def _sentence_claims(
         # a no-comment at one edge of the sentence is cut off, the rest is the claim: "Calls to
         # Gordon Advisors were not answered, and a recording said the offices were closed";
         # "Sanders continues to insist on a contested convention and refuses to answer questions"
-        start, end = _without_no_comment(doc.text, start, end, silent)
-        if len(content_words(doc.text[start:end])) < 3:
-            return []
+        cut = _without_no_comment(doc.text, start, end, silent)
+        if cut != (start, end) and len(content_words(doc.text[cut[0] : cut[1]])) < 3:
+            return []  # nothing of substance besides the no-comment
+        start, end = cut
     parts_list: list[list[tuple[int, int]]] = [[(start, end)]]
     if quiet is not None:
         if quiet.aside is None or quiet.who_span is None:
