@@ -711,8 +711,8 @@ def surer_than_sources(
     facts: Sequence[Fact], hedges: Sequence[Hedge], document: str, start: int, end: int
 ) -> bool:
     """``document[start:end]`` carries a fact that half its reports or more only allege, relay or
-    doubt (``Fact.mostly_hedged``) and carries no hedge cue of its own: "Webb shot Ortiz" where another
-    report says he allegedly did. Headline, summary and timeline do not word a thing so."""
+    doubt (``Fact.mostly_hedged``) and carries no hedge cue of its own: "Webb shot Ortiz" where
+    two reports of three say he allegedly did. Headline, summary and timeline do not word a thing so."""
     if not any(
         f.mostly_hedged
         and any(c.document == document and c.start < end and start < c.end for c in f.citations)

@@ -8,8 +8,8 @@ corroborated facts; each is trimmed of a trailing participle/infinitive/relative
 (", emphasizing ...", ", to strengthen ...", ", which ..."), then scored by how many of
 who / whom / where / when it names (entities and dates inside it), by how many
 independent sources back the fact it carries, and by whether two or more of them open
-with that fact (the news, whoever it names); one stating outright what another report only
-alleges, relays or doubts ("Webb shot Ortiz" / "Webb allegedly shot Ortiz") is scored down.
+with that fact (the news, whoever it names); one stating outright what half the reports of it
+or more only allege, relay or doubt ("Webb shot Ortiz" / "Webb allegedly shot Ortiz") is scored down.
 """
 
 from __future__ import annotations
@@ -150,8 +150,8 @@ def headline(alignment: Alignment) -> str:
             score += (
                 -1.5 if short.endswith(" …") or quote_balance(short) != 0 else 1.0 if opened >= 2 else 0.0
             )
-            # "Webb shot Ortiz" where other reports say he allegedly did: the first line a
-            # reader sees states nothing more surely than a source of it does
+            # "Webb shot Ortiz" where most reports say he allegedly did: the first line a
+            # reader sees states nothing more surely than they do
             score -= 1.5 if surer_than_sources(carried, ex.hedges, doc.id, a, end) else 0.0
             if best is None or score > best[0]:
                 best = (score, short)

@@ -9,7 +9,7 @@ Extractive by design: nothing is written that a source did not write, so every s
 sentence is contained in its first citation. Sentences are scored by the facts they
 carry (salience = independent sources, centrality, position), chosen by maximal marginal
 relevance (a sentence repeating a chosen fact or its words is redundant; one stating outright
-what another report of it only alleges, relays or doubts is scored down), and ordered
+what half the reports of it or more only allege, relay or doubt is scored down), and ordered
 for reading: the lead first — the corroborated sentence that says who met whom, where and
 when — then the most corroborated facts, then reading order.
 """
@@ -105,7 +105,7 @@ class Candidate:
     facts: tuple[str, ...]  # ids of the facts whose citations it overlaps
     sources: int  # the most independent sources behind any of those facts
     score: float
-    # it states outright a fact another report of it only alleges, relays or doubts
+    # it states outright a fact half the reports of it or more only allege, relay or doubt
     surer: bool = False
 
 
@@ -151,8 +151,8 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score -= 0.5  # the summary tells what is corroborated first
             surer = surer_than_sources(carried, alignment.extraction.hedges, doc.id, a, b)
             if surer:
-                # "Reyes shot Ortiz" when other reports only say he allegedly did: the summary
-                # states nothing more surely than a source of it does
+                # "Webb shot Ortiz" when most reports only say he allegedly did: the summary
+                # states nothing more surely than they do
                 score -= 1.0
             if _PRONOUN_START.match(text) or _LEANING_START.match(text):
                 score -= 1.5  # "He said ...", "But ..." does not stand alone in a summary

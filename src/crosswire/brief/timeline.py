@@ -330,7 +330,7 @@ def timeline(alignment: Alignment, *, event: str | EllipsisType | None = ...) ->
             if t.value == value and (t.document, a, b) in spans
         )
         # the entry reads best from a sentence that starts on its own and names who and where,
-        # and states nothing more surely than another report of it does
+        # and states nothing more surely than most reports of it do
         best = min(
             cites,
             key=lambda c: (
