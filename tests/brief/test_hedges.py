@@ -84,6 +84,9 @@ def test_a_fact_says_which_reports_only_allege_it_and_is_worded_as_they_word_it(
     assert {h.document: h.kind for h in shot.hedged} == {"ap": "alleged", "dmn": "alleged"}
     assert {h.text for h in shot.hedged} == {"allegedly", "accused"}
     assert hedge_cues(shot.text)  # never the TV station's "Marcus Webb shot Daniel Ortiz"
+    # of the two that hedge it, the wording that tells what the reports share, not the DMN's
+    # "…, the man accused of shooting Daniel Ortiz, …, had been fired from the same bar last month"
+    assert shot.text.startswith("Marcus Webb allegedly shot Daniel Ortiz, 31, after an argument")
     md = render([shooting], fmt="md")
     assert "hedged in 2 of 3 documents: “allegedly” (ap), “accused” (dmn)" in md
 

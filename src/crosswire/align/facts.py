@@ -540,8 +540,20 @@ def linked_groups(
     return links
 
 
-def canonical_claim(claims: Sequence[Claim]) -> Claim:
-    """The clearest wording: a whole, attributed, self-contained sentence, not a fragment."""
+_SHARED_WEIGHT = 1.0
+
+
+def canonical_claim(claims: Sequence[Claim], *, among: Sequence[Claim] = ()) -> Claim:
+    """The clearest wording: a whole, attributed, self-contained sentence, not a fragment.
+
+    With ``among`` (all the fact's claims, when ``claims`` are the few its wording must come
+    from: the reports that hedge it), also the one that says most nearly what the other reports
+    say rather than news of its own ("Webb, the man accused of shooting Ortiz, had been fired
+    from the same bar last month" is one report's news beside the shooting the others tell)."""
+
+    def shared(c: Claim) -> float:
+        others = frozenset().union(*(o.words for o in among if o.document != c.document))
+        return len(c.words & others) / len(c.words) if c.words and others else 1.0
 
     def clarity(c: Claim) -> float:
         words = len(c.text.split())
@@ -557,6 +569,7 @@ def canonical_claim(claims: Sequence[Claim]) -> Claim:
         score += 0.3 if c.text.rstrip()[-1:] in ".!?" else 0.0
         score += 0.1 * min(len(c.entities), 3)
         score -= 0.3 * c.position
+        score += _SHARED_WEIGHT * shared(c) if among else 0.0
         return score
 
     return max(claims, key=clarity)
@@ -793,7 +806,11 @@ def make_facts(
         hedging = _hedging(members, hedges or {}, documents)
         # worded as the hedging reports word it when they are half of them or more
         mostly = 2 * len(hedging) >= len(docs)
-        canon = canonical_claim([c for c, _ in hedging.values()] if hedging and mostly else members)
+        canon = (
+            canonical_claim([c for c, _ in hedging.values()], among=members)
+            if hedging and mostly
+            else canonical_claim(members)
+        )
         lead = len(canon.text) - len(canon.text.lstrip(" \"“‘'"))
         antecedent = (
             referents.get((canon.document, canon.start + lead)) if _PRONOUN_START.match(canon.text) else None
