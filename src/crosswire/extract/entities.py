@@ -46,7 +46,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from crosswire.annotate.lexicon import (
     DEMONYMS,
@@ -56,7 +56,14 @@ from crosswire.annotate.lexicon import (
     US_STATE_ABBREVIATIONS,
     country_for,
 )
-from crosswire.clean.agencies import agency_name
+from crosswire.extract.entity_orgs import (
+    merge_agencies,
+    merge_company_forms,
+    merge_group_forms,
+    merge_short_forms,
+    name_initials,
+)
+from crosswire.extract.entity_state import Cluster, Name, Occ
 from crosswire.extract.roles import roles_around
 from crosswire.models import AnnotatedDocument, Entity, Mention, Span
 
@@ -94,20 +101,8 @@ def _slug(name: str) -> str:
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,3}(?:[ \t]*,|[ \t]*\.?[ \t]*$)", re.M)
 
 
-@dataclass(slots=True)
-class _Occ:
-    """One mention with what the resolver knows about it (working state)."""
-
-    order: int  # position in the story: (document index, start) flattened
-    mention: Mention
-    key: str
-    label: str
-    roles: tuple[str, ...] = ()
-    country: str | None = None
-
-
-def _occurrences(adocs: Sequence[AnnotatedDocument]) -> list[_Occ]:
-    occs: list[_Occ] = []
+def _occurrences(adocs: Sequence[AnnotatedDocument]) -> list[Occ]:
+    occs: list[Occ] = []
     for adoc in adocs:
         text = adoc.document.text
         starts = [s.start for s in adoc.sentences]
@@ -118,7 +113,7 @@ def _occurrences(adocs: Sequence[AnnotatedDocument]) -> list[_Occ]:
             key = name_key(m.text)
             if not key:
                 continue
-            occ = _Occ(order=len(occs), mention=m, key=key, label=m.label)
+            occ = Occ(order=len(occs), mention=m, key=key, label=m.label)
             if m.label in {"GPE", "ORG", "LOC", "NORP"}:
                 occ.country = country_for(m.text) or (DEMONYMS.get(key) if m.label == "NORP" else None)
             if m.label == "PERSON":
@@ -142,7 +137,7 @@ def _occurrences(adocs: Sequence[AnnotatedDocument]) -> list[_Occ]:
 _NEXT_NAME_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 
 
-def _complete_double_surnames(occs: list[_Occ], texts: dict[str, str]) -> None:
+def _complete_double_surnames(occs: list[Occ], texts: dict[str, str]) -> None:
     """ "Enrique Peña" followed by "Nieto", in a story that also writes "Peña Nieto": the model
     cut the full name before its second surname; the mention takes it, so the full name and the
     double surname are one person."""
@@ -159,14 +154,7 @@ def _complete_double_surnames(occs: list[_Occ], texts: dict[str, str]) -> None:
         o.key = name_key(o.mention.text)
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    given: tuple[str, ...]
-    surname: str
-    suffix: str = ""
-
-
-def _parse_person(key: str) -> _Name | None:
+def _parse_person(key: str) -> Name | None:
     words = [w for w in key.split() if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
@@ -175,7 +163,7 @@ def _parse_person(key: str) -> _Name | None:
         suffix = words.pop()
     if not words:
         return None
-    return _Name(tuple(words[:-1]), words[-1], suffix)
+    return Name(tuple(words[:-1]), words[-1], suffix)
 
 
 def person_name_words(surface: str) -> tuple[str, ...]:
@@ -204,23 +192,6 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-@dataclass(slots=True)
-class _Cluster:
-    """Occurrences believed to name one thing (working state)."""
-
-    label: str
-    occs: list[_Occ] = field(default_factory=list)
-    name: _Name | None = None  # people: the most complete name seen
-    canonical: str | None = None  # fixed names (countries)
-    base_key: str = ""  # non-people: the key other spellings were merged into
-    extra_aliases: list[str] = field(default_factory=list)
-    fuzzy_keys: set[str] = field(default_factory=set)  # typo spellings: never the canonical name
-
-    @property
-    def documents(self) -> set[str]:
-        return {o.mention.document for o in self.occs}
-
-
 def _headline_line(text: str, start: int, end: int) -> bool:
     """Whether the mention sits in a Title Case line ("Obama Overturns Bush Rule On Species"),
     where the tagger takes capitalised verbs and nouns for parts of names."""
@@ -239,7 +210,7 @@ _INSTITUTION_TAILS = frozenset(
 )
 
 
-def _in_headlines(occs: Sequence[_Occ], texts: dict[str, str]) -> list[bool]:
+def _in_headlines(occs: Sequence[Occ], texts: dict[str, str]) -> list[bool]:
     """For each occurrence: does it stand in a headline line?"""
     # one look per line, not per mention: a scraped article may be one long line
     lines: dict[tuple[str, int], bool] = {}
@@ -253,7 +224,7 @@ def _in_headlines(occs: Sequence[_Occ], texts: dict[str, str]) -> list[bool]:
     return out
 
 
-def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
+def _trim_headline_names(occs: list[Occ], texts: dict[str, str]) -> list[Occ]:
     """Cut a headline's run-on "name" back to the known surname inside it.
 
     In a Title Case headline the tagger reads "Obama Overturns" or "Flips Bush" as names, and
@@ -267,7 +238,7 @@ def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
     """
     in_headline = _in_headlines(occs, texts)
     parsed = [_parse_person(o.key) for o in occs]
-    known: dict[str, list[_Name]] = defaultdict(list)
+    known: dict[str, list[Name]] = defaultdict(list)
     for n, head in zip(parsed, in_headline, strict=True):
         if not head and n is not None and n.given and n.surname not in _INSTITUTION_TAILS:
             known[n.surname].append(n)
@@ -288,7 +259,7 @@ def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
                 at = re.search(rf"\b{re.escape(inside[0])}\b", m.text, re.IGNORECASE)
                 if at is not None:
                     word = m.text[at.start() : at.end()]
-                    o = _Occ(
+                    o = Occ(
                         o.order,
                         Mention(m.document, m.start + at.start(), m.start + at.end(), word, m.label),
                         inside[0],
@@ -300,7 +271,7 @@ def _trim_headline_names(occs: list[_Occ], texts: dict[str, str]) -> list[_Occ]:
     return out
 
 
-def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> list[_Cluster]:
+def _resolve_people(occs: list[Occ], texts: dict[str, str] | None = None) -> list[Cluster]:
     if texts is not None:
         occs = _trim_headline_names(occs, texts)
     parsed = [(o, _parse_person(o.key)) for o in occs]
@@ -308,7 +279,7 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
         ((o, n) for o, n in parsed if n is not None and n.given),
         key=lambda p: (-len(p[1].given), -sum(map(len, p[1].given)), p[0].order),
     )
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     lone_surnames = {n.surname for _, n in parsed if n is not None and not n.given}
     for occ, name in full:
         matches = [
@@ -337,14 +308,14 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
         if len(matches) == 1:
             matches[0].occs.append(occ)
         else:  # new person, or compatible with several (a bare "George Bush") — kept apart
-            clusters.append(_Cluster("PERSON", [occ], name))
+            clusters.append(Cluster("PERSON", [occ], name))
     bare = [(o, n) for o, n in parsed if n is not None and not n.given]
-    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
         if c.name is not None and len(c.occs) and c.name.given:
             by_surname[c.name.surname].append(c)
-    loose: dict[str, _Cluster] = {}
-    by_given: dict[str, list[_Cluster]] = defaultdict(list)
+    loose: dict[str, Cluster] = {}
+    by_given: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
         if c.name is not None and c.name.given and len(c.name.given[0]) > 1:
             by_given[c.name.given[0]].append(c)
@@ -371,21 +342,21 @@ def _resolve_people(occs: list[_Occ], texts: dict[str, str] | None = None) -> li
         if len(candidates) == 1:
             candidates[0].occs.append(occ)
         else:
-            loose.setdefault(name.surname, _Cluster("PERSON", [], name)).occs.append(occ)
+            loose.setdefault(name.surname, Cluster("PERSON", [], name)).occs.append(occ)
     clusters.extend(loose.values())
     return _merge_typos(_merge_spacings(clusters))
 
 
-def _first_and_count(c: _Cluster, document: str) -> tuple[int, int]:
+def _first_and_count(c: Cluster, document: str) -> tuple[int, int]:
     """Where ``c`` is first named in ``document``, and how often it is named there."""
     at = [o.mention.start for o in c.occs if o.mention.document == document]
     return min(at), len(at)
 
 
-def _merge_spacings(clusters: list[_Cluster]) -> list[_Cluster]:
+def _merge_spacings(clusters: list[Cluster]) -> list[Cluster]:
     """One full name written with and without a space inside it is one person: "Vincent
     DelGiudice" and "Vincent Del Giudice" (the judge, in two reports), "LaRue" / "La Rue"."""
-    by_letters: dict[str, _Cluster] = {}
+    by_letters: dict[str, Cluster] = {}
     result = []
     for c in sorted(clusters, key=lambda c: -len(c.occs)):
         if c.name is None or not c.name.given:
@@ -400,7 +371,7 @@ def _merge_spacings(clusters: list[_Cluster]) -> list[_Cluster]:
     return result
 
 
-def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
+def _merge_typos(clusters: list[Cluster]) -> list[Cluster]:
     """Fold a surname-only cluster into the one person it is a typo of."""
     from rapidfuzz.distance import Levenshtein
 
@@ -429,7 +400,7 @@ def _merge_typos(clusters: list[_Cluster]) -> list[_Cluster]:
     return result
 
 
-def _person_canonical(c: _Cluster) -> str:
+def _person_canonical(c: Cluster) -> str:
     candidates = [o for o in c.occs if o.key not in c.fuzzy_keys] or c.occs
     counts = Counter(o.mention.text for o in candidates)
     parsed = {t: _parse_person(name_key(t)) for t in counts}
@@ -463,19 +434,19 @@ def _strip_geo_head(key: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in GEO_HEADS else key
 
 
-def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> list[_Cluster]:
-    clusters: dict[str, _Cluster] = {}
-    countries: dict[str, _Cluster] = {}
+def _resolve_others(occs: list[Occ], adocs: Sequence[AnnotatedDocument]) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
+    countries: dict[str, Cluster] = {}
     for o in occs:
         if o.country is not None:
-            c = countries.setdefault(o.country, _Cluster("GPE", canonical=o.country, base_key=o.country))
+            c = countries.setdefault(o.country, Cluster("GPE", canonical=o.country, base_key=o.country))
             c.occs.append(o)
             continue
         key = _strip_geo_head(o.key)
         state = _STATES.get(key) if o.label == "GPE" else None  # "Fla." (in "R-Fla.") is Florida
         if state is not None:
             key = name_key(state)
-        clusters.setdefault(key, _Cluster(o.label, base_key=key, canonical=state)).occs.append(o)
+        clusters.setdefault(key, Cluster(o.label, base_key=key, canonical=state)).occs.append(o)
     # "US Department of Defense" → "Department of Defense" when that name occurs too.
     for key in list(clusters):
         words = key.split()
@@ -484,10 +455,10 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
             if len(words) > n + 1 and country_for(" ".join(words[:n])) and rest in clusters:
                 clusters[rest].occs.extend(clusters.pop(key).occs)
                 break
-    _merge_company_forms(clusters)
-    _merge_short_forms(clusters)
-    _merge_agencies(clusters)
-    _merge_group_forms(clusters)
+    merge_company_forms(clusters)
+    merge_short_forms(clusters)
+    merge_agencies(clusters)
+    merge_group_forms(clusters)
     # Acronyms: "Department of Defense (DoD)" and names matching another's initials.
     texts = {a.document.id: a.document.text for a in adocs}
     for c in clusters.values():
@@ -503,7 +474,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
             continue  # "Asia" is a place, not the acronym "ASIA"
         target = acronyms.get(key)
         if target is None:
-            initials = [k for k in clusters if " " in k and key in _initials(k)]
+            initials = [k for k in clusters if " " in k and key in name_initials(k)]
             target = initials[0] if len(initials) == 1 else None
         if target is not None and target != key and target in clusters:
             clusters[target].occs.extend(clusters.pop(key).occs)
@@ -515,145 +486,7 @@ def _resolve_others(occs: list[_Occ], adocs: Sequence[AnnotatedDocument]) -> lis
     return out
 
 
-# Words an acronym may skip: "TDCJ" is the Texas Department of Criminal Justice.
-_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
-
-
-def _initials(key: str) -> set[str]:
-    """A name key's initials, of every word and of all but its function words."""
-    words = key.split()
-    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)}
-
-
-# Short forms bind to the one longer name they end: "Red Sox" and "Sox" → "Boston Red Sox",
-# "Poseidon" → "P 8I Poseidon", as a surname binds to the full name. Places are left alone:
-# "Aceh" is not "Central Aceh".
-_SHORT_FORM_LABELS = frozenset({"ORG", "PRODUCT"})
-# One-word names of a body of their own, never short for a longer name that ends with them:
-# "the House" is a legislative chamber, never the White House ("the former House speaker").
-# "the Senate" = "U.S. Senate", "the Party" = "Democratic Party" (a headline) stay short forms.
-_BODIES_OF_THEIR_OWN = frozenset({"house"})
-
-
-def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
-    """Merge each organisation or product key into the one longer key of its label that ends with it."""
-
-    def label(c: _Cluster) -> str:
-        return Counter(o.label for o in c.occs).most_common(1)[0][0]
-
-    for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
-        if key not in clusters or (lab := label(clusters[key])) not in _SHORT_FORM_LABELS:
-            continue
-        if key in _BODIES_OF_THEIR_OWN:
-            continue
-        longer = [
-            k
-            for k in clusters
-            if k.endswith(" " + key) and len(k.split()) <= len(key.split()) + 2 and label(clusters[k]) == lab
-        ]
-        if len(longer) == 1:  # two ("US Navy", "Indian Navy"): no evidence which one is meant
-            clusters[longer[0]].occs.extend(clusters.pop(key).occs)
-
-
-# What ends a company's legal name: "Harbor Freight Lines Inc." is "Harbor Freight Lines".
-_CORPORATE_SUFFIXES = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "ltd",
-        "limited",
-        "llc",
-        "plc",
-        "lp",
-        "llp",
-        "ag",
-        "nv",
-        "sa",
-        "gmbh",
-    }
-)
-# the labels the model gives a company's short name: "Meridian" alone is often NORP
-_COMPANY_SHORT_LABELS = frozenset({"ORG", "NORP", "PRODUCT"})
-
-
-def _merge_company_forms(clusters: dict[str, _Cluster]) -> None:
-    """One entity per company however a report shortens its legal name.
-
-    A report names a company in full once ("Harbor Freight Lines Inc.", "Meridian Rail
-    Corp.") and then by its leading words ("Harbor Freight", "Meridian"), as it names a person
-    by the surname. The corporate suffix is the evidence that the longer name is a company's:
-    a key equal to its name without the suffix, or the leading words of it, merges into it when
-    exactly one company fits ("Meridian" with two companies called Meridian … stays apart). The
-    short name was never a country or a people (those are resolved before this).
-    """
-    companies: dict[str, str] = {}
-    for key, c in clusters.items():
-        words = key.replace(",", " ").split()
-        if (
-            len(words) >= 2
-            and words[-1] in _CORPORATE_SUFFIXES
-            and Counter(o.label for o in c.occs).most_common(1)[0][0] == "ORG"
-        ):
-            companies[key] = " ".join(words[:-1])
-    for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
-        if key in companies or key not in clusters:
-            continue
-        c = clusters[key]
-        if not all(o.label in _COMPANY_SHORT_LABELS and o.mention.text[:1].isupper() for o in c.occs):
-            continue
-        fits = [
-            full
-            for full, base in companies.items()
-            if full in clusters and (base == key or base.startswith(key + " "))
-        ]
-        if len(fits) == 1:
-            for o in c.occs:
-                o.label = "ORG"
-            clusters[fits[0]].occs.extend(clusters.pop(key).occs)
-
-
-def _group_form(key: str) -> str:
-    """A group's name without its number or hyphens: "african-americans" → "african american"."""
-    words = key.replace("-", " ").split()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
-
-
-def _merge_group_forms(clusters: dict[str, _Cluster]) -> None:
-    """One entity per group of people however it is written: "Democrat" = "Democrats",
-    "African Americans" = "African-Americans" (NORP names differing in number or hyphens)."""
-    by_form: dict[str, list[str]] = defaultdict(list)
-    for key, c in clusters.items():
-        if Counter(o.label for o in c.occs).most_common(1)[0][0] == "NORP":
-            by_form[_group_form(key)].append(key)
-    for keys in by_form.values():
-        # the plural names the group ("Republicans", not the adjective "Republican"); then the
-        # form most often written
-        target = max(keys, key=lambda k: (k.endswith("s"), len(clusters[k].occs), k))
-        for key in keys:
-            if key != target:
-                clusters[target].occs.extend(clusters.pop(key).occs)
-
-
-def _merge_agencies(clusters: dict[str, _Cluster]) -> None:
-    """One entity per news agency however it is written: "AP" = "Associated Press" =
-    "The Associated Press", "AFP" = "Agence-France Presse" (the credit lines' agency table)."""
-    by_agency: dict[str, list[str]] = {}
-    for key in clusters:
-        if (agency := agency_name(key)) is not None:
-            by_agency.setdefault(agency, []).append(key)
-    for keys in by_agency.values():
-        target = max(keys, key=lambda k: (len(k), k))  # the full name is the entity's name
-        for key in keys:
-            if key != target:
-                clusters[target].occs.extend(clusters.pop(key).occs)
-
-
-def _other_canonical(c: _Cluster) -> str:
+def _other_canonical(c: Cluster) -> str:
     if c.canonical:
         return c.canonical
     # The plain name ("Indo-Pacific") before its variants ("Indo-Pacific region", "US Department of …").
@@ -665,7 +498,7 @@ def _other_canonical(c: _Cluster) -> str:
 # ------------------------------------------------------------------------------- public
 
 
-def _person_keys(occs: Iterable[_Occ]) -> set[str]:
+def _person_keys(occs: Iterable[Occ]) -> set[str]:
     keys: set[str] = set()
     for o in occs:
         n = _parse_person(o.key)
@@ -675,7 +508,7 @@ def _person_keys(occs: Iterable[_Occ]) -> set[str]:
     return keys
 
 
-def _unique_roles(occs: Iterable[_Occ]) -> tuple[str, ...]:
+def _unique_roles(occs: Iterable[Occ]) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     first: dict[str, int] = {}
