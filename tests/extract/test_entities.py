@@ -532,3 +532,44 @@ def test_a_short_name_two_companies_share_stays_apart() -> None:
     ]  # fmt: skip
     names = {e.name for e in resolve_entities(adocs)}
     assert {"Meridian Rail Corp.", "Meridian Energy Ltd.", "Meridian"} <= names
+
+
+def test_a_variant_spelling_of_an_organisations_name_is_that_organisation() -> None:
+    # ECB+ 18: one report of four writes "Gordon Advisers"
+    adocs = [
+        _labelled("a", "He worked at Gordon Advisors in Troy.", [("Gordon Advisors", "ORG")]),
+        _labelled("b", "Calls to Gordon Advisors were not answered.", [("Gordon Advisors", "ORG")]),
+        _labelled("c", "Calls to Gordon Advisers were not answered.", [("Gordon Advisers", "ORG")]),
+        # a report naming both spellings means two organisations
+        _labelled(
+            "d", "Alpha Partners sued Alpha Partner.", [("Alpha Partners", "ORG"), ("Alpha Partner", "ORG")]
+        ),
+        _labelled("e", "Alpha Partners won.", [("Alpha Partners", "ORG")]),
+        # one letter apart but a short word: "Acme Corp" and "Acme Carp" stay apart
+        _labelled("f", "Acme Carp won.", [("Acme Carp", "ORG")]),
+        _labelled("g", "Acme Corp lost.", [("Acme Corp", "ORG")]),
+    ]
+    entities = resolve_entities(adocs)
+    gordon = _by_alias(entities, "Gordon Advisers")
+    assert gordon.name == "Gordon Advisors" and set(gordon.documents) == {"a", "b", "c"}
+    names = {e.name for e in entities}
+    assert {"Alpha Partners", "Alpha Partner", "Acme Carp", "Acme Corp"} <= names
+
+
+def test_a_full_name_one_report_spells_otherwise_is_that_person() -> None:
+    # the tagger read "Gordon Advisors" as a person in each report of ECB+ 18
+    adocs = [
+        _tagged("a", "Gordon Advisors fired him.", ["Gordon Advisors"]),
+        _tagged("b", "Calls to Gordon Advisors were not answered.", ["Gordon Advisors"]),
+        _tagged("c", "Calls to Gordon Advisers were not answered.", ["Gordon Advisers"]),
+        # a report writing both spellings names two people
+        _tagged("d", "Maria Lopes met Maria Lopez.", ["Maria Lopes", "Maria Lopez"]),
+        _tagged("e", "Maria Lopez spoke.", ["Maria Lopez"]),
+        # another given name is another person
+        _tagged("f", "Anna Karlsson won.", ["Anna Karlsson"]),
+        _tagged("g", "Erik Karlson lost. Erik Karlson left.", ["Erik Karlson"]),
+    ]
+    entities = resolve_entities(adocs)
+    gordon = _by_alias(entities, "Gordon Advisers")
+    assert gordon.name == "Gordon Advisors" and set(gordon.documents) == {"a", "b", "c"}
+    assert {"Maria Lopes", "Maria Lopez", "Anna Karlsson", "Erik Karlson"} <= {e.name for e in entities}

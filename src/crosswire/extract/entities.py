@@ -22,7 +22,9 @@ How mentions become entities (all within one story — nothing is merged across 
   them appears in the same document, else it stays its own, ambiguous, entity. A surname never seen with a given name that is one typo away (rapidfuzz Levenshtein
   ≤ 1, ≤ 2 from 8 letters; same first letter, length ≥ 5, rarer than its target, and only in
   documents that also name the target) from a unique other person is that person
-  (``Jaishanakar``); a full name written with and without a space inside it is one person
+  (``Jaishanakar``); so is a full name with the same given names and a surname one edit away
+  that no report writes beside the other spelling (``Gordon Advisers`` in one report of four,
+  ``Gordon Advisors`` in three); a full name written with and without a space inside it is one person
   (``Vincent DelGiudice`` / ``Vincent Del Giudice``).
 - **Headlines**: in a Title Case line the tagger reads "Obama Overturns" or "Flips Bush" as a
   name, and anywhere "Obama White House" or "Trump Administration"; such a "name" that is no
@@ -36,7 +38,9 @@ How mentions become entities (all within one story — nothing is merged across 
   whatever its number or hyphens (``Democrat`` = ``Democrats``, ``African-Americans`` =
   ``African Americans``); an acronym in parentheses after a name,
   or one matching a name's initials (its function words skipped or not: ``TDCJ`` is the Texas
-  Department of Criminal Justice), is that name (``DoD``).
+  Department of Criminal Justice), is that name (``DoD``); one word of an organisation's name
+  spelled one letter otherwise in a report that does not also use the other spelling is the
+  same organisation (``Gordon Advisers`` = ``Gordon Advisors``).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ from crosswire.extract.entity_orgs import (
     merge_company_forms,
     merge_group_forms,
     merge_short_forms,
+    merge_variant_spellings,
     name_initials,
 )
 from crosswire.extract.entity_state import Cluster, Name, Occ
@@ -372,7 +377,8 @@ def _merge_spacings(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_typos(clusters: list[Cluster]) -> list[Cluster]:
-    """Fold a surname-only cluster into the one person it is a typo of."""
+    """Fold a surname-only cluster into the one person it is a typo of, and a full name one
+    report spells one letter otherwise into the person the other reports name."""
     from rapidfuzz.distance import Levenshtein
 
     result = list(clusters)
@@ -392,6 +398,29 @@ def _merge_typos(clusters: list[Cluster]) -> list[Cluster]:
             and t.name.surname[:1] == s[:1]
             and abs(len(t.name.surname) - len(s)) <= limit
             and Levenshtein.distance(t.name.surname, s, score_cutoff=limit) <= limit
+        ]
+        if len(targets) == 1:
+            targets[0].occs.extend(c.occs)
+            targets[0].fuzzy_keys.update(o.key for o in c.occs)
+            result.remove(c)
+    # a full name one report spells one letter otherwise ("Gordon Advisers" where three reports
+    # write "Gordon Advisors"): the same given names, a surname of five letters or more one edit
+    # away, and no report naming both
+    for c in sorted(result, key=lambda c: len(c.occs)):
+        if c not in result or c.name is None or not c.name.given or len(c.name.surname) < 5:
+            continue
+        n = c.name
+        targets = [
+            t
+            for t in result
+            if t is not c
+            and t.name is not None
+            and len(t.occs) > len(c.occs)
+            and not (c.documents & t.documents)
+            and t.name.given == n.given
+            and t.name.surname != n.surname
+            and t.name.surname[:1] == n.surname[:1]
+            and Levenshtein.distance(t.name.surname, n.surname, score_cutoff=1) <= 1
         ]
         if len(targets) == 1:
             targets[0].occs.extend(c.occs)
@@ -456,6 +485,7 @@ def _resolve_others(occs: list[Occ], adocs: Sequence[AnnotatedDocument]) -> list
                 clusters[rest].occs.extend(clusters.pop(key).occs)
                 break
     merge_company_forms(clusters)
+    merge_variant_spellings(clusters)
     merge_short_forms(clusters)
     merge_agencies(clusters)
     merge_group_forms(clusters)

@@ -13,7 +13,14 @@ from collections import Counter, defaultdict
 from crosswire.clean.agencies import agency_name
 from crosswire.extract.entity_state import Cluster
 
-__all__ = ["merge_agencies", "merge_company_forms", "merge_group_forms", "merge_short_forms", "name_initials"]
+__all__ = [
+    "merge_agencies",
+    "merge_company_forms",
+    "merge_group_forms",
+    "merge_short_forms",
+    "merge_variant_spellings",
+    "name_initials",
+]
 
 
 # Words an acronym may skip: "TDCJ" is the Texas Department of Criminal Justice.
@@ -152,3 +159,47 @@ def merge_agencies(clusters: dict[str, Cluster]) -> None:
         for key in keys:
             if key != target:
                 clusters[target].occs.extend(clusters.pop(key).occs)
+
+
+def merge_variant_spellings(clusters: dict[str, Cluster]) -> None:
+    """One organisation however a report spells one word of its name: "Gordon Advisers" in one
+    report is the "Gordon Advisors" of three others.
+
+    Two organisation keys of two words or more that differ in one word only, the first word
+    the same, the two spellings five letters or longer and one edit apart, are one organisation
+    unless a report names both (then they are two, "Alpha Partners" and "Alpha Partner"); the
+    spelling fewer mentions use joins the other (as a typo of a surname joins its person).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    def org(c: Cluster) -> bool:
+        return Counter(o.label for o in c.occs).most_common(1)[0][0] == "ORG"
+
+    keys = sorted(
+        (k for k, c in clusters.items() if org(c) and len(k.split()) >= 2),
+        key=lambda k: (-len(clusters[k].occs), k),
+    )
+    for rare in reversed(keys):
+        if rare not in clusters:
+            continue
+        words = rare.split()
+        for common in keys:
+            if (
+                common == rare
+                or common not in clusters
+                or len(clusters[common].occs) < len(clusters[rare].occs)
+            ):
+                continue
+            other = common.split()
+            if len(other) != len(words) or other[0] != words[0]:
+                continue
+            differ = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
+            if len(differ) != 1 or min(len(differ[0][0]), len(differ[0][1])) < 5:
+                continue
+            if Levenshtein.distance(*differ[0], score_cutoff=1) > 1:
+                continue
+            if clusters[rare].documents & clusters[common].documents:
+                continue  # a report naming both means two
+            clusters[common].occs.extend(clusters.pop(rare).occs)
+            clusters[common].fuzzy_keys.add(rare)
+            break
