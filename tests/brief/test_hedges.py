@@ -120,3 +120,31 @@ def test_the_seed_brief_hedges_nothing(pipeline_briefs: list[Any]) -> None:
     (brief,) = pipeline_briefs
     assert not [f for f in brief.facts if f.hedged]
     assert "hedged" not in render([brief], fmt="md")
+
+
+def test_the_note_counts_the_hedging_reports() -> None:
+    from crosswire.brief.json_out import hedged_note
+
+    def cue(doc: str, words: str) -> dict[str, Any]:
+        return {
+            "kind": "alleged",
+            "citation": {"document": doc, "start": 0, "end": len(words), "text": words},
+        }
+
+    short = {"ap": "ap", "dmn": "dmn", "tv": "tv"}
+    three = ["ap", "dmn", "tv"]
+    assert hedged_note({"documents": three, "hedged": []}, short) == ""
+    assert (
+        hedged_note({"documents": ["ap"], "hedged": [cue("ap", "allegedly")]}, short) == "hedged: “allegedly”"
+    )
+    two = [cue("ap", "allegedly"), cue("dmn", "Accused")]
+    assert hedged_note({"documents": three, "hedged": two}, short) == (
+        "hedged in 2 of 3 documents: “allegedly” (ap), “accused” (dmn)"
+    )
+    assert hedged_note({"documents": ["ap", "dmn"], "hedged": two}, short).startswith(
+        "hedged in both documents:"
+    )
+    every = [*two, cue("tv", "allegedly")]
+    assert hedged_note({"documents": three, "hedged": every}, short) == (
+        "hedged in all 3 documents: “allegedly” (ap, tv), “accused” (dmn)"
+    )

@@ -432,7 +432,9 @@ def hedged_note(f: Mapping[str, Any], short: Mapping[str, str]) -> str:
             short.get(h["citation"]["document"], h["citation"]["document"])
         )
     which = ", ".join(f"“{w}” ({', '.join(docs)})" for w, docs in by_words.items())
-    return f"hedged in {'all ' if len(cues) == n else ''}{len(cues)} of {n} documents: {which}"
+    if len(cues) < n:
+        return f"hedged in {len(cues)} of {n} documents: {which}"
+    return f"hedged in {'both' if n == 2 else f'all {n}'} documents: {which}"
 
 
 def unnamed_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
