@@ -21,6 +21,7 @@ from crosswire.align.facts import (
     rejoin_needless_splits,
     surer_than_sources,
 )
+from crosswire.align.features import content_words
 from crosswire.brief.json_out import fact_reading
 from crosswire.models import Document, Fact, Family, Hedge, Quote, Span
 
@@ -390,7 +391,7 @@ def test_a_fact_that_is_all_quotation_names_its_speaker_at_its_end() -> None:
 
 
 def _hedged_facts(texts: dict[str, str], cues: dict[str, list[Hedge]]) -> Fact:
-    claims = [_claim(d, t) for d, t in texts.items()]
+    claims = [replace(_claim(d, t), words=content_words(t)) for d, t in texts.items()]
     (fact,), _ = make_facts(
         claims,
         [list(range(len(claims)))],

@@ -686,11 +686,10 @@ def _hedging(
     hedges the shooting; "in a move that suggests there might be life in the old dog yet, AMD
     has acquired SeaMicro" does not hedge the deal the other reports tell. A document that also
     states it outright elsewhere does not hedge it."""
-    vocab = {c.document: content_words(c.text) for c in members}
     out: dict[str, tuple[Claim, Hedge]] = {}
     plain: set[str] = set()
     for c in members:
-        others = frozenset().union(*(w for d, w in vocab.items() if d != c.document))
+        others = frozenset().union(*(o.words for o in members if o.document != c.document))
         cue = next(
             (
                 h

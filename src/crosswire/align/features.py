@@ -181,15 +181,16 @@ def content_words(text: str | Any) -> frozenset[str]:
             elif tok.like_num:
                 out.add(tok.text.lower())
         return frozenset(out)
-    words = (m.group(0) for m in _WORD.finditer(normalize_quotes(text)))
-    return frozenset(stem(w) for w in words if (w.lower() not in STOPWORDS and len(w) > 1) or w.isdigit())
+    return frozenset(w for _, w in content_word_positions(text, 0, len(text)))
 
 
 def content_word_positions(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, stem) of each content word of ``text[start:end]``, as :func:`content_words` reads them."""
+    """(offset in ``text``, stem) of each content word of ``text[start:end]``: the words
+    :func:`content_words` reads, where they stand (typographic quotes count as ASCII ones)."""
+    plain = normalize_quotes(text[start:end])  # same length: offsets carry over
     return [
-        (m.start(), stem(w))
-        for m in _WORD.finditer(text, start, end)
+        (start + m.start(), stem(w))
+        for m in _WORD.finditer(plain)
         if ((w := m.group(0)).lower() not in STOPWORDS and len(w) > 1) or w.isdigit()
     ]
 
