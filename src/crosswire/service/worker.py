@@ -279,7 +279,9 @@ class Worker:
             self._put("assign", doc_id)
 
     def _handle_batch(self, batch: list[tuple[str, str]]) -> None:
-        assign = [a for k, a in batch if k == "assign"]
+        # one id may be queued twice: posted while start-up recovery queued every unassigned
+        # document; prepared once (the second assign finds it placed and does nothing)
+        assign = list(dict.fromkeys(a for k, a in batch if k == "assign"))
         if assign:
             docs = [d for d in self.store.get_documents(assign) if self.store.document_story(d.id) is None]
             started = time.perf_counter()
