@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import seedkit
 
-from crosswire.align.claims import extract_claims, is_boilerplate, trim_sentence
+from crosswire.align.claims import claim_text, extract_claims, is_boilerplate, trim_sentence
 from crosswire.models import AnnotatedDocument, Document, Sentence
 
 
@@ -122,6 +122,68 @@ def test_a_closing_adjunct_marked_by_a_focusing_adverb_is_a_claim_of_its_own(
     ],
 )
 def test_short_adjuncts_other_phrases_and_quotations_stay_whole(nlp: Any, text: str) -> None:
+    claims = extract_claims(_adoc(nlp, text))
+    assert [c.text for c in claims] == [text]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # an apposition with a verb: an accusation told around the report's own news
+            "Marcus Webb, the man accused of shooting Daniel Ortiz outside the Lone Star Tavern early "
+            "Friday, had been fired from the same bar last month, two former co-workers said.",
+            [
+                "Marcus Webb had been fired from the same bar last month, two former co-workers said.",
+                "Marcus Webb, the man accused of shooting Daniel Ortiz outside the Lone Star Tavern early Friday",
+            ],
+        ),
+        (
+            # a relative clause whose pronoun is its subject reads with the subject in its place
+            "Meridian Foods, which employs about 900 people in the county, reported a quarterly loss on Tuesday.",
+            [
+                "Meridian Foods reported a quarterly loss on Tuesday.",
+                "Meridian Foods employs about 900 people in the county",
+            ],
+        ),
+        (
+            "The agreement, announced during Prime Minister Narendra Modi's visit in February, is expected "
+            "to provide a decadal roadmap for defence ties.",
+            [
+                "The agreement is expected to provide a decadal roadmap for defence ties.",
+                "The agreement, announced during Prime Minister Narendra Modi's visit in February",
+            ],
+        ),
+    ],
+)
+def test_a_modifier_of_the_subject_that_states_something_is_a_claim_of_its_own(
+    nlp: Any, text: str, expected: list[str]
+) -> None:
+    claims = extract_claims(_adoc(nlp, text))
+    assert [c.text for c in claims] == expected
+    assert all(not c.whole for c in claims)
+    assert all(claim_text(Document(id="d1", text=text), c.parts) == c.text for c in claims)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role or an age says who, not what happened
+        "Pete Hegseth, the US Defence Secretary of the Trump administration, said the talks went well.",
+        "Daniel Ortiz, 31, died at Baylor University Medical Center on Friday.",
+        # too little in the modifier
+        "The man, who was arrested, died at Baylor University Medical Center on Friday.",
+        # the subject of a subordinate clause, and a subject two people share
+        "He attended the meeting in March, where John Mitchell, the attorney general who ran the campaign "
+        "committee, approved the plan.",
+        "John Mitchell, the attorney general who ran the campaign committee, and Jeb Magruder approved the plan.",
+        # a quotation before the modifier ends
+        '"The city, which has grown fast in recent years, needs new schools," the mayor said.',
+    ],
+)
+def test_roles_ages_short_and_shared_modifiers_stay_in_their_sentence(nlp: Any, text: str) -> None:
     claims = extract_claims(_adoc(nlp, text))
     assert [c.text for c in claims] == [text]
 

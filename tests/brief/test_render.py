@@ -119,17 +119,30 @@ def test_seed_markdown(seed_brief: Any) -> None:
 
 
 @pytest.mark.slow
-def test_sentences_of_one_date_share_one_timeline_line(seed_brief: Any) -> None:
-    # 001 and 003 both date Modi's February 2025 visit: one date, two sentences under it
-    feb = [t for t in seed_brief.timeline if t.date == "2025-02"]
-    assert len(feb) == 2
+def test_sentences_of_one_date_share_one_timeline_line(pipeline_briefs: list[Any]) -> None:
+    (seed_brief,) = pipeline_briefs
+    # 004 tells two things of Wednesday 2 July: one date, two sentences under it
+    day = [t for t in seed_brief.timeline if t.date == "2025-07-02"]
+    assert len(day) == 2
     md = render([seed_brief], rejected=[], fmt="md")
-    assert md.count("**2025-02**") == 1
-    block = md.split("- **2025-02**\n", 1)[1].split("\n- ", 1)[0]
+    assert md.count("**2025-07-02**") == 1
+    block = md.split("- **2025-07-02** (inferred)\n", 1)[1].split("\n- ", 1)[0]
     assert block.count("\n  - ") == 1 and block.startswith("  - ")
     html = render([seed_brief], rejected=[], fmt="html")
-    assert html.count("<b>2025-02</b>") == 1
-    assert re.search(r"<li><b>2025-02</b><ul><li>.*?</li><li>.*?</li></ul></li>", html)
+    assert html.count("<b>2025-07-02</b>") == 1
+    assert re.search(
+        r"<li><b>2025-07-02</b> <span class='meta'>\(inferred\)</span><ul><li>.*?</li><li>.*?</li></ul></li>",
+        html,
+    )
+
+
+@pytest.mark.slow
+def test_two_reports_dating_one_event_make_one_timeline_line(pipeline_briefs: list[Any]) -> None:
+    (seed_brief,) = pipeline_briefs
+    # 001's joint statement of Trump and Modi in February 2025 and 003's agreement "announced
+    # during Modi's visit to the US in February 2025": one event, one line citing both
+    (feb,) = [t for t in seed_brief.timeline if t.date == "2025-02"]
+    assert sorted(c.document[:3] for c in feb.citations) == ["001", "003"]
 
 
 def test_unknown_format_is_a_config_error(small_briefs: list[Any]) -> None:

@@ -339,6 +339,84 @@ def _focused_adjunct(tokens: Sequence[Any]) -> int | None:
     return None
 
 
+def _subject_aside(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
+    """A clause subject and the comma-set modifier of it that states something of its own:
+    "Marcus Webb, the man accused of shooting Daniel Ortiz outside the tavern, had been fired
+    last month", "The agreement, announced during Modi's visit in February, is expected to …",
+    "Meridian, which employs about 900 people, reported a loss".
+
+    The modifier is a relative clause, a participle, or an apposition with a verb in it (a role
+    or an age — "Pete Hegseth, the US Defence Secretary, said" — says who, not what happened);
+    it must carry ``_MIN_CONJUNCT_WORDS`` content words, close with a comma before the subject's
+    verb, and leave a main clause with a verb and as many content words. A sentence quoting
+    someone before the modifier ends is left whole: the halves would mix words and speakers.
+    """
+    pos = {t.i: k for k, t in enumerate(tokens)}
+    for m in tokens:
+        head = m.head
+        if m.dep_ not in {"appos", "relcl", "acl"} or head.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        lo, hi = pos.get(m.left_edge.i), pos.get(m.right_edge.i)
+        if lo is None or hi is None or head.left_edge.i not in pos or head.head.i not in pos:
+            continue
+        hi += 1
+        if lo == 0 or tokens[lo - 1].text != "," or hi >= len(tokens) or tokens[hi].text != ",":
+            continue
+        if head.head.i < tokens[hi].i or pos[head.left_edge.i] >= lo - 1:
+            continue  # the subject's verb must follow the modifier, and the subject precede it
+        verb = head.head
+        if not (
+            verb.dep_ == "ROOT"
+            or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i)
+        ):
+            continue  # the main clause's subject ("…, co-workers said" after it), not a subordinate one's
+        if any(x.dep_ in {"cc", "conj"} for x in head.subtree if x.i > m.right_edge.i):
+            continue  # "Mitchell, the attorney general who …, and Magruder approved": a shared subject
+        if m.dep_ == "appos" and not any(x.pos_ == "VERB" for x in tokens[lo:hi]):
+            continue
+        if tokens[hi - 1].like_num and hi + 1 < len(tokens) and tokens[hi + 1].like_num:
+            continue  # "valued at about $380, 600": a number's comma, not the modifier's end
+        if any(x.is_quote for x in tokens[: hi + 1]):
+            continue
+        aside = tokens[lo:hi]
+        rest = [*tokens[pos[head.left_edge.i] : lo - 1], *tokens[hi + 1 :]]
+        if sum(1 for x in aside if x.is_alpha and not x.is_stop) < _MIN_CONJUNCT_WORDS:
+            continue
+        if sum(1 for x in rest if x.is_alpha and not x.is_stop) < _MIN_CONJUNCT_WORDS or not _has_verb(rest):
+            continue
+        return head, m
+    return None
+
+
+def _aside_parts(
+    tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int, aside: tuple[Any, Any]
+) -> list[list[tuple[int, int]]]:
+    """The main clause without the subject's modifier, then the modifier with its subject
+    ("Meridian" + "employs about 900 people" when a relative pronoun is the modifier's subject;
+    "Marcus Webb, the man accused of …" as written otherwise)."""
+    head, m = aside
+    pos = {t.i: k for k, t in enumerate(tokens)}
+    lo, hi = pos[m.left_edge.i], pos[m.right_edge.i] + 1
+    subj_lo, subj_hi = pos[head.left_edge.i], lo - 1
+    subject = (spans[tokens[subj_lo].i][0], spans[tokens[subj_hi - 1].i][1])
+    rest_lo, _ = _strip_edges(tokens, hi, len(tokens))
+    main = [(start, subject[1]), (spans[tokens[rest_lo].i][0], end)]
+    first = tokens[lo]
+    if (
+        m.dep_ == "relcl"
+        and first.tag_ in {"WDT", "WP"}
+        and first.dep_ in {"nsubj", "nsubjpass"}
+        and tokens[subj_hi - 1].i == head.i
+        and lo + 1 < hi
+    ):
+        # "which" stands for the subject only when the subject ends at its noun: in "the
+        # acquisition of SeaMicro, which …" it may stand for SeaMicro, so that stays as written
+        modifier = [subject, (spans[tokens[lo + 1].i][0], spans[tokens[hi - 1].i][1])]
+    else:
+        modifier = [(subject[0], spans[tokens[hi - 1].i][1])]
+    return [main, modifier]
+
+
 def _strip_edges(tokens: Sequence[Any], lo: int, hi: int) -> tuple[int, int]:
     """Drop conjunctions, commas and ellipses at both ends of tokens[lo:hi]."""
     while lo < hi and (tokens[lo].dep_ in {"cc", "punct"} or tokens[lo].is_space):
@@ -362,7 +440,10 @@ def _split_parts(
         if not group:
             cut = _focused_adjunct(tokens)
             if cut is None:
-                return [[(start, end)]]
+                aside = _subject_aside(tokens)
+                if aside is None:
+                    return [[(start, end)]]
+                return _aside_parts(tokens, spans, start, end, aside)
             lo, hi = _strip_edges(tokens, 0, cut)
             adj_lo, adj_hi = _strip_edges(tokens, cut, len(tokens))
             return [
