@@ -17,6 +17,7 @@ from crosswire.align.facts import (
     claim_voices,
     group_claims,
     make_facts,
+    mostly_own_news,
     pronoun_referents,
     rejoin_needless_splits,
     surer_than_sources,
@@ -429,3 +430,31 @@ def test_a_cue_bearing_on_another_part_of_the_claim_does_not_hedge_the_fact() ->
     assert not _hedged_facts({"a": a, "b": b}, {"a": [side]}).hedged
     whole = _cue("a", a, "might")  # a cue bearing on the whole sentence does
     assert _hedged_facts({"a": a, "b": b}, {"a": [whole]}).hedged
+
+
+def test_a_sentence_telling_its_own_news_around_a_shared_fact_is_mostly_its_own() -> None:
+    text = (
+        "Marcus Webb, the man accused of shooting Daniel Ortiz early Friday, had been fired from "
+        "the same bar last month, two former co-workers said."
+    )
+    doc = Document(id="dmn", text=text)
+    aside = text.index(", had been")
+    other = Document(id="ap", text="Marcus Webb allegedly shot Daniel Ortiz early Friday.")
+    shared = Fact(
+        "F1",
+        other.text,
+        (other.cite(0, len(other.text)), doc.cite(0, aside)),
+        ("ap", "dmn"),
+        2,
+        "corroborated",
+    )
+    own = Fact("F2", "", (doc.cite(0, 11), doc.cite(aside + 2, len(text))), ("dmn",), 1, "single_source")
+    assert mostly_own_news([shared, own], text, "dmn", 0, len(text))
+    # the other report's sentence, and a sentence whose own part is a stray word, are not
+    assert not mostly_own_news([shared, own], other.text, "ap", 0, len(other.text))
+    stray = Fact(
+        "F3", "", (doc.cite(aside + 2, aside + 16),), ("dmn",), 1, "single_source"
+    )  # "had been fired"
+    assert not mostly_own_news([shared, stray], text, "dmn", 0, len(text))
+    # nor one that carries no corroborated fact at all: it is single-source as a whole
+    assert not mostly_own_news([own], text, "dmn", 0, len(text))

@@ -4,7 +4,9 @@ AP says the suspect "allegedly shot" the bartender, the Dallas Morning News call
 accused of shooting" him, and a local TV station (rewriting AP) says he "shot" him. A reader
 must see that two of three reports only allege it, and the brief must not state it more surely
 than they do — not in its headline, summary, facts or timeline. Each assertion is a fault a
-brief of this story had before the 24th session.
+brief of this story had before the 24th session; so is the DMN's own news (he had been fired
+from the bar) told around the shared accusation, which the brief cited as theirs too before the
+25th.
 """
 
 from __future__ import annotations
@@ -95,6 +97,25 @@ def test_headline_summary_and_timeline_state_nothing_more_surely_than_a_source(s
     assert not _surer(shooting.headline) and "Ortiz" in shooting.headline
     assert not [s.text for s in shooting.summary if _surer(s.text)]
     assert not [t.text for t in shooting.timeline if _surer(t.text)]
+
+
+def test_one_reports_news_told_around_the_shared_accusation_stays_its_own(shooting: Any) -> None:
+    # "Marcus Webb, the man accused of shooting Daniel Ortiz, …, had been fired from the same bar
+    # last month, two former co-workers said": only the DMN says he had been fired
+    (shot,) = [f for f in shooting.facts if "kdfw" in f.documents and "Ortiz, 31" in f.text]
+    (dmn,) = [c for c in shot.citations if c.document == "dmn"]
+    assert dmn.text.startswith("Marcus Webb, the man accused of shooting") and "fired" not in dmn.text
+    (fired,) = [f for f in shooting.facts if "had been fired from the same bar" in f.text]
+    assert fired.status == "single_source" and fired.documents == ("dmn",)
+    assert [c.text for c in fired.citations] == [
+        "Marcus Webb",
+        "had been fired from the same bar last month, two former co-workers said.",
+    ]
+    # cited beside AP and the TV station, the whole sentence would read as theirs too
+    assert not [
+        s for s in shooting.summary if "fired" in s.text and len({c.document for c in s.citations}) > 1
+    ]
+    assert shooting.summary[0].text.startswith("Marcus Webb allegedly shot Daniel Ortiz")
 
 
 def test_hedges_of_one_report_and_the_json(shooting: Any) -> None:

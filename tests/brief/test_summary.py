@@ -733,3 +733,52 @@ def test_the_headline_keeps_a_clause_whose_cut_would_leave_no_verb(nlp: Any, has
     h = headline(next(align.run([ex], embedder=hash_embedder)))
     # cut at ", after …" it read "Tuesday at Baldwin Wallace University in Berea, Ohio": no event
     assert h.startswith("Tuesday at Baldwin Wallace University") and "Kasich told supporters" in h, h
+
+
+def test_the_last_line_of_a_quotation_opened_lines_before_is_scored_down(hash_embedder: Any) -> None:
+    from crosswire.brief.summary import candidates
+
+    # the closing mark stands after the sentence, on its line: '… in Aceh. "'
+    texts = {
+        "a": (
+            'The quake was felt strongly in Banda Aceh.\n"Help is on its way, said the governor.\n'
+            'People rushed out of their homes in Aceh after the quake. "\n'
+        ),
+        "b": "People rushed out of their homes in Aceh after the quake, officials said.",
+    }
+    alignment = next(align.run([seedkit.small_extraction(texts)], embedder=hash_embedder))
+    score = {c.text: c.score for c in candidates(alignment)}
+    assert score["People rushed out of their homes in Aceh after the quake."] < score[texts["b"]] - 1.0
+
+
+def test_one_reports_news_told_around_what_others_say_is_neither_headline_nor_timeline_text(
+    nlp: Any, hash_embedder: Any
+) -> None:
+    from crosswire.models import Document
+
+    texts = {
+        "dmn": (
+            "Marcus Webb, who shot Daniel Ortiz outside the Lone Star Tavern in Dallas on Friday, had been "
+            "fired from the bar last month, co-workers said."
+        ),
+        "ap": (
+            "A bartender died of his wounds. Marcus Webb shot Daniel Ortiz outside the Lone Star Tavern in "
+            "Dallas on Friday following a lengthy disagreement regarding an outstanding restaurant bill, "
+            "investigators said."
+        ),
+    }
+    shot = texts["ap"].split(". ", 1)[1]
+    adocs = seedkit.annotate([Document(id=d, text=t) for d, t in texts.items()], nlp)
+    times = tuple(
+        TimeExpression(d, t.index("Friday"), t.index("Friday") + 6, "Friday", "DATE", "2025-06-13")
+        for d, t in texts.items()
+    )
+    ex = seedkit.small_extraction(texts, times=times)
+    ex = replace(ex, story=replace(ex.story, documents=tuple(adocs)))
+    b = next(brief.run(align.run([ex], embedder=hash_embedder)))
+    (fired,) = [f for f in b.facts if "had been fired" in f.text]
+    assert fired.status == "single_source"
+    assert b.headline.startswith("Marcus Webb shot Daniel Ortiz")
+    (day,) = [t for t in b.timeline if t.date == "2025-06-13"]
+    assert day.text == shot and {c.document for c in day.citations} == {"ap", "dmn"}
+    assert b.summary[0].text == shot

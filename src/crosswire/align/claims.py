@@ -11,7 +11,10 @@ coordinated object phrases that state something apiece ("recognized their commit
 free and open region" / "recognized awareness of regional security concerns"), and so does a
 closing adjunct that a focusing adverb marks as a statement of its own ("underscored the
 importance of the partnership, particularly in light of shared security concerns"), so a
-report that backs only the adjunct backs only that claim. A split claim's
+report that backs only the adjunct backs only that claim; so does a comma-set modifier of the
+subject that states something of its own ("Marcus Webb, the man accused of shooting Daniel
+Ortiz, had been fired last month": the accusation, which other reports share, and the firing,
+which only this one tells, are two claims). A split claim's
 ``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
 those ranges joined by a space, so every character is traceable. Datelines, credit lines
 and boilerplate are not claims, nor is a no-comment ("Harbor Freight declined to comment"):

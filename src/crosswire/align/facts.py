@@ -43,6 +43,7 @@ __all__ = [
     "group_claims",
     "linked_groups",
     "make_facts",
+    "mostly_own_news",
     "pronoun_referents",
     "rejoin_needless_splits",
     "salience",
@@ -732,6 +733,35 @@ def surer_than_sources(
     ):
         return False
     return not any(h.document == document and start <= h.start and h.end <= end for h in hedges)
+
+
+# a clause's worth of news of its own ("had been fired last month"), not a stray word
+_MIN_OWN_WORDS = 3
+
+
+def mostly_own_news(facts: Sequence[Fact], text: str, document: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (of ``document``) carries a corroborated fact, and ``_MIN_OWN_WORDS``
+    content words or more of it lie only in claims no other independent source backs: "Webb,
+    the man accused of shooting Ortiz, had been fired last month, co-workers said", where the
+    other reports tell only the accusation. Cited beside them, the whole sentence would read as
+    what they say too; headline, summary and timeline prefer a sentence that is theirs as well."""
+    spans: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
+    for f in facts:
+        alone = f.status == "single_source"
+        spans[alone] += [
+            (c.start, c.end)
+            for c in f.citations
+            if c.document == document and c.start < end and start < c.end
+        ]
+    if not spans[True] or not spans[False]:
+        return False
+    positions = [p for p, _ in content_word_positions(text, start, end)]
+    own = sum(
+        1
+        for p in positions
+        if any(s <= p < e for s, e in spans[True]) and not any(s <= p < e for s, e in spans[False])
+    )
+    return own >= _MIN_OWN_WORDS
 
 
 def salience(*, independent_sources: float, total_sources: int, centrality: float, position: float) -> float:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from crosswire.align.claims import is_boilerplate, trim_sentence
-from crosswire.align.facts import surer_than_sources
+from crosswire.align.facts import mostly_own_news, surer_than_sources
 from crosswire.align.features import quote_balance
 from crosswire.models import Alignment, AnnotatedDocument
 
@@ -153,6 +153,9 @@ def headline(alignment: Alignment) -> str:
             # "Webb shot Ortiz" where most reports say he allegedly did: the first line a
             # reader sees states nothing more surely than they do
             score -= 1.5 if surer_than_sources(carried, ex.hedges, doc.id, a, end) else 0.0
+            # nor one report's own news told around what the others say ("Webb, the man accused
+            # of shooting Ortiz, had been fired last month")
+            score -= 1.5 if mostly_own_news(carried, doc.text, doc.id, a, end) else 0.0
             if best is None or score > best[0]:
                 best = (score, short)
     if best is not None:

@@ -23,8 +23,13 @@ from dataclasses import dataclass
 from types import EllipsisType
 
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
-from crosswire.align.facts import surer_than_sources
-from crosswire.align.features import CONTEXTUAL_START, content_words, jaccard, quote_balance
+from crosswire.align.facts import mostly_own_news, surer_than_sources
+from crosswire.align.features import (
+    CONTEXTUAL_START,
+    content_words,
+    jaccard,
+    quote_balance,
+)
 from crosswire.brief.headline import EventTerms
 from crosswire.brief.timeline import event_date
 from crosswire.models import Alignment, Citation, Document, Fact, SummarySentence
@@ -55,6 +60,8 @@ _FIRST_PERSON = re.compile(
     r"|do|did|don['’]t|didn['’]t|must|should|hope|want|see|say|said|agree|doubt|suspect|guess|wonder"
     r"|really|also|certainly|personally|still|just)\b)|[Mm]y|me)\b"
 )
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_CLOSING_MARK_AFTER = re.compile(r"[ \t]*[\"”][ \t]*(?:\n|$)")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A quotation whose tag names its speaker only as a pronoun: '“I think conservatives want to
 # know …,” he added.' Alone in a summary, whose words are these?
@@ -107,6 +114,9 @@ class Candidate:
     score: float
     # it states outright a fact half the reports of it or more only allege, relay or doubt
     surer: bool = False
+    # its main statement is its own report's alone; what other sources back rides in an aside
+    # ("Webb, the man accused of shooting Ortiz, had been fired last month, co-workers said")
+    own_news: bool = False
 
 
 def _overlaps(c: Citation, doc: str, start: int, end: int) -> bool:
@@ -149,6 +159,9 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 score += 0.2  # the fact's own canonical wording: the clearest of its sentences
             if all(f.status == "single_source" for f in carried):
                 score -= 0.5  # the summary tells what is corroborated first
+            own_news = mostly_own_news(carried, doc.text, doc.id, a, b)
+            if own_news:
+                score -= 0.5  # as for a single-source sentence: its other citations back only a part
             surer = surer_than_sources(carried, alignment.extraction.hedges, doc.id, a, b)
             if surer:
                 # "Webb shot Ortiz" when most reports only say he allegedly did: the summary
@@ -165,8 +178,13 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                 )
             ):
                 score -= 1.5  # a quotation without its speaker
-            elif quote_balance(text) < 0:
-                score -= 1.5  # 'People panicked …, " a spokesman said.': a quotation without its start
+            elif quote_balance(text) < 0 or (
+                not _QUOTE_MARK.search(text) and _CLOSING_MARK_AFTER.match(doc.text, b)
+            ):
+                # 'People panicked …, " a spokesman said.': a quotation without its start; so is
+                # the last line of a quotation opened lines before, its closing mark cut off
+                # ('… have a chance to survive—and thrive. "')
+                score -= 1.5
             if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not _SPEECH.search(text):
                 score -= 1.5  # the writer's own opinion, not the story
             if text.rstrip().endswith("?"):
@@ -189,6 +207,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
                     sources=max(f.independent_sources for f in carried),
                     score=score,
                     surer=surer,
+                    own_news=own_news,
                 )
             )
     return out
@@ -241,6 +260,7 @@ def lead_sentence(
             - 0.3 * c.index
             - (0.5 if len(c.text.split()) > 45 else 0.0)
             - (1.0 if c.surer else 0.0)
+            - (1.0 if c.own_news else 0.0)
         )
         if best is None or score > best[0]:
             best = (score, c)

@@ -24,7 +24,7 @@ from types import EllipsisType
 from crosswire.align import family_map
 from crosswire.align.claims import is_boilerplate, trim_sentence
 from crosswire.align.conflicts import SAYING_VERBS, governing_verb, year_names_a_thing
-from crosswire.align.facts import surer_than_sources
+from crosswire.align.facts import mostly_own_news, surer_than_sources
 from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
 from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES
@@ -330,11 +330,14 @@ def timeline(alignment: Alignment, *, event: str | EllipsisType | None = ...) ->
             if t.value == value and (t.document, a, b) in spans
         )
         # the entry reads best from a sentence that starts on its own and names who and where,
-        # and states nothing more surely than most reports of it do
+        # states nothing more surely than most reports of it do, and is not one report's own
+        # news told around what the others say
         best = min(
             cites,
             key=lambda c: (
                 surer_than_sources(alignment.facts, alignment.extraction.hedges, c.document, c.start, c.end),
+                len(cites) > 1
+                and mostly_own_news(alignment.facts, documents[c.document].text, c.document, c.start, c.end),
                 bool(_PRONOUN_START.match(c.text)) or c.text[:1] in "\"“‘'",
                 -len(named(c.document, c.start, c.end)),
                 len(c.text),
