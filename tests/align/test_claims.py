@@ -148,6 +148,15 @@ def test_short_adjuncts_other_phrases_and_quotations_stay_whole(nlp: Any, text: 
             ],
         ),
         (
+            # the subject of what a speaker said
+            "Police said that Marcus Webb, the man accused of shooting Daniel Ortiz outside the tavern, had "
+            "been fired last month.",
+            [
+                "Police said that Marcus Webb had been fired last month.",
+                "Marcus Webb, the man accused of shooting Daniel Ortiz outside the tavern",
+            ],
+        ),
+        (
             "The agreement, announced during Prime Minister Narendra Modi's visit in February, is expected "
             "to provide a decadal roadmap for defence ties.",
             [
@@ -162,7 +171,7 @@ def test_a_modifier_of_the_subject_that_states_something_is_a_claim_of_its_own(
 ) -> None:
     claims = extract_claims(_adoc(nlp, text))
     assert [c.text for c in claims] == expected
-    assert all(not c.whole for c in claims)
+    assert [c.aside for c in claims] == [False, True]
     assert all(claim_text(Document(id="d1", text=text), c.parts) == c.text for c in claims)
 
 
@@ -176,14 +185,44 @@ def test_a_modifier_of_the_subject_that_states_something_is_a_claim_of_its_own(
         # too little in the modifier
         "The man, who was arrested, died at Baylor University Medical Center on Friday.",
         # the subject of a subordinate clause, and a subject two people share
-        "He attended the meeting in March, where John Mitchell, the attorney general who ran the campaign "
-        "committee, approved the plan.",
+        "When John Mitchell, the attorney general who ran the campaign committee, approved the plan, the "
+        "burglars were hired.",
         "John Mitchell, the attorney general who ran the campaign committee, and Jeb Magruder approved the plan.",
         # a quotation before the modifier ends
         '"The city, which has grown fast in recent years, needs new schools," the mayor said.',
     ],
 )
 def test_roles_ages_short_and_shared_modifiers_stay_in_their_sentence(nlp: Any, text: str) -> None:
+    claims = extract_claims(_adoc(nlp, text))
+    assert [c.text for c in claims] == [text]
+
+
+@pytest.mark.slow
+def test_a_relative_clause_closing_the_sentence_is_a_claim_told_in_passing(nlp: Any) -> None:
+    # the parser hangs "which" on "inventory"; the claim starts at the phrase the verb governs
+    text = (
+        "He noted the successful integration of numerous US defence systems into India's military "
+        "inventory, which has significantly enhanced India's defence capabilities."
+    )
+    claims = extract_claims(_adoc(nlp, text))
+    assert [c.text for c in claims] == [
+        "He noted the successful integration of numerous US defence systems into India's military inventory",
+        "the successful integration of numerous US defence systems into India's military inventory, "
+        "which has significantly enhanced India's defence capabilities",
+    ]
+    assert [c.aside for c in claims] == [False, True]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed the new plan, all of which was approved by parliament last week.",
+        "Chohan was rushed to Jamaica Hospital, where she later died.",  # too little in the clause
+        'He told the crowd "we will rebuild the town," which drew loud applause from the stadium.',
+    ],
+)
+def test_quantified_short_and_quoting_closing_clauses_stay_in_their_sentence(nlp: Any, text: str) -> None:
     claims = extract_claims(_adoc(nlp, text))
     assert [c.text for c in claims] == [text]
 
@@ -350,3 +389,28 @@ def test_a_no_comment_at_an_edge_of_a_sentence_is_cut_off_when_the_rest_reads_al
         # "a recording said …" would not read alone: the sentence stays whole
         "Calls to the accounting firm were not answered, and a recording said the offices were closed.",
     ]
+
+
+def test_words_reported_across_a_modifier_belong_to_the_main_statement() -> None:
+    from crosswire.align import statement_of
+    from crosswire.align.claims import Claim
+    from crosswire.models import Quote
+
+    text = (
+        "He noted the successful integration of numerous US defence systems into India's military "
+        "inventory, which has significantly enhanced India's defence capabilities."
+    )
+    cut = text.index(", which")
+    said = text.index("the successful")
+
+    def claim(k: int, s: int, e: int, aside: bool) -> Claim:
+        return Claim(
+            f"d:0.{k}", "d", 0, (0, len(text)), ((s, e),), text[s:e], 0.0, False, frozenset(), aside=aside
+        )
+
+    claims = [claim(1, 0, cut, False), claim(2, said, len(text) - 1, True)]
+    # what he noted runs to the end of the sentence, but it is the first claim he is reported for
+    quote = Quote("q1", "d", said, len(text) - 1, text[said:-1], "indirect", cue="noted")
+    assert statement_of([quote], claims, [[0], [1]]) == {"q1": 0}
+    plain = [claims[0], claim(2, said, len(text) - 1, False)]
+    assert statement_of([quote], plain, [[0], [1]]) == {"q1": 1}  # without the mark, the larger overlap

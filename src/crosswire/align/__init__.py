@@ -70,16 +70,21 @@ def family_map(story: Story) -> dict[str, str]:
 def statement_of(
     quotes: Sequence[Quote], claims: Sequence[Claim], groups: Sequence[Sequence[int]]
 ) -> dict[str, int]:
-    """Quote id → the fact group of the claim that holds most of its characters (quotes in no claim are left out)."""
+    """Quote id → the fact group of the claim that holds most of its characters (quotes in no claim are left out).
+
+    A modifier told in passing counts half: "He noted the integration of US systems into
+    India's inventory, which has enhanced its capabilities" reports what he noted, the first claim."""
     group_of = {k: g for g, idx in enumerate(groups) for k in idx}
     by_doc: dict[str, list[int]] = {}
     for k, c in enumerate(claims):
         by_doc.setdefault(c.document, []).append(k)
     out: dict[str, int] = {}
     for q in quotes:
-        best, best_overlap = None, 0
+        best, best_overlap = None, 0.0
         for k in by_doc.get(q.document, []):
-            overlap = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in claims[k].parts)
+            overlap = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in claims[k].parts) / (
+                2 if claims[k].aside else 1
+            )
             if overlap > best_overlap:
                 best, best_overlap = k, overlap
         if best is not None and best in group_of:

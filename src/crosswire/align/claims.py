@@ -60,6 +60,9 @@ class Claim:
     words: frozenset[str]
     numbers: tuple[tuple[float, str], ...] = ()
     entities: tuple[str, ...] = ()  # Entity.id of every entity mentioned inside the parts
+    # a modifier told in passing ("…, the man accused of shooting Ortiz, …", "…, which has
+    # enhanced its capabilities"), split from the sentence's main statement
+    aside: bool = False
 
     @property
     def start(self) -> int:
@@ -368,11 +371,8 @@ def _subject_aside(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
         if head.head.i < tokens[hi].i or pos[head.left_edge.i] >= lo - 1:
             continue  # the subject's verb must follow the modifier, and the subject precede it
         verb = head.head
-        if not (
-            verb.dep_ == "ROOT"
-            or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i)
-        ):
-            continue  # the main clause's subject ("…, co-workers said" after it), not a subordinate one's
+        if not (verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")):
+            continue  # the main clause's subject (or the reported one's: "…, co-workers said"), not a subordinate one's
         if any(x.dep_ in {"cc", "conj"} for x in head.subtree if x.i > m.right_edge.i):
             continue  # "Mitchell, the attorney general who …, and Magruder approved": a shared subject
         if m.dep_ == "appos" and not any(x.pos_ == "VERB" for x in tokens[lo:hi]):
@@ -391,6 +391,55 @@ def _subject_aside(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
     return None
 
 
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int] | None:
+    """A relative clause closing the sentence after a comma, on a noun that is not the subject,
+    that states something of its own: "He noted the integration of US defence systems into
+    India's inventory, which has significantly enhanced India's capabilities". Returns where the
+    noun phrase starts and where the comma stands; the clause's claim is the noun phrase with
+    its clause, as written ("which" may stand for more than the noun). Not "…, all of which …"
+    nor "when", and not in a sentence that quotes anyone.
+    """
+    if any(x.is_quote for x in tokens):
+        return None
+    pos = {t.i: k for k, t in enumerate(tokens)}
+    for m in tokens:
+        head = m.head
+        if m.dep_ != "relcl" or head.dep_ in {"nsubj", "nsubjpass"} or m.i not in pos:
+            continue
+        lo, hi = pos.get(m.left_edge.i), pos.get(m.right_edge.i)
+        if lo is None or hi is None or head.left_edge.i not in pos:
+            continue
+        if lo == 0 or tokens[lo - 1].text != "," or tokens[lo].lower_ not in _RELATIVE_WORDS:
+            continue
+        if any(not (x.is_punct or x.is_space) for x in tokens[hi + 1 :]):
+            continue  # the clause must close the sentence
+        # the parser hangs the clause on the nearest noun ("into India's military inventory,
+        # which has enhanced …"); the claim starts at the phrase the verb governs ("the
+        # integration of US defence systems into India's military inventory, which …")
+        anchor = head
+        while (
+            anchor.dep_ == "pobj"
+            and anchor.head.dep_ == "prep"
+            and anchor.head.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            anchor = anchor.head.head
+        if anchor.left_edge.i not in pos:
+            continue
+        head_lo = pos[anchor.left_edge.i]
+        if head_lo >= lo - 1:
+            continue
+        main = tokens[: lo - 1]
+        if sum(1 for x in tokens[lo : hi + 1] if x.is_alpha and not x.is_stop) < _MIN_CONJUNCT_WORDS:
+            continue
+        if sum(1 for x in main if x.is_alpha and not x.is_stop) < _MIN_CONJUNCT_WORDS or not _has_verb(main):
+            continue
+        return head_lo, lo - 1
+    return None
+
+
 def _aside_parts(
     tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int, aside: tuple[Any, Any]
 ) -> list[list[tuple[int, int]]]:
@@ -401,6 +450,8 @@ def _aside_parts(
     pos = {t.i: k for k, t in enumerate(tokens)}
     lo, hi = pos[m.left_edge.i], pos[m.right_edge.i] + 1
     subj_lo, subj_hi = pos[head.left_edge.i], lo - 1
+    if tokens[subj_lo].lower_ == "that" and subj_lo + 1 < subj_hi:
+        subj_lo += 1  # "allege that Simpson, who …": the parser may hang the "that" on the subject
     subject = (spans[tokens[subj_lo].i][0], spans[tokens[subj_hi - 1].i][1])
     rest_lo, _ = _strip_edges(tokens, hi, len(tokens))
     main = [(start, subject[1]), (spans[tokens[rest_lo].i][0], end)]
@@ -443,10 +494,7 @@ def _split_parts(
         if not group:
             cut = _focused_adjunct(tokens)
             if cut is None:
-                aside = _subject_aside(tokens)
-                if aside is None:
-                    return [[(start, end)]]
-                return _aside_parts(tokens, spans, start, end, aside)
+                return [[(start, end)]]
             lo, hi = _strip_edges(tokens, 0, cut)
             adj_lo, adj_hi = _strip_edges(tokens, cut, len(tokens))
             return [
@@ -488,6 +536,27 @@ def _split_parts(
             ranges = [(ranges[0][0], ranges[1][1])]
         out.append(ranges)
     return out
+
+
+def _modifier_parts(
+    tokens: Sequence[Any], spans: Sequence[tuple[int, int]], start: int, end: int
+) -> list[list[tuple[int, int]]] | None:
+    """The main clause, then a modifier that states something of its own (the subject's
+    apposition or relative clause, or a relative clause closing the sentence); None when
+    the sentence has none."""
+    aside = _subject_aside(tokens)
+    if aside is not None:
+        return _aside_parts(tokens, spans, start, end, aside)
+    closing = _closing_relative(tokens)
+    if closing is None:
+        return None
+    head_lo, cut = closing
+    lo, hi = _strip_edges(tokens, 0, cut)
+    rel_lo, rel_hi = _strip_edges(tokens, head_lo, len(tokens))
+    return [
+        [(max(start, spans[tokens[lo].i][0]), spans[tokens[hi - 1].i][1])],
+        [(spans[tokens[rel_lo].i][0], min(end, spans[tokens[rel_hi - 1].i][1]))],
+    ]
 
 
 def _has_verb(tokens: Sequence[Any]) -> bool:
@@ -651,6 +720,7 @@ def _sentence_claims(
             return []  # nothing of substance besides the no-comment
         start, end = cut
     parts_list: list[list[tuple[int, int]]] = [[(start, end)]]
+    passing = -1  # the piece told in passing (a modifier), if any
     if quiet is not None:
         if quiet.aside is None or quiet.who_span is None:
             return []
@@ -663,6 +733,8 @@ def _sentence_claims(
             return []
         if split_clauses:
             parts_list = _split_parts(tokens, token_spans, start, end, doc.text)
+            if len(parts_list) == 1 and (pieces := _modifier_parts(tokens, token_spans, start, end)):
+                parts_list, passing = pieces, 1
     out: list[Claim] = []
     for k, parts in enumerate(parts_list):
         ctext = claim_text(doc, parts)
@@ -683,6 +755,7 @@ def _sentence_claims(
                 words=content_words(ctext),
                 numbers=tuple(numbers_with_units(ctext)),
                 entities=ents,
+                aside=k == passing,
             )
         )
     return out
