@@ -182,6 +182,7 @@ def test_a_modifier_of_the_subject_that_states_something_is_a_claim_of_its_own(
         # a role or an age says who, not what happened
         "Pete Hegseth, the US Defence Secretary of the Trump administration, said the talks went well.",
         "Daniel Ortiz, 31, died at Baylor University Medical Center on Friday.",
+        "David Ortiz, Boston's star designated hitter, could veto any trade the club makes this winter.",
         # too little in the modifier
         "The man, who was arrested, died at Baylor University Medical Center on Friday.",
         # the subject of a subordinate clause, and a subject two people share
@@ -211,6 +212,12 @@ def test_a_relative_clause_closing_the_sentence_is_a_claim_told_in_passing(nlp: 
         "which has significantly enhanced India's defence capabilities",
     ]
     assert [c.aside for c in claims] == [False, True]
+    text = (
+        "He was considered the liaison between Mitchell and Sen. James O. Eastland (D), who was chairman "
+        "of the Senate Judiciary Committee."
+    )
+    main = extract_claims(_adoc(nlp, text))[0]
+    assert main.text == "He was considered the liaison between Mitchell and Sen. James O. Eastland (D)"
 
 
 @pytest.mark.slow
@@ -220,6 +227,8 @@ def test_a_relative_clause_closing_the_sentence_is_a_claim_told_in_passing(nlp: 
         "The ministers discussed the new plan, all of which was approved by parliament last week.",
         "Chohan was rushed to Jamaica Hospital, where she later died.",  # too little in the clause
         'He told the crowd "we will rebuild the town," which drew loud applause from the stadium.',
+        # "which" stands for the clause, not for the month
+        "Prices rose 5 percent in March, which surprised most analysts in the city.",
     ],
 )
 def test_quantified_short_and_quoting_closing_clauses_stay_in_their_sentence(nlp: Any, text: str) -> None:

@@ -351,7 +351,7 @@ def _subject_aside(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
     last month", "The agreement, announced during Modi's visit in February, is expected to …",
     "Meridian, which employs about 900 people, reported a loss".
 
-    The modifier is a relative clause, a participle, or an apposition with a verb in it (a role
+    The modifier is a relative clause, a participle, or an apposition with a clause in it (a role
     or an age — "Pete Hegseth, the US Defence Secretary, said" — says who, not what happened);
     it must carry ``_MIN_CONJUNCT_WORDS`` content words, close with a comma before the subject's
     verb, and leave a main clause with a verb and as many content words. A sentence quoting
@@ -375,8 +375,8 @@ def _subject_aside(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
             continue  # the main clause's subject (or the reported one's: "…, co-workers said"), not a subordinate one's
         if any(x.dep_ in {"cc", "conj"} for x in head.subtree if x.i > m.right_edge.i):
             continue  # "Mitchell, the attorney general who …, and Magruder approved": a shared subject
-        if m.dep_ == "appos" and not any(x.pos_ == "VERB" for x in tokens[lo:hi]):
-            continue
+        if m.dep_ == "appos" and not any(x.dep_ in {"acl", "relcl"} for x in tokens[lo:hi]):
+            continue  # a clause in it, not a participle naming a role ("Boston's star designated hitter")
         if tokens[hi - 1].like_num and hi + 1 < len(tokens) and tokens[hi + 1].like_num:
             continue  # "valued at about $380, 600": a number's comma, not the modifier's end
         if any(x.is_quote for x in tokens[: hi + 1]):
@@ -392,6 +392,7 @@ def _subject_aside(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
 
 
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+_AMOUNTS_AND_TIMES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int] | None:
@@ -414,6 +415,8 @@ def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int] | None:
             continue
         if lo == 0 or tokens[lo - 1].text != "," or tokens[lo].lower_ not in _RELATIVE_WORDS:
             continue
+        if head.ent_type_ in _AMOUNTS_AND_TIMES or head.like_num:
+            continue  # "rose 5 percent in March, which surprised analysts": "which" stands for the clause
         if any(not (x.is_punct or x.is_space) for x in tokens[hi + 1 :]):
             continue  # the clause must close the sentence
         # the parser hangs the clause on the nearest noun ("into India's military inventory,
@@ -552,6 +555,8 @@ def _modifier_parts(
         return None
     head_lo, cut = closing
     lo, hi = _strip_edges(tokens, 0, cut)
+    if hi < cut and tokens[hi].text == ")" and any(t.text == "(" for t in tokens[lo:hi]):
+        hi += 1  # "Sen. James O. Eastland (D)": the bracket it opened
     rel_lo, rel_hi = _strip_edges(tokens, head_lo, len(tokens))
     return [
         [(max(start, spans[tokens[lo].i][0]), spans[tokens[hi - 1].i][1])],
