@@ -553,6 +553,10 @@ class Fact:
     # the claims share. A fact at least half of whose documents only allege it is worded as
     # they word it (``mostly_hedged``).
     hedged: tuple[Hedge, ...] = ()
+    # Details of ``text`` that only its own origin tells, cited in its document: "argument over
+    # an unpaid tab" in AP's wording of a shooting the DMN tells without it. Several independent
+    # sources back the fact, not each of its words.
+    single_source_details: tuple[Citation, ...] = ()
 
     @property
     def mostly_hedged(self) -> bool:

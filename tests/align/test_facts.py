@@ -10,6 +10,7 @@ import pytest
 import seedkit
 
 from crosswire import align
+from crosswire.align.backing import mostly_own_news, surer_than_sources
 from crosswire.align.claims import Claim
 from crosswire.align.facts import (
     attach_groups,
@@ -17,10 +18,8 @@ from crosswire.align.facts import (
     claim_voices,
     group_claims,
     make_facts,
-    mostly_own_news,
     pronoun_referents,
     rejoin_needless_splits,
-    surer_than_sources,
 )
 from crosswire.align.features import content_words
 from crosswire.brief.json_out import fact_reading

@@ -137,6 +137,20 @@ def test_hedges_of_one_report_and_the_json(shooting: Any) -> None:
     assert "hedged in 2 of 3 documents" in html
 
 
+def test_a_fact_names_the_details_only_one_origin_tells(shooting: Any) -> None:
+    # AP and the TV station rewriting it are one origin: the DMN says nothing of the tab
+    (shot,) = [f for f in shooting.facts if "kdfw" in f.documents and "Ortiz, 31" in f.text]
+    assert [(c.document, c.text) for c in shot.single_source_details] == [
+        ("ap", "argument over an unpaid tab")
+    ]
+    assert "; only one source tells “argument over an unpaid tab” (ap)" in render([shooting], fmt="md")
+    assert "only one source tells “argument over an unpaid tab” (ap)" in render([shooting], fmt="html")
+    payload = json.loads(render([shooting], fmt="json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(payload)
+    (row,) = [f for f in payload["stories"][0]["facts"] if f["id"] == shot.id]
+    assert [c["text"] for c in row["single_source_details"]] == ["argument over an unpaid tab"]
+
+
 def test_the_seed_brief_hedges_nothing(pipeline_briefs: list[Any]) -> None:
     (brief,) = pipeline_briefs
     assert not [f for f in brief.facts if f.hedged]

@@ -275,3 +275,16 @@ def test_who_said_what_says_when_a_report_dates_the_words(pipeline_briefs: list[
     assert "said 2025-07-02 (inferred) [004:" in line
     # one known publication day: "first reported" would say the same on every line
     assert "first reported" not in text
+
+
+def test_the_seed_facts_name_the_details_only_one_origin_tells(pipeline_briefs: list[Any]) -> None:
+    (brief,) = pipeline_briefs
+    docs = _docs(brief)
+    details = [(f, c) for f in brief.facts for c in f.single_source_details]
+    # 001's joint statement "made by President Donald Trump": 003, which backs the February
+    # visit, never names him
+    assert [c.text for _, c in details] == ["statement made by President Donald Trump"]
+    for f, c in details:
+        assert f.status != "single_source" and f.independent_sources >= 2
+        assert docs[c.document].text[c.start : c.end] == c.text
+        assert any(x.document == c.document and x.start <= c.start and c.end <= x.end for x in f.citations)

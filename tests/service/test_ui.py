@@ -492,3 +492,42 @@ def test_story_page_says_which_reports_only_hedge_a_fact(store: Any, fake_engine
     html = client.get("/story/s-1").text
     assert "hedged in 1 of 2 documents: “allegedly” (ap)</span>" in html
     assert html.count("hedged") == 1  # F2, stored without cues, carries no note
+
+
+def test_story_page_names_the_details_one_source_alone_tells(store: Any, fake_engine: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from crosswire.models import Document
+    from crosswire.service.app import create_app
+    from crosswire.service.engine import summarize
+    from crosswire.service.worker import Worker
+
+    texts = {
+        "ap": "Marcus Webb shot Daniel Ortiz after an argument over an unpaid tab.",
+        "dmn": "Marcus Webb, the man accused of shooting Daniel Ortiz, had been fired.",
+    }
+    for doc_id, text in texts.items():
+        store.add_document(Document(id=doc_id, text=text, title="Shooting"))
+        store.assign_story(doc_id, "s-1")
+    at = texts["ap"].index("argument")
+    detail = {"document": "ap", "start": at, "end": len(texts["ap"]) - 1, "text": texts["ap"][at:-1]}
+    cited = [{"document": d, "start": 0, "end": len(t), "text": t} for d, t in texts.items()]
+    fact = {
+        "id": "F1",
+        "text": texts["ap"],
+        "citations": cited,
+        "documents": list(texts),
+        "independent_sources": 2,
+        "status": "corroborated",
+    }
+    brief = {
+        "story": {"id": "s-1", "headline": "Shooting", "documents": list(texts)},
+        "documents": [{"id": d, "source": d, "title": "Shooting", "published": None} for d in texts],
+        # F2: as stored before revision 8, without details: no note, no error
+        "facts": [{**fact, "single_source_details": [detail]}, {**fact, "id": "F2"}],
+    }
+    store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=list(texts))
+    client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
+    html = client.get("/story/s-1").text
+    assert "— only one source tells “argument over an unpaid tab” (ap)</span>" in html
+    assert html.count("only one source tells") == 1

@@ -122,12 +122,24 @@ def _countries_and_states(entities: Sequence[Entity]) -> frozenset[str]:
     )
 
 
-def _quoted(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
-    """Where each document puts words in quotation marks: its direct quotations."""
+def _quoted(
+    quotes: Sequence[Quote], kinds: tuple[str, ...] = ("direct",)
+) -> dict[str, list[tuple[int, int]]]:
+    """Where each document puts words in quotation marks: its direct quotations (and, with
+    ``kinds``, its partial ones)."""
     out: dict[str, list[tuple[int, int]]] = {}
     for q in quotes:
-        if q.kind == "direct":
+        if q.kind in kinds:
             out.setdefault(q.document, []).append((q.start, q.end))
+    return out
+
+
+def _mentions(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Each document's entity mentions as (start, end, Entity.id)."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            out.setdefault(m.document, []).append((m.start, m.end, e.id))
     return out
 
 
@@ -260,6 +272,9 @@ def align_story(
         speakers=_quote_speakers(extraction.quotes),
         unnamed=_unnamed(extraction.quotes),
         hedges=_by_document(extraction.hedges),
+        quotations=_quoted(extraction.quotes, ("direct", "partial")),
+        mentions=_mentions(extraction.entities),
+        annotated=annotated,
     )
     quote_groups, attribution = group_quotes(
         extraction.quotes,

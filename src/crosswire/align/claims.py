@@ -41,6 +41,7 @@ __all__ = [
     "extract_claims",
     "is_boilerplate",
     "join_split_quotations",
+    "token_offsets",
     "trim_sentence",
 ]
 
@@ -224,7 +225,7 @@ def claim_text(doc: Document, parts: Sequence[tuple[int, int]]) -> str:
     return " ".join(doc.text[s:e] for s, e in parts)
 
 
-def _token_offsets(adoc: AnnotatedDocument) -> tuple[list[int], list[tuple[int, int]]]:
+def token_offsets(adoc: AnnotatedDocument) -> tuple[list[int], list[tuple[int, int]]]:
     """Original (start, end) of every token of the spaCy doc, and the sorted starts for bisect."""
     doc = adoc.document
     spans = [doc.to_original(t.idx, t.idx + len(t.text)) for t in adoc.doc]
@@ -637,7 +638,7 @@ def extract_claims(
     token_starts: list[int] = []
     token_spans: list[tuple[int, int]] = []
     if adoc.doc is not None:
-        token_starts, token_spans = _token_offsets(adoc)
+        token_starts, token_spans = token_offsets(adoc)
     mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions if m.document == doc.id)
     n = max(len(adoc.sentences), 1)
     silent = [x for x in sourcing if x.kind == "no comment" and x.document == doc.id]

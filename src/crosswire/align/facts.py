@@ -22,16 +22,16 @@ from typing import Any, Literal
 
 import numpy as np
 
-from crosswire.align.claims import Claim, claim_text
+from crosswire.align.backing import hedging_reports, single_source_details
+from crosswire.align.claims import Claim, claim_text, token_offsets
 from crosswire.align.features import (
     CONTEXTUAL_START,
     SPEAKER_PRONOUNS,
-    content_word_positions,
     content_words,
     normalize_quotes,
     numbers_with_units,
 )
-from crosswire.models import Citation, Document, Fact, Hedge, Quote
+from crosswire.models import AnnotatedDocument, Citation, Document, Fact, Hedge, Quote
 from crosswire.wordlists import CALENDAR_NAMES
 
 __all__ = [
@@ -43,11 +43,9 @@ __all__ = [
     "group_claims",
     "linked_groups",
     "make_facts",
-    "mostly_own_news",
     "pronoun_referents",
     "rejoin_needless_splits",
     "salience",
-    "surer_than_sources",
 ]
 
 # "it" too: "It also said that …" is an organisation or country speaking, resolved by the quote stage
@@ -679,89 +677,19 @@ def _resting_on_unnamed(
     return tuple(d for d, yes in out.items() if yes)
 
 
-def _hedging(
-    members: Sequence[Claim], hedges: Mapping[str, Sequence[Hedge]], documents: Mapping[str, Document]
-) -> dict[str, tuple[Claim, Hedge]]:
-    """Document → (its hedged claim, the cue) for each document whose every claim among
-    ``members`` carries a cue bearing on what the claims share: "Lopez allegedly shot Ortiz"
-    hedges the shooting; "in a move that suggests there might be life in the old dog yet, AMD
-    has acquired SeaMicro" does not hedge the deal the other reports tell. A document that also
-    states it outright elsewhere does not hedge it."""
-    out: dict[str, tuple[Claim, Hedge]] = {}
-    plain: set[str] = set()
-    for c in members:
-        others = frozenset().union(*(o.words for o in members if o.document != c.document))
-        cue = next(
-            (
-                h
-                for h in hedges.get(c.document, ())
-                if any(s <= h.start and h.end <= e for s, e in c.parts) and _bears_on(h, c, others, documents)
-            ),
-            None,
-        )
-        if cue is None:
-            plain.add(c.document)
-        else:
-            out.setdefault(c.document, (c, cue))
-    return {d: v for d, v in out.items() if d not in plain}
-
-
-def _bears_on(h: Hedge, c: Claim, shared: frozenset[str], documents: Mapping[str, Document]) -> bool:
-    """The cue's scope holds at least half of the claim's content words that other reports of
-    the fact use too (all its content words when they share none)."""
-    if h.scope is None or c.document not in documents:
-        return True
-    text = documents[c.document].text
-    words = [pw for s, e in c.parts for pw in content_word_positions(text, s, e)]
-    counted = [at for at, w in words if w in shared] or [at for at, _ in words]
-    if not counted:
-        return True
-    inside = sum(1 for at in counted if h.scope.start <= at < h.scope.end)
-    return 2 * inside >= len(counted)
-
-
-def surer_than_sources(
-    facts: Sequence[Fact], hedges: Sequence[Hedge], document: str, start: int, end: int
-) -> bool:
-    """``document[start:end]`` carries a fact that half its reports or more only allege, relay or
-    doubt (``Fact.mostly_hedged``) and carries no hedge cue of its own: "Webb shot Ortiz" where
-    two reports of three say he allegedly did. Headline, summary and timeline do not word a thing so."""
-    if not any(
-        f.mostly_hedged
-        and any(c.document == document and c.start < end and start < c.end for c in f.citations)
-        for f in facts
-    ):
-        return False
-    return not any(h.document == document and start <= h.start and h.end <= end for h in hedges)
-
-
-# a clause's worth of news of its own ("had been fired last month"), not a stray word
-_MIN_OWN_WORDS = 3
-
-
-def mostly_own_news(facts: Sequence[Fact], text: str, document: str, start: int, end: int) -> bool:
-    """``text[start:end]`` (of ``document``) carries a corroborated fact, and ``_MIN_OWN_WORDS``
-    content words or more of it lie only in claims no other independent source backs: "Webb,
-    the man accused of shooting Ortiz, had been fired last month, co-workers said", where the
-    other reports tell only the accusation. Cited beside them, the whole sentence would read as
-    what they say too; headline, summary and timeline prefer a sentence that is theirs as well."""
-    spans: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
-    for f in facts:
-        alone = f.status == "single_source"
-        spans[alone] += [
-            (c.start, c.end)
-            for c in f.citations
-            if c.document == document and c.start < end and start < c.end
-        ]
-    if not spans[True] or not spans[False]:
-        return False
-    positions = [p for p, _ in content_word_positions(text, start, end)]
-    own = sum(
-        1
-        for p in positions
-        if any(s <= p < e for s, e in spans[True]) and not any(s <= p < e for s, e in spans[False])
-    )
-    return own >= _MIN_OWN_WORDS
+def _parse_of(
+    document: str,
+    annotated: Mapping[str, AnnotatedDocument],
+    cache: dict[str, tuple[Any, list[int], list[tuple[int, int]]]],
+) -> tuple[Any, list[int], list[tuple[int, int]]] | None:
+    """The spaCy doc of ``document`` with its tokens' original offsets, computed once (None without a parse)."""
+    adoc = annotated.get(document)
+    if adoc is None or adoc.doc is None:
+        return None
+    if document not in cache:
+        starts, spans = token_offsets(adoc)
+        cache[document] = (adoc.doc, starts, spans)
+    return cache[document]
 
 
 def salience(*, independent_sources: float, total_sources: int, centrality: float, position: float) -> float:
@@ -785,6 +713,9 @@ def make_facts(
     speakers: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
     unnamed: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     hedges: Mapping[str, Sequence[Hedge]] | None = None,
+    quotations: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    mentions: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
+    annotated: Mapping[str, AnnotatedDocument] | None = None,
     id_prefix: str = "F",
 ) -> tuple[list[Fact], dict[int, str]]:
     """One :class:`Fact` per group, highest salience first, and each group's fact id.
@@ -802,11 +733,17 @@ def make_facts(
     is someone's words, not the outlet's claim. ``hedges`` (by document): a fact that some
     documents only hedge ("allegedly", "may have") carries their cues as ``hedged``; when they
     are half its documents or more it is worded as one of them words it, never more surely.
+    A fact backed by several origins lists the details of its wording that only its own origin
+    tells (``single_source_details``; ``quotations``: direct and partial quotations by document,
+    left out; ``mentions``: entity mentions by document, a name told when the entity is;
+    ``annotated``: the documents' parses, to read a detail to the end of its phrase).
     """
     contested = contested or set()
     links = links or {}
     referents = referents or {}
     total = len(set(family_of.values())) or 1
+    vocabulary: dict[str, frozenset[str]] = {}  # each document's content words, read once
+    parses: dict[str, tuple[Any, list[int], list[tuple[int, int]]]] = {}  # and its tokens' offsets
     out: list[tuple[float, int, Fact]] = []
     for g, idx in enumerate(groups):
         members = [claims[k] for k in idx]
@@ -832,7 +769,7 @@ def make_facts(
             centrality=float(np.mean([centrality[k] for k in idx])),
             position=min(c.position for c in members),
         )
-        hedging = _hedging(members, hedges or {}, documents)
+        hedging = hedging_reports(members, hedges or {}, documents)
         # worded as the hedging reports word it when they are half of them or more
         mostly = 2 * len(hedging) >= len(docs)
         canon = (
@@ -864,6 +801,23 @@ def make_facts(
             unnamed=_resting_on_unnamed(members, unnamed or {}),
             hedged=tuple(h for _, h in hedging.values()),
         )
+        if status != "single_source":
+            for d in docs:
+                if d not in vocabulary and d in documents:
+                    vocabulary[d] = content_words(documents[d].text)
+            fact = replace(
+                fact,
+                single_source_details=single_source_details(
+                    canon,
+                    members,
+                    documents=documents,
+                    family_of=family_of,
+                    quoted=(quotations or {}).get(canon.document, ()),
+                    mentions=mentions,
+                    vocabulary=vocabulary,
+                    parse=_parse_of(canon.document, annotated or {}, parses),
+                ),
+            )
         out.append((score, g, fact))
     out.sort(key=lambda t: (-t[0], t[1]))
     ids = {g: f"{id_prefix}{k + 1}" for k, (_, g, _) in enumerate(out)}

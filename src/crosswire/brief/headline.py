@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
+from crosswire.align.backing import mostly_own_news, surer_than_sources
 from crosswire.align.claims import is_boilerplate, trim_sentence
-from crosswire.align.facts import mostly_own_news, surer_than_sources
 from crosswire.align.features import quote_balance
 from crosswire.models import Alignment, AnnotatedDocument
 

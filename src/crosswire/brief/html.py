@@ -26,6 +26,7 @@ from crosswire.brief.json_out import (
     SOURCING_INTRO,
     contents,
     contents_line,
+    details_note,
     fact_reading,
     hedged_note,
     no_comments,
@@ -314,7 +315,9 @@ def _story(brief: Brief, n: int) -> str:
                 if (hedge := hedged_note(f, short))
                 else ""
             )
-            + f"{reading(f)} {cites.links(f['citations'], 10)}</li>"
+            + f"{reading(f)}"
+            + (f"<span class='meta'> — {escape(detail)}</span>" if (detail := details_note(f, short)) else "")
+            + f" {cites.links(f['citations'], 10)}</li>"
         )
     if not corroborated:
         h.append(f"<li class='fact'>{escape(EMPTY['facts'])}</li>")

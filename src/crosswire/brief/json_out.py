@@ -28,6 +28,7 @@ __all__ = [
     "citation_dict",
     "contents",
     "contents_line",
+    "details_note",
     "fact_reading",
     "hedged_note",
     "no_comments",
@@ -88,8 +89,11 @@ SCHEMA = "crosswire/1"
 #: is a report its outlet retracted; 6: quotes, facts and the new ``sourcing`` list say which
 #: words rest on unnamed sources, and a no-comment is no claim, summary line or quote; 7: facts
 #: carry the ``hedged`` cues of the reports that only allege, relay or doubt them, and are
-#: worded, in the facts and the summary, as those reports word them).
-BRIEF_REVISION = 7
+#: worded, in the facts and the summary, as those reports word them; 8: a modifier told in
+#: passing is a claim of its own, a sentence telling its own report's news around a shared fact
+#: words no headline, summary or timeline line of it, and facts carry the
+#: ``single_source_details`` of their wording that only its own origin tells).
+BRIEF_REVISION = 8
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
@@ -347,6 +351,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                     }
                     for h in f.hedged
                 ],
+                "single_source_details": [citation_dict(c) for c in f.single_source_details],
             }
             for f in brief.facts
         ],
@@ -435,6 +440,17 @@ def hedged_note(f: Mapping[str, Any], short: Mapping[str, str]) -> str:
     if len(cues) < n:
         return f"hedged in {len(cues)} of {n} documents: {which}"
     return f"hedged in {'both' if n == 2 else f'all {n}'} documents: {which}"
+
+
+def details_note(f: Mapping[str, Any], short: Mapping[str, str]) -> str:
+    """ "only one source tells “argument over an unpaid tab” (ap)" for a fact backed by several
+    origins whose wording carries details only its own origin tells; else ""."""
+    details = [c for c in f.get("single_source_details") or [] if isinstance(c, dict) and c.get("text")]
+    if not details:
+        return ""
+    words = " and ".join(dict.fromkeys(f"“{c['text']}”" for c in details))
+    docs = ", ".join(dict.fromkeys(short.get(c["document"], c["document"]) for c in details))
+    return f"only one source tells {words} ({docs})"
 
 
 def unnamed_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:

@@ -18,6 +18,7 @@ from crosswire.brief.json_out import (
     SOURCING_INTRO,
     contents,
     contents_line,
+    details_note,
     fact_reading,
     hedged_note,
     no_comments,
@@ -144,6 +145,7 @@ def _story(d: dict[str, Any]) -> list[str]:
             flag = " **(contested)**" if f["status"] == "contested" else ""
             unnamed = f"; {note}" if (note := unnamed_note(f, short)) else ""
             unnamed += f"; {hedge}" if (hedge := hedged_note(f, short)) else ""
+            unnamed += f"; {detail}" if (detail := details_note(f, short)) else ""
             out.append(
                 f"- {reading(f)}{flag} — {counted(f['independent_sources'], 'independent source')}, "
                 f"{counted(len(f['documents']), 'document')}{unnamed} {ref(f['citations'], 5)}"

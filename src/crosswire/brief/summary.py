@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import EllipsisType
 
+from crosswire.align.backing import mostly_own_news, surer_than_sources
 from crosswire.align.claims import is_boilerplate, join_split_quotations, trim_sentence
-from crosswire.align.facts import mostly_own_news, surer_than_sources
 from crosswire.align.features import (
     CONTEXTUAL_START,
     content_words,

@@ -22,9 +22,9 @@ from dataclasses import replace
 from types import EllipsisType
 
 from crosswire.align import family_map
+from crosswire.align.backing import mostly_own_news, surer_than_sources
 from crosswire.align.claims import is_boilerplate, trim_sentence
 from crosswire.align.conflicts import SAYING_VERBS, governing_verb, year_names_a_thing
-from crosswire.align.facts import mostly_own_news, surer_than_sources
 from crosswire.align.features import content_words, jaccard, quote_balance
 from crosswire.models import Alignment, AnnotatedDocument, Citation, Fact, TimeExpression, TimelineEntry
 from crosswire.wordlists import CALENDAR_ABBREVIATIONS, CALENDAR_NAMES

@@ -26,6 +26,7 @@ from crosswire.brief.json_out import (
     NOTES_INTRO,
     RETRACTED,
     SOURCING_INTRO,
+    details_note,
     fact_reading,
     hedged_note,
     no_comments,
@@ -196,6 +197,10 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
             h for h in _list(f.get("hedged")) if isinstance(h, dict) and isinstance(h.get("citation"), dict)
         ]
         f["hedged_note"] = hedged_note({"hedged": cues, "documents": _list(f.get("documents"))}, label)
+        # (a brief stored before revision 8 names no details: no note)
+        f["details_note"] = details_note(
+            {"single_source_details": _list(f.get("single_source_details"))}, label
+        )
     coverage = []
     for f in facts:
         cited = {c.get("document") for c in _list(f.get("citations")) if isinstance(c, dict)}
