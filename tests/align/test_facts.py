@@ -457,3 +457,33 @@ def test_a_sentence_telling_its_own_news_around_a_shared_fact_is_mostly_its_own(
     assert not mostly_own_news([shared, stray], text, "dmn", 0, len(text))
     # nor one that carries no corroborated fact at all: it is single-source as a whole
     assert not mostly_own_news([own], text, "dmn", 0, len(text))
+
+
+def test_a_report_that_could_not_verify_what_it_told_hedges_the_fact() -> None:
+    # "Reuters could not independently verify the video." follows the claim: it bears on it
+    told = "Russian forces shelled the children's hospital in Kharkiv on Tuesday, a video showed."
+    reuters = told + " Reuters could not independently verify the video."
+    kyiv = "Russian forces shelled the children's hospital in Kharkiv on Tuesday, officials said."
+    at = reuters.index("could not")
+    cue = Hedge("reuters", at, at + 30, reuters[at : at + 30], "unverified", Span("reuters", 0, len(told)))
+    claims = [_claim("reuters", told), _claim("kyiv", kyiv)]
+    (fact,), _ = make_facts(
+        [replace(c, words=content_words(c.text)) for c in claims],
+        [[0, 1]],
+        documents={"reuters": Document(id="reuters", text=reuters), "kyiv": Document(id="kyiv", text=kyiv)},
+        family_of={"reuters": "reuters", "kyiv": "kyiv"},
+        centrality=[0.5, 0.5],
+        hedges={"reuters": [cue]},
+    )
+    assert [(h.document, h.text) for h in fact.hedged] == [("reuters", "could not independently verify")]
+    # a cue of a sentence after, whose scope is its own sentence, does not
+    own = replace(cue, scope=Span("reuters", len(told) + 1, len(reuters)))
+    (fact,), _ = make_facts(
+        [replace(c, words=content_words(c.text)) for c in claims],
+        [[0, 1]],
+        documents={"reuters": Document(id="reuters", text=reuters), "kyiv": Document(id="kyiv", text=kyiv)},
+        family_of={"reuters": "reuters", "kyiv": "kyiv"},
+        centrality=[0.5, 0.5],
+        hedges={"reuters": [own]},
+    )
+    assert not fact.hedged

@@ -43,6 +43,12 @@ from crosswire.models import AnnotatedDocument, Document, Sentence
         ),
         ("Reuters was unable to verify the reports.", "was unable to verify", "unverified"),
         ("Her death has not been confirmed.", "has not been confirmed", "unverified"),
+        (
+            "It was not possible to independently confirm the account.",
+            "was not possible to independently confirm",
+            "unverified",
+        ),
+        ("CNN has not been able to confirm the footage.", "has not been able to confirm", "unverified"),
     ],
 )
 def test_a_hedge_cue_and_its_kind(text: str, cue: str, kind: str) -> None:
@@ -92,6 +98,39 @@ def test_overlapping_cues_are_one_and_hedges_cite_the_original() -> None:
         (0, 20),
         (22, len(text)),
         (22, len(text)),
+    ]
+
+
+def test_what_a_report_could_not_verify_in_the_sentence_before_is_hedged_there() -> None:
+    text = (
+        "A video posted online appears to show the two men arguing. Reuters could not independently "
+        "verify the video.\n\nThe suspect was charged on Saturday. Police could not confirm whether he "
+        "had a lawyer.\n\nThe claims could not be verified."
+    )
+    cuts = [
+        0,
+        text.index("Reuters"),
+        text.index("The suspect"),
+        text.index("Police"),
+        text.index("The claims"),
+    ]
+    ends = [*cuts[1:], len(text)]
+    paragraphs = [0, 0, 1, 1, 2]
+    sentences = tuple(
+        Sentence("d", a, b, text[a:b], k, p)
+        for k, (a, b, p) in enumerate(zip(cuts, ends, paragraphs, strict=True))
+    )
+    hedges = find_hedges(AnnotatedDocument(Document(id="d", text=text), sentences))
+    about = [(h.text, text[h.scope.start : h.scope.end].strip()) for h in hedges if h.scope]
+    # the video's sentence is hedged by the next one, which hedges itself too
+    assert ("could not independently verify", sentences[0].text.strip()) in about
+    assert ("could not independently verify", sentences[1].text.strip()) in about
+    # whether he had a lawyer is news of its own; "the claims" opens its paragraph: nothing before
+    assert [x for x in about if x[0] == "could not confirm"] == [
+        ("could not confirm", sentences[3].text.strip())
+    ]
+    assert [x for x in about if x[0] == "could not be verified"] == [
+        ("could not be verified", sentences[4].text.strip())
     ]
 
 

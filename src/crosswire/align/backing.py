@@ -86,7 +86,8 @@ def hedging_reports(
             (
                 h
                 for h in hedges.get(c.document, ())
-                if any(s <= h.start and h.end <= e for s, e in c.parts) and _bears_on(h, c, others, documents)
+                if (any(s <= h.start and h.end <= e for s, e in c.parts) or _about_before(h, c))
+                and _bears_on(h, c, others, documents)
             ),
             None,
         )
@@ -95,6 +96,17 @@ def hedging_reports(
         else:
             out.setdefault(c.document, (c, cue))
     return {d: v for d, v in out.items() if d not in plain}
+
+
+def _about_before(h: Hedge, c: Claim) -> bool:
+    """The cue stands after the claim's sentence and says it of the claim: "The video could not
+    be independently verified" after the sentence telling what the video shows."""
+    return (
+        h.scope is not None
+        and not h.scope.start <= h.start < h.scope.end
+        and h.scope.start <= c.start
+        and c.end <= h.scope.end
+    )
 
 
 def _bears_on(h: Hedge, c: Claim, shared: frozenset[str], documents: Mapping[str, Document]) -> bool:

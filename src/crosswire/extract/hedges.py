@@ -83,7 +83,8 @@ _RULES: tuple[tuple[HedgeKind, str, int], ...] = (
     (
         "unverified",
         r"\b(?:could\s+not|couldn[’']t|cannot|can\s+not|can[’']t|did\s+not|didn[’']t|"
-        r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+unable\s+to|unable\s+to)\s+"
+        r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+unable\s+to|unable\s+to|"
+        r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were|is|are)\s+not\s+(?:possible|able)\s+to)\s+"
         r"(?:be\s+)?(?:independently\s+|immediately\s+|yet\s+)?(?:verif|confirm|authenticat|corroborat)\w*",
         _I,
     ),
@@ -189,7 +190,55 @@ def find_hedges(adoc: AnnotatedDocument) -> list[Hedge]:
             sent = next((s for s in adoc.sentences if s.start <= start < s.end), None)
             scope = Span(doc.id, sent.start, sent.end) if sent is not None else None
         out.append(Hedge(doc.id, start, end, doc.text[start:end], kind, scope))
+        if kind == "unverified" and (before := _told_before(adoc, start, end)) is not None:
+            out.append(Hedge(doc.id, start, end, doc.text[start:end], kind, before))
     return out
+
+
+# What a report says it could not verify, when it names it only so: "the video", "the claims"
+_EVIDENCE = frozenset(
+    {
+        "account", "accounts", "allegation", "allegations", "claim", "claims", "detail", "details",
+        "figure", "figures", "footage", "image", "images", "information", "photo", "photos",
+        "picture", "pictures", "recording", "recordings", "report", "reports", "statement",
+        "statements", "toll", "video", "videos", "number", "numbers", "authenticity",
+    }
+)  # fmt: skip
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _told_before(adoc: AnnotatedDocument, start: int, end: int) -> Span | None:
+    """The sentence before the cue's when the cue's sentence only says that what it told could
+    not be verified: "A video appears to show the two men arguing. The video could not be
+    independently verified."; "Rebels shelled the hospital, a video showed. Reuters could not
+    independently verify the video." Every word of the cue's sentence besides the cue, names
+    and small words is a word of the sentence before or what evidence is called ("the claims",
+    "the footage"); the two sentences are one paragraph. None otherwise."""
+    sentences = adoc.sentences
+    k = next((i for i, x in enumerate(sentences) if x.start <= start < x.end), None)
+    if not k:  # no sentence, or the first one: nothing told before
+        return None
+    this, prev = sentences[k], sentences[k - 1]
+    if this.paragraph != prev.paragraph:
+        return None
+    text = adoc.document.text
+    rest = text[this.start : start] + " " + text[end : this.end]
+    words = [w.lower() for w in _WORDS.findall(rest) if not w[0].isupper() and w.lower() not in _SMALL]
+    if not words or len(words) > 4:
+        return None  # nothing it points back at, or news of its own
+    before = {w.lower() for w in _WORDS.findall(prev.text)}
+    if all(w in before or w in _EVIDENCE for w in words):
+        return Span(adoc.document.id, prev.start, prev.end)
+    return None
+
+
+_SMALL = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "such", "of", "or",
+        "and", "by", "from", "on", "in", "as", "yet", "so", "far", "immediately", "independently",
+        "whether", "was", "were", "is", "are", "be", "been", "not", "could", "but", "however",
+    }
+)  # fmt: skip
 
 
 # A cue that leans on another word bears on that word's phrase: a modal or an adverb on its
