@@ -105,7 +105,8 @@ def test_what_a_report_could_not_verify_in_the_sentence_before_is_hedged_there()
     text = (
         "A video posted online appears to show the two men arguing. Reuters could not independently "
         "verify the video.\n\nThe suspect was charged on Saturday. Police could not confirm whether he "
-        "had a lawyer.\n\nThe claims could not be verified."
+        "had a lawyer.\n\nThe claims could not be verified.\n\nTroops fired on the crowd, witnesses said. "
+        "This could not be independently confirmed."
     )
     cuts = [
         0,
@@ -113,9 +114,11 @@ def test_what_a_report_could_not_verify_in_the_sentence_before_is_hedged_there()
         text.index("The suspect"),
         text.index("Police"),
         text.index("The claims"),
+        text.index("Troops"),
+        text.index("This could"),
     ]
     ends = [*cuts[1:], len(text)]
-    paragraphs = [0, 0, 1, 1, 2]
+    paragraphs = [0, 0, 1, 1, 2, 3, 3]
     sentences = tuple(
         Sentence("d", a, b, text[a:b], k, p)
         for k, (a, b, p) in enumerate(zip(cuts, ends, paragraphs, strict=True))
@@ -132,6 +135,8 @@ def test_what_a_report_could_not_verify_in_the_sentence_before_is_hedged_there()
     assert [x for x in about if x[0] == "could not be verified"] == [
         ("could not be verified", sentences[4].text.strip())
     ]
+    # "This" points back at the sentence before
+    assert ("could not be independently confirmed", sentences[5].text.strip()) in about
 
 
 def test_a_cue_bears_on_the_phrase_it_governs(annotate_text: Callable[[str, str], AnnotatedDocument]) -> None:

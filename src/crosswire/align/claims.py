@@ -14,7 +14,9 @@ importance of the partnership, particularly in light of shared security concerns
 report that backs only the adjunct backs only that claim; so does a comma-set modifier of the
 subject that states something of its own ("Marcus Webb, the man accused of shooting Daniel
 Ortiz, had been fired last month": the accusation, which other reports share, and the firing,
-which only this one tells, are two claims). A split claim's
+which only this one tells, are two claims), and so does a relative clause closing the sentence
+("He noted the integration of US systems into India's inventory, which has significantly
+enhanced its capabilities"); such a modifier is marked ``aside``. A split claim's
 ``parts`` are the (start, end) ranges of the original it is made of; its ``text`` is
 those ranges joined by a space, so every character is traceable. Datelines, credit lines
 and boilerplate are not claims, nor is a no-comment ("Harbor Freight declined to comment"):

@@ -223,15 +223,19 @@ def _told_before(adoc: AnnotatedDocument, start: int, end: int) -> Span | None:
         return None
     text = adoc.document.text
     rest = text[this.start : start] + " " + text[end : this.end]
+    said = [w.lower() for w in _WORDS.findall(rest)]
     words = [w.lower() for w in _WORDS.findall(rest) if not w[0].isupper() and w.lower() not in _SMALL]
-    if not words or len(words) > 4:
-        return None  # nothing it points back at, or news of its own
+    if not words and _POINTERS.isdisjoint(said):
+        return None  # nothing it points back at ("Reuters could not verify.")
+    if len(words) > 4:
+        return None  # news of its own
     before = {w.lower() for w in _WORDS.findall(prev.text)}
     if all(w in before or w in _EVIDENCE for w in words):
         return Span(adoc.document.id, prev.start, prev.end)
     return None
 
 
+_POINTERS = frozenset({"it", "this", "that", "these", "those"})
 _SMALL = frozenset(
     {
         "the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "such", "of", "or",
