@@ -451,14 +451,15 @@ class SourcingNote:
     ("Harbor Freight declined to comment", "Meridian did not respond to a request for
     comment"), with ``detail`` "declined", "did not respond" or "could not be reached" and
     ``who``/``who_span`` for whom; ``aside`` is news the clause carries about them, kept as a
-    claim ("Meridian, *which employs about 900 people*, did not respond …"). ``start``/``end``
-    cover the clause in ``Document.text``.
+    claim ("Meridian, *which employs about 900 people*, did not respond …"); "unverified": the
+    report says it could not verify what it tells ("Reuters could not independently verify the
+    video"). ``start``/``end`` cover the clause (for "unverified", the sentence) in ``Document.text``.
     """
 
     document: str
     start: int
     end: int
-    kind: Literal["unnamed source", "anonymity", "no comment"]
+    kind: Literal["unnamed source", "anonymity", "no comment", "unverified"]
     detail: str | None = None
     who: str | None = None  # Entity.id
     who_span: Span | None = None

@@ -137,6 +137,17 @@ def test_hedges_of_one_report_and_the_json(shooting: Any) -> None:
     assert "hedged in 2 of 3 documents" in html
 
 
+def test_the_sourcing_section_lists_what_a_report_could_not_verify(shooting: Any) -> None:
+    md = render([shooting], fmt="md")
+    section = md.split("## Unnamed sources, no comment, unverified", 1)[1].split("\n## ", 1)[0]
+    assert "- **dmn** — could not verify: “The video could not be independently verified.” [dmn:" in section
+    assert "could not verify: <q class='said'>The video could not be independently verified.</q>" in render(
+        [shooting], fmt="html"
+    )
+    (note,) = [n for n in shooting.sourcing if n.kind == "unverified"]
+    assert note.document == "dmn"
+
+
 def test_a_fact_names_the_details_only_one_origin_tells(shooting: Any) -> None:
     # AP and the TV station rewriting it are one origin: the DMN says nothing of the tab
     (shot,) = [f for f in shooting.facts if "kdfw" in f.documents and "Ortiz, 31" in f.text]

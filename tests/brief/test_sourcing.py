@@ -150,7 +150,7 @@ def test_the_sourcing_section_lists_unnamed_sources_why_and_no_comments(deal: An
     why = [n["citation"]["text"] for n in story["sourcing"] if n["kind"] == "anonymity"]
     assert "asking not to be identified because the discussions are confidential" in why
     md = render([deal], fmt="md")
-    section = md.split("## Unnamed sources and no comment", 1)[1].split("## Who said what", 1)[0]
+    section = md.split("## Unnamed sources, no comment, unverified", 1)[1].split("## Who said what", 1)[0]
     assert "- **reuters** — unnamed: “three people familiar with the matter”" in section
     assert "- No comment from **Harbor Freight Lines Inc.**: declined" in section
     html = render([deal], fmt="html")

@@ -280,3 +280,21 @@ def test_someone_inside_a_named_persons_account_is_no_unnamed_source_of_the_repo
     (witness,) = [q for q in ex.quotes if q.text.startswith("the shooter fled")]
     assert witness.unnamed is not None  # the report's own unnamed witness still is one
     assert [n.kind for n in ex.sourcing] == ["unnamed source"]
+
+
+def test_a_report_saying_it_could_not_verify_what_it_tells_has_one_note_per_sentence() -> None:
+    from crosswire.extract.hedges import find_hedges
+    from crosswire.extract.sourcing import unverified_notes
+    from crosswire.models import AnnotatedDocument, Document, Sentence
+
+    text = "A video appears to show the men arguing.\nThe video could not be independently verified.\n"
+    cut = text.index("The video")
+    sentences = (Sentence("d", 0, cut, text[:cut], 0), Sentence("d", cut, len(text), text[cut:], 1))
+    adoc = AnnotatedDocument(Document(id="d", text=text), sentences)
+    hedges = find_hedges(adoc)
+    assert len([h for h in hedges if h.kind == "unverified"]) == 2  # its own sentence, and the one before
+    (note,) = unverified_notes([adoc], hedges)
+    assert (note.kind, text[note.start : note.end]) == (
+        "unverified",
+        "The video could not be independently verified.",
+    )

@@ -323,7 +323,8 @@ def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake
 
     text = (
         "Harbor Freight is in talks to buy Meridian, three people familiar with the matter said, "
-        "asking not to be identified. Harbor Freight declined to comment."
+        "asking not to be identified. Harbor Freight declined to comment. The figures could not be "
+        "independently verified."
     )
     store.add_document(Document(id="d1", text=text, title="Deal"))
     store.assign_story("d1", "s-1")
@@ -389,18 +390,31 @@ def test_story_page_shows_unnamed_sources_and_no_comments_cited(store: Any, fake
                 "citation": cite("Harbor Freight declined to comment"),
                 "who_citation": cite("Harbor Freight declined"),
             },
+            {
+                "document": "d1",
+                "kind": "unverified",
+                "detail": None,
+                "who": None,
+                "who_name": None,
+                "citation": cite("The figures could not be independently verified."),
+                "who_citation": None,
+            },
         ],
     }
     store.put_brief("s-1", brief=brief, markdown="", html="", summary=summarize(brief), documents=["d1"])
     client = TestClient(create_app(store, worker=Worker(store, fake_engine)))
     html = client.get("/story/s-1").text
     section = html.split('<section id="sourcing">', 1)[1].split("</section>", 1)[0]
-    assert "<h2>Unnamed sources and no comment</h2>" in section
+    assert "<h2>Unnamed sources, no comment, unverified</h2>" in section
     start = text.index("three people")
     assert "unnamed: “three people familiar with the matter”" in section
     assert f'href="/article/d1?start={start}&amp;end={start + 37}#hl"' in section
     assert "not named: “asking not to be identified”" in section
     assert '<span class="badge update">no comment</span> <strong>Harbor Freight</strong>: declined' in section
+    assert (
+        "<strong>example.org</strong> — could not verify: “The figures could not be independently verified.”"
+        in section
+    )
     assert "— unnamed source (“three people familiar with the matter”)" in html  # the quote's speaker
     assert '<span class="badge single_source">unnamed sources (example.org)</span>' in html  # the fact
     # a single-source fact on unnamed sources is no corroboration to warn about: no badge

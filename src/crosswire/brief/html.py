@@ -24,6 +24,7 @@ from crosswire.brief.json_out import (
     NOTES_INTRO,
     RETRACTED,
     SOURCING_INTRO,
+    SOURCING_TITLE,
     contents,
     contents_line,
     details_note,
@@ -39,6 +40,7 @@ from crosswire.brief.json_out import (
     to_dict,
     unnamed_by_document,
     unnamed_note,
+    unverified_by_document,
 )
 from crosswire.brief.quotes import (
     kind_documents,
@@ -204,16 +206,17 @@ def _quote(q: dict[str, Any], cites: _Cites, *, variants: bool = True, reported:
 
 
 def _has_sourcing(d: dict[str, Any]) -> bool:
-    return bool(unnamed_by_document(d) or no_comments(d))
+    return bool(unnamed_by_document(d) or no_comments(d) or unverified_by_document(d))
 
 
 def _sourcing(d: dict[str, Any], short: dict[str, str], cites: _Cites, sid: str) -> list[str]:
-    """The section on unnamed sources and no-comments, or nothing when the reports have neither."""
-    unnamed, silent = unnamed_by_document(d), no_comments(d)
-    if not unnamed and not silent:
+    """The section on unnamed sources, no-comments and what reports could not verify, or nothing
+    when the reports have none."""
+    unnamed, silent, unverified = unnamed_by_document(d), no_comments(d), unverified_by_document(d)
+    if not unnamed and not silent and not unverified:
         return []
     h = [
-        f'<section class="card" id="{sid}-sourcing"><h2>Unnamed sources and no comment</h2>'
+        f'<section class="card" id="{sid}-sourcing"><h2>{escape(SOURCING_TITLE)}</h2>'
         f"<p class='meta'>{escape(SOURCING_INTRO)}</p><ul>"
     ]
     for doc_id, words, why in unnamed:
@@ -236,6 +239,15 @@ def _sourcing(d: dict[str, Any], short: dict[str, str], cites: _Cites, sid: str)
         h.append(
             f'<li class="fact"><span class="badge kind">no comment</span><b>{escape(who)}</b>: '
             + "; ".join(f"{escape(what)} {cites.links(c)}" for what, c in details)
+            + "</li>"
+        )
+    for doc_id, said in unverified:
+        h.append(
+            f'<li class="fact"><a href="#article-{escape(doc_id)}"><b>{escape(short.get(doc_id, doc_id))}</b></a>'
+            + " — could not verify: "
+            + ", ".join(
+                f"<q class='said'>{escape(' '.join(c['text'].split()))}</q> {cites.links([c])}" for c in said
+            )
             + "</li>"
         )
     h.append("</ul></section>")

@@ -25,6 +25,7 @@ __all__ = [
     "RETRACTED",
     "SCHEMA",
     "SOURCING_INTRO",
+    "SOURCING_TITLE",
     "citation_dict",
     "contents",
     "contents_line",
@@ -43,6 +44,7 @@ __all__ = [
     "to_dict",
     "unnamed_by_document",
     "unnamed_note",
+    "unverified_by_document",
 ]
 
 # What a section says when it has nothing, the same in every format.
@@ -72,10 +74,13 @@ NOTES_INTRO = (
 
 # What the sourcing section is, said above it in every format.
 SOURCING_INTRO = (
-    "Where the reports do not name whose words they carry, why they say so, and who gave no "
-    "comment. Outlets each told by unnamed sources may all carry one leak; a no-comment is no "
-    "claim of the story."
+    "Where the reports do not name whose words they carry, why they say so, who gave no "
+    "comment, and what they say they could not verify. Outlets each told by unnamed sources may "
+    "all carry one leak; a no-comment is no claim of the story."
 )
+
+# The sourcing section's title, the same in every format.
+SOURCING_TITLE = "Unnamed sources, no comment, unverified"
 
 SCHEMA = "crosswire/1"
 #: Bumped whenever the brief JSON, Markdown or HTML changes shape or content rules, so a
@@ -388,7 +393,8 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             ],
         },
         "single_source": [f.id for f in brief.facts if f.status == "single_source"],
-        # how the reports are sourced, never claims: unnamed sources, why, and who gave no comment
+        # how the reports are sourced, never claims: unnamed sources, why, who gave no comment,
+        # and what a report says it could not verify
         "sourcing": [
             {
                 "document": n.document,
@@ -473,6 +479,21 @@ def unnamed_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, 
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def unverified_by_document(d: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(document, citations of the sentences in which it says it could not verify what it
+    tells) for every document with one, in document order."""
+    out = []
+    for doc in d["documents"]:
+        said = [
+            n["citation"]
+            for n in d.get("sourcing", ())
+            if n["document"] == doc["id"] and n["kind"] == "unverified"
+        ]
+        if said:
+            out.append((doc["id"], said))
+    return out
 
 
 def no_comments(d: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, list[dict[str, Any]]]]]]:

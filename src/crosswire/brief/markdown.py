@@ -16,6 +16,7 @@ from crosswire.brief.json_out import (
     NOTES_INTRO,
     RETRACTED,
     SOURCING_INTRO,
+    SOURCING_TITLE,
     contents,
     contents_line,
     details_note,
@@ -31,6 +32,7 @@ from crosswire.brief.json_out import (
     to_dict,
     unnamed_by_document,
     unnamed_note,
+    unverified_by_document,
 )
 from crosswire.brief.quotes import (
     kind_label,
@@ -91,11 +93,12 @@ def _quote(q: dict[str, Any], ref: _Refs, *, variants: bool = True, reported: bo
 
 
 def _sourcing(d: dict[str, Any], short: dict[str, str], ref: _Refs) -> list[str]:
-    """The section on unnamed sources and no-comments, or nothing when the reports have neither."""
-    unnamed, silent = unnamed_by_document(d), no_comments(d)
-    if not unnamed and not silent:
+    """The section on unnamed sources, no-comments and what reports could not verify, or nothing
+    when the reports have none."""
+    unnamed, silent, unverified = unnamed_by_document(d), no_comments(d), unverified_by_document(d)
+    if not unnamed and not silent and not unverified:
         return []
-    out = ["", "## Unnamed sources and no comment", "", SOURCING_INTRO, ""]
+    out = ["", f"## {SOURCING_TITLE}", "", SOURCING_INTRO, ""]
     for doc_id, words, why in unnamed:
         line = f"- **{short.get(doc_id, doc_id)}**"
         if words:
@@ -110,6 +113,11 @@ def _sourcing(d: dict[str, Any], short: dict[str, str], ref: _Refs) -> list[str]
     for who, details in silent:
         out.append(
             f"- No comment from **{who}**: " + "; ".join(f"{what} {ref(cites)}" for what, cites in details)
+        )
+    for doc_id, said in unverified:
+        out.append(
+            f"- **{short.get(doc_id, doc_id)}** — could not verify: "
+            + ", ".join(f"“{_one_line(c['text'])}” {ref([c])}" for c in said)
         )
     return out
 

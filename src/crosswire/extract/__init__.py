@@ -38,7 +38,7 @@ def extract_story(
     from crosswire.extract.entities import resolve_entities
     from crosswire.extract.hedges import find_hedges
     from crosswire.extract.quotes import extract_quotes, link_speakers, without_denials
-    from crosswire.extract.sourcing import mark_unnamed, sourcing_notes, unnamed_sources
+    from crosswire.extract.sourcing import mark_unnamed, sourcing_notes, unnamed_sources, unverified_notes
     from crosswire.extract.timex import extract_times, story_anchor
 
     adocs = story.documents
@@ -57,6 +57,10 @@ def extract_story(
     for adoc in adocs:
         times.extend(extract_times(adoc, story_date=story_date))
     hedges = tuple(h for adoc in adocs for h in find_hedges(adoc))
+    sourcing = sorted(
+        [*sourcing, *unverified_notes(adocs, hedges)],
+        key=lambda n: (order.get(n.document, 0), n.start, n.end),
+    )
     return Extraction(
         story=story,
         entities=entities,

@@ -25,6 +25,10 @@ are lexical and deliberately narrow:
   "did not respond to a request for comment", "could not be reached", "Calls to Gordon Advisors
   were not answered"): not a claim of the
   story, so not a fact, a summary line or a timeline entry, and not a quote ("to comment").
+* An **unverified** note is the sentence in which a report says it could not verify what it
+  tells ("Reuters could not independently verify the video"): its hedge cue (``Hedge`` of kind
+  "unverified", :func:`unverified_notes`) hedges the claims it bears on; the note lists it with
+  the report's other sourcing.
 """
 
 from __future__ import annotations
@@ -35,9 +39,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from crosswire.models import AnnotatedDocument, Entity, Quote, SourcingNote, Span
+from crosswire.models import AnnotatedDocument, Entity, Hedge, Quote, SourcingNote, Span
 
-__all__ = ["is_unnamed_source", "mark_unnamed", "no_comment_clauses", "sourcing_notes", "unnamed_sources"]
+__all__ = [
+    "is_unnamed_source",
+    "mark_unnamed",
+    "no_comment_clauses",
+    "sourcing_notes",
+    "unnamed_sources",
+    "unverified_notes",
+]
 
 # Heads of a phrase that describes a speaker without naming one. Titles that name one knowable
 # person ("the president", "the defence secretary") are not here: the speaker linker resolves them.
@@ -541,3 +552,23 @@ def unnamed_sources(quotes: Iterable[Quote]) -> list[SourcingNote]:
         for s in sorted(spans, key=lambda s: (s.document, s.start, s.end))
         if s is not None
     ]
+
+
+def unverified_notes(adocs: Sequence[AnnotatedDocument], hedges: Iterable[Hedge]) -> list[SourcingNote]:
+    """One "unverified" note per sentence in which a report says it could not verify what it
+    tells ("The video could not be independently verified."), from its hedge cues."""
+    out: dict[tuple[str, int], SourcingNote] = {}
+    sentences = {a.document.id: a.sentences for a in adocs}
+    for h in hedges:
+        if h.kind != "unverified":
+            continue
+        sent = next((x for x in sentences.get(h.document, ()) if x.start <= h.start < x.end), None)
+        start, end = (sent.start, sent.end) if sent is not None else (h.start, h.end)
+        text = sent.text if sent is not None else h.text
+        # the sentence as read, without the blank lines or spaces around it
+        lead = len(text) - len(text.lstrip())
+        start, end = start + lead, start + len(text.rstrip())
+        out.setdefault(
+            (h.document, start), SourcingNote(h.document, start, max(end, start + 1), "unverified")
+        )
+    return list(out.values())

@@ -26,12 +26,14 @@ from crosswire.brief.json_out import (
     NOTES_INTRO,
     RETRACTED,
     SOURCING_INTRO,
+    SOURCING_TITLE,
     details_note,
     fact_reading,
     hedged_note,
     no_comments,
     unnamed_by_document,
     unnamed_note,
+    unverified_by_document,
 )
 from crosswire.brief.quotes import shown_variants, speaker_label
 from crosswire.labels import family_label, source_name
@@ -95,6 +97,7 @@ class BriefView:
     # per document, its unnamed sources and why; per one asked, their no-comments
     unnamed: list[dict[str, Any]] = field(default_factory=list)
     no_comments: list[dict[str, Any]] = field(default_factory=list)
+    unverified: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _list(value: Any) -> list[Any]:
@@ -239,6 +242,13 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         {"who": who, "details": [{"what": what, "cites": cites(c)} for what, c in details]}
         for who, details in no_comments(sourced)
     ]
+    unverified = [
+        {
+            "document": label.get(doc_id, doc_id),
+            "said": [{"text": " ".join(str(c.get("text", "")).split()), "cites": cites([c])} for c in said],
+        }
+        for doc_id, said in unverified_by_document(sourced)
+    ]
     families = []
     published = {str(d.get("id")): d.get("published") for d in docs}
     for fam in _list(brief.get("families")):
@@ -259,6 +269,7 @@ def brief_view(brief: dict[str, Any]) -> BriefView:
         notes=notes,
         unnamed=unnamed,
         no_comments=silent,
+        unverified=unverified,
         families=families,
         entities=[e for e in _list(brief.get("entities")) if isinstance(e, dict)],
         coverage=coverage,
@@ -393,6 +404,7 @@ def story_page(request: Request, story_id: str) -> Response:
             "notes_intro": NOTES_INTRO,
             "retracted": RETRACTED,
             "sourcing_intro": SOURCING_INTRO,
+            "sourcing_title": SOURCING_TITLE,
         },
     )
     if story.updated_at is not None:
