@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     found: list[tuple[str, str, str, list[str]]] = []  # (story, detail, fact wording, other wordings)
     n_backed = n_with = 0
     print(f"{'subtopic':<14} {'backed':>7} {'with':>5} {'details':>8}")
-    for name, reports in largest_subtopics(args.data, stories=args.stories, min_tokens=args.min_tokens).items():
+    for name, reports in largest_subtopics(
+        args.data, stories=args.stories, min_tokens=args.min_tokens
+    ).items():
         _, briefs = brief_reports(reports, config=config, embedder=embedder)
         backed = with_details = details = 0
         for brief in briefs:

@@ -466,24 +466,26 @@ def test_a_report_that_could_not_verify_what_it_told_hedges_the_fact() -> None:
     kyiv = "Russian forces shelled the children's hospital in Kharkiv on Tuesday, officials said."
     at = reuters.index("could not")
     cue = Hedge("reuters", at, at + 30, reuters[at : at + 30], "unverified", Span("reuters", 0, len(told)))
-    claims = [_claim("reuters", told), _claim("kyiv", kyiv)]
-    (fact,), _ = make_facts(
-        [replace(c, words=content_words(c.text)) for c in claims],
-        [[0, 1]],
-        documents={"reuters": Document(id="reuters", text=reuters), "kyiv": Document(id="kyiv", text=kyiv)},
-        family_of={"reuters": "reuters", "kyiv": "kyiv"},
-        centrality=[0.5, 0.5],
-        hedges={"reuters": [cue]},
-    )
-    assert [(h.document, h.text) for h in fact.hedged] == [("reuters", "could not independently verify")]
+    claims = [
+        replace(c, words=content_words(c.text)) for c in (_claim("reuters", told), _claim("kyiv", kyiv))
+    ]
+
+    def fact_with(h: Hedge) -> Fact:
+        (fact,), _ = make_facts(
+            claims,
+            [[0, 1]],
+            documents={
+                "reuters": Document(id="reuters", text=reuters),
+                "kyiv": Document(id="kyiv", text=kyiv),
+            },
+            family_of={"reuters": "reuters", "kyiv": "kyiv"},
+            centrality=[0.5, 0.5],
+            hedges={"reuters": [h]},
+        )
+        return fact
+
+    assert [(h.document, h.text) for h in fact_with(cue).hedged] == [
+        ("reuters", "could not independently verify")
+    ]
     # a cue of a sentence after, whose scope is its own sentence, does not
-    own = replace(cue, scope=Span("reuters", len(told) + 1, len(reuters)))
-    (fact,), _ = make_facts(
-        [replace(c, words=content_words(c.text)) for c in claims],
-        [[0, 1]],
-        documents={"reuters": Document(id="reuters", text=reuters), "kyiv": Document(id="kyiv", text=kyiv)},
-        family_of={"reuters": "reuters", "kyiv": "kyiv"},
-        centrality=[0.5, 0.5],
-        hedges={"reuters": [own]},
-    )
-    assert not fact.hedged
+    assert not fact_with(replace(cue, scope=Span("reuters", len(told) + 1, len(reuters)))).hedged
