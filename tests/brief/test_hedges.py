@@ -154,6 +154,9 @@ def test_a_fact_names_the_details_only_one_origin_tells(shooting: Any) -> None:
     assert [(c.document, c.text) for c in shot.single_source_details] == [
         ("ap", "argument over an unpaid tab")
     ]
+    # the DMN's "reportedly" is named in the hedged note, not again as a detail
+    (fled,) = [f for f in shooting.facts if f.text.startswith("Webb reportedly fled")]
+    assert [c.text for c in fled.single_source_details] == ["fled on foot after the shooting"]
     assert "; only one source tells “argument over an unpaid tab” (ap)" in render([shooting], fmt="md")
     assert "only one source tells “argument over an unpaid tab” (ap)" in render([shooting], fmt="html")
     payload = json.loads(render([shooting], fmt="json"))

@@ -195,9 +195,10 @@ def single_source_details(
     A stretch is ``_MIN_DETAIL_WORDS`` content words or more in a row, none of which the other
     origins' reports use (``vocabulary``: document → its content words, computed when absent), a
     name counting as used when they name the same entity (``mentions``: document → (start, end,
-    Entity.id)) — "the United States" is told where "the US" is. Words inside a direct
-    quotation of ``canon``'s document (``quoted``) are left out: what others make of a quotation
-    is the quote groups' business. Empty when no other origin backs the fact.
+    Entity.id)) — "the United States" is told where "the US" is. Words inside ``quoted``
+    stretches of ``canon``'s document are left out: a quotation (what others make of it is the
+    quote groups' business), a hedge cue (the fact's hedged note names it). Empty when no other
+    origin backs the fact.
 
     With ``parse`` (the spaCy doc of ``canon``'s document, its tokens' original starts and
     spans: ``claims.token_offsets``) a detail must hold a noun, a name or a number of its own

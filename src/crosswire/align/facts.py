@@ -812,7 +812,11 @@ def make_facts(
                     members,
                     documents=documents,
                     family_of=family_of,
-                    quoted=(quotations or {}).get(canon.document, ()),
+                    # a hedge cue is named in the fact's hedged note, not again as a detail
+                    quoted=[
+                        *(quotations or {}).get(canon.document, ()),
+                        *((h.start, h.end) for h in (hedges or {}).get(canon.document, ())),
+                    ],
                     mentions=mentions,
                     vocabulary=vocabulary,
                     parse=_parse_of(canon.document, annotated or {}, parses),
