@@ -148,6 +148,14 @@ def test_short_adjuncts_other_phrases_and_quotations_stay_whole(nlp: Any, text: 
             ],
         ),
         (
+            "That company, which provides data center consulting services, will become a division of HP "
+            "for an undisclosed sum.",
+            [
+                "That company will become a division of HP for an undisclosed sum.",
+                "That company provides data center consulting services",
+            ],
+        ),
+        (
             # the subject of what a speaker said
             "Police said that Marcus Webb, the man accused of shooting Daniel Ortiz outside the tavern, had "
             "been fired last month.",
@@ -218,6 +226,14 @@ def test_a_relative_clause_closing_the_sentence_is_a_claim_told_in_passing(nlp: 
     )
     main = extract_claims(_adoc(nlp, text))[0]
     assert main.text == "He was considered the liaison between Mitchell and Sen. James O. Eastland (D)"
+    # closing the sentence but for whom the report has it from: the main claim keeps the tag
+    text = "Emergency responders took Chohan to Jamaica Hospital, where she was later pronounced dead, the NYPD said."
+    claims = extract_claims(_adoc(nlp, text))
+    assert [c.text for c in claims] == [
+        "Emergency responders took Chohan to Jamaica Hospital, the NYPD said.",
+        "Jamaica Hospital, where she was later pronounced dead",
+    ]
+    assert [c.aside for c in claims] == [False, True]
 
 
 @pytest.mark.slow

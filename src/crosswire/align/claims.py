@@ -398,13 +398,16 @@ _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 _AMOUNTS_AND_TIMES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
-def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int] | None:
+def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int, int, int | None] | None:
     """A relative clause closing the sentence after a comma, on a noun that is not the subject,
     that states something of its own: "He noted the integration of US defence systems into
-    India's inventory, which has significantly enhanced India's capabilities". Returns where the
-    noun phrase starts and where the comma stands; the clause's claim is the noun phrase with
-    its clause, as written ("which" may stand for more than the noun). Not "…, all of which …"
-    nor "when", and not in a sentence that quotes anyone.
+    India's inventory, which has significantly enhanced India's capabilities" — or closing it but
+    for whom the report has it from ("took Chohan to Jamaica Hospital, where she was later
+    pronounced dead, the NYPD said"). Returns where the noun phrase starts, where the comma
+    stands, where the clause ends and where such a tag starts (None without one); the clause's
+    claim is the noun phrase with its clause, as written ("which" may stand for more than the
+    noun), the main claim keeps the tag. Not "…, all of which …" nor "when", and not in a
+    sentence that quotes anyone.
     """
     if any(x.is_quote for x in tokens):
         return None
@@ -420,8 +423,9 @@ def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int] | None:
             continue
         if head.ent_type_ in _AMOUNTS_AND_TIMES or head.like_num:
             continue  # "rose 5 percent in March, which surprised analysts": "which" stands for the clause
-        if any(not (x.is_punct or x.is_space) for x in tokens[hi + 1 :]):
-            continue  # the clause must close the sentence
+        tag = _speech_tag(tokens, hi + 1)
+        if tag is None and any(not (x.is_punct or x.is_space) for x in tokens[hi + 1 :]):
+            continue  # the clause must close the sentence, or all but its speech tag
         # the parser hangs the clause on the nearest noun ("into India's military inventory,
         # which has enhanced …"); the claim starts at the phrase the verb governs ("the
         # integration of US defence systems into India's military inventory, which …")
@@ -442,8 +446,22 @@ def _closing_relative(tokens: Sequence[Any]) -> tuple[int, int] | None:
             continue
         if sum(1 for x in main if x.is_alpha and not x.is_stop) < _MIN_CONJUNCT_WORDS or not _has_verb(main):
             continue
-        return head_lo, lo - 1
+        return head_lo, lo - 1, hi + 1, tag
     return None
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "accord", "add", "explain", "announce", "confirm"})
+
+
+def _speech_tag(tokens: Sequence[Any], k: int) -> int | None:
+    """Where a short speech tag closing the sentence from ``tokens[k]`` on starts (", police
+    said", ", according to cops"); None when what follows is anything else."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    words = [x for x in tokens[k + 1 :] if not (x.is_punct or x.is_space)]
+    if not words or len(words) > 8 or not any(x.lemma_ in _SPEECH_LEMMAS for x in words):
+        return None
+    return k + 1
 
 
 def _aside_parts(
@@ -456,8 +474,10 @@ def _aside_parts(
     pos = {t.i: k for k, t in enumerate(tokens)}
     lo, hi = pos[m.left_edge.i], pos[m.right_edge.i] + 1
     subj_lo, subj_hi = pos[head.left_edge.i], lo - 1
-    if tokens[subj_lo].lower_ == "that" and subj_lo + 1 < subj_hi:
-        subj_lo += 1  # "allege that Simpson, who …": the parser may hang the "that" on the subject
+    if tokens[subj_lo].lower_ == "that" and tokens[subj_lo].tag_ == "IN" and subj_lo + 1 < subj_hi:
+        # "allege that Simpson, who …": the parser may hang the "that" on the subject (not the
+        # determiner of "That company, which …")
+        subj_lo += 1
     subject = (spans[tokens[subj_lo].i][0], spans[tokens[subj_hi - 1].i][1])
     rest_lo, _ = _strip_edges(tokens, hi, len(tokens))
     main = [(start, subject[1]), (spans[tokens[rest_lo].i][0], end)]
@@ -556,15 +576,16 @@ def _modifier_parts(
     closing = _closing_relative(tokens)
     if closing is None:
         return None
-    head_lo, cut = closing
+    head_lo, cut, rel_end, tag = closing
     lo, hi = _strip_edges(tokens, 0, cut)
     if hi < cut and tokens[hi].text == ")" and any(t.text == "(" for t in tokens[lo:hi]):
         hi += 1  # "Sen. James O. Eastland (D)": the bracket it opened
-    rel_lo, rel_hi = _strip_edges(tokens, head_lo, len(tokens))
-    return [
-        [(max(start, spans[tokens[lo].i][0]), spans[tokens[hi - 1].i][1])],
-        [(spans[tokens[rel_lo].i][0], min(end, spans[tokens[rel_hi - 1].i][1]))],
-    ]
+    rel_lo, rel_hi = _strip_edges(tokens, head_lo, rel_end if tag is not None else len(tokens))
+    main = [(max(start, spans[tokens[lo].i][0]), spans[tokens[hi - 1].i][1])]
+    if tag is not None:
+        # "… took Chohan to Jamaica Hospital," + "the NYPD said.": whom the report has it from
+        main = [(main[0][0], spans[tokens[cut].i][1]), (spans[tokens[tag].i][0], end)]
+    return [main, [(spans[tokens[rel_lo].i][0], min(end, spans[tokens[rel_hi - 1].i][1]))]]
 
 
 def _has_verb(tokens: Sequence[Any]) -> bool:
