@@ -48,17 +48,14 @@ def extract_story(
         raw.extend(without_denials(extract_quotes(adoc, method=quote_method, model=quote_model), adoc))
     sourcing = sourcing_notes(adocs, entities)
     quotes = mark_unnamed(link_speakers(raw, entities, adocs), adocs, sourcing, entities)
-    order = {a.document.id: k for k, a in enumerate(adocs)}
-    sourcing = sorted(
-        [*sourcing, *unnamed_sources(quotes)], key=lambda n: (order.get(n.document, 0), n.start, n.end)
-    )
     times: list[TimeExpression] = []
     story_date = story_anchor(adocs)
     for adoc in adocs:
         times.extend(extract_times(adoc, story_date=story_date))
     hedges = tuple(h for adoc in adocs for h in find_hedges(adoc))
+    order = {a.document.id: k for k, a in enumerate(adocs)}
     sourcing = sorted(
-        [*sourcing, *unverified_notes(adocs, hedges)],
+        [*sourcing, *unnamed_sources(quotes), *unverified_notes(adocs, hedges)],
         key=lambda n: (order.get(n.document, 0), n.start, n.end),
     )
     return Extraction(

@@ -213,7 +213,8 @@ def _told_before(adoc: AnnotatedDocument, start: int, end: int) -> Span | None:
     independently verified."; "Rebels shelled the hospital, a video showed. Reuters could not
     independently verify the video." Every word of the cue's sentence besides the cue, names
     and small words is a word of the sentence before or what evidence is called ("the claims",
-    "the footage"); the two sentences are one paragraph. None otherwise."""
+    "the footage") — or it points back with "it" or "this" ("This could not be independently
+    confirmed."); the two sentences are one paragraph. None otherwise."""
     sentences = adoc.sentences
     k = next((i for i, x in enumerate(sentences) if x.start <= start < x.end), None)
     if not k:  # no sentence, or the first one: nothing told before
@@ -223,8 +224,9 @@ def _told_before(adoc: AnnotatedDocument, start: int, end: int) -> Span | None:
         return None
     text = adoc.document.text
     rest = text[this.start : start] + " " + text[end : this.end]
-    said = [w.lower() for w in _WORDS.findall(rest)]
-    words = [w.lower() for w in _WORDS.findall(rest) if not w[0].isupper() and w.lower() not in _SMALL]
+    found = _WORDS.findall(rest)
+    said = [w.lower() for w in found]
+    words = [w.lower() for w in found if not w[0].isupper() and w.lower() not in _SMALL]
     if not words and _POINTERS.isdisjoint(said):
         return None  # nothing it points back at ("Reuters could not verify.")
     if len(words) > 4:
